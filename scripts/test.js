@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// `npm test`: every test phase in order, streamed, then one closing line "N passed, N failed".
+// Phases: build, typecheck, unit (mocha in node), integration (mocha inside a real VS Code),
+// ui (the real workbench driven by headless Chromium). Set TEST_PHASES=unit,integration to choose.
+'use strict';
+const { spawn } = require('child_process');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+const npx = (bin, ...args) => [path.join(ROOT, 'node_modules/.bin', bin), ...args];
+const PHASES = [
+  { name: 'build', cmd: ['node', 'esbuild.js'] },
+  { name: 'typecheck', cmd: npx('tsc', '-p', '.', '--noEmit') },
+  { name: 'unit', cmd: npx('mocha'), counts: true },
+  { name: 'integration', cmd: ['bash', '-c', 'bash scripts/install-vscode-host.sh && node scripts/run-integration-tests.js'], counts: true, optionalFile: 'scripts/run-integration-tests.js' },
+  { name: 'ui', cmd: ['bash', '-c', 'bash scripts/install-vscode-host.sh && node scripts/run-ui-tests.js'], counts: true, optionalFile: 'scripts/run-ui-tests.js' },
+];
+
+function run(phase) {
+  return new Promise(resolve => {
+    const child = spawn(phase.cmd[0], phase.cmd.slice(1), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    let out = '';
+    const tee = stream => chunk => { stream.write(chunk); out += chunk.toString(); if (out.length > 4e6) out = out.slice(-2e6); };
+    child.stdout.on('data', tee(process.stdout));
+    child.stderr.on('data', tee(process.stderr));
+    child.on('close', code => resolve({ code: code ?? 1, out }));
+  });
+}
+
+/** Sums mocha's "N passing" / "N failing" lines (the extension host prints mocha's own reporter). */
+function counts(out) {
+  const sum = re => [...out.matchAll(re)].reduce((n, m) => n + Number(m[1]), 0);
+  return { passed: sum(/^\s*(\d+) passing/gm), failed: sum(/^\s*(\d+) failing/gm) };
+}
+
+(async () => {
+  const only = process.env.TEST_PHASES ? process.env.TEST_PHASES.split(',') : undefined;
+  let passed = 0, failed = 0, broken = [];
+  for (const phase of PHASES) {
+    if (only && !only.includes(phase.name)) continue;
+    if (phase.optionalFile && !require('fs').existsSync(path.join(ROOT, phase.optionalFile))) {
+      console.log(`\n== ${phase.name}: not present`);
+      continue;
+    }
+    console.log(`\n== ${phase.name}`);
+    const t0 = Date.now();
+    const { code, out } = await run(phase);
+    if (phase.counts) {
+      const c = counts(out);
+      passed += c.passed; failed += c.failed;
+      // A phase that failed without a failing test (harness error, timeout) still fails the run.
+      if (code !== 0 && c.failed === 0) failed += 1;
+    } else if (code !== 0) {
+      failed += 1;
+    }
+    if (code !== 0) broken.push(phase.name);
+    console.log(`== ${phase.name}: exit ${code} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  }
+  if (broken.length) console.log(`\nfailed phases: ${broken.join(', ')}`);
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(broken.length ? 1 : 0);
+})();

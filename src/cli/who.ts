@@ -1,0 +1,41 @@
+import * as path from 'path';
+import { createOwnershipIndex } from '../core/owners/resolve';
+import { CliArgs, CliIO, UsageError } from './io';
+import { loadOwners } from './loadOwners';
+
+/** `who PATH...`: the component, team, owner and lead of each path (SPEC section 2). */
+export async function run(args: CliArgs, io: CliIO): Promise<number> {
+  if (args.positionals.length === 0) throw new UsageError('usage: ownership-lens who PATH... [--owners FILE] [--json]');
+  const { root, parsed } = loadOwners(args, io);
+  const errors = parsed.diagnostics.filter(d => d.severity === 'error');
+  if (errors.length > 0) io.err(`warning: OWNERS.yaml has ${errors.length} error(s); answers may be incomplete (run \`ownership-lens validate\`).\n`);
+  const index = createOwnershipIndex(parsed.model);
+  const rows = args.positionals.map(p => {
+    const rel = toRepoPath(p, root, io.cwd);
+    const owner = index.ownerOf(rel);
+    if (owner.kind === 'unowned') return { path: rel, component: null, team: null, owner: null, lead: null };
+    return { path: rel, component: owner.component.id, team: owner.component.team || null, owner: owner.component.owner || null, lead: owner.team?.lead || null };
+  });
+  if (args.options.has('json')) {
+    io.out(JSON.stringify(rows, null, 2) + '\n');
+    return 0;
+  }
+  const width = Math.max(...rows.map(r => r.path.length));
+  for (const r of rows) {
+    io.out(r.component === null
+      ? `${r.path.padEnd(width)}  unowned\n`
+      : `${r.path.padEnd(width)}  ${r.component}  owner ${r.owner ?? '?'}  team ${r.team ?? '?'}  lead ${r.lead ?? '?'}\n`);
+  }
+  return 0;
+}
+
+/** Paths are repository-relative (SPEC); a path that exists relative to the cwd is converted. */
+function toRepoPath(p: string, root: string, cwd: string): string {
+  const normal = p.replace(/\\/g, '/');
+  if (path.isAbsolute(p)) return path.relative(root, p).split(path.sep).join('/');
+  if (cwd !== root && !normal.startsWith('/')) {
+    const fromCwd = path.relative(root, path.resolve(cwd, p));
+    if (!fromCwd.startsWith('..')) return fromCwd.split(path.sep).join('/');
+  }
+  return normal.replace(/^\.\//, '').replace(/^\/+/, '');
+}

@@ -1,0 +1,136 @@
+/**
+ * The OWNERS.yaml model (SPEC section 1) as plain data, with the source range of every node a
+ * diagnostic or an edit may need. Produced by `parseOwners`; never mutated afterwards.
+ */
+
+/** A range in the text, 0-based offsets; `line`/`column` are 1-based (SPEC's diagnostics). */
+export interface Span {
+  offset: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Person {
+  login: string;
+  name?: string;
+  emails: string[];
+  span: Span;
+}
+
+export interface Team {
+  id: string;
+  name?: string;
+  /** Login of the lead; '' when missing (a diagnostic says so). */
+  lead: string;
+  /** Logins as written, without the lead unless listed. Use `teamMembers()` for the full set. */
+  members: string[];
+  github?: string;
+  span: Span;
+  leadSpan?: Span;
+}
+
+export interface Outcome {
+  id: string;
+  name?: string;
+  metric?: string;
+  target?: string;
+  link?: string;
+  span: Span;
+}
+
+export interface HandoffRecord {
+  date: string;
+  from: string;
+  to: string;
+  notes?: string;
+  decisions: string[];
+  stakeholders: string[];
+}
+
+/** One pattern as written, in file order across components and `unowned`. */
+export interface PatternEntry {
+  pattern: string;
+  /** Position among all patterns of the file: later wins. */
+  index: number;
+  /** The component id, or null for a pattern under `unowned`. */
+  component: string | null;
+  span: Span;
+}
+
+export interface Component {
+  id: string;
+  name?: string;
+  team: string;
+  owner: string;
+  paths: PatternEntry[];
+  outcomes: string[];
+  authority: string[];
+  support: string[];
+  stakeholders: string[];
+  codeowners?: string[];
+  handoffs: HandoffRecord[];
+  /** Range of the component's key (`checkout-api:`), where "reveal in OWNERS.yaml" goes. */
+  span: Span;
+  ownerSpan?: Span;
+}
+
+export interface MetricsSettings {
+  windowDays: number;
+  leadShareThreshold: number;
+  watchThreshold: number;
+  minPullRequests: number;
+  ignoreAuthors: string[];
+  /** SPEC's default lock files when absent. */
+  ignorePaths: string[];
+}
+
+export interface OwnersModel {
+  version: number | null;
+  /** Keyed by lower-cased login (logins compare case-insensitively). */
+  people: Map<string, Person>;
+  teams: Map<string, Team>;
+  outcomes: Map<string, Outcome>;
+  components: Map<string, Component>;
+  unowned: PatternEntry[];
+  /** Every pattern of the file in file order (components' and `unowned`), `index` = position. */
+  patterns: PatternEntry[];
+  metrics: MetricsSettings;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface OwnersDiagnostic {
+  severity: Severity;
+  /** Stable identifier, e.g. `unknown-team`; listed in `diagnosticCodes.ts`. */
+  code: string;
+  message: string;
+  span: Span;
+}
+
+export const DEFAULT_IGNORE_PATHS = [
+  '**/package-lock.json', '**/yarn.lock', '**/pnpm-lock.yaml', '**/go.sum',
+  '**/Cargo.lock', '**/poetry.lock', '**/Gemfile.lock', '**/composer.lock',
+];
+
+export const DEFAULT_METRICS: MetricsSettings = {
+  windowDays: 90,
+  leadShareThreshold: 0.5,
+  watchThreshold: 0.3,
+  minPullRequests: 5,
+  ignoreAuthors: [],
+  ignorePaths: DEFAULT_IGNORE_PATHS,
+};
+
+/** The team's members including its lead, lower-cased. */
+export function teamMembers(team: Team): Set<string> {
+  const all = new Set(team.members.map(m => m.toLowerCase()));
+  if (team.lead) all.add(team.lead.toLowerCase());
+  return all;
+}
+
+export function sameLogin(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}

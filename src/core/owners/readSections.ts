@@ -1,0 +1,145 @@
+import { isMap, isScalar, YAMLMap } from 'yaml';
+import { Component, DEFAULT_METRICS, HandoffRecord, MetricsSettings, Outcome, PatternEntry, Person, Span, Team } from './model';
+import { SourceReader } from './yamlNodes';
+
+type Entry = ReturnType<SourceReader['entries']>[number];
+
+/** Reads each `id: {settings}` entry of a section, warning on keys the format does not know. */
+function eachItem(reader: SourceReader, section: YAMLMap | undefined, what: string, known: Set<string>,
+  read: (id: string, idSpan: Span, fields: Map<string, Entry>) => void): void {
+  if (!section) return;
+  for (const { key, keyNode, value } of reader.entries(section)) {
+    const idSpan = reader.nodeSpan(keyNode);
+    const node = reader.deref(value);
+    const fields = new Map<string, Entry>();
+    if (node !== null && node !== undefined && !(isScalar(node) && node.value === null)) {
+      if (!isMap(node)) {
+        reader.report('error', 'wrong-type', `${what} "${key}" must be a mapping of settings.`, reader.nodeSpan(node, idSpan));
+        continue;
+      }
+      for (const field of reader.entries(node)) {
+        if (known.has(field.key)) fields.set(field.key, field);
+        else if (!field.key.startsWith('x-')) {
+          reader.report('warning', 'unknown-key', `Unknown key "${field.key}" in ${what.toLowerCase()} "${key}" (known: ${[...known].join(', ')}).`, reader.nodeSpan(field.keyNode));
+        }
+      }
+    }
+    read(key, idSpan, fields);
+  }
+}
+
+function text(reader: SourceReader, fields: Map<string, Entry>, key: string, what: string): string | undefined {
+  const f = fields.get(key);
+  return f ? reader.string(f.value, what, reader.nodeSpan(f.keyNode)) : undefined;
+}
+
+function list(reader: SourceReader, fields: Map<string, Entry>, key: string, what: string): string[] {
+  const f = fields.get(key);
+  return f ? reader.stringList(f.value, what, reader.nodeSpan(f.keyNode)).map(i => i.value) : [];
+}
+
+function valueSpan(reader: SourceReader, fields: Map<string, Entry>, key: string): Span | undefined {
+  const f = fields.get(key);
+  return f ? reader.nodeSpan(reader.deref(f.value), reader.nodeSpan(f.keyNode)) : undefined;
+}
+
+export function readPeople(reader: SourceReader, section: YAMLMap | undefined): Map<string, Person> {
+  const people = new Map<string, Person>();
+  eachItem(reader, section, 'Person', new Set(['name', 'emails']), (login, span, f) => {
+    people.set(login.toLowerCase(), { login, name: text(reader, f, 'name', '`name`'), emails: list(reader, f, 'emails', '`emails`'), span });
+  });
+  return people;
+}
+
+export function readTeams(reader: SourceReader, section: YAMLMap | undefined): Map<string, Team> {
+  const teams = new Map<string, Team>();
+  eachItem(reader, section, 'Team', new Set(['name', 'lead', 'members', 'github', 'description']), (id, span, f) => {
+    teams.set(id, {
+      id, span, name: text(reader, f, 'name', '`name`'), lead: text(reader, f, 'lead', '`lead`') ?? '',
+      members: list(reader, f, 'members', '`members`'), github: text(reader, f, 'github', '`github`'),
+      leadSpan: valueSpan(reader, f, 'lead'),
+    });
+  });
+  return teams;
+}
+
+export function readOutcomes(reader: SourceReader, section: YAMLMap | undefined): Map<string, Outcome> {
+  const outcomes = new Map<string, Outcome>();
+  eachItem(reader, section, 'Outcome', new Set(['name', 'metric', 'target', 'link', 'description']), (id, span, f) => {
+    outcomes.set(id, {
+      id, span, name: text(reader, f, 'name', '`name`'), metric: text(reader, f, 'metric', '`metric`'),
+      target: text(reader, f, 'target', '`target`'), link: text(reader, f, 'link', '`link`'),
+    });
+  });
+  return outcomes;
+}
+
+const COMPONENT_KEYS = new Set(['name', 'description', 'team', 'owner', 'paths', 'outcomes', 'authority', 'support', 'stakeholders', 'codeowners', 'handoffs']);
+
+export function readComponents(reader: SourceReader, section: YAMLMap | undefined, patterns: PatternEntry[]): Map<string, Component> {
+  const components = new Map<string, Component>();
+  eachItem(reader, section, 'Component', COMPONENT_KEYS, (id, span, f) => {
+    const pathsField = f.get('paths');
+    const paths = pathsField ? readPatternList(reader, pathsField.value, id, '`paths`', reader.nodeSpan(pathsField.keyNode), patterns) : [];
+    if (!pathsField) reader.report('error', 'missing-field', `Component "${id}" has no \`paths\`: list the patterns it owns.`, span);
+    else if (paths.length === 0) reader.report('error', 'missing-field', `Component "${id}" has an empty \`paths\` list.`, reader.nodeSpan(pathsField.keyNode));
+    const component: Component = {
+      id, span, name: text(reader, f, 'name', '`name`'), team: text(reader, f, 'team', '`team`') ?? '',
+      owner: text(reader, f, 'owner', '`owner`') ?? '', paths,
+      outcomes: list(reader, f, 'outcomes', '`outcomes`'), authority: list(reader, f, 'authority', '`authority`'),
+      support: list(reader, f, 'support', '`support`'), stakeholders: list(reader, f, 'stakeholders', '`stakeholders`'),
+      codeowners: f.has('codeowners') ? list(reader, f, 'codeowners', '`codeowners`') : undefined,
+      handoffs: readHandoffs(reader, f.get('handoffs')), ownerSpan: valueSpan(reader, f, 'owner'),
+    };
+    if (!f.has('team')) reader.report('error', 'missing-field', `Component "${id}" has no \`team\`.`, span);
+    if (!f.has('owner')) reader.report('error', 'missing-field', `Component "${id}" has no \`owner\`: name the one accountable person.`, span);
+    components.set(id, component);
+  });
+  return components;
+}
+
+const HANDOFF_KEYS = new Set(['date', 'from', 'to', 'notes', 'decisions', 'stakeholders']);
+
+function readHandoffs(reader: SourceReader, field: Entry | undefined): HandoffRecord[] {
+  if (!field) return [];
+  const items = reader.deref(field.value);
+  const out: HandoffRecord[] = [];
+  const seq = reader.mapList(items, '`handoffs`', reader.nodeSpan(field.keyNode));
+  for (const item of seq) {
+    const f = new Map<string, Entry>();
+    for (const e of reader.entries(item)) {
+      if (HANDOFF_KEYS.has(e.key)) f.set(e.key, e);
+      else if (!e.key.startsWith('x-')) reader.report('warning', 'unknown-key', `Unknown key "${e.key}" in a handoff (known: ${[...HANDOFF_KEYS].join(', ')}).`, reader.nodeSpan(e.keyNode));
+    }
+    out.push({
+      date: text(reader, f, 'date', '`date`') ?? '', from: text(reader, f, 'from', '`from`') ?? '', to: text(reader, f, 'to', '`to`') ?? '',
+      notes: text(reader, f, 'notes', '`notes`'), decisions: list(reader, f, 'decisions', '`decisions`'), stakeholders: list(reader, f, 'stakeholders', '`stakeholders`'),
+    });
+  }
+  return out;
+}
+
+/** Reads a list of patterns, appending each to `patterns` (file order is fixed later). */
+export function readPatternList(reader: SourceReader, value: unknown, component: string | null, what: string, fallback: Span, patterns: PatternEntry[]): PatternEntry[] {
+  const entries = reader.stringList(value, what, fallback).map(i => ({ pattern: i.value, index: -1, component, span: i.span }));
+  patterns.push(...entries);
+  return entries;
+}
+
+export function readMetrics(reader: SourceReader, section: YAMLMap | undefined): MetricsSettings {
+  const metrics: MetricsSettings = { ...DEFAULT_METRICS };
+  if (!section) return metrics;
+  const numbers = ['windowDays', 'leadShareThreshold', 'watchThreshold', 'minPullRequests'] as const;
+  for (const { key, keyNode, value } of reader.entries(section)) {
+    const span = reader.nodeSpan(keyNode);
+    if ((numbers as readonly string[]).includes(key)) {
+      const n = reader.number(value, `\`metrics.${key}\``, span);
+      if (n !== undefined) metrics[key as typeof numbers[number]] = n;
+    } else if (key === 'ignoreAuthors' || key === 'ignorePaths') {
+      metrics[key] = reader.stringList(value, `\`metrics.${key}\``, span).map(i => i.value);
+    } else if (!key.startsWith('x-')) {
+      reader.report('warning', 'unknown-key', `Unknown key "${key}" in \`metrics\` (known: ${[...numbers, 'ignoreAuthors', 'ignorePaths'].join(', ')}).`, span);
+    }
+  }
+  return metrics;
+}

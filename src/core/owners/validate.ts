@@ -1,0 +1,134 @@
+import { checkPattern, compilePatterns } from '../match/compile';
+import { Component, OwnersDiagnostic, OwnersModel, Span, teamMembers } from './model';
+import type { ParsedOwners } from './parse';
+
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/**
+ * Every problem of OWNERS.yaml (SPEC section 1), sorted by position: the parser's structural
+ * problems plus references, logins, patterns, links and dates. With the repository's file list
+ * it also finds patterns that match no file and patterns that can never win.
+ */
+export function validateOwners(parsed: ParsedOwners, repoFiles?: readonly string[]): OwnersDiagnostic[] {
+  const out = [...parsed.diagnostics];
+  const report = (severity: OwnersDiagnostic['severity'], code: string, message: string, span: Span) => out.push({ severity, code, message, span });
+  const { model } = parsed;
+  const hasErrors = out.some(d => d.severity === 'error' && ['yaml-syntax', 'file-too-large', 'not-text', 'alias-bomb'].includes(d.code));
+  if (!hasErrors) {
+    checkPeopleAndTeams(model, report);
+    for (const component of model.components.values()) checkComponent(model, component, report);
+    checkPatterns(model, report);
+    checkMetrics(model, report, parsed);
+    if (repoFiles) checkAgainstRepository(model, repoFiles, report);
+  }
+  return out.sort((a, b) => a.span.offset - b.span.offset || a.code.localeCompare(b.code));
+}
+
+type Report = (severity: OwnersDiagnostic['severity'], code: string, message: string, span: Span) => void;
+
+function checkLogin(model: OwnersModel, login: string, what: string, span: Span, report: Report): void {
+  if (!LOGIN.test(login)) {
+    report('error', 'invalid-login', `${what} "${login}" is not a valid GitHub login (letters, digits and single hyphens, up to 39).`, span);
+  } else if (model.people.size > 0 && !model.people.has(login.toLowerCase())) {
+    report('warning', 'unknown-person', `${what} "${login}" is not listed under \`people\`.`, span);
+  }
+}
+
+function checkPeopleAndTeams(model: OwnersModel, report: Report): void {
+  for (const person of model.people.values()) {
+    if (!LOGIN.test(person.login)) report('error', 'invalid-login', `"${person.login}" is not a valid GitHub login.`, person.span);
+  }
+  for (const team of model.teams.values()) {
+    if (!team.lead) report('error', 'missing-lead', `Team "${team.id}" has no lead: name the person accountable for the team.`, team.span);
+    else checkLogin(model, team.lead, `Lead of "${team.id}"`, team.leadSpan ?? team.span, report);
+    for (const member of team.members) {
+      if (!LOGIN.test(member)) report('error', 'invalid-login', `Member "${member}" of "${team.id}" is not a valid GitHub login.`, team.span);
+    }
+  }
+}
+
+function checkComponent(model: OwnersModel, c: Component, report: Report): void {
+  const team = model.teams.get(c.team);
+  if (c.team && !team) {
+    const known = [...model.teams.keys()].slice(0, 8).join(', ');
+    report('error', 'unknown-team', `Component "${c.id}" belongs to team "${c.team}", which is not defined under \`teams\`${known ? ` (defined: ${known})` : ''}.`, c.span);
+  }
+  if (c.owner) {
+    checkLogin(model, c.owner, `Owner of "${c.id}"`, c.ownerSpan ?? c.span, report);
+    if (team && LOGIN.test(c.owner) && !teamMembers(team).has(c.owner.toLowerCase())) {
+      report('warning', 'owner-not-in-team', `Owner "${c.owner}" of "${c.id}" is not a member of team "${team.id}".`, c.ownerSpan ?? c.span);
+    }
+  }
+  for (const outcome of c.outcomes) {
+    if (!model.outcomes.has(outcome)) report('error', 'unknown-outcome', `Component "${c.id}" is accountable for outcome "${outcome}", which is not defined under \`outcomes\`.`, c.span);
+  }
+  c.handoffs.forEach((h, i) => {
+    if (!DATE.test(h.date)) report('error', 'invalid-date', `Handoff ${i + 1} of "${c.id}" has date "${h.date}"; use YYYY-MM-DD.`, c.span);
+  });
+  const last = c.handoffs[c.handoffs.length - 1];
+  if (last && c.owner && last.to && last.to.toLowerCase() !== c.owner.toLowerCase()) {
+    report('warning', 'stale-handoff', `The last handoff of "${c.id}" went to "${last.to}", but the owner is "${c.owner}".`, c.ownerSpan ?? c.span);
+  }
+}
+
+function checkPatterns(model: OwnersModel, report: Report): void {
+  const lastIndexOf = new Map<string, number>();
+  for (const p of model.patterns) lastIndexOf.set(p.pattern, p.index);
+  for (const p of model.patterns) {
+    const problem = checkPattern(p.pattern);
+    if (problem.kind === 'invalid') report('error', 'invalid-pattern', `Pattern "${p.pattern}" is not valid CODEOWNERS syntax: ${problem.reason}.`, p.span);
+    else if (lastIndexOf.get(p.pattern)! > p.index) report('warning', 'duplicate-pattern', `Pattern "${p.pattern}" appears again later in the file, so this one never wins.`, p.span);
+  }
+  for (const outcome of model.outcomes.values()) {
+    if (outcome.link !== undefined && !/^https?:\/\/[^\s]+$/i.test(outcome.link)) {
+      report('error', 'invalid-link', `Outcome "${outcome.id}" links to "${outcome.link}"; only http(s) URLs are allowed.`, outcome.span);
+    }
+  }
+}
+
+function checkMetrics(model: OwnersModel, report: Report, parsed: ParsedOwners): void {
+  const m = model.metrics;
+  const at = metricsSpan(parsed);
+  for (const key of ['leadShareThreshold', 'watchThreshold'] as const) {
+    if (m[key] < 0 || m[key] > 1) report('error', 'invalid-metric', `\`metrics.${key}\` is ${m[key]}; it is a share from 0 to 1.`, at);
+  }
+  if (m.watchThreshold > m.leadShareThreshold) report('warning', 'invalid-metric', '`metrics.watchThreshold` is above `leadShareThreshold`, so no team can be flagged `watch`.', at);
+  if (!(m.windowDays >= 1) || !Number.isInteger(m.windowDays)) report('error', 'invalid-metric', '`metrics.windowDays` must be a whole number of days, at least 1.', at);
+  if (!(m.minPullRequests >= 0) || !Number.isInteger(m.minPullRequests)) report('error', 'invalid-metric', '`metrics.minPullRequests` must be a whole number, at least 0.', at);
+}
+
+function metricsSpan(parsed: ParsedOwners): Span {
+  const offset = Math.max(0, parsed.text.search(/^metrics\s*:/m));
+  const before = parsed.text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { offset, end: offset + 7, line, column: 1, endLine: line, endColumn: 8 };
+}
+
+/** Patterns matching no file, and patterns every one of whose files a later pattern wins. */
+function checkAgainstRepository(model: OwnersModel, files: readonly string[], report: Report): void {
+  const matcher = compilePatterns(model.patterns.map(p => p.pattern));
+  const matched = new Uint32Array(model.patterns.length);
+  const won = new Uint32Array(model.patterns.length);
+  const shadowedBy = new Int32Array(model.patterns.length).fill(-1);
+  for (const file of files) {
+    const all = matcher.allMatches(file);
+    if (all.length === 0) continue;
+    const winner = all[all.length - 1];
+    won[winner]++;
+    for (const i of all) {
+      matched[i]++;
+      if (i !== winner && shadowedBy[i] < 0) shadowedBy[i] = winner;
+    }
+  }
+  for (const p of model.patterns) {
+    if (checkPattern(p.pattern).kind === 'invalid') continue;
+    if (matched[p.index] === 0) {
+      report('warning', 'pattern-matches-nothing', `Pattern "${p.pattern}" matches no file in the repository.`, p.span);
+    } else if (won[p.index] === 0) {
+      const later = model.patterns[shadowedBy[p.index]];
+      const by = later ? ` "${later.pattern}"${later.component ? ` (${later.component})` : ' (unowned)'}` : '';
+      report('warning', 'pattern-shadowed', `Pattern "${p.pattern}" can never win: all ${matched[p.index]} files it matches are claimed by later patterns, e.g.${by}.`, p.span);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** SPEC section 1's lookup order, relative to each workspace folder or the current directory. */
+export const OWNERS_FILE_CANDIDATES = ['OWNERS.yaml', '.github/OWNERS.yaml', 'docs/OWNERS.yaml'];
+
+/** The repository root: the nearest directory at or above `dir` that contains `.git`. */
+export function findRepoRoot(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+/**
+ * OWNERS.yaml for `startDir` (or `override`), with the repository root its paths are relative
+ * to; the root falls back to the file's folder outside a git repository.
+ */
+export function findOwnersFile(startDir: string, override?: string): { file: string; root: string } | undefined {
+  if (override) {
+    const file = path.resolve(startDir, override);
+    if (!fs.existsSync(file)) return undefined;
+    return { file, root: findRepoRoot(path.dirname(file)) ?? path.dirname(file) };
+  }
+  const root = findRepoRoot(startDir);
+  for (const base of root && root !== path.resolve(startDir) ? [path.resolve(startDir), root] : [path.resolve(startDir)]) {
+    for (const candidate of OWNERS_FILE_CANDIDATES) {
+      const file = path.join(base, candidate);
+      if (fs.existsSync(file)) return { file, root: root ?? base };
+    }
+  }
+  return undefined;
+}
+
+/** The file's text for `parseOwners`: read as UTF-8, BOM removed; throws a readable Error. */
+export function readOwnersText(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT' ? `${file} does not exist` : code === 'EISDIR' ? `${file} is a directory` : `${file} cannot be read (${code ?? (e as Error).message})`);
+  }
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Every file of the repository, relative and '/'-separated: tracked and untracked-but-not-ignored
+ * files from git, or a walk (skipping .git and node_modules) outside git.
+ */
+export function listRepoFiles(root: string): string[] {
+  try {
+    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
+    const files = out.toString('utf8').split('\0').filter(Boolean);
+    return [...new Set(files)].filter(f => fs.existsSync(path.join(root, f)));
+  } catch {
+    return walk(root, '');
+  }
+}
+
+function walk(root: string, rel: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+    if (entry.name === '.git' || entry.name === 'node_modules') continue;
+    const child = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...walk(root, child));
+    else if (entry.isFile()) out.push(child);
+  }
+  return out;
+}

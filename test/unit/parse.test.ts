@@ -1,0 +1,141 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseOwners } from '../../src/core/owners/parse';
+import { validateOwners } from '../../src/core/owners/validate';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const fixture = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/owners', name), 'utf8');
+
+/** code@line:column of every diagnostic, for compact exact assertions. */
+function where(text: string, files?: string[]): string[] {
+  return validateOwners(parseOwners(text), files).map(d => `${d.code}@${d.span.line}:${d.span.column}`);
+}
+
+describe('parseOwners', () => {
+  it('reads SPEC\'s example without a single problem', () => {
+    const parsed = parseOwners(fixture('spec-example.yaml'));
+    assert.deepStrictEqual(validateOwners(parsed), []);
+    const c = parsed.model.components.get('checkout-api')!;
+    assert.strictEqual(c.owner, 'bob');
+    assert.deepStrictEqual(c.paths.map(p => [p.pattern, p.index]), [['/services/checkout/', 0], ['*.proto', 1]]);
+    assert.deepStrictEqual(c.codeowners, ['@acme/payments', '@bob']);
+    assert.strictEqual(c.handoffs[0].notes, 'What the new owner must know.');
+    assert.deepStrictEqual(parsed.model.unowned.map(p => [p.pattern, p.index, p.component]), [['/third_party/', 2, null]]);
+    assert.strictEqual(parsed.model.metrics.minPullRequests, 5);
+    assert.deepStrictEqual(parsed.model.metrics.ignorePaths, ['**/zz_generated.*', 'vendor/**']);
+    assert.strictEqual(parsed.model.teams.get('payments')!.lead, 'alice');
+    assert.strictEqual(parsed.model.outcomes.get('checkout-conversion')!.target, '>= 3.5%');
+  });
+
+  it('numbers patterns in file order even when `unowned` comes first', () => {
+    const parsed = parseOwners('version: 1\nunowned: [/a/]\nteams: {t: {lead: x}}\ncomponents:\n  c: {team: t, owner: x, paths: [/b/, /c/]}\n');
+    assert.deepStrictEqual(parsed.model.patterns.map(p => `${p.index}:${p.pattern}:${p.component}`), ['0:/a/:null', '1:/b/:c', '2:/c/:c']);
+  });
+
+  it('keeps logins and ids as written, including digits and leading zeros', () => {
+    const parsed = parseOwners('version: 1\nteams:\n  007: {lead: 0123}\ncomponents:\n  c: {team: 007, owner: 0123, paths: [/x]}\n');
+    assert.strictEqual(parsed.model.teams.get('007')!.lead, '0123');
+    assert.strictEqual(parsed.model.components.get('c')!.owner, '0123');
+  });
+
+  it('uses SPEC\'s default lock files when metrics.ignorePaths is absent', () => {
+    const m = parseOwners('version: 1\nteams: {}\n').model.metrics;
+    assert.ok(m.ignorePaths.includes('**/package-lock.json') && m.ignorePaths.includes('**/go.sum'));
+    assert.strictEqual(m.windowDays, 90);
+  });
+});
+
+describe('validateOwners reports each problem at its exact place', () => {
+  const base = (components: string, extra = '') =>
+    `version: 1\nteams:\n  web:\n    lead: alice\n    members: [bob]\noutcomes:\n  up: {name: Up}\n${extra}components:\n${components}`;
+
+  const cases: [string, string, string[]][] = [
+    ['YAML syntax error', 'version: 1\nteams: [unclosed\n', ['yaml-syntax@3:1']],
+    ['duplicate key', 'version: 1\nteams:\n  a: {lead: x}\n  a: {lead: y}\n', ['duplicate-key@4:3', 'missing-field@1:1']],
+    ['unknown top-level key', 'version: 1\nteams: {}\ncomponents: {}\nowners: []\n', ['unknown-key@4:1']],
+    ['unknown component key', base('  c:\n    team: web\n    owner: bob\n    paths: [/a]\n    reviewers: [x]\n'), ['unknown-key@12:5']],
+    ['x- keys are the user\'s own', base('  c:\n    team: web\n    owner: bob\n    paths: [/a]\n    x-slack: "#web"\n'), []],
+    ['wrong type', base('  c:\n    team: web\n    owner: [bob]\n    paths: [/a]\n'), ['wrong-type@11:12']],
+    ['list expected', base('  c:\n    team: web\n    owner: bob\n    paths: /a\n'), ['wrong-type@12:12', 'missing-field@12:5']],
+    ['unknown team', base('  c:\n    team: mobile\n    owner: bob\n    paths: [/a]\n'), ['unknown-team@9:3']],
+    ['unknown outcome', base('  c:\n    team: web\n    owner: bob\n    paths: [/a]\n    outcomes: [up, revenue]\n'), ['unknown-outcome@9:3']],
+    ['owner not in team', base('  c:\n    team: web\n    owner: zed\n    paths: [/a]\n'), ['owner-not-in-team@11:12']],
+    ['lead counts as a member', base('  c:\n    team: web\n    owner: ALICE\n    paths: [/a]\n'), []],
+    ['team without a lead', 'version: 1\nteams:\n  web: {members: [a]}\ncomponents: {}\n', ['missing-lead@3:3']],
+    ['negation pattern', base('  c:\n    team: web\n    owner: bob\n    paths: ["!/a"]\n'), ['invalid-pattern@12:13']],
+    ['range pattern', base('  c:\n    team: web\n    owner: bob\n    paths: ["/a/[ab].js"]\n'), ['invalid-pattern@12:13']],
+    ['invalid login', base('  c:\n    team: web\n    owner: bob smith\n    paths: [/a]\n'), ['invalid-login@11:12']],
+    ['non-http link', base('  c: {team: web, owner: bob, paths: [/a]}\n', 'outcomes:\n  x: {link: "javascript:alert(1)"}\n').replace('outcomes:\n  up: {name: Up}\n', ''), ['invalid-link@7:3']],
+    ['missing owner', base('  c:\n    team: web\n    paths: [/a]\n'), ['missing-field@9:3']],
+    ['bad version', 'version: 2\nteams: {}\ncomponents: {}\n', ['unsupported-version@1:10']],
+    ['not a mapping', '- a\n- b\n', ['wrong-type@1:1']],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(name, () => assert.deepStrictEqual(where(text).sort(), [...expected].sort()));
+  }
+
+  it('finds patterns that match nothing and patterns that can never win', () => {
+    const text = base('  c:\n    team: web\n    owner: bob\n    paths:\n      - /src/a.ts\n      - /docs/\n      - /src/\n');
+    const files = ['src/a.ts', 'src/b.ts', 'README.md'];
+    assert.deepStrictEqual(where(text, files), ['pattern-shadowed@13:9', 'pattern-matches-nothing@14:9']);
+    const shadowed = validateOwners(parseOwners(text), files).find(d => d.code === 'pattern-shadowed')!;
+    assert.match(shadowed.message, /"\/src\/"/);
+  });
+
+  it('reports positions of the text without its BOM, with CRLF line endings', () => {
+    const text = '\uFEFFversion: 1\r\nteams:\r\n  web: {members: [a]}\r\ncomponents: {}\r\n';
+    assert.deepStrictEqual(where(text), ['missing-lead@3:3']);
+  });
+});
+
+describe('hostile input gives one clear diagnostic, fast', () => {
+  const timed = (text: string) => {
+    const t0 = process.hrtime.bigint();
+    const diagnostics = validateOwners(parseOwners(text));
+    return { diagnostics, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
+  };
+
+  it('refuses a 20 MB file', () => {
+    const big = 'version: 1\n# ' + 'x'.repeat(20 * 1024 * 1024) + '\n';
+    const { diagnostics, ms } = timed(big);
+    assert.deepStrictEqual(diagnostics.map(d => d.code), ['file-too-large']);
+    assert.match(diagnostics[0].message, /20\.0 MB/);
+    assert.ok(ms < 2000, `took ${ms} ms`);
+  });
+
+  it('refuses a billion-laughs alias bomb', () => {
+    let text = 'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+    for (let i = 1; i < 10; i++) {
+      const p = String.fromCharCode(96 + i), n = String.fromCharCode(97 + i);
+      text += `${n}: &${n} [${Array(9).fill('*' + p).join(', ')}]\n`;
+    }
+    text += 'teams: *j\n';
+    const { diagnostics, ms } = timed(text);
+    assert.deepStrictEqual(diagnostics.map(d => d.code), ['alias-bomb']);
+    assert.ok(ms < 2000, `took ${ms} ms`);
+  });
+
+  it('allows ordinary aliases', () => {
+    const text = 'version: 1\nteams:\n  web: {lead: alice, members: &core [bob, carol]}\n  ops: {lead: dan, members: *core}\ncomponents: {}\n';
+    const parsed = parseOwners(text);
+    assert.deepStrictEqual(validateOwners(parsed), []);
+    assert.deepStrictEqual(parsed.model.teams.get('ops')!.members, ['bob', 'carol']);
+  });
+
+  it('refuses binary garbage at the first NUL byte', () => {
+    const bytes = Buffer.from([0x76, 0x65, 0x72, 0x0a, 0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0x01]);
+    const d = validateOwners(parseOwners(bytes.toString('utf8')));
+    assert.deepStrictEqual(d.map(x => `${x.code}@${x.span.line}:${x.span.column}`), ['not-text@2:5']);
+  });
+
+  it('survives absurd nesting without a stack overflow', () => {
+    const { diagnostics } = timed('teams: ' + '['.repeat(50000) + ']'.repeat(50000) + '\n');
+    assert.ok(diagnostics.length >= 1);
+  });
+
+  it('reports a tab-indented file as a syntax error', () => {
+    const d = where('version: 1\nteams:\n\tweb: {lead: a}\n');
+    assert.ok(d.some(x => x.startsWith('yaml-syntax@3:')), d.join());
+  });
+});
