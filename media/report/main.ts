@@ -1,0 +1,154 @@
+// The team report webview. Renders a TeamReportView posted by the extension with DOM APIs only
+// (textContent, never innerHTML), so no value from the repository can become markup.
+import type { TeamReportView } from '../../src/core/report/teamReport';
+import { FLAG_WORDS, pct } from '../../src/core/report/teamReport';
+
+declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
+const vscode = acquireVsCodeApi();
+const SVG = 'http://www.w3.org/2000/svg';
+const TOP_AUTHORS = 25;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const c of children) e.append(c);
+  return e;
+}
+
+function svg(tag: string, attrs: Record<string, string | number>, ...children: Node[]): SVGElement {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  for (const c of children) e.append(c);
+  return e;
+}
+
+function header(r: TeamReportView): HTMLElement {
+  const flag = r.figures?.flag ?? 'insufficient-data';
+  return el('header', {},
+    el('h1', {}, `${r.team.name}`),
+    el('p', { class: 'sub' }, `Lead ${r.team.lead} · ${r.window.since} to ${r.window.until}${r.fetchedAt ? ` · data fetched ${r.fetchedAt.replace('T', ' ').slice(0, 16)} UTC` : ''}`),
+    el('p', { class: `flag flag-${flag}`, role: 'status' }, FLAG_WORDS[flag]),
+    el('div', { class: 'actions' },
+      button('Export Markdown', () => vscode.postMessage({ type: 'export', format: 'markdown' })),
+      button('Export CSV', () => vscode.postMessage({ type: 'export', format: 'csv' }))));
+}
+
+function button(label: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', { type: 'button' }, label);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function summary(r: TeamReportView): HTMLElement {
+  const f = r.figures;
+  if (!f) return el('section', {}, el('p', {}, 'No pull-request data yet: run "Ownership: Refresh Pull Request Data".'));
+  const stat = (value: string, label: string) => el('div', { class: 'stat' }, el('div', { class: 'value' }, value), el('div', { class: 'label' }, label));
+  return el('section', { class: 'stats', 'aria-label': 'Summary' },
+    stat(pct(f.leadShare), "lead's share of lines"),
+    stat(pct(f.leadPullRequestShare), "lead's share of pull requests"),
+    stat(pct(f.leadReviewedShare), "others' pull requests the lead reviewed"),
+    stat(String(f.pullRequests), 'pull requests'),
+    stat(String(f.lines), 'changed lines'));
+}
+
+function authorBars(r: TeamReportView): HTMLElement {
+  const section = el('section', { 'aria-labelledby': 'authors-h' }, el('h2', { id: 'authors-h' }, 'Who writes the code'));
+  const f = r.figures;
+  if (!f || f.authors.length === 0) return section;
+  let metric: 'lines' | 'pullRequests' = 'lines';
+  let showAll = false;
+  const list = el('ol', { class: 'bars' });
+  const toggle = el('div', { class: 'toggle', role: 'group', 'aria-label': 'Measure' });
+  const more = button('', () => { showAll = !showAll; draw(); });
+  const draw = () => {
+    const total = metric === 'lines' ? f.lines : f.pullRequests;
+    const sorted = [...f.authors].sort((a, b) => b[metric] - a[metric]);
+    const shown = showAll ? sorted : sorted.slice(0, TOP_AUTHORS);
+    const lead = sorted.find(a => a.login.toLowerCase() === r.team.lead.toLowerCase());
+    if (lead && !shown.includes(lead)) shown.push(lead);
+    list.replaceChildren(...shown.map(a => {
+      const share = total ? a[metric] / total : 0;
+      const isLead = a.login.toLowerCase() === r.team.lead.toLowerCase();
+      const bar = el('span', { class: 'bar' });
+      bar.style.width = `${(share * 100).toFixed(2)}%`;
+      return el('li', { class: isLead ? 'lead' : '', 'aria-label': `${a.login}${isLead ? ' (lead)' : ''}: ${a[metric]} ${metric === 'lines' ? 'lines' : 'pull requests'}, ${pct(share)}` },
+        el('span', { class: 'who' }, a.login + (isLead ? ' (lead)' : '')), el('span', { class: 'track' }, bar), el('span', { class: 'num' }, `${pct(share)} · ${a[metric]}`));
+    }));
+    for (const b of toggle.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.metric === metric));
+    more.textContent = showAll ? 'Show top 25' : `Show all ${sorted.length} authors`;
+    more.hidden = sorted.length <= TOP_AUTHORS;
+  };
+  for (const [m, label] of [['lines', 'Lines'], ['pullRequests', 'Pull requests']] as const) {
+    const b = button(label, () => { metric = m; draw(); });
+    b.dataset.metric = m;
+    toggle.append(b);
+  }
+  draw();
+  section.append(toggle, list, more);
+  return section;
+}
+
+function monthlyChart(r: TeamReportView): HTMLElement {
+  const section = el('section', { 'aria-labelledby': 'trend-h' }, el('h2', { id: 'trend-h' }, "Lead's share by month"));
+  if (r.monthly.length === 0) return section;
+  const W = 640, H = 220, L = 40, B = 28, T = 10, R = 10;
+  const x = (i: number) => L + (r.monthly.length === 1 ? 0 : (i * (W - L - R)) / (r.monthly.length - 1));
+  const y = (share: number) => T + (1 - share) * (H - T - B);
+  const parts: Node[] = [];
+  for (const s of [0, 0.25, 0.5, 0.75, 1]) {
+    parts.push(svg('line', { x1: L, x2: W - R, y1: y(s), y2: y(s), class: 'grid' }), svg('text', { x: L - 6, y: y(s) + 4, 'text-anchor': 'end', class: 'axis' }));
+    (parts[parts.length - 1] as SVGElement).textContent = pct(s);
+  }
+  for (const [share, cls, label] of [[r.thresholds.leadShare, 'threshold-doing', 'doing the work'], [r.thresholds.watch, 'threshold-watch', 'watch']] as const) {
+    const t = svg('text', { x: W - R, y: y(share) - 4, 'text-anchor': 'end', class: `axis ${cls}` });
+    t.textContent = `${label} ${pct(share)}`;
+    parts.push(svg('line', { x1: L, x2: W - R, y1: y(share), y2: y(share), class: cls }), t);
+  }
+  const withData = r.monthly.map((m, i) => ({ m, i })).filter(p => p.m.lines > 0);
+  parts.push(svg('polyline', { points: withData.map(p => `${x(p.i)},${y(p.m.leadShare)}`).join(' '), class: 'series' }));
+  for (const { m, i } of withData) {
+    const title = svg('title', {});
+    title.textContent = `${m.month}: ${pct(m.leadShare)} of ${m.lines} lines, ${m.pullRequests} pull requests`;
+    parts.push(svg('circle', { cx: x(i), cy: y(m.leadShare), r: 4, class: 'point', tabindex: 0 }, title));
+  }
+  r.monthly.forEach((m, i) => {
+    const t = svg('text', { x: x(i), y: H - 8, 'text-anchor': 'middle', class: 'axis' });
+    t.textContent = m.month.slice(2);
+    parts.push(t);
+  });
+  const summaryText = `Lead's share by month, ${r.trend === 'unknown' ? 'too few months to see a trend' : r.trend}: ` +
+    withData.map(p => `${p.m.month} ${pct(p.m.leadShare)}`).join(', ');
+  section.append(svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': summaryText, class: 'chart' }, ...parts),
+    el('p', { class: `trend trend-${r.trend}` }, r.trend === 'unknown' ? 'Too few months with data to see a trend.' : `The lead's share is ${r.trend}.`));
+  return section;
+}
+
+function components(r: TeamReportView): HTMLElement {
+  const rows = r.components.map(c => el('tr', {},
+    el('td', {}, c.name), el('td', {}, c.owner),
+    el('td', {}, ...c.outcomes.flatMap((o, i) => {
+      const label = `${o.name}${o.target ? ` (${o.target})` : ''}`;
+      const node = o.link && /^https?:\/\//i.test(o.link) ? el('a', { href: o.link }, label) : el('span', {}, label);
+      return i ? [', ', node] : [node];
+    }))));
+  return el('section', { 'aria-labelledby': 'comp-h' }, el('h2', { id: 'comp-h' }, 'Components and outcomes'),
+    el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Component'), el('th', {}, 'Owner'), el('th', {}, 'Outcomes'))), el('tbody', {}, ...rows)));
+}
+
+function handoffs(r: TeamReportView): HTMLElement {
+  const items = r.handoffs.map(h => el('li', {}, el('strong', {}, `${h.date} ${h.component}: ${h.from} → ${h.to}`),
+    ...(h.notes ? [el('div', {}, h.notes)] : []),
+    ...(h.decisions.length ? [el('div', { class: 'sub' }, `Open decisions: ${h.decisions.join('; ')}`)] : [])));
+  return el('section', { 'aria-labelledby': 'ho-h' }, el('h2', { id: 'ho-h' }, 'Handoffs in the window'),
+    items.length ? el('ul', { class: 'handoffs' }, ...items) : el('p', {}, 'None in this window.'));
+}
+
+function render(r: TeamReportView): void {
+  document.getElementById('root')!.replaceChildren(header(r), summary(r), authorBars(r), monthlyChart(r), components(r), handoffs(r));
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const message = event.data as { type: string; report?: TeamReportView };
+  if (message?.type === 'report' && message.report) render(message.report);
+});
+vscode.postMessage({ type: 'ready' });

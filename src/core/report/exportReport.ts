@@ -1,0 +1,45 @@
+import { FLAG_WORDS, pct, TeamReportView } from './teamReport';
+
+/** Markdown for a 1:1 or a retrospective; every value from the repository is escaped. */
+export function teamReportMarkdown(r: TeamReportView): string {
+  const md = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, ' ');
+  const lines = [`# ${md(r.team.name)}: lead ${md(r.team.lead)}`, '', `Window: ${r.window.since} to ${r.window.until} (exclusive).`, ''];
+  const f = r.figures;
+  if (!f) lines.push('No pull-request data yet.', '');
+  else {
+    lines.push(`**${FLAG_WORDS[f.flag]}.** The lead wrote ${pct(f.leadShare)} of ${f.lines} changed lines and ${f.leadPullRequests} of ${f.pullRequests} pull requests, ` +
+      `and reviewed ${pct(f.leadReviewedShare)} of the others' pull requests. Thresholds: doing the work at ${pct(r.thresholds.leadShare)}, watch at ${pct(r.thresholds.watch)}.`, '');
+    if (r.trend !== 'unknown') lines.push(`Trend of the lead's share: ${r.trend}.`, '');
+    lines.push('| author | pull requests | lines | share |', '|---|---:|---:|---:|');
+    for (const a of f.authors) lines.push(`| ${md(a.login)}${a.login.toLowerCase() === f.lead.toLowerCase() ? ' (lead)' : ''} | ${a.pullRequests} | ${a.lines} | ${pct(a.share)} |`);
+    lines.push('');
+  }
+  if (r.monthly.length) {
+    lines.push('| month | lead share | lines | pull requests |', '|---|---:|---:|---:|');
+    for (const m of r.monthly) lines.push(`| ${m.month} | ${m.lines ? pct(m.leadShare) : '–'} | ${m.lines} | ${m.pullRequests} |`);
+    lines.push('');
+  }
+  lines.push('## Components', '', '| component | owner | outcomes |', '|---|---|---|');
+  for (const c of r.components) {
+    const outcomes = c.outcomes.map(o => `${md(o.name)}${o.target ? ` (${md(o.target)})` : ''}`).join(', ');
+    lines.push(`| ${md(c.name)} | ${md(c.owner)} | ${outcomes || '–'} |`);
+  }
+  lines.push('', '## Handoffs in the window', '');
+  if (r.handoffs.length === 0) lines.push('None.');
+  for (const h of r.handoffs) lines.push(`- ${h.date} ${md(h.component)}: ${md(h.from)} → ${md(h.to)}${h.notes ? `. ${md(h.notes)}` : ''}${h.decisions.length ? ` Open decisions: ${h.decisions.map(md).join('; ')}.` : ''}`);
+  return lines.join('\n') + '\n';
+}
+
+/** CSV of the author table (RFC 4180 quoting; cells starting with = + - @ are prefixed against formula injection). */
+export function teamReportCsv(r: TeamReportView): string {
+  const cell = (v: string | number) => {
+    let s = String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const rows: (string | number)[][] = [['team', 'login', 'is_lead', 'pull_requests', 'lines', 'share', 'window_since', 'window_until']];
+  for (const a of r.figures?.authors ?? []) {
+    rows.push([r.team.id, a.login, a.login.toLowerCase() === r.team.lead.toLowerCase() ? 'yes' : 'no', a.pullRequests, a.lines, a.share.toFixed(4), r.window.since, r.window.until]);
+  }
+  return rows.map(row => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}

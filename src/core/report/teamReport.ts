@@ -1,0 +1,85 @@
+import type { Component, HandoffRecord, OwnersModel } from '../owners/model';
+
+/** One team's figures as SPEC section 4's `report --json` prints them. */
+export interface TeamFigures {
+  team: string;
+  lead: string;
+  pullRequests: number;
+  lines: number;
+  leadPullRequests: number;
+  leadLines: number;
+  leadShare: number;
+  leadPullRequestShare: number;
+  leadReviewedShare: number;
+  flag: 'doing-the-work' | 'watch' | 'absent' | 'ok' | 'insufficient-data';
+  authors: { login: string; pullRequests: number; lines: number; share: number }[];
+}
+
+/** The lead's share of the team's lines in one calendar month (UTC). */
+export interface MonthlyShare {
+  month: string; // YYYY-MM
+  leadShare: number;
+  lines: number;
+  pullRequests: number;
+}
+
+/** Everything the team report shows, computed once; the webview and the exports only format it. */
+export interface TeamReportView {
+  team: { id: string; name: string; lead: string; members: string[] };
+  window: { since: string; until: string };
+  figures: TeamFigures | undefined;
+  monthly: MonthlyShare[];
+  /** Falling, rising or flat over the months shown, from a least-squares slope. */
+  trend: 'falling' | 'rising' | 'flat' | 'unknown';
+  thresholds: { leadShare: number; watch: number; minPullRequests: number };
+  components: { id: string; name: string; owner: string; outcomes: { id: string; name: string; target?: string; link?: string }[] }[];
+  handoffs: (HandoffRecord & { component: string })[];
+  fetchedAt?: string;
+}
+
+/** Builds the report of `teamId` from the model, its figures and its monthly series. */
+export function buildTeamReport(model: OwnersModel, teamId: string, figures: TeamFigures | undefined, monthly: MonthlyShare[],
+  window: { since: string; until: string }, fetchedAt?: string): TeamReportView {
+  const team = model.teams.get(teamId);
+  const components = [...model.components.values()].filter(c => c.team === teamId);
+  return {
+    team: { id: teamId, name: team?.name ?? teamId, lead: team?.lead ?? figures?.lead ?? '', members: team?.members ?? [] },
+    window, figures, monthly, trend: trendOf(monthly),
+    thresholds: { leadShare: model.metrics.leadShareThreshold, watch: model.metrics.watchThreshold, minPullRequests: model.metrics.minPullRequests },
+    components: components.map(c => ({ id: c.id, name: c.name ?? c.id, owner: c.owner, outcomes: outcomesOf(model, c) })),
+    handoffs: components.flatMap(c => c.handoffs.filter(h => h.date >= window.since && h.date < window.until).map(h => ({ ...h, component: c.id })))
+      .sort((a, b) => a.date.localeCompare(b.date)),
+    fetchedAt,
+  };
+}
+
+function outcomesOf(model: OwnersModel, c: Component) {
+  return c.outcomes.map(id => {
+    const o = model.outcomes.get(id);
+    return { id, name: o?.name ?? id, target: o?.target, link: o?.link };
+  });
+}
+
+/** Direction of the lead's share: the slope of a least-squares line over months with data, in share points per month. */
+export function trendOf(monthly: MonthlyShare[]): TeamReportView['trend'] {
+  const points = monthly.filter(m => m.lines > 0).map((m, i) => [i, m.leadShare] as const);
+  if (points.length < 3) return 'unknown';
+  const n = points.length;
+  const mx = points.reduce((s, p) => s + p[0], 0) / n;
+  const my = points.reduce((s, p) => s + p[1], 0) / n;
+  const slope = points.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0) / points.reduce((s, p) => s + (p[0] - mx) ** 2, 0);
+  // Two share points a month is a visible change over a quarter; less is noise.
+  if (slope <= -0.02) return 'falling';
+  if (slope >= 0.02) return 'rising';
+  return 'flat';
+}
+
+export const FLAG_WORDS: Record<TeamFigures['flag'], string> = {
+  'doing-the-work': 'Doing the work: the lead writes most of the code',
+  watch: 'Watch: the lead writes a large share of the code',
+  absent: 'Absent: the lead neither writes nor reviews',
+  ok: 'OK: the team carries the work',
+  'insufficient-data': 'Not enough pull requests to judge',
+};
+
+export const pct = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.01 ? 1 : 0)}%`;

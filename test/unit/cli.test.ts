@@ -1,0 +1,144 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+const acme = fs.readFileSync(path.join(ROOT, 'test/fixtures/owners/acme.yaml'), 'utf8');
+
+/** A throw-away repository with OWNERS.yaml and a few files. */
+function makeRepo(owners: string, files: string[], ownersPath = 'OWNERS.yaml'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-cli-'));
+  fs.mkdirSync(path.join(dir, '.git'));
+  for (const f of [...files, ownersPath]) {
+    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    fs.writeFileSync(path.join(dir, f), f === ownersPath ? owners : `// ${f}\n`);
+  }
+  return dir;
+}
+
+function cli(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_TOKEN: '' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const FILES = ['services/checkout/api.ts', 'services/checkout/db/schema.sql', 'proto/orders.proto', 'services/billing/invoice.ts',
+  'services/gateway/main.go', 'deploy/helm/values.yaml', 'third_party/lib/x.c', 'README.md'];
+
+describe('CLI', () => {
+  let repo: string;
+  before(() => { repo = makeRepo(acme, FILES); });
+  after(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  it('who --json answers SPEC\'s shape, null for unowned paths', () => {
+    const r = cli(repo, 'who', 'services/checkout/api.ts', 'proto/orders.proto', 'third_party/lib/x.c', 'README.md', 'services/gateway/main.go', '--json');
+    assert.strictEqual(r.code, 0, r.err);
+    assert.deepStrictEqual(JSON.parse(r.out), [
+      { path: 'services/checkout/api.ts', component: 'checkout-api', team: 'payments', owner: 'bob', lead: 'alice' },
+      { path: 'proto/orders.proto', component: 'checkout-api', team: 'payments', owner: 'bob', lead: 'alice' },
+      { path: 'third_party/lib/x.c', component: null, team: null, owner: null, lead: null },
+      { path: 'README.md', component: null, team: null, owner: null, lead: null },
+      { path: 'services/gateway/main.go', component: 'gateway', team: 'platform', owner: 'erin', lead: 'dan' },
+    ]);
+  });
+
+  it('who resolves paths given relative to a subdirectory', () => {
+    const r = cli(path.join(repo, 'services'), 'who', 'billing/invoice.ts', '--json');
+    assert.strictEqual(r.code, 0, r.err);
+    assert.strictEqual(JSON.parse(r.out)[0].component, 'billing');
+  });
+
+  it('who prints a readable line per path', () => {
+    const r = cli(repo, 'who', 'services/checkout/api.ts', 'README.md');
+    assert.match(r.out, /services\/checkout\/api\.ts\s+checkout-api\s+owner bob\s+team payments\s+lead alice/);
+    assert.match(r.out, /README\.md\s+unowned/);
+  });
+
+  it('validate passes a clean file (exit 0) and reports against the repository', () => {
+    const r = cli(repo, 'validate', '--json');
+    assert.strictEqual(r.code, 0, r.err + r.out);
+    assert.deepStrictEqual(JSON.parse(r.out), []);
+  });
+
+  it('validate exits 1 on errors, with SPEC\'s JSON fields and 1-based positions', () => {
+    const broken = makeRepo(acme.replace('team: platform\n    owner: erin', 'team: platfrom\n    owner: erin'), FILES);
+    const r = cli(broken, 'validate', '--json');
+    assert.strictEqual(r.code, 1);
+    const [d] = JSON.parse(r.out);
+    assert.deepStrictEqual(Object.keys(d).sort(), ['code', 'column', 'line', 'message', 'severity']);
+    assert.deepStrictEqual([d.severity, d.code, d.line, d.column], ['error', 'unknown-team', 58, 3]);
+  });
+
+  it('validate --format github prints workflow annotations with escaped values', () => {
+    const broken = makeRepo(acme.replace('- /deploy/', '- /nothing-here/'), FILES, '.github/OWNERS.yaml');
+    const r = cli(broken, 'validate', '--format', 'github');
+    assert.strictEqual(r.code, 0);
+    assert.match(r.out, /^::warning file=\.github\/OWNERS\.yaml,line=64,col=9,endLine=64,endColumn=\d+,title=pattern-matches-nothing::Pattern "\/nothing-here\/" matches no file in the repository\.$/m);
+  });
+
+  it('validate text format names file, line and column', () => {
+    const broken = makeRepo('version: 1\nteams:\n  web: {members: [a]}\ncomponents: {}\n', []);
+    const r = cli(broken, 'validate');
+    assert.strictEqual(r.code, 1);
+    assert.match(r.out, /^OWNERS\.yaml:3:3: error missing-lead: Team "web" has no lead/m);
+  });
+
+  it('codeowners exports every pattern in file order', () => {
+    const r = cli(repo, 'codeowners');
+    assert.strictEqual(r.code, 0, r.err);
+    const rules = r.out.split('\n').filter(l => l && !l.startsWith('#')).map(l => l.trim().split(/\s+/));
+    assert.deepStrictEqual(rules, [
+      ['/services/checkout/', '@acme/payments', '@bob'], ['*.proto', '@acme/payments', '@bob'],
+      ['/services/billing/', '@acme/payments', '@carol'], ['/services/gateway/', '@acme/platform', '@erin'],
+      ['/deploy/', '@acme/platform', '@erin'], ['/third_party/'],
+    ]);
+  });
+
+  it('codeowners refuses a file with errors (exit 1, message on stderr)', () => {
+    const broken = makeRepo('version: 1\nteams: [\n', []);
+    const r = cli(broken, 'codeowners');
+    assert.strictEqual(r.code, 1);
+    assert.strictEqual(r.out, '');
+    assert.match(r.err, /error/);
+  });
+
+  it('import-codeowners then codeowners gives the same rules back', () => {
+    const dir = makeRepo('', []);
+    fs.writeFileSync(path.join(dir, 'CODEOWNERS'), '# team rules\n*       @acme/all\n/docs/  @acme/docs @writer\n/docs/legacy/\n*.go    @gopher\n');
+    const imported = cli(dir, 'import-codeowners', 'CODEOWNERS');
+    assert.strictEqual(imported.code, 0, imported.err);
+    fs.writeFileSync(path.join(dir, 'OWNERS.yaml'), imported.out);
+    const r = cli(dir, 'codeowners');
+    assert.strictEqual(r.code, 0, r.err);
+    const rules = r.out.split('\n').filter(l => l && !l.startsWith('#')).map(l => l.trim().split(/\s+/));
+    assert.deepStrictEqual(rules, [['*', '@acme/all'], ['/docs/', '@acme/docs', '@writer'], ['/docs/legacy/'], ['*.go', '@gopher']]);
+  });
+
+  it('exits 2 with a clear message on bad usage or unreadable input', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-empty-'));
+    const cases: [string[], RegExp][] = [
+      [['who', 'x'], /No OWNERS\.yaml found/],
+      [['who', 'x', '--owners', 'missing.yaml'], /missing\.yaml: no such file/],
+      [['frobnicate'], /unknown command "frobnicate"/],
+      [['who'], /usage: ownership-lens who/],
+      [['import-codeowners', 'nope'], /does not exist/],
+      [['validate', '--format', 'xml', '--owners', path.join(repo, 'OWNERS.yaml')], /--format must be one of/],
+      [['validate', '--owners', empty], /is a directory/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(empty, ...args);
+      assert.strictEqual(r.code, 2, `${args.join(' ')}: ${r.err}`);
+      assert.match(r.err, message);
+      assert.doesNotMatch(r.err, /\n\s+at /, 'a stack trace leaked');
+    }
+  });
+
+  it('never prints a stack trace on hostile files', () => {
+    const hostile = makeRepo(Buffer.from([0x00, 0xff, 0x13, 0x37]).toString('latin1'), []);
+    const r = cli(hostile, 'validate', '--json');
+    assert.strictEqual(r.code, 1);
+    assert.strictEqual(JSON.parse(r.out)[0].code, 'not-text');
+  });
+});

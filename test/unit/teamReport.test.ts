@@ -1,0 +1,69 @@
+import * as assert from 'assert';
+import { parseOwners } from '../../src/core/owners/parse';
+import { teamReportCsv, teamReportMarkdown } from '../../src/core/report/exportReport';
+import { buildTeamReport, MonthlyShare, TeamFigures, trendOf } from '../../src/core/report/teamReport';
+
+const months = (shares: number[]): MonthlyShare[] => shares.map((s, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, leadShare: s, lines: 100, pullRequests: 5 }));
+
+const hostileOwners = `version: 1
+teams:
+  web:
+    name: "Web <script>alert(1)</script>"
+    lead: alice
+    members: [bob]
+outcomes:
+  conv: {name: "Conv | [x](javascript:alert(1))", target: ">= 3%", link: https://d.example/c}
+components:
+  site:
+    name: "**Site**"
+    team: web
+    owner: bob
+    paths: [/web/]
+    outcomes: [conv]
+    handoffs:
+      - {date: 2026-02-01, from: alice, to: bob, notes: "# not a heading\\nsecond", decisions: ["=cmd|' /C calc'!A0"]}
+      - {date: 2025-01-01, from: x, to: alice}
+`;
+
+const figures: TeamFigures = {
+  team: 'web', lead: 'alice', pullRequests: 10, lines: 1000, leadPullRequests: 6, leadLines: 640,
+  leadShare: 0.64, leadPullRequestShare: 0.6, leadReviewedShare: 0.5, flag: 'doing-the-work',
+  authors: [{ login: 'alice', pullRequests: 6, lines: 640, share: 0.64 }, { login: '=HYPERLINK("x")', pullRequests: 4, lines: 360, share: 0.36 }],
+};
+
+describe('team report', () => {
+  it('tells a falling, rising or flat lead share, and unknown with under three months of data', () => {
+    assert.strictEqual(trendOf(months([0.8, 0.7, 0.6, 0.5, 0.4])), 'falling');
+    assert.strictEqual(trendOf(months([0.2, 0.3, 0.5, 0.6])), 'rising');
+    assert.strictEqual(trendOf(months([0.4, 0.41, 0.39, 0.4])), 'flat');
+    assert.strictEqual(trendOf(months([0.8, 0.2])), 'unknown');
+    assert.strictEqual(trendOf([...months([0.9]), { month: '2026-02', leadShare: 0, lines: 0, pullRequests: 0 }, ...months([0.5])]), 'unknown');
+  });
+
+  it('keeps only the team\'s components and the handoffs inside the window', () => {
+    const model = parseOwners(hostileOwners).model;
+    const r = buildTeamReport(model, 'web', figures, months([0.7, 0.6, 0.5]), { since: '2026-01-01', until: '2026-04-01' });
+    assert.deepStrictEqual(r.components.map(c => [c.id, c.owner, c.outcomes.map(o => o.target)]), [['site', 'bob', ['>= 3%']]]);
+    assert.deepStrictEqual(r.handoffs.map(h => h.date), ['2026-02-01']);
+    assert.strictEqual(r.trend, 'falling');
+  });
+
+  it('escapes every repository value in Markdown', () => {
+    const model = parseOwners(hostileOwners).model;
+    const md = teamReportMarkdown(buildTeamReport(model, 'web', figures, [], { since: '2026-01-01', until: '2026-04-01' }));
+    assert.ok(!md.includes('<script>'), md);
+    assert.ok(!md.includes('](javascript'), md);
+    assert.ok(!/^# not a heading/m.test(md), md);
+    assert.match(md, /Doing the work/);
+    assert.match(md, /\| alice \(lead\) \| 6 \| 640 \| 64% \|/);
+  });
+
+  it('writes CSV that a spreadsheet cannot execute', () => {
+    const model = parseOwners(hostileOwners).model;
+    const csv = teamReportCsv(buildTeamReport(model, 'web', figures, [], { since: '2026-01-01', until: '2026-04-01' }));
+    const lines = csv.trimEnd().split('\r\n');
+    assert.strictEqual(lines[0], 'team,login,is_lead,pull_requests,lines,share,window_since,window_until');
+    assert.strictEqual(lines[1], 'web,alice,yes,6,640,0.6400,2026-01-01,2026-04-01');
+    assert.strictEqual(lines[2], `web,"'=HYPERLINK(""x"")",no,4,360,0.3600,2026-01-01,2026-04-01`);
+  });
+});
