@@ -14,6 +14,12 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     throw new UsageError((e as Error).message);
   }
   if (text.includes('\u0000')) throw new UsageError(`${file} is not a text file`);
-  io.out(importCodeowners(text));
+  const owners = importCodeowners(text);
+  // The import explains in YAML comments where CODEOWNERS could not be matched exactly; say it here too.
+  for (const line of owners.split('\n')) {
+    const warning = /^\s*# WARNING: (.*)$/.exec(line);
+    if (warning) io.err(`warning: ${warning[1]}\n`);
+  }
+  io.out(owners);
   return 0;
 }

@@ -104,16 +104,28 @@ describe('CLI', () => {
     assert.match(r.err, /error/);
   });
 
-  it('import-codeowners then codeowners gives the same rules back', () => {
+  it('import-codeowners then codeowners keeps every path\'s owners', () => {
     const dir = makeRepo('', []);
-    fs.writeFileSync(path.join(dir, 'CODEOWNERS'), '# team rules\n*       @acme/all\n/docs/  @acme/docs @writer\n/docs/legacy/\n*.go    @gopher\n');
+    fs.writeFileSync(path.join(dir, 'CODEOWNERS'), '# team rules\n*       @acme/all\n/docs/  @acme/docs @writer\n/docs/legacy/\n/src/*.go    @gopher\n');
     const imported = cli(dir, 'import-codeowners', 'CODEOWNERS');
     assert.strictEqual(imported.code, 0, imported.err);
+    assert.strictEqual(imported.err, '');
     fs.writeFileSync(path.join(dir, 'OWNERS.yaml'), imported.out);
     const r = cli(dir, 'codeowners');
     assert.strictEqual(r.code, 0, r.err);
-    const rules = r.out.split('\n').filter(l => l && !l.startsWith('#')).map(l => l.trim().split(/\s+/));
-    assert.deepStrictEqual(rules, [['*', '@acme/all'], ['/docs/', '@acme/docs', '@writer'], ['/docs/legacy/'], ['*.go', '@gopher']]);
+    const owners = new Map(r.out.split('\n').filter(l => l && !l.startsWith('#')).map(l => l.trim().split(/\s+/)).map(([p, ...o]) => [p, o.join(' ')]));
+    assert.deepStrictEqual(Object.fromEntries(owners), { '*': '@acme/all', '/docs/': '@acme/docs @writer', '/docs/legacy/': '', '/src/*.go': '@gopher' });
+    const who = JSON.parse(cli(dir, 'who', 'README.md', 'docs/a.md', 'docs/legacy/b.md', 'src/x.go', 'src/y.ts', '--json').out);
+    assert.deepStrictEqual(who.map((w: { owner: string | null; component: string | null }) => w.component === null ? null : w.owner ?? 'team-only'),
+      ['team-only', 'writer', null, 'gopher', 'team-only']);
+  });
+
+  it('import-codeowners warns on stderr when no exact encoding exists', () => {
+    const dir = makeRepo('', []);
+    fs.writeFileSync(path.join(dir, 'CODEOWNERS'), '*  @acme/all\n/docs/legacy/\n*.go @gopher\n');
+    const imported = cli(dir, 'import-codeowners', 'CODEOWNERS');
+    assert.strictEqual(imported.code, 0);
+    assert.match(imported.err, /warning: .*no exact place/i);
   });
 
   it('exits 2 with a clear message on bad usage or unreadable input', () => {

@@ -67,9 +67,10 @@ describe('handoffEdits', () => {
     const after = handOff(crlf, { component: 'gateway', to: 'dan', notes: 'line one\nline two' });
     assert.ok(!/[^\r]\n/.test(after), 'a bare \\n was written into a CRLF file');
     assert.strictEqual(parseOwners(after).model.components.get('gateway')!.handoffs[0].notes, 'line one\nline two');
-    const noFinalNewline = acme.trimEnd();
-    const text = noFinalNewline + '\n  late:\n    team: platform\n    owner: erin\n    paths: [/late/]';
-    assert.strictEqual(parseOwners(handOff(text.replace('metrics:\n  windowDays: 90', ''), { component: 'gateway', to: 'dan' })).model.components.get('gateway')!.owner, 'dan');
+    const noFinalNewline = acme.replace(/\nunowned:[\s\S]*$/, '').trimEnd();
+    const after2 = handOff(noFinalNewline, { component: 'gateway', to: 'dan' });
+    assert.ok(after2.endsWith('    outcomes: [api-uptime]\n    handoffs:\n      - date: 2026-11-24\n        from: erin\n        to: dan'), after2.slice(-200));
+    assert.deepStrictEqual(parseOwners(after2).model.components.get('gateway')!.handoffs.map(h => h.to), ['dan']);
   });
 
   it('refuses clearly instead of guessing', () => {

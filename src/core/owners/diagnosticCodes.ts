@@ -24,3 +24,6 @@ export const DIAGNOSTIC_CODES: Record<string, string> = {
   'stale-handoff': "The last handoff was to someone other than the component's owner.",
   'invalid-metric': 'A `metrics` setting is out of range.',
 };
+
+/** Codes after which the model cannot be trusted to say who owns what (as opposed to gaps a lead must fill in). */
+export const STRUCTURAL_CODES = new Set(['yaml-syntax', 'duplicate-key', 'file-too-large', 'not-text', 'alias-bomb', 'wrong-type', 'unsupported-version', 'invalid-pattern']);

@@ -31,7 +31,7 @@ function checkLogin(model: OwnersModel, login: string, what: string, span: Span,
   if (!LOGIN.test(login)) {
     report('error', 'invalid-login', `${what} "${login}" is not a valid GitHub login (letters, digits and single hyphens, up to 39).`, span);
   } else if (model.people.size > 0 && !model.people.has(login.toLowerCase())) {
-    report('warning', 'unknown-person', `${what} "${login}" is not listed under \`people\`.`, span);
+    report('info', 'unknown-person', `${what} "${login}" is not listed under \`people\`.`, span);
   }
 }
 

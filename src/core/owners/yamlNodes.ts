@@ -6,10 +6,13 @@ export class SourceReader {
   readonly diagnostics: OwnersDiagnostic[] = [];
   constructor(readonly text: string, private readonly lines: LineCounter, private readonly doc: Document) {}
 
+  /** Clamped to the text: the parser reports some errors one past the end. */
   span(start: number, end: number): Span {
-    const a = this.lines.linePos(Math.max(0, Math.min(start, this.text.length)));
-    const b = this.lines.linePos(Math.max(0, Math.min(Math.max(end, start), this.text.length)));
-    return { offset: start, end: Math.max(end, start), line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+    const from = Math.max(0, Math.min(start, this.text.length));
+    const to = Math.max(from, Math.min(end, this.text.length));
+    const a = this.lines.linePos(from);
+    const b = this.lines.linePos(to);
+    return { offset: from, end: to, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   }
 
   nodeSpan(node: unknown, fallback?: Span): Span {

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// Runs the mocha suites of test/integration INSIDE the real VS Code extension host (code-server from
+// .vscode-test/host), once per fixture workspace. Exit 0 all passed, 1 test failures, 2 harness error.
+// Env: SUITES=acme,multi,bench (default all); OWNERSHIP_LENS_BENCH_OUT=file.json for the bench figures.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const util = require('util');
+const host = require('./vscodeHost');
+
+const chromium = host.requireHost().chromium;
+const TESTS = path.join(host.ROOT, 'out/test/integration/index.js');
+const TIMEOUT_S = Number(process.env.TIMEOUT_S || 300);
+
+/** Where each suite runs: a folder, a .code-workspace, or a generated 5,000-component repository. */
+function target(suite, ws) {
+  if (suite === 'acme') return { folder: path.join(ws, 'acme') };
+  if (suite === 'multi') return { workspace: path.join(ws, 'multi-root.code-workspace') };
+  if (suite === 'bench') return { folder: generateBench(ws) };
+  throw new Error(`unknown suite ${suite}`);
+}
+
+function generateBench(ws) {
+  const { generateOwners } = require(path.join(host.ROOT, 'out/src/bench/generateOwners.js'));
+  const dir = path.join(ws, 'bench-5000');
+  const repo = generateOwners(5000);
+  fs.mkdirSync(path.join(dir, '.git'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'OWNERS.yaml'), repo.owners);
+  const made = new Set();
+  for (const f of repo.files) {
+    const d = path.dirname(path.join(dir, f));
+    if (!made.has(d)) { fs.mkdirSync(d, { recursive: true }); made.add(d); }
+    fs.writeFileSync(path.join(dir, f), f.endsWith('.ts') ? `import { x } from './file-1';\nexport const y = 1;\n` : '');
+  }
+  return dir;
+}
+
+async function runSuite(suite, ws, dirs) {
+  const port = await host.freePort();
+  const where = target(suite, ws);
+  const results = path.join(dirs.tmp, `results-${suite}.json`);
+  const env = { OWNERSHIP_LENS_SUITE: suite, OWNERSHIP_LENS_TEST_RESULTS: results };
+  if (process.env.OWNERSHIP_LENS_BENCH_OUT) env.OWNERSHIP_LENS_BENCH_OUT = path.resolve(process.env.OWNERSHIP_LENS_BENCH_OUT);
+  const server = await host.startCodeServer(dirs, port, where.folder || path.dirname(where.workspace), env);
+  let context;
+  try {
+    context = await host.launchChromium(chromium, dirs.tmp);
+    const external = host.watchRequests(context);
+    const page = context.pages()[0] || await context.newPage();
+    const exit = new Promise(resolve => {
+      page.exposeFunction('codeAutomationLog', (type, args) => {
+        const line = util.format(...(Array.isArray(args) ? args : [args]));
+        if (process.env.VERBOSE || !/^\s+at |ECONNREFUSED 127\.0\.0\.1:9|vsda|authentication provider/.test(line)) console.log(line);
+      });
+      page.exposeFunction('codeAutomationExit', code => resolve(code));
+    });
+    await page.goto(host.workbenchUrl(port, { ...where, testsPath: TESTS }));
+    const code = await Promise.race([exit, new Promise(r => setTimeout(() => r('timeout'), TIMEOUT_S * 1000))]);
+    if (external.size) console.error(`non-loopback requests: ${[...external].join(', ')}`);
+    if (code === 'timeout') { console.error(`[${suite}] TIMEOUT after ${TIMEOUT_S}s (logs in ${dirs.tmp})`); return 2; }
+    return code === 0 && external.size === 0 ? 0 : code || 1;
+  } finally {
+    if (context) await context.close().catch(() => {});
+    await server.stop();
+  }
+}
+
+(async () => {
+  if (!fs.existsSync(TESTS)) { console.error(`${TESTS} is missing: run npm run build first`); process.exit(2); }
+  const suites = (process.env.SUITES || 'acme,multi,bench').split(',');
+  let worst = 0;
+  for (const suite of suites) {
+    const dirs = host.freshDirs(`it-${suite}-`);
+    const t0 = Date.now();
+    let code;
+    try {
+      code = await runSuite(suite, host.copyFixtures(dirs.tmp), dirs);
+    } catch (e) {
+      console.error(`[${suite}] harness error:`, e);
+      code = 2;
+    }
+    console.log(`[${suite}] extension host exit ${code} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+    if (code === 0 && !process.env.KEEP_TMP) { host.removeFixtures(dirs.tmp); fs.rmSync(dirs.tmp, { recursive: true, force: true }); }
+    else console.log(`[${suite}] logs kept in ${dirs.tmp}`);
+    worst = Math.max(worst, code === 2 ? 2 : code ? 1 : 0);
+  }
+  process.exit(worst);
+})();

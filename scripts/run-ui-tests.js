@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// Drives the real VS Code workbench (code-server from .vscode-test/host) in headless Chromium with
+// test/ui/workbench.ui.js, on a fresh copy of the acme fixture, saving screenshots into docs/images/.
+// Fails on any browser request that leaves 127.0.0.1. Exit 0 passed, 1 failed, 2 harness error.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const host = require('./vscodeHost');
+
+const chromium = host.requireHost().chromium;
+const SHOTS = path.resolve(process.env.SCREENSHOTS_DIR || path.join(host.ROOT, 'docs/images'));
+
+(async () => {
+  const t0 = Date.now();
+  const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+  const dirs = host.freshDirs('ui-');
+  let code = 2, server, context, external = new Set();
+  try {
+    const ws = path.join(host.copyFixtures(dirs.tmp), 'acme');
+    const port = await host.freePort();
+    server = await host.startCodeServer(dirs, port, ws);
+    log(`code-server on 127.0.0.1:${port}`);
+    context = await host.launchChromium(chromium, dirs.tmp, { width: 1280, height: 800 });
+    external = host.watchRequests(context);
+    const page = context.pages()[0] || await context.newPage();
+    page.on('pageerror', e => log('[pageerror]', e.message));
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const { run } = require(path.join(host.ROOT, 'test/ui/workbench.ui.js'));
+    code = 1;
+    const { passed, failed } = await run({ page, url: host.workbenchUrl(port, { folder: ws }), wsDir: ws, shotsDir: SHOTS, failDir: dirs.tmp, log });
+    console.log(`\n  ${passed} passing`);
+    if (failed) console.log(`  ${failed} failing`);
+    code = failed ? 1 : 0;
+  } catch (e) {
+    console.error('UI harness error:', e);
+  } finally {
+    if (context) await context.close().catch(() => {});
+    if (server) await server.stop();
+  }
+  if (external.size) {
+    console.error(`FAIL: the browser made non-loopback requests: ${[...external].join(', ')}`);
+    console.log('  1 failing');
+    code = code === 2 ? 2 : 1;
+  } else {
+    log('no request left 127.0.0.1');
+  }
+  if (code === 0 && !process.env.KEEP_TMP) { host.removeFixtures(dirs.tmp); fs.rmSync(dirs.tmp, { recursive: true, force: true }); }
+  else console.log(`logs kept in ${dirs.tmp}`);
+  log(code === 0 ? 'UI PASSED' : 'UI FAILED');
+  process.exit(code);
+})();

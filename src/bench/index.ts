@@ -1,0 +1,22 @@
+/**
+ * Runs every benchmark module in turn (a static list: esbuild bundles them into one file).
+ * `npm run bench` = build + `node dist/bench/index.js`.
+ */
+import * as matcher from './matcher.bench';
+import * as owners from './owners.bench';
+
+const benches: { name: string; run: (log: (line: string) => void) => Promise<void> }[] = [
+  { name: 'matcher', run: matcher.run },
+  { name: 'owners', run: owners.run },
+];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  for (const bench of benches) {
+    if (only.length > 0 && !only.includes(bench.name)) continue;
+    await bench.run(line => console.log(line));
+    console.log('');
+  }
+}
+
+main().catch(e => { console.error(e); process.exit(1); });

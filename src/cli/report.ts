@@ -1,0 +1,142 @@
+import { execFileSync } from 'child_process';
+import * as os from 'os';
+import * as path from 'path';
+import { GitHubError } from '../core/github/errors';
+import { repoFromRemoteUrl } from '../core/github/remote';
+import { syncPullRequests } from '../core/github/sync';
+import { parseRepo, RepoRef } from '../core/github/types';
+import { computeLeadReport } from '../core/metrics/compute';
+import type { LeadReport, ReportWindow } from '../core/metrics/types';
+import { createOwnershipIndex } from '../core/owners/resolve';
+import { CliArgs, CliIO, stringOption, UsageError } from './io';
+import { loadOwners } from './loadOwners';
+
+const DAY = 86_400_000;
+
+/** `report`: SPEC section 4's lead-authorship figures from GitHub's merged pull requests. */
+export async function run(args: CliArgs, io: CliIO): Promise<number> {
+  const { root, parsed } = loadOwners(args, io);
+  const model = parsed.model;
+  const window = reportWindow(args, model.metrics.windowDays, new Date());
+  const apiUrl = apiUrlOption(args);
+  const repo = repoOption(args, root);
+  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  if (!token) throw new UsageError('report needs a GitHub token: set GITHUB_TOKEN or GH_TOKEN (a token that can read the repository\'s pull requests).');
+  const errors = parsed.diagnostics.filter(d => d.severity === 'error');
+  if (errors.length) io.err(`warning: OWNERS.yaml has ${errors.length} error(s); figures may be incomplete (run \`ownership-lens validate\`).\n`);
+
+  const cacheDir = args.options.has('no-cache') ? undefined : path.resolve(io.cwd, stringOption(args, 'cache-dir') ?? defaultCacheDir(io.env));
+  let sync;
+  try {
+    sync = await syncPullRequests({
+      github: { token, apiUrl, fetch: globalThis.fetch, log: line => io.err(`${line}\n`) },
+      repo, since: `${window.since}T00:00:00Z`, cacheDir, log: line => io.err(`${line}\n`),
+    });
+  } catch (e) {
+    if (e instanceof GitHubError) {
+      io.err(`ownership-lens: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const report = computeLeadReport(createOwnershipIndex(model), sync.pullRequests, window);
+  const json = { repo: `${repo.owner}/${repo.name}`, window: report.window, pullRequests: report.pullRequests, teams: report.teams, apiRequests: sync.apiRequests };
+  if (args.options.has('json')) {
+    io.out(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    io.out(formatReport(json.repo, report, sync.apiRequests));
+  }
+  return 0;
+}
+
+/** SPEC 2: --since (inclusive) / --until (exclusive) as UTC days, or --days N back from now. */
+export function reportWindow(args: CliArgs, windowDays: number, now: Date): ReportWindow {
+  const since = dateOption(args, 'since');
+  const until = dateOption(args, 'until');
+  const daysText = stringOption(args, 'days');
+  if (daysText !== undefined && (since || until)) throw new UsageError('--days cannot be combined with --since/--until');
+  let days = windowDays;
+  if (daysText !== undefined) {
+    if (!/^\d+$/.test(daysText) || Number(daysText) < 1) throw new UsageError(`--days must be a positive whole number, not "${daysText}"`);
+    days = Number(daysText);
+  }
+  const tomorrow = day(new Date(Date.parse(day(now)) + DAY));
+  const end = until ?? tomorrow;
+  const start = since ?? day(new Date(Date.parse(until ?? day(now)) - days * DAY));
+  if (start >= end) throw new UsageError(`empty window: --since ${start} is not before --until ${end}`);
+  return { since: start, until: end };
+}
+
+function dateOption(args: CliArgs, name: string): string | undefined {
+  const v = stringOption(args, name);
+  if (v === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || day(new Date(`${v}T00:00:00Z`)) !== v) {
+    throw new UsageError(`--${name} must be a date YYYY-MM-DD, not "${v}"`);
+  }
+  return v;
+}
+
+function day(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function apiUrlOption(args: CliArgs): string {
+  const v = stringOption(args, 'api-url') ?? 'https://api.github.com';
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new UsageError(`--api-url must be an http(s) URL, not "${v}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--api-url must be an http(s) URL, not "${v}"`);
+  return v.replace(/\/+$/, '');
+}
+
+function repoOption(args: CliArgs, root: string): RepoRef {
+  const given = stringOption(args, 'repo');
+  if (given !== undefined) {
+    const repo = parseRepo(given);
+    if (!repo) throw new UsageError(`--repo must be OWNER/NAME, not "${given}"`);
+    return repo;
+  }
+  let remote = '';
+  try {
+    remote = execFileSync('git', ['-C', root, 'remote', 'get-url', 'origin'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // No git, no remote: the message below says what to do.
+  }
+  const repo = remote ? repoFromRemoteUrl(remote) : undefined;
+  if (!repo) throw new UsageError('cannot tell the GitHub repository from the git remote "origin"; pass --repo OWNER/NAME');
+  return repo;
+}
+
+/** The per-user cache directory of the CLI. */
+export function defaultCacheDir(env: Record<string, string | undefined>): string {
+  if (process.platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local'), 'ownership-lens', 'cache');
+  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches', 'ownership-lens');
+  return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'ownership-lens');
+}
+
+/** A readable table: one row per team, then each team's top authors. */
+export function formatReport(repo: string, report: LeadReport, apiRequests: number): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const header = ['team', 'lead', 'PRs', 'lines', 'lead lines', 'lead share', 'lead PRs', 'reviewed', 'flag'];
+  const rows = report.teams.map(t => [t.team, t.lead || '-', String(t.pullRequests), String(t.lines), String(t.leadLines),
+    pct(t.leadShare), pct(t.leadPullRequestShare), pct(t.leadReviewedShare), t.flag]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 7 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const out = [
+    `${repo}: ${report.pullRequests} merged pull requests (bots left out) from ${report.window.since} to ${report.window.until} (exclusive)`,
+    '',
+    line(header),
+    line(widths.map(w => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+  ];
+  for (const t of report.teams) {
+    if (!t.authors.length) continue;
+    out.push(`${t.team}: ${t.authors.slice(0, 5).map(a => `${a.login} ${pct(a.share)} (${a.lines} lines, ${a.pullRequests} PRs)`).join(', ')}`);
+  }
+  out.push('', `${apiRequests} GitHub API request(s).`, '');
+  return out.join('\n');
+}

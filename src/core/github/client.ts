@@ -1,0 +1,133 @@
+import { Octokit } from '@octokit/rest';
+import { GitHubError, redact } from './errors';
+import { MERGED_PULL_REQUESTS, morePagesQuery } from './queries';
+import { createTransport, Transport, TransportOptions } from './transport';
+import type { RepoRef, SyncedPullRequest } from './types';
+
+interface Connection<T> { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] }
+interface FileNode { path: string; additions: number; deletions: number }
+interface ReviewNode { state: string; author: { login: string } | null }
+interface PullNode {
+  number: number; updatedAt: string; mergedAt: string;
+  author: { __typename: string; login: string } | null;
+  files: Connection<FileNode> | null;
+  reviews: Connection<ReviewNode> | null;
+}
+
+/** How many pull requests' extra file/review pages one follow-up query asks for. */
+const NESTED_BATCH = 10;
+
+/** The GitHub operations a sync needs, over one counting transport. */
+export interface GitHubClient {
+  readonly transport: Transport;
+  /**
+   * Merged pull requests, most recently updated first, until one updated before `stopBefore`
+   * (ISO) is seen; files and reviews complete (nested pages followed).
+   */
+  mergedPullRequests(repo: RepoRef, stopBefore: string): Promise<SyncedPullRequest[]>;
+  /** `updated_at` of the most recently updated closed pull request (REST, conditional: a 304 is free). */
+  latestClosedUpdate(repo: RepoRef): Promise<string | undefined>;
+}
+
+/** Creates a client on @octokit/rest; `fetch` and the token are injected, see `createTransport`. */
+export function createGitHubClient(options: TransportOptions & { pageSize?: number }): GitHubClient {
+  const transport = createTransport(options);
+  const silent = { debug() {}, info() {}, warn() {}, error() {} };
+  const octokit = new Octokit({ baseUrl: options.apiUrl.replace(/\/+$/, ''), request: { fetch: transport.fetch }, log: silent, userAgent: 'ownership-lens' });
+  const pageSize = options.pageSize ?? 100;
+  const fail = (e: unknown): never => { throw toGitHubError(e, options.token); };
+
+  async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    try {
+      return await octokit.graphql<T>(query, variables);
+    } catch (e) {
+      return fail(e);
+    }
+  }
+
+  async function completeNested(repo: RepoRef, prs: Map<number, { pr: SyncedPullRequest; files?: string; reviews?: string }>) {
+    let pending = [...prs.values()].filter(p => p.files !== undefined || p.reviews !== undefined);
+    while (pending.length) {
+      const batch = pending.slice(0, NESTED_BATCH);
+      const { query, variables } = morePagesQuery(batch.map(p => ({ number: p.pr.number, files: p.files, reviews: p.reviews })));
+      const data = await graphql<{ repository: Record<string, { files?: Connection<FileNode>; reviews?: Connection<ReviewNode> }> }>(query, { owner: repo.owner, name: repo.name, ...variables });
+      batch.forEach((p, i) => {
+        const node = data.repository[`p${i}`];
+        if (p.files !== undefined) {
+          p.pr.files.push(...(node?.files?.nodes ?? []).map(fileOf));
+          p.files = node?.files?.pageInfo.hasNextPage ? node.files.pageInfo.endCursor ?? undefined : undefined;
+        }
+        if (p.reviews !== undefined) {
+          p.pr.reviews.push(...(node?.reviews?.nodes ?? []).map(reviewOf));
+          p.reviews = node?.reviews?.pageInfo.hasNextPage ? node.reviews.pageInfo.endCursor ?? undefined : undefined;
+        }
+      });
+      pending = pending.filter(p => p.files !== undefined || p.reviews !== undefined);
+    }
+  }
+
+  return {
+    transport,
+    async mergedPullRequests(repo, stopBefore) {
+      const stop = Date.parse(stopBefore);
+      const out: SyncedPullRequest[] = [];
+      let cursor: string | null = null;
+      for (;;) {
+        const data: { repository: { pullRequests: Connection<PullNode> } | null } = await graphql(MERGED_PULL_REQUESTS, { owner: repo.owner, name: repo.name, cursor, pageSize });
+        if (!data.repository) throw new GitHubError('not-found', `Repository ${repo.owner}/${repo.name} not found (or the token cannot see it).`);
+        const page = data.repository.pullRequests;
+        const nested = new Map<number, { pr: SyncedPullRequest; files?: string; reviews?: string }>();
+        let reachedStop = false;
+        for (const n of page.nodes) {
+          if (Date.parse(n.updatedAt) < stop) { reachedStop = true; break; }
+          const pr: SyncedPullRequest = {
+            number: n.number, updatedAt: n.updatedAt, mergedAt: n.mergedAt,
+            // A deleted account shows as null; GitHub displays it as "ghost".
+            author: n.author?.login ?? 'ghost', authorIsBot: n.author?.__typename === 'Bot',
+            files: (n.files?.nodes ?? []).map(fileOf), reviews: (n.reviews?.nodes ?? []).map(reviewOf),
+          };
+          out.push(pr);
+          const files = n.files?.pageInfo.hasNextPage ? n.files.pageInfo.endCursor ?? undefined : undefined;
+          const reviews = n.reviews?.pageInfo.hasNextPage ? n.reviews.pageInfo.endCursor ?? undefined : undefined;
+          if (files !== undefined || reviews !== undefined) nested.set(pr.number, { pr, files, reviews });
+        }
+        await completeNested(repo, nested);
+        if (reachedStop || !page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return out;
+        cursor = page.pageInfo.endCursor;
+      }
+    },
+    async latestClosedUpdate(repo) {
+      try {
+        const res = await octokit.rest.pulls.list({ owner: repo.owner, repo: repo.name, state: 'closed', sort: 'updated', direction: 'desc', per_page: 1 });
+        return res.data[0]?.updated_at;
+      } catch (e) {
+        return fail(e);
+      }
+    },
+  };
+}
+
+function fileOf(f: FileNode) {
+  return { path: f.path, additions: f.additions, deletions: f.deletions };
+}
+
+function reviewOf(r: ReviewNode) {
+  return { author: r.author?.login ?? 'ghost', state: r.state };
+}
+
+/** Octokit's errors as GitHubError with a message a person can act on, without the token. */
+export function toGitHubError(e: unknown, token: string): GitHubError {
+  if (e instanceof GitHubError) return e;
+  // Octokit wraps whatever its fetch throws in a RequestError (status 500) with the original as `cause`.
+  const cause = (e as { cause?: unknown })?.cause;
+  if (cause instanceof GitHubError) return cause;
+  const err = e as { status?: number; message?: string; errors?: { message?: string }[] };
+  const message = redact(err?.errors?.map(x => x.message).join('; ') || err?.message || String(e), token);
+  switch (err?.status) {
+    case 401: return new GitHubError('unauthorized', 'GitHub rejected the token (401 Bad credentials): set a valid GITHUB_TOKEN or GH_TOKEN.');
+    case 403: return new GitHubError('forbidden', `GitHub refused the request (403): ${message}`);
+    case 404: return new GitHubError('not-found', `Not found on GitHub (404): ${message}`);
+  }
+  if (err?.errors) return new GitHubError('graphql', `GitHub GraphQL error: ${message}`);
+  return new GitHubError('server', `GitHub request failed: ${message}`);
+}

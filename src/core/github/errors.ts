@@ -1,0 +1,21 @@
+export type GitHubErrorKind = 'no-token' | 'unauthorized' | 'not-found' | 'rate-limited' | 'network' | 'server' | 'graphql' | 'redirect' | 'forbidden';
+
+/** A failure the user can act on; the message never contains the token. */
+export class GitHubError extends Error {
+  constructor(readonly kind: GitHubErrorKind, message: string, readonly resetAt?: Date) {
+    super(message);
+    this.name = 'GitHubError';
+  }
+}
+
+/** "rate limited until 14:05 UTC" (plus the date when it is not today). */
+export function rateLimitedMessage(resetAt: Date, now: Date): string {
+  const hhmm = resetAt.toISOString().slice(11, 16);
+  const day = resetAt.toISOString().slice(0, 10);
+  return `GitHub API rate limited until ${hhmm} UTC${day !== now.toISOString().slice(0, 10) ? ` on ${day}` : ''}`;
+}
+
+/** Removes every occurrence of `secret` from `text` (defence in depth for messages that echo requests). */
+export function redact(text: string, secret: string): string {
+  return secret ? text.split(secret).join('***') : text;
+}

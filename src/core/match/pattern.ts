@@ -1,0 +1,104 @@
+import { PatternProblem } from './types';
+
+/**
+ * One CODEOWNERS pattern split into path segments, normalised the way GitHub (and hmarr/codeowners)
+ * read it: a pattern with no slash but a trailing one gets an implicit leading `**`, a trailing
+ * slash becomes a final `**`. `anchored` is true when the first segment is not `**`.
+ */
+export interface PatternShape {
+  segments: string[];
+  anchored: boolean;
+}
+
+/** Whether a pattern is usable in CODEOWNERS, and if not, why (GitHub's documented exceptions and more). */
+export function checkPattern(pattern: string): PatternProblem {
+  const invalid = (reason: string): PatternProblem => ({ kind: 'invalid', reason });
+  if (pattern.trim() === '') return invalid('The pattern is empty.');
+  if (pattern.startsWith('#') || pattern.startsWith('\\#')) {
+    return invalid('A pattern cannot start with "#": CODEOWNERS reads the line as a comment (GitHub does not support escaping it with "\\").');
+  }
+  if (pattern.startsWith('!')) return invalid('Negation with "!" is not supported in CODEOWNERS.');
+  if (pattern === '/') return invalid('"/" alone matches nothing; use "*" for every file.');
+  if (pattern.includes('***')) return invalid('"***" is not a valid wildcard; use "*" or "**".');
+  if (pattern.includes('//')) return invalid('The pattern has an empty path segment ("//").');
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      if (i === pattern.length - 1) return invalid('The pattern ends with an unfinished escape "\\".');
+      i++;
+    } else if (c === '[' || c === ']') {
+      return invalid('Character ranges with "[ ]" are not supported in CODEOWNERS; escape the bracket as "\\[" for a literal one.');
+    } else if (/\s/.test(c)) {
+      return invalid('The pattern contains whitespace; escape a space as "\\ ".');
+    }
+  }
+  return { kind: 'ok' };
+}
+
+/** The segments of a (valid) pattern, normalised as described on `PatternShape`. */
+export function patternShape(pattern: string): PatternShape {
+  let segments = pattern.split('/');
+  if (segments[0] === '') {
+    segments = segments.slice(1);
+  } else if ((segments.length === 1 || (segments.length === 2 && segments[1] === '')) && segments[0] !== '**') {
+    segments = ['**', ...segments];
+  }
+  if (segments.length > 1 && segments[segments.length - 1] === '') segments[segments.length - 1] = '**';
+  return { segments, anchored: segments[0] !== '**' };
+}
+
+/** True when a segment has no wildcard or escape: it must equal the path segment exactly. */
+export function isLiteralSegment(segment: string): boolean {
+  return !/[*?\\]/.test(segment);
+}
+
+const REGEX_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
+
+/** A regular expression for one segment's glob (`*`, `?`, `\` escapes), no anchors. */
+export function segmentSource(segment: string): string {
+  let out = '';
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i];
+    if (c === '\\' && i + 1 < segment.length) out += segment[++i].replace(REGEX_SPECIAL, '\\$&');
+    else if (c === '*') {
+      // A run of stars inside a segment is one star; collapsing it also avoids regex backtracking.
+      while (segment[i + 1] === '*') i++;
+      out += '[^/]*';
+    }
+    else if (c === '?') out += '[^/]';
+    else out += c.replace(REGEX_SPECIAL, '\\$&');
+  }
+  return out;
+}
+
+/**
+ * The plain regular expression of one pattern, GitHub semantics (a port of hmarr/codeowners):
+ * `*` and `?` stay within a segment, `**` crosses them, a final `*` segment matches direct children
+ * only, any other final segment also matches everything below it. Invalid patterns never match.
+ */
+export function patternToRegExp(pattern: string): RegExp {
+  if (checkPattern(pattern).kind === 'invalid') return /(?!)/;
+  const { segments } = patternShape(pattern);
+  const last = segments.length - 1;
+  let source = '^';
+  let needSlash = false;
+  segments.forEach((segment, i) => {
+    if (segment === '**') {
+      if (i === 0 && i === last) source += '.+';
+      else if (i === 0) source += '(?:.+/)?';
+      else if (i === last) source += '/.*';
+      else source += '(?:/.+)?';
+      needSlash = i !== 0;
+      return;
+    }
+    if (needSlash) source += '/';
+    if (segment === '*') {
+      source += '[^/]+';
+    } else {
+      source += segmentSource(segment);
+      if (i === last) source += '(?:/.*)?';
+    }
+    needSlash = true;
+  });
+  return new RegExp(source + '$');
+}

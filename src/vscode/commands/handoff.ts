@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import { handoffEdits } from '../../core/handoff/edit';
+import { validateOwners } from '../../core/owners/validate';
+import type { Ctx } from '../context';
+import { Commands } from '../ids';
+import { command } from '../log';
+import type { HandoffAnswers } from './handoffFlow';
+import { targetOf } from './target';
+
+export type HandoffOutcome = { kind: 'applied'; component: string; to: string } | { kind: 'refused'; reason: string } | { kind: 'cancelled' };
+
+/**
+ * `ownershipLens.handoff`: asks through the flow (or takes `{ component, to, notes, decisions,
+ * stakeholders }` for non-interactive use), then applies the core's edits as one WorkspaceEdit.
+ */
+export function registerHandoff(ctx: Ctx): void {
+  ctx.subscriptions.push(command(Commands.handoff, ctx.log, async (arg?: unknown) => {
+    const outcome = await handoff(ctx, arg);
+    if (outcome.kind === 'refused') void vscode.window.showErrorMessage(`Hand off refused: ${outcome.reason}`);
+    if (outcome.kind === 'applied') void vscode.window.showInformationMessage(`${outcome.component} is now owned by ${outcome.to}. Undo with Ctrl+Z in OWNERS.yaml.`);
+    return outcome;
+  }));
+}
+
+async function handoff(ctx: Ctx, arg: unknown): Promise<HandoffOutcome> {
+  if (!vscode.workspace.isTrusted) return { kind: 'refused', reason: 'this workspace is not trusted; handing off writes OWNERS.yaml.' };
+  await ctx.store.ready;
+  const target = targetOf(ctx, arg);
+  if (!target) return { kind: 'refused', reason: 'no OWNERS.yaml in this workspace.' };
+  const doc = await vscode.workspace.openTextDocument(target.state.ownersUri);
+  const startText = doc.getText();
+  const startVersion = doc.version;
+  const errors = validateOwners((ctx.store.reparse(doc.uri, startText) ?? target.state).parsed).filter(d => d.severity === 'error');
+  if (errors.length) return { kind: 'refused', reason: `OWNERS.yaml has ${errors.length} error(s); fix them first (line ${errors[0].span.line}: ${errors[0].message})` };
+  const state = ctx.store.stateFor(doc.uri) ?? target.state;
+  const direct = arg as Partial<HandoffAnswers> | undefined;
+  const answers = direct && typeof direct.to === 'string' && typeof direct.component === 'string'
+    ? { notes: '', decisions: [], stakeholders: [], ...direct } as HandoffAnswers
+    : await ctx.handoffFlow({ model: state.model, preselected: target.component?.id, skipComponent: (arg as { kind?: string })?.kind === 'component' });
+  if (!answers) return { kind: 'cancelled' };
+  if (doc.isClosed || doc.version !== startVersion || doc.getText() !== startText) {
+    return { kind: 'refused', reason: 'OWNERS.yaml changed while you were answering; run the handoff again.' };
+  }
+  const result = handoffEdits(startText, { ...answers, date: ctx.today() });
+  if (result.kind === 'refused') return result;
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of result.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
+  if (!await vscode.workspace.applyEdit(edit)) return { kind: 'refused', reason: 'VS Code could not apply the edit.' };
+  await doc.save();
+  // Show the new owner at once, without waiting for the typing debounce.
+  ctx.store.reparse(doc.uri, doc.getText());
+  return { kind: 'applied', component: answers.component, to: answers.to };
+}

@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import { Component, OwnersModel, teamMembers } from '../../core/owners/model';
+import { knownLogins } from '../../core/owners/personOwnership';
+import { BACK, inputStep, pickStep, StepResult } from './multiStep';
+
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const TITLE = 'Hand Off Component';
+const STEPS = 6;
+
+/** What the flow asks the user; the command turns it into a HandoffRequest. */
+export interface HandoffAnswers { component: string; to: string; notes: string; decisions: string[]; stakeholders: string[] }
+export interface FlowInput { model: OwnersModel; preselected?: string; skipComponent?: boolean }
+/** The seam: tests replace the interactive flow with a function that answers directly. */
+export type HandoffFlow = (input: FlowInput) => Promise<HandoffAnswers | undefined>;
+
+type Item = vscode.QuickPickItem & { value?: string };
+const split = (v: string) => v.split(';').map(s => s.trim()).filter(Boolean);
+
+/** The multi-step quick input: component, new owner, notes, open decisions, stakeholders, confirm. */
+export const interactiveHandoffFlow: HandoffFlow = async ({ model, preselected, skipComponent }) => {
+  const a: Partial<HandoffAnswers> = { component: preselected };
+  let step = skipComponent && preselected ? 2 : 1;
+  const first = step;
+  while (step <= STEPS) {
+    const c = a.component ? model.components.get(a.component) : undefined;
+    const r: StepResult<unknown> = await ask(step, model, a, c);
+    if (r === undefined) return undefined;
+    if (r === BACK) { step = Math.max(first, step - 1); continue; }
+    step++;
+  }
+  return a as HandoffAnswers;
+};
+
+async function ask(step: number, model: OwnersModel, a: Partial<HandoffAnswers>, c: Component | undefined): Promise<StepResult<unknown>> {
+  const common = { title: TITLE, step, totalSteps: STEPS };
+  switch (step) {
+    case 1: {
+      const items: Item[] = [...model.components.values()].map(x => ({ label: x.name ?? x.id, description: `${x.id} · owner ${x.owner}`, detail: `team ${x.team}`, value: x.id }));
+      const r = await pickStep({ ...common, items, placeholder: 'Which component changes owner?', active: items.find(i => i.value === a.component) });
+      if (r && r !== BACK) a.component = r.value;
+      return r;
+    }
+    case 2: {
+      const r = await pickStep({ ...common, items: ownerItems(model, c!), placeholder: `New owner of ${c!.name ?? c!.id} (now ${c!.owner}); type any GitHub login`, custom: v => LOGIN.test(v) && v.toLowerCase() !== c!.owner.toLowerCase() ? { label: v, description: 'another login', value: v } : undefined });
+      if (r && r !== BACK) a.to = r.value;
+      return r;
+    }
+    case 3: return store(await inputStep({ ...common, prompt: `What must ${a.to} know to own ${c!.name ?? c!.id}?`, value: a.notes, placeholder: 'Context, risks, where the bodies are buried (optional)' }), v => { a.notes = v; });
+    case 4: return store(await inputStep({ ...common, prompt: 'Open decisions, separated by ";"', value: a.decisions?.join('; '), placeholder: 'e.g. Whether to split tax calculation; Retry policy (optional)' }), v => { a.decisions = split(v); });
+    case 5: return store(await inputStep({ ...common, prompt: 'Stakeholders to inform, separated by ";"', value: (a.stakeholders ?? c!.stakeholders).join('; ') }), v => { a.stakeholders = split(v); });
+    default: {
+      const summary = [`${c!.owner} → ${a.to}`, a.notes && `Notes: ${a.notes}`, a.decisions?.length && `Open decisions: ${a.decisions.join('; ')}`, a.stakeholders?.length && `Stakeholders: ${a.stakeholders.join('; ')}`].filter(Boolean).join(' · ');
+      const yes: Item = { label: `$(check) Hand off ${c!.name ?? c!.id} to ${a.to}`, detail: summary, value: 'yes' };
+      const r = await pickStep({ ...common, items: [yes, { label: '$(close) Cancel', value: 'no' }], placeholder: 'Write this handoff into OWNERS.yaml?' });
+      return r === BACK ? BACK : r?.value === 'yes' ? true : undefined;
+    }
+  }
+}
+
+function store(r: StepResult<string>, set: (v: string) => void): StepResult<string> {
+  if (r !== undefined && r !== BACK) set(r);
+  return r;
+}
+
+/** Members of the component's team first, then everyone else the file knows. */
+function ownerItems(model: OwnersModel, c: Component): Item[] {
+  const team = model.teams.get(c.team);
+  // The lead first, then the members: the likeliest new owners.
+  const members = team ? [...new Set([team.lead.toLowerCase(), ...teamMembers(team)].filter(Boolean))] : [];
+  const current = c.owner.toLowerCase();
+  const spelled = new Map(knownLogins(model).map(l => [l.toLowerCase(), l]));
+  const name = (l: string) => model.people.get(l.toLowerCase())?.name;
+  const teamItems: Item[] = members.filter(m => m !== current).map(m => spelled.get(m) ?? m)
+    .map(l => ({ label: l, description: [name(l), team!.lead.toLowerCase() === l.toLowerCase() ? `lead of ${team!.name ?? team!.id}` : `${team!.name ?? team!.id}`].filter(Boolean).join(' · '), value: l }));
+  const others: Item[] = [...spelled.values()].filter(l => l.toLowerCase() !== current && !members.includes(l.toLowerCase()))
+    .map(l => ({ label: l, description: name(l), value: l }));
+  const sep = (label: string): Item => ({ label, kind: vscode.QuickPickItemKind.Separator });
+  return [...(teamItems.length ? [sep(`team ${team!.name ?? team!.id}`), ...teamItems] : []), ...(others.length ? [sep('others'), ...others] : [])];
+}

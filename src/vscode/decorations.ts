@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { Settings } from './ids';
+import { OwnersStore } from './ownersStore';
+
+/** Explorer tooltips naming each file's owner; refreshed whenever ownership changes. */
+export class OwnerDecorationProvider implements vscode.FileDecorationProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<undefined>();
+  readonly onDidChangeFileDecorations = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+  private lastGeneration = -1;
+
+  constructor(private readonly store: OwnersStore) {
+    // File-list changes do not change anyone's owner; only a reparse does.
+    this.subscription = store.onDidChange(() => {
+      const generation = store.states().reduce((g, s) => g + s.generation, 0);
+      if (generation !== this.lastGeneration) { this.lastGeneration = generation; this.changed.fire(undefined); }
+    });
+  }
+
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return undefined;
+    if (!vscode.workspace.getConfiguration(Settings.section, uri).get<boolean>(Settings.decorations, true)) return undefined;
+    const resolved = this.store.resolve(uri);
+    if (!resolved || !resolved.state.files.has(resolved.path)) return undefined;
+    const o = resolved.ownership;
+    if (o.kind === 'unowned') return new vscode.FileDecoration(undefined, 'Owner: none (not in OWNERS.yaml)');
+    const team = o.team ? `, team ${o.team.name ?? o.team.id}` : '';
+    return new vscode.FileDecoration(undefined, `Owner: ${o.component.owner} (${o.component.name ?? o.component.id}${team})`);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import { registerCopyOwner } from './commands/copyOwner';
+import { registerCreateOwnersFile } from './commands/createOwnersFile';
+import { registerGroupBy } from './commands/groupBy';
+import { registerHandoff } from './commands/handoff';
+import { interactiveHandoffFlow } from './commands/handoffFlow';
+import { registerReload } from './commands/reload';
+import { registerRevealActive } from './commands/revealActive';
+import { registerRevealInOwners } from './commands/revealInOwners';
+import { registerWhoOwns } from './commands/whoOwns';
+import type { Ctx } from './context';
+import { OwnerDecorationProvider } from './decorations';
+import { OwnersDiagnostics } from './diagnostics';
+import { OwnersFileHoverProvider } from './hover/ownersHover';
+import { ImportHoverProvider } from './hover/importHover';
+import { ContextKeys, GroupBy, Settings, Views } from './ids';
+import { createLog } from './log';
+import { OwnersStore } from './ownersStore';
+import { OwnersQuickFixes } from './quickFixes';
+import { registerStatusBar } from './statusBar';
+import { OwnershipTreeProvider } from './tree/provider';
+
+/** What activate() returns: the parts integration tests look at, and the activation figures. */
+export interface OwnershipLensApi {
+  ctx: Ctx;
+  hover: ImportHoverProvider;
+  ownersHover: OwnersFileHoverProvider;
+  decorations: OwnerDecorationProvider;
+  diagnostics: OwnersDiagnostics;
+  quickFixes: OwnersQuickFixes;
+  timings: { activateMs: number; ownersLoaded: Promise<number>; firstTreeRender: Promise<number> };
+}
+
+const CODE_FILES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
+const OWNERS_FILES: vscode.DocumentSelector = [{ pattern: '**/{OWNERS.yaml,.github/OWNERS.yaml,docs/OWNERS.yaml}' }];
+
+/** Wiring only: nothing here awaits the disk or the network. */
+export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
+  const started = Date.now();
+  const log = createLog();
+  try {
+    const store = new OwnersStore(log);
+    const groupBy = vscode.workspace.getConfiguration(Settings.section).get<GroupBy>(Settings.groupBy, 'team');
+    const tree = new OwnershipTreeProvider(store, groupBy, started);
+    const treeView = vscode.window.createTreeView(Views.tree, { treeDataProvider: tree, showCollapseAll: true });
+    const ctx: Ctx = { subscriptions: context.subscriptions, log, store, tree, treeView, handoffFlow: interactiveHandoffFlow, today: () => new Date().toISOString().slice(0, 10) };
+    const hover = new ImportHoverProvider(store);
+    const ownersHover = new OwnersFileHoverProvider(store);
+    const decorations = new OwnerDecorationProvider(store);
+    const diagnostics = new OwnersDiagnostics(store);
+    const quickFixes = new OwnersQuickFixes(store);
+    context.subscriptions.push(
+      log, store, tree, treeView, decorations, diagnostics,
+      vscode.languages.registerHoverProvider(CODE_FILES, hover),
+      vscode.languages.registerHoverProvider(OWNERS_FILES, ownersHover),
+      vscode.languages.registerCodeActionsProvider(OWNERS_FILES, quickFixes, { providedCodeActionKinds: OwnersQuickFixes.kinds }),
+      vscode.window.registerFileDecorationProvider(decorations),
+      store.onDidChange(() => updateContextKeys(store)),
+    );
+    registerStatusBar(store, context.subscriptions);
+    for (const register of [registerHandoff, registerWhoOwns, registerRevealInOwners, registerCopyOwner, registerCreateOwnersFile, registerGroupBy, registerRevealActive, registerReload]) register(ctx);
+    void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy);
+    void store.ready.then(() => updateContextKeys(store), e => log.error('Loading OWNERS.yaml failed', e));
+    const activateMs = Date.now() - started;
+    log.info(`Activated in ${activateMs} ms`);
+    return { ctx, hover, ownersHover, decorations, diagnostics, quickFixes, timings: { activateMs, ownersLoaded: store.ready.then(() => Date.now() - started), firstTreeRender: tree.firstRender } };
+  } catch (e) {
+    log.error('Activation failed', e);
+    void vscode.window.showErrorMessage(`Ownership Lens could not start: ${(e as Error).message}`);
+    throw e;
+  }
+}
+
+function updateContextKeys(store: OwnersStore): void {
+  void vscode.commands.executeCommand('setContext', ContextKeys.hasOwnersFile, store.states().length > 0);
+  void vscode.commands.executeCommand('setContext', ContextKeys.hasCodeowners, store.hasCodeowners());
+  void vscode.commands.executeCommand('setContext', ContextKeys.loaded, true);
+}
+
+export function deactivate(): void { /* everything is in context.subscriptions */ }

@@ -1,0 +1,49 @@
+/** Every command, view and context key the extension contributes (SPEC section 3), in one place. */
+export const EXTENSION_ID = 'ownership-lens.ownership-lens';
+
+export const Commands = {
+  handoff: 'ownershipLens.handoff',
+  whoOwns: 'ownershipLens.whoOwns',
+  refresh: 'ownershipLens.refresh',
+  revealInOwners: 'ownershipLens.revealInOwners',
+  copyOwner: 'ownershipLens.copyOwner',
+  createOwnersFile: 'ownershipLens.createOwnersFile',
+  groupBy: 'ownershipLens.groupBy',
+  revealActive: 'ownershipLens.revealActiveFile',
+  reload: 'ownershipLens.reload',
+} as const;
+
+export const Views = { container: 'ownershipLens', tree: 'ownershipLens.tree' } as const;
+
+export const ContextKeys = {
+  hasOwnersFile: 'ownershipLens.hasOwnersFile',
+  hasCodeowners: 'ownershipLens.hasCodeowners',
+  groupBy: 'ownershipLens.groupBy',
+  loaded: 'ownershipLens.loaded',
+} as const;
+
+export const Settings = {
+  section: 'ownershipLens',
+  ownersFile: 'ownersFile',
+  groupBy: 'tree.groupBy',
+  decorations: 'decorations.enabled',
+  debounceMs: 'diagnostics.debounceMs',
+} as const;
+
+/** Tree item context values: the kind first, then flags; menus match with `viewItem =~ /component/`. */
+export const ContextValues = {
+  folder: 'folder',
+  team: 'team',
+  person: 'person',
+  outcomeGroup: 'outcomeGroup',
+  component: 'component',
+  section: 'section',
+  detail: 'detail',
+  pattern: 'pattern',
+  handoff: 'handoff',
+  unowned: 'unowned',
+  unownedFolder: 'unownedFolder',
+} as const;
+
+export type GroupBy = 'team' | 'owner' | 'outcome';
+export const GROUPINGS: readonly GroupBy[] = ['team', 'owner', 'outcome'];

@@ -1,0 +1,150 @@
+import * as vscode from 'vscode';
+import { parseOwners } from '../core/owners/parse';
+import { Ownership } from '../core/owners/resolve';
+import { Settings } from './ids';
+import { Log } from './log';
+import { CODEOWNERS_CANDIDATES, locateOwners, OWNERS_CANDIDATES, relativeTo } from './ownersLocator';
+import { OwnersState } from './ownersState';
+import { readAliases } from './tsconfigAliases';
+import { WorkspaceFiles } from './workspaceFiles';
+
+interface FolderEntry {
+  folder: vscode.WorkspaceFolder;
+  files: WorkspaceFiles;
+  state?: OwnersState;
+  codeownersUri?: vscode.Uri;
+  watchers: vscode.Disposable[];
+}
+
+/** Where a file stands: its folder's OWNERS.yaml state, its repo-relative path and owner. */
+export interface Resolved { state: OwnersState; path: string; ownership: Ownership }
+
+/**
+ * Finds and watches OWNERS.yaml in every workspace folder, parses it once per change (from the
+ * editor buffer when open, else from disk) and fires `onDidChange`. Everything else reads from here.
+ */
+export class OwnersStore implements vscode.Disposable {
+  private readonly entries = new Map<string, FolderEntry>();
+  private readonly changed = new vscode.EventEmitter<OwnersState | undefined>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private generation = 0;
+  readonly onDidChange = this.changed.event;
+  ready: Promise<void>;
+
+  constructor(private readonly log: Log) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => { this.ready = this.loadAll(); }),
+      vscode.workspace.onDidChangeTextDocument(e => this.onEdit(e.document)),
+      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(`${Settings.section}.${Settings.ownersFile}`)) this.ready = this.loadAll(); }),
+    );
+    this.ready = this.loadAll();
+  }
+
+  states(): OwnersState[] {
+    return [...this.entries.values()].flatMap(e => (e.state ? [e.state] : []));
+  }
+
+  hasCodeowners(): boolean {
+    return [...this.entries.values()].some(e => e.codeownersUri);
+  }
+
+  codeownersOf(folder: vscode.WorkspaceFolder): vscode.Uri | undefined {
+    return this.entries.get(folder.uri.toString())?.codeownersUri;
+  }
+
+  stateFor(uri: vscode.Uri): OwnersState | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder && this.entries.get(folder.uri.toString())?.state;
+  }
+
+  /** The owner of a workspace file, or undefined outside any folder with OWNERS.yaml. */
+  resolve(uri: vscode.Uri): Resolved | undefined {
+    const state = this.stateFor(uri);
+    const path = state && relativeTo(state.root, uri);
+    return state && path ? { state, path, ownership: state.ownerOf(path) } : undefined;
+  }
+
+  /** Reparses `ownersUri` from this text now (after our own edits: no debounce). */
+  reparse(ownersUri: vscode.Uri, text: string): OwnersState | undefined {
+    const entry = [...this.entries.values()].find(e => e.state?.ownersUri.toString() === ownersUri.toString());
+    if (!entry?.state || entry.state.parsed.text === text) return entry?.state;
+    const s = entry.state;
+    entry.state = new OwnersState(s.folder, s.root, s.ownersUri, parseOwners(text), s.files, s.aliases, ++this.generation);
+    this.changed.fire(entry.state);
+    return entry.state;
+  }
+
+  async loadAll(): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    for (const [key, entry] of this.entries) {
+      if (!folders.some(f => f.uri.toString() === key)) this.drop(key, entry);
+    }
+    await Promise.all(folders.map(f => this.load(f)));
+    this.changed.fire(undefined);
+  }
+
+  private async load(folder: vscode.WorkspaceFolder): Promise<void> {
+    const t0 = Date.now();
+    const located = await locateOwners(folder);
+    let entry = this.entries.get(folder.uri.toString());
+    if (!entry) {
+      const prefix = relativeTo(located.root, folder.uri);
+      entry = { folder, files: new WorkspaceFiles(folder, prefix ? prefix + '/' : ''), watchers: [] };
+      entry.watchers.push(this.watchOwners(folder), entry.files.onDidChange(() => this.changed.fire(entry!.state)));
+      this.entries.set(folder.uri.toString(), entry);
+    }
+    entry.codeownersUri = located.codeownersUri;
+    if (!located.ownersUri) {
+      entry.state = undefined;
+      return;
+    }
+    const [text, aliases] = await Promise.all([this.readText(located.ownersUri), readAliases(folder.uri, located.root)]);
+    entry.state = new OwnersState(folder, located.root, located.ownersUri, parseOwners(text), entry.files, aliases, ++this.generation);
+    this.log.info(`Loaded ${located.ownersUri.fsPath}: ${entry.state.model.components.size} components in ${Date.now() - t0} ms`);
+  }
+
+  private async readText(uri: vscode.Uri): Promise<string> {
+    const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+    if (open) return open.getText();
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  }
+
+  private watchOwners(folder: vscode.WorkspaceFolder): vscode.Disposable {
+    const names = [...OWNERS_CANDIDATES, ...CODEOWNERS_CANDIDATES].join(',');
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${names}}`));
+    const reload = () => this.schedule(folder.uri.toString(), 50, async () => { await this.load(folder); this.changed.fire(undefined); });
+    watcher.onDidChange(reload);
+    watcher.onDidCreate(reload);
+    watcher.onDidDelete(reload);
+    return watcher;
+  }
+
+  private onEdit(doc: vscode.TextDocument): void {
+    const entry = [...this.entries.values()].find(e => e.state?.ownersUri.toString() === doc.uri.toString());
+    if (!entry) return;
+    const delay = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.debounceMs, 250);
+    this.schedule(doc.uri.toString(), delay, () => { if (!doc.isClosed) this.reparse(doc.uri, doc.getText()); });
+  }
+
+  private schedule(key: string, ms: number, run: () => unknown): void {
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      Promise.resolve(run()).catch(e => this.log.error('Reloading OWNERS.yaml failed', e));
+    }, ms));
+  }
+
+  private drop(key: string, entry: FolderEntry): void {
+    entry.files.dispose();
+    entry.watchers.forEach(w => w.dispose());
+    this.entries.delete(key);
+  }
+
+  dispose(): void {
+    for (const [key, entry] of this.entries) this.drop(key, entry);
+    this.timers.forEach(t => clearTimeout(t));
+    this.disposables.forEach(d => d.dispose());
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { Commands } from './ids';
+import { componentCard } from './markdown';
+import { OwnersStore } from './ownersStore';
+
+/** The active file's component and owner; clicking it asks `whoOwns`. */
+export function registerStatusBar(store: OwnersStore, subscriptions: vscode.Disposable[]): vscode.StatusBarItem {
+  const item = vscode.window.createStatusBarItem('ownershipLens.owner', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'Ownership Lens: owner of the current file';
+  item.command = Commands.whoOwns;
+  const update = () => {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const resolved = uri && store.resolve(uri);
+    if (!resolved) return item.hide();
+    const o = resolved.ownership;
+    if (o.kind === 'owned') {
+      item.text = `$(organization) ${o.component.name ?? o.component.id} · ${o.component.owner}`;
+      item.tooltip = componentCard(resolved.state.model, o.component, resolved.path);
+    } else {
+      item.text = '$(organization) Unowned';
+      item.tooltip = `${resolved.path} has no owner in OWNERS.yaml`;
+    }
+    item.show();
+  };
+  subscriptions.push(item, vscode.window.onDidChangeActiveTextEditor(update), store.onDidChange(update));
+  update();
+  return item;
+}

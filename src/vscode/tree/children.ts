@@ -1,0 +1,82 @@
+import { Component } from '../../core/owners/model';
+import { GroupBy } from '../ids';
+import type { OwnersState } from '../ownersState';
+import { childId, Node, Section } from './nodes';
+
+const byName = (a: { name?: string; id: string }, b: { name?: string; id: string }) => (a.name ?? a.id).localeCompare(b.name ?? b.id);
+
+/** The top level of one folder: groups (teams, owners or outcomes), then the "Unowned" node. */
+export function folderChildren(state: OwnersState, groupBy: GroupBy, parent?: Node): Node[] {
+  const model = state.model;
+  const components = [...model.components.values()];
+  let groups: Node[];
+  if (groupBy === 'owner') {
+    const logins = [...new Set(components.map(c => c.owner).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+    groups = logins.map(login => ({ kind: 'person', id: childId(parent, state, 'owner', login.toLowerCase()), state, login, parent }));
+  } else if (groupBy === 'outcome') {
+    groups = [...model.outcomes.values()].sort(byName)
+      .map(outcome => ({ kind: 'outcomeGroup', id: childId(parent, state, 'outcome', outcome.id), state, outcome, parent }) as Node);
+    if (components.some(c => !c.outcomes.some(o => model.outcomes.has(o)))) groups.push({ kind: 'outcomeGroup', id: childId(parent, state, 'no-outcome'), state, outcome: undefined, parent });
+  } else {
+    groups = [...model.teams.values()].sort(byName).map(team => ({ kind: 'team', id: childId(parent, state, 'team', team.id), state, team, parent }) as Node);
+    const orphans = components.some(c => !model.teams.has(c.team));
+    if (orphans) groups.push({ kind: 'team', id: childId(parent, state, 'team', ''), state, team: { id: '', name: 'No team', lead: '', members: [], span: components[0].span }, parent });
+  }
+  return [...groups, { kind: 'unowned', id: childId(parent, state, 'unowned'), state, parent }];
+}
+
+/** Components of a group node, by display name. */
+export function groupComponents(node: Node): Component[] {
+  const model = node.state.model;
+  const all = [...model.components.values()];
+  switch (node.kind) {
+    case 'team': return all.filter(c => node.team.id ? c.team === node.team.id : !model.teams.has(c.team)).sort(byName);
+    case 'person': return all.filter(c => c.owner.toLowerCase() === node.login.toLowerCase()).sort(byName);
+    case 'outcomeGroup': return all.filter(c => node.outcome ? c.outcomes.includes(node.outcome.id) : !c.outcomes.some(o => model.outcomes.has(o))).sort(byName);
+    default: return [];
+  }
+}
+
+export function componentNode(parent: Node, component: Component): Node {
+  return { kind: 'component', id: childId(parent, parent.state, 'component', component.id), state: parent.state, component, parent };
+}
+
+/** What a lead reads first: owner, outcomes, authority, support, stakeholders, paths, last handoff. */
+export function componentChildren(node: Extract<Node, { kind: 'component' }>): Node[] {
+  const { state, component: c } = node;
+  const team = state.model.teams.get(c.team);
+  const person = state.model.people.get(c.owner.toLowerCase());
+  const out: Node[] = [{
+    kind: 'detail', id: childId(node, state, 'owner'), state, parent: node, icon: 'person',
+    label: `Owner: ${c.owner || '(none)'}`, description: [person?.name, team ? `team ${team.name ?? team.id}, lead ${team.lead}` : c.team && `team ${c.team} (undefined)`].filter(Boolean).join(' · '),
+  }];
+  const sections: Section[] = ['outcomes', 'authority', 'support', 'stakeholders', 'paths'];
+  for (const section of sections) {
+    const size = section === 'paths' ? c.paths.length : c[section].length;
+    if (size) out.push({ kind: 'section', id: childId(node, state, section), state, component: c, section, parent: node });
+  }
+  const last = c.handoffs[c.handoffs.length - 1];
+  if (last) out.push({ kind: 'handoff', id: childId(node, state, 'handoff'), state, component: c, handoff: last, parent: node });
+  return out;
+}
+
+export function sectionChildren(node: Extract<Node, { kind: 'section' }>): Node[] {
+  const { state, component: c, section } = node;
+  if (section === 'paths') return c.paths.map(pattern => ({ kind: 'pattern', id: childId(node, state, String(pattern.index)), state, pattern, parent: node }));
+  if (section === 'outcomes') {
+    return c.outcomes.map(id => {
+      const outcome = state.model.outcomes.get(id);
+      return outcome
+        ? { kind: 'outcome', id: childId(node, state, id), state, outcome, parent: node } as Node
+        : { kind: 'detail', id: childId(node, state, id), state, label: id, description: 'not defined under outcomes', icon: 'warning', parent: node } as Node;
+    });
+  }
+  return c[section].map((text, i) => ({ kind: 'detail', id: childId(node, state, String(i)), state, label: text, icon: ICONS[section], parent: node }));
+}
+
+const ICONS: Record<Section, string> = { outcomes: 'graph', authority: 'law', support: 'heart', stakeholders: 'account', paths: 'file-submodule' };
+
+export function unownedChildren(node: Extract<Node, { kind: 'unowned' }>): Node[] {
+  return node.state.coverage().unownedFolders.slice(0, 200)
+    .map(f => ({ kind: 'unownedFolder', id: childId(node, node.state, f.folder), state: node.state, folder: f.folder, files: f.files, parent: node }));
+}

@@ -1,0 +1,28 @@
+import { Component, HandoffRecord, Outcome, PatternEntry, Team } from '../../core/owners/model';
+import type { OwnersState } from '../ownersState';
+
+/** Tree nodes are plain data; `id` is stable across reloads so expansion and selection survive. */
+export type Node =
+  | { kind: 'folder'; id: string; state: OwnersState }
+  | { kind: 'team'; id: string; state: OwnersState; team: Team; parent?: Node }
+  | { kind: 'person'; id: string; state: OwnersState; login: string; parent?: Node }
+  | { kind: 'outcomeGroup'; id: string; state: OwnersState; outcome: Outcome | undefined; parent?: Node }
+  | { kind: 'component'; id: string; state: OwnersState; component: Component; parent?: Node }
+  | { kind: 'section'; id: string; state: OwnersState; component: Component; section: Section; parent: Node }
+  | { kind: 'detail'; id: string; state: OwnersState; label: string; description?: string; tooltip?: string; icon: string; parent: Node }
+  | { kind: 'outcome'; id: string; state: OwnersState; outcome: Outcome; parent: Node }
+  | { kind: 'pattern'; id: string; state: OwnersState; pattern: PatternEntry; parent: Node }
+  | { kind: 'handoff'; id: string; state: OwnersState; component: Component; handoff: HandoffRecord; parent: Node }
+  | { kind: 'unowned'; id: string; state: OwnersState; parent?: Node }
+  | { kind: 'unownedFolder'; id: string; state: OwnersState; folder: string; files: number; parent: Node };
+
+export type Section = 'outcomes' | 'authority' | 'support' | 'stakeholders' | 'paths';
+
+export const SECTION_LABELS: Record<Section, string> = {
+  outcomes: 'Outcomes', authority: 'Authority', support: 'Support from the lead', stakeholders: 'Stakeholders', paths: 'Paths',
+};
+
+/** Ids are built from the folder and the path of keys down to the node (a component can sit under several outcomes). */
+export function childId(parent: Node | undefined, state: OwnersState, ...parts: string[]): string {
+  return [parent ? parent.id : state.folder.uri.toString(), ...parts.map(encodeURIComponent)].join('/');
+}

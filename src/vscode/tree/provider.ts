@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import { Component } from '../../core/owners/model';
+import { GroupBy } from '../ids';
+import { OwnersStore } from '../ownersStore';
+import type { OwnersState } from '../ownersState';
+import { componentChildren, componentNode, folderChildren, groupComponents, sectionChildren, unownedChildren } from './children';
+import { Node } from './nodes';
+import { treeItem } from './treeItem';
+
+/** The Ownership tree; nodes are rebuilt from the store's current state on every refresh. */
+export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly subscription: vscode.Disposable;
+  /** Set once the root has been answered with the loaded model (for the activation measurement). */
+  firstRender: Promise<number>;
+  private resolveFirstRender!: (ms: number) => void;
+
+  constructor(private readonly store: OwnersStore, private groupBy: GroupBy, private readonly startedAt = Date.now()) {
+    this.firstRender = new Promise(r => { this.resolveFirstRender = r; });
+    this.subscription = store.onDidChange(() => this.refreshSoon());
+  }
+
+  get grouping(): GroupBy {
+    return this.groupBy;
+  }
+
+  setGrouping(groupBy: GroupBy): void {
+    this.groupBy = groupBy;
+    this.changed.fire(undefined);
+  }
+
+  /** Coalesces bursts of file events; an OWNERS.yaml edit shows within a frame or two. */
+  refreshSoon(ms = 30): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.changed.fire(undefined), ms);
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    return treeItem(node);
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) {
+      await this.store.ready;
+      const roots = this.roots();
+      if (roots.length) this.resolveFirstRender(Date.now() - this.startedAt);
+      return roots;
+    }
+    switch (node.kind) {
+      case 'folder': return folderChildren(node.state, this.groupBy, node);
+      case 'team': case 'person': case 'outcomeGroup': return groupComponents(node).map(c => componentNode(node, c));
+      case 'component': return componentChildren(node);
+      case 'section': return sectionChildren(node);
+      case 'unowned': return unownedChildren(node);
+      default: return [];
+    }
+  }
+
+  getParent(node: Node): Node | undefined {
+    return 'parent' in node ? node.parent : undefined;
+  }
+
+  private roots(): Node[] {
+    const states = this.store.states();
+    if (states.length === 1 && (vscode.workspace.workspaceFolders?.length ?? 0) <= 1) return folderChildren(states[0], this.groupBy);
+    return states.map(state => ({ kind: 'folder', id: state.folder.uri.toString(), state }));
+  }
+
+  /** The node of `component` under the current grouping (for TreeView.reveal). */
+  nodeOf(state: OwnersState, component: Component): Node {
+    const multi = this.store.states().length > 1 || (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    const folder: Node | undefined = multi ? { kind: 'folder', id: state.folder.uri.toString(), state } : undefined;
+    const groups = folderChildren(state, this.groupBy, folder);
+    const group = groups.find(g => groupComponents(g).some(c => c.id === component.id)) ?? groups[0];
+    return componentNode(group, component);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+

@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import { ContextValues } from '../ids';
+import { componentTooltip, outcomeLine, plain } from '../markdown';
+import { Node, SECTION_LABELS } from './nodes';
+import { groupComponents } from './children';
+
+const None = vscode.TreeItemCollapsibleState.None;
+const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+const Expanded = vscode.TreeItemCollapsibleState.Expanded;
+const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** The TreeItem of a node: label, description, icon, stable id and a contextValue of kind + flags. */
+export function treeItem(node: Node): vscode.TreeItem {
+  const item = build(node);
+  item.id = node.id;
+  return item;
+}
+
+function build(node: Node): vscode.TreeItem {
+  const { state } = node;
+  switch (node.kind) {
+    case 'folder':
+      return withIcon(new vscode.TreeItem(node.state.folder.name, Expanded), 'root-folder', ContextValues.folder);
+    case 'team': {
+      const item = withIcon(new vscode.TreeItem(node.team.name ?? node.team.id, Expanded), 'organization', ContextValues.team);
+      const n = groupComponents(node).length;
+      item.description = node.team.lead ? `lead ${node.team.lead} · ${count(n, 'component')}` : count(n, 'component');
+      item.tooltip = plain(`Team ${node.team.id}\nLead: ${node.team.lead || '(none)'}\nMembers: ${node.team.members.join(', ') || '(none)'}`);
+      return item;
+    }
+    case 'person': {
+      const item = withIcon(new vscode.TreeItem(node.login, Expanded), 'person', ContextValues.person);
+      item.description = [state.model.people.get(node.login.toLowerCase())?.name, count(groupComponents(node).length, 'component')].filter(Boolean).join(' · ');
+      return item;
+    }
+    case 'outcomeGroup': {
+      const item = withIcon(new vscode.TreeItem(node.outcome ? node.outcome.name ?? node.outcome.id : 'No outcome', Expanded), 'graph', ContextValues.outcomeGroup);
+      item.description = node.outcome?.target ? `target ${node.outcome.target}` : undefined;
+      if (node.outcome) item.tooltip = outcomeLine(node.outcome);
+      return item;
+    }
+    case 'component': {
+      const c = node.component;
+      const item = withIcon(new vscode.TreeItem(c.name ?? c.id, Collapsed), 'package', [ContextValues.component, c.handoffs.length ? 'handedOff' : ''].filter(Boolean).join(' '));
+      const files = state.coverage().componentFiles.get(c.id) ?? 0;
+      item.description = `${c.owner} · ${count(files, 'file')}`;
+      item.tooltip = componentTooltip(state.model, c);
+      item.command = { command: 'ownershipLens.revealInOwners', title: 'Reveal in OWNERS.yaml', arguments: [node] };
+      return item;
+    }
+    case 'section': {
+      const size = node.section === 'paths' ? node.component.paths.length : node.component[node.section].length;
+      const item = withIcon(new vscode.TreeItem(SECTION_LABELS[node.section], node.section === 'outcomes' ? Expanded : Collapsed), 'list-unordered', `${ContextValues.section} ${node.section}`);
+      item.description = String(size);
+      return item;
+    }
+    case 'detail': {
+      const item = withIcon(new vscode.TreeItem(node.label, None), node.icon, ContextValues.detail);
+      item.description = node.description;
+      if (node.tooltip) item.tooltip = plain(node.tooltip);
+      return item;
+    }
+    case 'outcome': {
+      const item = withIcon(new vscode.TreeItem(node.outcome.name ?? node.outcome.id, None), 'graph', 'outcome');
+      item.description = [node.outcome.target && `target ${node.outcome.target}`, node.outcome.link && 'dashboard'].filter(Boolean).join(' · ') || undefined;
+      item.tooltip = outcomeLine(node.outcome);
+      return item;
+    }
+    case 'pattern': {
+      const cov = state.coverage();
+      const files = cov.patternFiles[node.pattern.index] ?? 0;
+      const shadowed = files > 0 && (cov.patternWins[node.pattern.index] ?? 0) === 0;
+      const item = withIcon(new vscode.TreeItem(node.pattern.pattern, None), shadowed || files === 0 ? 'warning' : 'file-submodule', [ContextValues.pattern, shadowed ? 'shadowed' : '', files === 0 ? 'dead' : ''].filter(Boolean).join(' '));
+      item.description = files === 0 ? 'matches no file' : `${count(files, 'file')}${shadowed ? ' · shadowed' : ''}`;
+      return item;
+    }
+    case 'handoff': {
+      const h = node.handoff;
+      const item = withIcon(new vscode.TreeItem(`Last handoff: ${h.from} → ${h.to}`, None), 'history', ContextValues.handoff);
+      item.description = h.date;
+      item.tooltip = plain([`${h.date}: ${h.from} → ${h.to}`, h.notes, ...h.decisions.map(d => `Open decision: ${d}`), ...h.stakeholders.map(s => `Stakeholder: ${s}`)].filter(Boolean).join('\n'));
+      return item;
+    }
+    case 'unowned': {
+      const cov = state.coverage();
+      const item = withIcon(new vscode.TreeItem('Unowned', cov.unownedFolders.length ? Collapsed : None), 'question', ContextValues.unowned);
+      item.description = `${Math.round(cov.share * 1000) / 10}% of ${count(cov.totalFiles, 'file')} owned · ${cov.totalFiles - cov.ownedFiles} unowned`;
+      return item;
+    }
+    case 'unownedFolder': {
+      const item = withIcon(new vscode.TreeItem(node.folder && node.folder !== '.' ? node.folder + '/' : '(repository root)', None), 'folder', ContextValues.unownedFolder);
+      item.description = count(node.files, 'file');
+      return item;
+    }
+  }
+}
+
+function withIcon(item: vscode.TreeItem, icon: string, contextValue: string): vscode.TreeItem {
+  item.iconPath = new vscode.ThemeIcon(icon);
+  item.contextValue = contextValue;
+  return item;
+}

@@ -1,0 +1,70 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { api, file, waitFor } from '../helpers';
+
+const brokenOwners = () => file('OWNERS.yaml', 'broken');
+const summary = (d: vscode.Diagnostic) => `${vscode.DiagnosticSeverity[d.severity]} ${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}`;
+
+async function problems(): Promise<string[]> {
+  return waitFor('diagnostics', () => {
+    const list = vscode.languages.getDiagnostics(brokenOwners());
+    return list.length ? list.map(summary) : undefined;
+  });
+}
+
+async function fix(code: string, title: RegExp): Promise<void> {
+  const diagnostic = vscode.languages.getDiagnostics(brokenOwners()).find(d => d.code === code)!;
+  assert.ok(diagnostic, `no ${code}`);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', brokenOwners(), diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  const action = actions.find(x => title.test(x.title));
+  assert.ok(action?.edit, `no quick fix ${title} among ${actions.map(x => x.title)}`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit!));
+}
+
+describe('live diagnostics and quick fixes (broken folder)', () => {
+  let doc: vscode.TextDocument;
+  before(async () => {
+    await api();
+    doc = await vscode.workspace.openTextDocument(brokenOwners());
+    await vscode.window.showTextDocument(doc);
+  });
+
+  it('reports the validator\'s problems with exact ranges', async () => {
+    assert.deepStrictEqual(await problems(), [
+      'Error invalid-link 15:3-15:10',
+      'Error unknown-outcome 21:3-21:6',
+      'Warning owner-not-in-team 24:12-24:15',
+      'Warning pattern-matches-nothing 27:9-27:30',
+    ]);
+  });
+
+  it('updates as the user types (debounced, unsaved)', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    const at = doc.getText().indexOf('team: core\n    owner: yan');
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(at + 6), doc.positionAt(at + 10)), 'cor');
+    await vscode.workspace.applyEdit(edit);
+    await waitFor('unknown-team', () => vscode.languages.getDiagnostics(brokenOwners()).some(d => d.code === 'unknown-team'), 3000);
+    await vscode.commands.executeCommand('undo');
+    await waitFor('unknown-team gone', () => !vscode.languages.getDiagnostics(brokenOwners()).some(d => d.code === 'unknown-team'), 3000);
+  });
+
+  it('quick fix: add the owner to the team\'s members', async () => {
+    await fix('owner-not-in-team', /^Add xia to the members of team core$/);
+    assert.ok(doc.getText().includes('    members: [yan, xia]\n'), doc.getText());
+    await waitFor('owner-not-in-team gone', () => !vscode.languages.getDiagnostics(brokenOwners()).some(d => d.code === 'owner-not-in-team'), 3000);
+  });
+
+  it('quick fix: remove a dead pattern', async () => {
+    await fix('pattern-matches-nothing', /^Remove pattern "\/legacy\/nothing-here\/"$/);
+    assert.ok(doc.getText().includes('    paths:\n      - /src/api/\n    outcomes: [latency, reliability]\n'), doc.getText());
+  });
+
+  it('quick fix: define a missing outcome', async () => {
+    await fix('unknown-outcome', /^Define outcome "reliability" under outcomes$/);
+    assert.ok(doc.getText().includes('    link: "javascript:alert(1)"\n  reliability:\n    name: reliability\n'), doc.getText());
+    assert.deepStrictEqual(await waitFor('only the link error left', () => {
+      const list = vscode.languages.getDiagnostics(brokenOwners()).map(summary);
+      return list.length === 1 ? list : undefined;
+    }, 3000), ['Error invalid-link 15:3-15:10']);
+  });
+});

@@ -1,0 +1,49 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { Commands, ContextKeys } from '../../../src/vscode/ids';
+import { api, file, hoverText, treeRows, waitFor } from '../helpers';
+
+describe('multi-root workspace', () => {
+  it('shows one root per folder that has OWNERS.yaml, each with its own teams', async () => {
+    const a = await api();
+    const rows = await treeRows(a, 1);
+    assert.deepStrictEqual(rows.filter(r => r.depth === 0).map(r => [r.label, r.contextValue]), [['acme', 'folder'], ['broken', 'folder']]);
+    const broken = rows.filter(r => r.depth === 1 && r.id!.startsWith(String(vscode.workspace.workspaceFolders![1].uri)));
+    assert.deepStrictEqual(broken.map(r => [r.label, r.description]), [['Core **team**', 'lead zoe · 2 components'], ['Unowned', '50% of 4 files owned · 2 unowned']]);
+  });
+
+  it('resolves each file against its own folder', async () => {
+    const a = await api();
+    const acme = a.ctx.store.resolve(file('services/search/src/query.ts', 'acme'));
+    const broken = a.ctx.store.resolve(file('src/web/main.ts', 'broken'));
+    assert.strictEqual(acme?.ownership.kind === 'owned' && acme.ownership.component.owner, 'farid');
+    assert.strictEqual(broken?.ownership.kind === 'owned' && broken.ownership.component.id, 'web');
+    assert.strictEqual(a.ctx.store.resolve(file('src/auth/login.ts', 'codeowners-only')), undefined);
+  });
+
+  it('escapes hostile OWNERS.yaml text in hovers and tooltips: no command links, no HTML, no javascript: link', async () => {
+    const a = await api();
+    const md = await hoverText(file('src/web/main.ts', 'broken'), "'../api/index'", 2);
+    assert.ok(md.includes('API \\[evil\\]\\(command:ownershipLens\\.handoff\\)'), md);
+    assert.ok(!/(^|[^\\])\]\(command:/.test(md), md);
+    assert.ok(!/(^|[^\\])<(script|img)/.test(md), md);
+    assert.ok(!/\]\(javascript:/i.test(md), md);
+    assert.ok(md.includes('p99 latency \\<script\\>alert\\(1\\)\\</script\\> (javascript:alert\\(1\\))'), md);
+    const api2 = (await treeRows(a, 2)).find(r => r.label.startsWith('API [evil]'))!;
+    const tooltip = a.ctx.tree.getTreeItem(api2.node).tooltip as vscode.MarkdownString;
+    assert.strictEqual(tooltip.isTrusted, false);
+    assert.ok(!/(^|[^\\])\]\(command:/.test(tooltip.value), tooltip.value);
+  });
+
+  it('offers to create OWNERS.yaml from CODEOWNERS, and the new file is picked up', async () => {
+    const a = await api();
+    assert.strictEqual(a.ctx.store.hasCodeowners(), true);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.createOwnersFile, file('.', 'codeowners-only'));
+    assert.ok(uri?.path.endsWith('/codeowners-only/OWNERS.yaml'));
+    await waitFor('three folders in the tree', async () => (await treeRows(a, 0)).length === 3);
+    const resolved = a.ctx.store.resolve(file('src/billing/bill.ts', 'codeowners-only'));
+    assert.ok(resolved?.ownership.kind === 'owned', 'billing is owned after the import');
+    assert.strictEqual(a.ctx.store.resolve(file('vendor/lib.js', 'codeowners-only'))?.ownership.kind, 'unowned');
+    assert.ok(ContextKeys.hasOwnersFile);
+  });
+});

@@ -1,0 +1,130 @@
+// The real workbench, driven like a user: open the Ownership view, read the tree, hover an import,
+// run "Ownership: Hand Off Component…" from the palette through every step, check OWNERS.yaml on disk.
+// Called by scripts/run-ui-tests.js with a page on a fresh code-server; saves README screenshots.
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+
+const TODAY = new Date().toISOString().slice(0, 10);
+
+async function run({ page, url, wsDir, shotsDir, failDir, log }) {
+  const shot = name => page.screenshot({ path: path.join(shotsDir, name) });
+  const quick = page.locator('.quick-input-widget');
+  const steps = [
+    ['the workbench loads the extension', async () => {
+      await page.goto(url);
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+      await page.locator('.activitybar .action-item a[aria-label^="Ownership"]').waitFor({ timeout: 60000 });
+    }],
+    ['the Ownership view shows teams, components and the Unowned figure', async () => {
+      await page.locator('.activitybar .action-item a[aria-label^="Ownership"]').click();
+      // a wider sidebar, so the screenshots show the descriptions
+      const box = await page.locator('.part.sidebar').boundingBox();
+      await page.mouse.move(box.x + box.width + 1, box.y + 300);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width + 150, box.y + 300, { steps: 5 });
+      await page.mouse.up();
+      const rows = page.locator('.sidebar .monaco-list-row');
+      await rows.filter({ hasText: 'Unowned' }).first().waitFor({ timeout: 30000 });
+      let labels = [];
+      for (let i = 0; i < 50 && labels.length < 9; i++, await page.waitForTimeout(100)) {
+        labels = await page.locator('.sidebar .monaco-list-row .label-name').allInnerTexts();
+      }
+      log('tree:', JSON.stringify(labels));
+      assert.deepStrictEqual(labels.slice(0, 4), ['Payments', 'Checkout API', 'Payments core', 'Platform']);
+      assert.ok(labels.includes('Unowned'));
+      const desc = await rows.filter({ hasText: 'Checkout API' }).locator('.label-description').innerText();
+      assert.strictEqual(desc, 'bob · 2 files');
+      await rows.filter({ hasText: 'Checkout API' }).locator('.monaco-tl-twistie').click();
+      await rows.filter({ hasText: 'Last handoff' }).first().waitFor();
+      await page.mouse.move(900, 700);
+      await shot('tree.png');
+    }],
+    ['hovering an import shows the owner card', async () => {
+      await page.keyboard.press('Control+P');
+      await quick.waitFor({ state: 'visible' });
+      await page.keyboard.type('services/checkout/src/index.ts');
+      await quick.locator('.monaco-list-row', { hasText: 'index.ts' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      const spec = page.locator('.monaco-editor .view-lines .view-line span', { hasText: '../../payments/src/charge' }).first();
+      await spec.waitFor();
+      await spec.hover();
+      const hover = page.locator('.monaco-hover', { hasText: 'Payments core' });
+      await hover.waitFor({ state: 'visible', timeout: 15000 });
+      const text = await hover.innerText();
+      log('hover:', JSON.stringify(text));
+      assert.match(text, /Owner: alice \(Alice Ng\) · Team: Payments · Lead: alice/);
+      assert.match(text, /Payment success rate · target >= 99\.2%/);
+      await shot('hover.png');
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+    }],
+    ['"Ownership: Hand Off Component…" runs from the palette through every step', async () => {
+      await page.keyboard.press('F1');
+      await quick.waitFor({ state: 'visible' });
+      await page.keyboard.type('Ownership: Hand Off Component');
+      await quick.locator('.monaco-list-row', { hasText: 'Ownership: Hand Off Component' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      // 1: the active file's component is preselected
+      await quick.locator('input[placeholder="Which component changes owner?"]').waitFor();
+      const active = await quick.locator('.monaco-list-row.focused .label-name').first().innerText();
+      assert.strictEqual(active, 'Checkout API');
+      await shot('handoff-1-component.png');
+      await page.keyboard.press('Enter');
+      // 2: team members first
+      await quick.locator('input[placeholder^="New owner of Checkout API"]').waitFor();
+      const owners = await quick.locator('.monaco-list-row').evaluateAll(rows => rows.map(r => r.querySelector('.label-name')?.textContent));
+      log('owner choices:', JSON.stringify(owners));
+      assert.deepStrictEqual(owners.slice(0, 2), ['alice', 'carol']);
+      await page.keyboard.type('carol');
+      await shot('handoff-2-owner.png');
+      await page.keyboard.press('Enter');
+      // 3-5: notes, open decisions, stakeholders
+      await quick.locator('.quick-input-message', { hasText: 'What must carol know' }).waitFor();
+      await page.keyboard.type('Retries are idempotent by order id. Black Friday load test is booked for Nov 20.');
+      await shot('handoff-3-notes.png');
+      await page.keyboard.press('Enter');
+      await quick.locator('.quick-input-message', { hasText: 'Open decisions' }).waitFor();
+      await page.keyboard.type('Split tax calculation into its own service?; Retry budget per order');
+      await page.keyboard.press('Enter');
+      await quick.locator('.quick-input-message', { hasText: 'Stakeholders' }).waitFor();
+      assert.strictEqual(await quick.locator('input').first().inputValue(), 'Growth team; Finance');
+      await page.keyboard.press('Enter');
+      // 6: confirm
+      await quick.locator('.monaco-list-row', { hasText: 'Hand off Checkout API to carol' }).waitFor();
+      await shot('handoff-4-confirm.png');
+      await page.keyboard.press('Enter');
+    }],
+    ['OWNERS.yaml on disk has the new owner and the handoff record; the tree shows it', async () => {
+      const file = path.join(wsDir, 'OWNERS.yaml');
+      const expected = `    owner: carol\n`;
+      for (let i = 0; i < 100 && !fs.readFileSync(file, 'utf8').includes(`        from: bob\n        to: carol\n`); i++) await page.waitForTimeout(100);
+      const text = fs.readFileSync(file, 'utf8');
+      assert.ok(text.includes(expected), text);
+      assert.ok(text.includes(`      - date: ${TODAY}\n        from: bob\n        to: carol\n        notes: Retries are idempotent by order id. Black Friday load test is booked for Nov 20.\n        decisions:\n          - Split tax calculation into its own service?\n          - Retry budget per order\n        stakeholders:\n          - Growth team\n          - Finance\n`), text);
+      const row = page.locator('.sidebar .monaco-list-row', { hasText: 'Checkout API' });
+      await row.locator('.label-description', { hasText: 'carol · 2 files' }).waitFor({ timeout: 5000 });
+      await page.waitForTimeout(300);
+      await shot('handoff-done.png');
+    }],
+  ];
+  let passed = 0, failed = 0;
+  for (const [title, step] of steps) {
+    const t = Date.now();
+    try {
+      await step();
+      passed++;
+      log(`  ✔ ${title} (${Date.now() - t}ms)`);
+    } catch (e) {
+      failed++;
+      log(`  ✘ ${title}\n${e && e.stack || e}`);
+      await page.screenshot({ path: path.join(failDir, 'ui-failure.png') }).catch(() => {});
+      break;
+    }
+  }
+  failed += steps.length - passed - failed;
+  return { passed, failed };
+}
+
+module.exports = { run };

@@ -1,0 +1,149 @@
+import * as assert from 'assert';
+import { createGitHubClient } from '../../src/core/github/client';
+import { GitHubError } from '../../src/core/github/errors';
+import type { TransportOptions } from '../../src/core/github/transport';
+import { generateDataset } from '../fake-github/generate';
+import { Fault, FakeGitHub, startFakeGitHub } from '../fake-github/server';
+
+const TOKEN = 'ghp_faulttoken9876543210zyxwvutsrqponmlkj';
+const REPO = { owner: 'acme', name: 'shop' };
+const LONG_AGO = '2000-01-01T00:00:00Z';
+
+describe('GitHub client under faults (fake GitHub, real HTTP)', function () {
+  this.timeout(30_000);
+  let gh: FakeGitHub;
+  let foreign: FakeGitHub | undefined;
+  const logs: string[] = [];
+  const waits: number[] = [];
+  const errors: string[] = [];
+
+  beforeEach(async () => {
+    gh = await startFakeGitHub({ data: generateDataset({ merged: 150 }), token: TOKEN });
+    logs.length = 0;
+    waits.length = 0;
+  });
+  afterEach(async () => {
+    await gh.close();
+    await foreign?.close();
+    foreign = undefined;
+  });
+  after(() => {
+    // Nothing the client logged or threw in this suite contains the token.
+    for (const line of [...logs, ...errors]) assert.ok(!line.includes(TOKEN), line);
+  });
+
+  function client(extra: Partial<TransportOptions> = {}) {
+    return createGitHubClient({
+      token: TOKEN, apiUrl: gh.url, fetch, log: l => logs.push(l),
+      sleep: async ms => { waits.push(ms); }, retryBaseMs: 10, maxWaitMs: 120_000, ...extra,
+    });
+  }
+
+  async function fetchAll(c = client()) {
+    try {
+      return await c.mergedPullRequests(REPO, LONG_AGO);
+    } catch (e) {
+      errors.push(String((e as Error).message), String((e as Error).stack));
+      throw e;
+    }
+  }
+
+  async function recovers(fault: Fault, expectedRequests: number) {
+    gh.inject(fault);
+    const c = client();
+    assert.strictEqual((await fetchAll(c)).length, 150);
+    assert.strictEqual(c.transport.requests, expectedRequests, 'requests, the retry included');
+    assert.strictEqual(gh.requests.length, expectedRequests);
+  }
+
+  it('403 primary rate limit with a near reset: waits until the reset, then continues', async () => {
+    await recovers({ kind: 'primary-limit', resetInSeconds: 5 }, 3);
+    assert.strictEqual(waits.length, 1);
+    assert.ok(waits[0] > 3_000 && waits[0] <= 7_000, String(waits[0]));
+  });
+
+  it('403 primary rate limit with a far reset: stops with "rate limited until HH:MM UTC"', async () => {
+    gh.inject({ kind: 'primary-limit', resetInSeconds: 3 * 3600 });
+    const reset = new Date(Date.now() + 3 * 3600_000 + 1000);
+    await assert.rejects(fetchAll(), (e: GitHubError) => {
+      assert.strictEqual(e.kind, 'rate-limited');
+      assert.match(e.message, /rate limited until \d\d:\d\d UTC/);
+      assert.ok(e.message.includes(reset.toISOString().slice(11, 16)) || e.message.includes(new Date(reset.getTime() - 60_000).toISOString().slice(11, 16)), e.message);
+      return true;
+    });
+    assert.deepStrictEqual(waits, []);
+  });
+
+  it('403 secondary rate limit with retry-after: waits that long', async () => {
+    await recovers({ kind: 'secondary-limit', status: 403, retryAfter: 7 }, 3);
+    assert.deepStrictEqual(waits, [7000]);
+  });
+
+  it('429 with retry-after: waits that long', async () => {
+    await recovers({ kind: 'secondary-limit', status: 429, retryAfter: 2 }, 3);
+    assert.deepStrictEqual(waits, [2000]);
+  });
+
+  it('502 with an HTML body: retried with back-off', async () => {
+    await recovers({ kind: 'bad-gateway' }, 3);
+    assert.deepStrictEqual(waits, [10]);
+  });
+
+  it('persistent 5xx: gives up after maxRetries with a short message (no HTML)', async () => {
+    for (let i = 0; i < 5; i++) gh.inject({ kind: 'bad-gateway' });
+    await assert.rejects(fetchAll(client({ maxRetries: 2 })), (e: GitHubError) => e.kind === 'server' && /502/.test(e.message) && !/<html>/i.test(e.message));
+    assert.strictEqual(gh.requests.length, 3);
+  });
+
+  it('GraphQL errors with HTTP 200: a transient "Something went wrong" is retried', async () => {
+    await recovers({ kind: 'graphql-error' }, 3);
+  });
+
+  it('GraphQL errors with HTTP 200: a permanent error fails with GitHub\'s message', async () => {
+    gh.inject({ kind: 'graphql-error', type: 'FORBIDDEN', message: 'Resource not accessible by integration' });
+    await assert.rejects(fetchAll(), (e: GitHubError) => e.kind === 'graphql' && /Resource not accessible by integration/.test(e.message));
+    assert.strictEqual(gh.requests.length, 1);
+  });
+
+  it('GraphQL RATE_LIMITED with HTTP 200: waits like a primary limit', async () => {
+    await recovers({ kind: 'graphql-error', type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }, 3);
+    assert.strictEqual(waits.length, 1);
+  });
+
+  it('a response slower than the timeout is abandoned and retried', async () => {
+    gh.inject({ kind: 'slow', ms: 1500 });
+    const c = client({ timeoutMs: 300 });
+    assert.strictEqual((await fetchAll(c)).length, 150);
+    assert.strictEqual(c.transport.requests, 3);
+    assert.ok(logs.some(l => /no answer within 0.3s/.test(l)), logs.join('\n'));
+  });
+
+  it('a dropped connection is retried', async () => {
+    await recovers({ kind: 'drop' }, 3);
+  });
+
+  it('401 Bad credentials: an "unauthorized" error that says which variables to set', async () => {
+    gh.inject({ kind: 'unauthorized' });
+    await assert.rejects(fetchAll(), (e: GitHubError) => e.kind === 'unauthorized' && /GITHUB_TOKEN or GH_TOKEN/.test(e.message));
+  });
+
+  it('sends the token only to the configured host, as "bearer", and refuses a redirect to another host', async () => {
+    foreign = await startFakeGitHub({ data: generateDataset({ merged: 1 }) });
+    gh.inject({ kind: 'redirect', location: `${foreign.url}/graphql`, status: 307 });
+    await assert.rejects(fetchAll(), (e: GitHubError) => e.kind === 'redirect' && /Refused to follow a redirect/.test(e.message));
+    assert.strictEqual(foreign.requests.length, 0);
+    assert.ok(gh.requests.every(r => r.authorization === `bearer ${TOKEN}`));
+  });
+
+  it('follows a redirect on the same host, token included', async () => {
+    gh.inject({ kind: 'redirect', location: '/graphql', status: 307 });
+    const c = client();
+    assert.strictEqual((await fetchAll(c)).length, 150);
+    assert.strictEqual(c.transport.requests, 3);
+  });
+
+  it('never sends the token when the configured origin differs from the request (no cross-host fetch)', async () => {
+    const c = client();
+    await assert.rejects(c.transport.fetch('http://127.0.0.2:9/graphql', { method: 'POST', body: '{}' }), /Refusing to send the GitHub token/);
+  });
+});
