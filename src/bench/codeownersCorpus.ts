@@ -5,6 +5,7 @@
  */
 import { patternShape } from '../core/match/pattern';
 
+/** A small deterministic PRNG (mulberry32): same seed, same sequence. */
 export function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
   return () => {

@@ -14,6 +14,7 @@ export interface CodeownersPeer {
   dispose(): void;
 }
 
+/** Writes `text` as `.github/CODEOWNERS` of a temporary directory the package can read. */
 export function codeownersPeer(text: string): CodeownersPeer {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ownership-lens-peer-'));
   fs.mkdirSync(path.join(dir, '.github'));

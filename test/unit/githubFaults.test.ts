@@ -90,9 +90,18 @@ describe('GitHub client under faults (fake GitHub, real HTTP)', function () {
   });
 
   it('persistent 5xx: gives up after maxRetries with a short message (no HTML)', async () => {
-    for (let i = 0; i < 5; i++) gh.inject({ kind: 'bad-gateway' });
+    for (let i = 0; i < 30; i++) gh.inject({ kind: 'bad-gateway' });
     await assert.rejects(fetchAll(client({ maxRetries: 2 })), (e: GitHubError) => e.kind === 'server' && /502/.test(e.message) && !/<html>/i.test(e.message));
-    assert.strictEqual(gh.requests.length, 3);
+    // 3 attempts for each page size tried: 100, 50, 25, 12, 10.
+    assert.strictEqual(gh.requests.length, 15);
+  });
+
+  it('persistent 5xx on a page of 100: retries with smaller pages (GitHub times out on heavy pages)', async () => {
+    for (let i = 0; i < 3; i++) gh.inject({ kind: 'bad-gateway', target: 'graphql' });
+    const c = client({ maxRetries: 2 });
+    assert.strictEqual((await fetchAll(c)).length, 150);
+    assert.ok(logs.some(l => /pages of 50/.test(l)), logs.join('\n'));
+    assert.strictEqual(c.transport.requests, 3 + 3);
   });
 
   it('GraphQL errors with HTTP 200: a transient "Something went wrong" is retried', async () => {

@@ -125,6 +125,12 @@ describe('GitHub\'s documented CODEOWNERS examples', () => {
     assert.deepStrictEqual(ownersUnder(text, 'apps/gitlab/a.js'), ['@octocat']);
   });
 
+  it('the branch-protection examples: /apps/ with a user, two users, a team', () => {
+    assert.deepStrictEqual(ownersUnder('/apps/ @doctocat', 'apps/a/b.js'), ['@doctocat']);
+    assert.deepStrictEqual(ownersUnder('/apps/ @doctocat @octocat', 'apps/x'), ['@doctocat', '@octocat']);
+    assert.deepStrictEqual(ownersUnder('/apps/ @example-org/content-team', 'apps/x'), ['@example-org/content-team']);
+  });
+
   it('paths are case sensitive', () => {
     assert.strictEqual(ownersUnder('/Docs/ @a', 'docs/x.md'), null);
     assert.deepStrictEqual(ownersUnder('/Docs/ @a', 'Docs/x.md'), ['@a']);

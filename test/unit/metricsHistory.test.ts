@@ -106,3 +106,31 @@ function naive(prs: PullRequestRecord[]) {
     assert.strictEqual(byTeam['docs-release'].leadPullRequests, 173);
   });
 });
+
+(DIR ? describe : describe.skip)('metrics on two years of real elastic-package history (bots are 75% of PRs)', () => {
+  const prs = DIR ? loadHistory(DIR, 'elastic-package', ['h:752d6f475198', 'h:6ab4769dbe7b']) : [];
+  const owners = (extra: string) => `version: 1
+teams:
+  ecosystem:
+    lead: h:752d6f475198
+components:
+  everything:
+    team: ecosystem
+    owner: h:752d6f475198
+    paths: ["*"]
+${extra}`;
+
+  it('leaves out github-actions[bot], dependabot[bot] and the rest: 344 of 1,381 PRs remain', () => {
+    const r = computeLeadReport(createOwnershipIndex(parseOwners(owners('')).model), prs, WINDOW);
+    assert.strictEqual(prs.length, 1381);
+    assert.strictEqual(r.pullRequests, 344);
+  });
+
+  it('with ignoreAuthors [copilot]: 342 PRs, lines and lead lines equal to an awk pass (lock files left out)', () => {
+    const r = computeLeadReport(createOwnershipIndex(parseOwners(owners('metrics:\n  ignoreAuthors: [copilot]\n')).model), prs, WINDOW);
+    const t = r.teams[0];
+    // awk over elastic-package.{commits,prs,numstat}.tsv: non-bot, non-Copilot PRs, lock-file segments skipped.
+    assert.deepStrictEqual([r.pullRequests, t.pullRequests, t.lines, t.leadLines], [342, 342, 220407, 94801]);
+    assert.strictEqual(t.flag, 'watch');
+  });
+});

@@ -61,7 +61,7 @@ function isPullRequest(p: unknown): boolean {
     && Array.isArray(r.reviews) && r.reviews.every(v => isObject(v) && typeof v.author === 'string' && typeof v.state === 'string');
 }
 
-function isObject(v: unknown): v is Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

@@ -16,6 +16,7 @@ interface PullNode {
 
 /** How many pull requests' extra file/review pages one follow-up query asks for. */
 const NESTED_BATCH = 10;
+const MIN_PAGE = 10;
 
 /** The GitHub operations a sync needs, over one counting transport. */
 export interface GitHubClient {
@@ -72,8 +73,20 @@ export function createGitHubClient(options: TransportOptions & { pageSize?: numb
       const stop = Date.parse(stopBefore);
       const out: SyncedPullRequest[] = [];
       let cursor: string | null = null;
+      let size = pageSize;
+      // Ordered by UPDATED_AT, a pull request updated mid-sync jumps to the front: later pages then
+      // repeat entries (merged by number) but never skip one; the next sync's probe sees the update.
       for (;;) {
-        const data: { repository: { pullRequests: Connection<PullNode> } | null } = await graphql(MERGED_PULL_REQUESTS, { owner: repo.owner, name: repo.name, cursor, pageSize });
+        let data: { repository: { pullRequests: Connection<PullNode> } | null };
+        try {
+          data = await graphql(MERGED_PULL_REQUESTS, { owner: repo.owner, name: repo.name, cursor, pageSize: size });
+        } catch (e) {
+          // GitHub answers 502/timeouts for heavy pages (100 PRs x 100 files); smaller pages get through.
+          if (!(e instanceof GitHubError) || (e.kind !== 'server' && e.kind !== 'network') || size <= MIN_PAGE) throw e;
+          size = Math.max(MIN_PAGE, Math.floor(size / 2));
+          options.log?.(`GitHub: retrying with pages of ${size} pull requests`);
+          continue;
+        }
         if (!data.repository) throw new GitHubError('not-found', `Repository ${repo.owner}/${repo.name} not found (or the token cannot see it).`);
         const page = data.repository.pullRequests;
         const nested = new Map<number, { pr: SyncedPullRequest; files?: string; reviews?: string }>();

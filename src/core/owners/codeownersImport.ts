@@ -21,7 +21,7 @@ const SHARED_TEAM = 'code-owners';
  * Converts CODEOWNERS text to OWNERS.yaml (version 1) that gives every path the same owners (or
  * none) as the original. Rules with the same owners share a component only where moving a rule
  * next to its group cannot change any path's winner (the patterns it moves past are provably
- * disjoint from it or have the same owners); rules with no owners go under `unowned`, placed at
+ * disjoint from it); rules with no owners go under `unowned`, placed at
  * the end (or the start) of the file when that keeps every answer. When neither placement is
  * exact, the file says so in a comment naming the rules involved.
  */
@@ -47,7 +47,7 @@ function placeUnowned(rules: readonly CodeownersRule[], keys: readonly DisjointK
   return stuckAtEnd.length <= stuckAtStart.length ? { where: 'end', inexact: stuckAtEnd } : { where: 'start', inexact: stuckAtStart };
 }
 
-/** Greedy: a rule joins the latest block with its owners if every rule placed after that block is disjoint from it or has the same owners. */
+/** Greedy: a rule joins the latest block with its owners if every rule placed after that block is provably disjoint from it. */
 function groupRules(rules: readonly CodeownersRule[], keys: readonly DisjointKey[]): Block[] {
   const blocks: Block[] = [];
   const latest = new Map<string, number>();
@@ -55,7 +55,7 @@ function groupRules(rules: readonly CodeownersRule[], keys: readonly DisjointKey
     if (rule.owners.length === 0) return;
     const key = rule.owners.join(' ');
     const at = latest.get(key);
-    const canJoin = at !== undefined && blocks.slice(at + 1).every(b => b.key === key || b.rules.every(j => provablyDisjoint(keys[i], keys[j])));
+    const canJoin = at !== undefined && blocks.slice(at + 1).every(b => b.rules.every(j => provablyDisjoint(keys[i], keys[j])));
     if (canJoin) {
       blocks[at].rules.push(i);
     } else {

@@ -1,0 +1,19 @@
+import * as vscode from 'vscode';
+import { authProviderFor, GitHubSettings } from './githubSettings';
+
+/** Answers a token for the configured host; a seam so tests can inject one. */
+export type TokenSource = (settings: GitHubSettings, interactive: boolean) => Promise<string | undefined>;
+
+const SCOPES = ['repo'];
+
+/**
+ * VS Code's built-in GitHub (or GitHub Enterprise) sign-in: silent unless the user asked for data,
+ * then the standard consent prompt. `''` = anonymous by configuration; undefined = not signed in.
+ */
+export const vscodeTokenSource: TokenSource = async (settings, interactive) => {
+  if (settings.authentication === 'none') return '';
+  const provider = authProviderFor(settings.apiUrl);
+  const session = await vscode.authentication.getSession(provider, SCOPES, interactive ? { createIfNone: true } : { silent: true });
+  await vscode.commands.executeCommand('setContext', 'ownershipLens.signedIn', !!session);
+  return session?.accessToken;
+};

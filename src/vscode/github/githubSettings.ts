@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+
+export const DEFAULT_API_URL = 'https://api.github.com';
+
+export interface GitHubSettings {
+  /** REST base URL; read from user settings only, so a workspace cannot redirect the token. */
+  apiUrl: string;
+  /** `vscode`: VS Code's GitHub sign-in; `none`: anonymous requests (public repositories, demos). */
+  authentication: 'vscode' | 'none';
+  /** OWNER/NAME override of the repository found from the git remote. */
+  repository?: string;
+}
+
+/** The GitHub settings in force; host and authentication come from user settings alone. */
+export function readGitHubSettings(scope?: vscode.Uri): GitHubSettings {
+  const config = vscode.workspace.getConfiguration('ownershipLens.github', scope);
+  const userOnly = <T>(key: string): T | undefined => config.inspect<T>(key)?.globalValue;
+  const apiUrl = (userOnly<string>('apiUrl') ?? DEFAULT_API_URL).trim().replace(/\/+$/, '') || DEFAULT_API_URL;
+  const authentication = userOnly<string>('authentication') === 'none' ? 'none' : 'vscode';
+  const repository = config.get<string>('repository')?.trim() || undefined;
+  return { apiUrl, authentication, repository };
+}
+
+/** VS Code's authentication provider for the host: `github` for github.com, else `github-enterprise`. */
+export function authProviderFor(apiUrl: string): 'github' | 'github-enterprise' {
+  return new URL(apiUrl).hostname === 'api.github.com' ? 'github' : 'github-enterprise';
+}

@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import { readCache } from '../../core/github/cacheStore';
+import { GitHubError } from '../../core/github/errors';
+import { syncPullRequests } from '../../core/github/sync';
+import type { FetchLike } from '../../core/github/transport';
+import type { RepoRef, SyncedPullRequest } from '../../core/github/types';
+import { computeLeadReport, monthlyLeadShare, MonthlyShare } from '../../core/metrics';
+import type { LeadReport, ReportWindow } from '../../core/metrics/types';
+import type { Log } from '../log';
+import type { OwnersState } from '../ownersState';
+import { repoFromGitConfig } from './gitRemote';
+import { GitHubSettings, readGitHubSettings } from './githubSettings';
+import type { TokenSource } from './githubSession';
+import { flagWindow, trendWindow } from './reportWindow';
+
+export type FetchStatus =
+  | { kind: 'never' }
+  | { kind: 'fetching' }
+  | { kind: 'ok' }
+  | { kind: 'failed'; message: string };
+
+/** One repository's pull requests as last fetched, and how the last attempt went. */
+export interface RepoPullRequests {
+  repo: string;
+  pullRequests: SyncedPullRequest[];
+  fetchedAt?: string;
+  status: FetchStatus;
+  apiRequests?: number;
+}
+
+export interface TeamFiguresView {
+  report: LeadReport;
+  monthly: Map<string, MonthlyShare[]>;
+  trend: ReportWindow;
+  data: RepoPullRequests;
+}
+
+/**
+ * Pull-request data per repository root: last good data from the cache at first use, refreshed
+ * only on request, never in an untrusted workspace. Figures are computed once per OWNERS.yaml
+ * version and data version.
+ */
+export class PullRequestData implements vscode.Disposable {
+  private readonly repos = new Map<string, RepoPullRequests>();
+  private readonly figures = new WeakMap<OwnersState, { data: RepoPullRequests; prs: SyncedPullRequest[]; view: TeamFiguresView }>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly cacheDir: vscode.Uri, private readonly tokens: TokenSource, private readonly fetchImpl: FetchLike, private readonly log: Log) {}
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  /** The data of the state's repository, loading the cache (no network) the first time. */
+  async dataFor(state: OwnersState): Promise<RepoPullRequests | undefined> {
+    const settings = readGitHubSettings(state.folder.uri);
+    const repo = await this.repoOf(state, settings);
+    if (!repo) return undefined;
+    const key = `${settings.apiUrl} ${repo.owner}/${repo.name}`;
+    let data = this.repos.get(key);
+    if (!data) {
+      data = { repo: `${repo.owner}/${repo.name}`, pullRequests: [], status: { kind: 'never' } };
+      const cached = readCache(this.cacheDir.fsPath, { repo: data.repo, apiUrl: settings.apiUrl });
+      if (cached.kind === 'ok') Object.assign(data, { pullRequests: cached.data.pullRequests, fetchedAt: cached.data.fetchedAt, status: { kind: 'ok' } });
+      else if (cached.kind === 'corrupt') this.log.warn(`Pull-request cache of ${data.repo} is corrupt (${cached.reason}); it will be rebuilt on the next refresh.`);
+      this.repos.set(key, data);
+    }
+    return data;
+  }
+
+  /** Figures for every team of the state, or undefined before any data. */
+  async figuresFor(state: OwnersState): Promise<TeamFiguresView | undefined> {
+    const data = await this.dataFor(state);
+    if (!data || !data.fetchedAt) return undefined;
+    const memo = this.figures.get(state);
+    if (memo && memo.data === data && memo.prs === data.pullRequests) return memo.view;
+    const window = flagWindow(state.parsed.model.metrics.windowDays);
+    const trend = trendWindow();
+    const view = { report: computeLeadReport(state.index, data.pullRequests, window), monthly: monthlyLeadShare(state.index, data.pullRequests, trend), trend, data };
+    this.figures.set(state, { data, prs: data.pullRequests, view });
+    return view;
+  }
+
+  /** Fetches what changed since the last refresh; failures are kept in the status with the last good data. */
+  async refresh(state: OwnersState, cancel: vscode.CancellationToken): Promise<RepoPullRequests> {
+    const settings = readGitHubSettings(state.folder.uri);
+    const repo = await this.repoOf(state, settings);
+    if (!repo) throw new GitHubError('not-found', 'No GitHub repository found: this folder has no git remote. Set `ownershipLens.github.repository` to OWNER/NAME.');
+    const data = (await this.dataFor(state))!;
+    if (!vscode.workspace.isTrusted) throw new GitHubError('forbidden', 'Pull-request data is not fetched in an untrusted workspace. Trust the workspace to fetch it.');
+    const token = await this.tokens(settings, true);
+    if (token === undefined) throw new GitHubError('no-token', 'Sign in to GitHub to fetch pull-request data.');
+    const abort = new AbortController();
+    const onCancel = cancel.onCancellationRequested(() => abort.abort());
+    const fetchWithCancel: FetchLike = (input, init) => this.fetchImpl(input, { ...init, signal: abort.signal });
+    data.status = { kind: 'fetching' };
+    this.changed.fire();
+    try {
+      const since = [flagWindow(state.parsed.model.metrics.windowDays).since, trendWindow().since].sort()[0];
+      const result = await syncPullRequests({
+        github: { token, apiUrl: settings.apiUrl, fetch: fetchWithCancel, log: line => this.log.info(line) },
+        repo, since: `${since}T00:00:00Z`, cacheDir: this.cacheDir.fsPath, log: line => this.log.info(line),
+      });
+      Object.assign(data, { pullRequests: result.pullRequests, fetchedAt: result.fetchedAt, apiRequests: result.apiRequests, status: { kind: 'ok' } });
+      this.log.info(`${data.repo}: ${result.pullRequests.length} pull requests, ${result.apiRequests} API requests, cache ${result.cache}`);
+      return data;
+    } catch (e) {
+      const message = cancel.isCancellationRequested ? 'Refresh cancelled.' : (e as Error).message;
+      data.status = { kind: 'failed', message };
+      throw cancel.isCancellationRequested ? new vscode.CancellationError() : e;
+    } finally {
+      onCancel.dispose();
+      this.changed.fire();
+    }
+  }
+
+  private async repoOf(state: OwnersState, settings: GitHubSettings): Promise<RepoRef | undefined> {
+    const configured = settings.repository && /^([^/\s]+)\/([^/\s]+)$/.exec(settings.repository);
+    if (configured) return { owner: configured[1], name: configured[2] };
+    return repoFromGitConfig(state.root);
+  }
+}

@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import type { Ctx } from '../context';
+import { Commands } from '../ids';
+import { command } from '../log';
+import type { PullRequestData } from './pullRequestData';
+
+/**
+ * `ownershipLens.refresh`: brings every folder's pull-request data up to date under a cancellable
+ * progress notification. Returns a summary per repository (for tests and scripts).
+ */
+export function registerRefresh(ctx: Ctx, data: PullRequestData): void {
+  ctx.subscriptions.push(command(Commands.refresh, ctx.log, async () => {
+    await ctx.store.ready;
+    const states = ctx.store.states();
+    if (states.length === 0) throw new Error('No OWNERS.yaml in this workspace: pull-request figures are computed per team of OWNERS.yaml.');
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Ownership Lens', cancellable: true }, async (progress, cancel) => {
+      const summaries: { repo: string; pullRequests: number; apiRequests?: number; fetchedAt?: string }[] = [];
+      for (const state of states) {
+        progress.report({ message: `Fetching merged pull requests for ${state.folder.name}…` });
+        try {
+          const result = await data.refresh(state, cancel);
+          summaries.push({ repo: result.repo, pullRequests: result.pullRequests.length, apiRequests: result.apiRequests, fetchedAt: result.fetchedAt });
+        } catch (e) {
+          if (e instanceof vscode.CancellationError) return summaries;
+          throw e;
+        }
+      }
+      return summaries;
+    });
+  }));
+}

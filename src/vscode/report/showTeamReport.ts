@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { buildTeamReport, TeamReportView } from '../../core/report/teamReport';
+import type { Ctx } from '../context';
+import type { PullRequestData } from '../github/pullRequestData';
+import { command } from '../log';
+import type { OwnersState } from '../ownersState';
+import type { Node } from '../tree/nodes';
+import { TeamReportPanel } from './reportPanel';
+
+export const SHOW_TEAM_REPORT = 'ownershipLens.showTeamReport';
+
+/** The report of one team from the current OWNERS.yaml and the pull-request data as last fetched. */
+export async function teamReportView(state: OwnersState, teamId: string, data: PullRequestData): Promise<TeamReportView> {
+  const figures = await data.figuresFor(state);
+  const teamFigures = figures?.report.teams.find(t => t.team === teamId);
+  return buildTeamReport(state.parsed.model, teamId, teamFigures, figures?.monthly.get(teamId) ?? [],
+    figures?.report.window ?? { since: '0000-01-01', until: '9999-12-31' }, figures?.data.fetchedAt);
+}
+
+/**
+ * `ownershipLens.showTeamReport`: from a team node of the tree, or a team picked in the palette;
+ * an open report follows OWNERS.yaml and data changes.
+ */
+export function registerShowTeamReport(ctx: Ctx, data: PullRequestData, extensionUri: vscode.Uri): void {
+  ctx.subscriptions.push(command(SHOW_TEAM_REPORT, ctx.log, async (node?: Node | { folder: string; team: string }) => {
+    await ctx.store.ready;
+    const target = node && 'kind' in node && node.kind === 'team' ? { state: node.state, team: node.team.id }
+      : node && 'team' in node && typeof node.team === 'string' ? findTeam(ctx, node.team, (node as { folder?: string }).folder)
+      : await pickTeam(ctx);
+    if (!target) return undefined;
+    const panel = TeamReportPanel.show(extensionUri, await teamReportView(target.state, target.team, data));
+    return panel.report;
+  }));
+  const update = async () => {
+    for (const state of ctx.store.states()) {
+      for (const team of state.parsed.model.teams.keys()) {
+        const panel = TeamReportPanel.current(team);
+        if (panel) panel.update(await teamReportView(state, team, data));
+      }
+    }
+  };
+  ctx.subscriptions.push(ctx.store.onDidChange(() => void update()), data.onDidChange(() => void update()));
+}
+
+function findTeam(ctx: Ctx, team: string, folder?: string): { state: OwnersState; team: string } | undefined {
+  const state = ctx.store.states().find(s => s.parsed.model.teams.has(team) && (!folder || s.folder.name === folder || s.folder.uri.toString() === folder));
+  return state ? { state, team } : undefined;
+}
+
+async function pickTeam(ctx: Ctx): Promise<{ state: OwnersState; team: string } | undefined> {
+  const items = ctx.store.states().flatMap(state => [...state.parsed.model.teams.values()].map(t => ({
+    label: t.name ?? t.id, description: `lead ${t.lead || '?'}`, detail: ctx.store.states().length > 1 ? state.folder.name : undefined, state, team: t.id,
+  })));
+  if (items.length === 0) throw new Error('No teams in OWNERS.yaml yet.');
+  const picked = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: 'Team report', placeHolder: 'Which team?' });
+  return picked && { state: picked.state, team: picked.team };
+}
