@@ -46,6 +46,7 @@ export function generateOwners(components: number, seed = 42): SyntheticRepo {
     );
     for (let f = 0; f < 20; f++) files.push(`services/${area}/svc-${c}/src/${f % 4 === 0 ? `sub-${f}/` : ''}file-${f}.ts`);
     files.push(`docs/svc-${c}/README.md`);
+    if (c % 10 === 0) files.push(`proto/api-${c}.svc${c}`);
   }
   lines.push('', 'unowned:', '  - /third_party/', '');
   for (let i = 0; i < 200; i++) files.push(`third_party/lib-${i}/index.js`, `tools/script-${i}.sh`);

@@ -67,8 +67,6 @@ export function componentCard(model: OwnersModel, c: Component, path?: string): 
   return md;
 }
 
-export const componentTooltip = componentCard;
-
 /** What a login owns and leads, for hovers on logins inside OWNERS.yaml. */
 export function personCard(p: PersonOwnership): vscode.MarkdownString {
   const md = safeMarkdown();

@@ -70,7 +70,8 @@ describe('GitHub client against the fake GitHub (real HTTP)', function () {
     assert.match(body.errors[0].message, /Cannot query field "linesChanged" on type "PullRequest"/);
     const noFirst = await client.transport.fetch(`${gh.url}/graphql`, { method: 'POST', body: JSON.stringify({ query: '{ repository(owner: "acme", name: "shop") { pullRequests { totalCount } } }' }) });
     assert.match(JSON.stringify(await noFirst.json()), /must provide a `first` or `last`/);
-    await assert.rejects(client.mergedPullRequests({ owner: 'acme', name: 'nope' }, LONG_AGO), /Could not resolve to a Repository/);
+    await assert.rejects(client.mergedPullRequests({ owner: 'acme', name: 'nope' }, LONG_AGO),
+      (e: { kind: string; message: string }) => e.kind === 'not-found' && /Could not resolve to a Repository with the name 'acme\/nope'/.test(e.message));
   });
 
   it('GitHub Enterprise: --api-url https://HOST/api/v3 puts GraphQL at /api/graphql and REST under /api/v3', async () => {

@@ -160,6 +160,8 @@ describe('pattern edge cases', () => {
     ['\\*literal', ['*literal'], ['xliteral']],
     ['/tools/a11y**', ['tools/a11y', 'tools/a11y.md', 'tools/a11y-x/y'], ['tools/a1']],
     ['**', ['a', 'a/b/c'], []],
+    ['**/', ['a', 'a/b/c'], []],
+    ['a/**/**/b', ['a/b', 'a/x/y/b'], ['b']],
     ['*', ['a', 'a/b/c'], []],
   ];
   for (const [pattern, yes, no] of cases) {

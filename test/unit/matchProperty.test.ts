@@ -4,7 +4,7 @@ import { compilePatterns, patternToRegExp } from '../../src/core/match/compile';
 
 // Small alphabets so that random patterns and random paths actually meet.
 const name = fc.constantFrom('a', 'b', 'ab', 'a.js', 'b.go', 'x_test.go', 'A', 'logs', 'docs');
-const globSegment = fc.constantFrom('*', '**', '*.js', '*.go', '*_test.go', 'a*', '?', 'a?', '*b', '***', '[ab]', 'a\\ b', '\\*');
+const globSegment = fc.constantFrom('*', '**', '**', '*.', '*.js', '*.go', '*_test.go', 'a*', '?', 'a?', '*b', '***', '[ab]', 'a\\ b', '\\*');
 const segment = fc.oneof({ weight: 3, arbitrary: name }, { weight: 2, arbitrary: globSegment });
 const pattern = fc.tuple(fc.boolean(), fc.array(segment, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.constantFrom('', '', '!'))
   .map(([lead, segs, trail, neg]) => `${neg}${lead ? '/' : ''}${segs.join('/')}${trail ? '/' : ''}`);

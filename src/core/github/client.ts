@@ -134,13 +134,14 @@ export function toGitHubError(e: unknown, token: string): GitHubError {
   // Octokit wraps whatever its fetch throws in a RequestError (status 500) with the original as `cause`.
   const cause = (e as { cause?: unknown })?.cause;
   if (cause instanceof GitHubError) return cause;
-  const err = e as { status?: number; message?: string; errors?: { message?: string }[] };
+  const err = e as { status?: number; message?: string; errors?: { message?: string; type?: string }[] };
   const message = redact(err?.errors?.map(x => x.message).join('; ') || err?.message || String(e), token);
   switch (err?.status) {
     case 401: return new GitHubError('unauthorized', 'GitHub rejected the token (401 Bad credentials): set a valid GITHUB_TOKEN or GH_TOKEN.');
     case 403: return new GitHubError('forbidden', `GitHub refused the request (403): ${message}`);
     case 404: return new GitHubError('not-found', `Not found on GitHub (404): ${message}`);
   }
+  if (err?.errors?.some(x => x.type === 'NOT_FOUND')) return new GitHubError('not-found', `${message} (or the token cannot see it)`);
   if (err?.errors) return new GitHubError('graphql', `GitHub GraphQL error: ${message}`);
   return new GitHubError('server', `GitHub request failed: ${message}`);
 }

@@ -1,6 +1,12 @@
-export { createGitHubClient, GitHubClient, toGitHubError } from './client';
+export { createGitHubClient, toGitHubError } from './client';
+export type { GitHubClient } from './client';
 export { apiEndpoints } from './endpoints';
-export { GitHubError, GitHubErrorKind } from './errors';
-export { syncPullRequests, SyncOptions, SyncResult } from './sync';
-export { createTransport, FetchLike, Transport, TransportOptions } from './transport';
-export { parseRepo, RepoRef, SyncedPullRequest } from './types';
+export { GitHubError } from './errors';
+export type { GitHubErrorKind } from './errors';
+export { repoFromRemoteUrl } from './remote';
+export { syncPullRequests } from './sync';
+export type { SyncOptions, SyncResult } from './sync';
+export { createTransport } from './transport';
+export type { EtagStore, FetchLike, Transport, TransportOptions } from './transport';
+export { parseRepo } from './types';
+export type { RepoRef, SyncedPullRequest } from './types';

@@ -44,6 +44,8 @@ export function patternShape(pattern: string): PatternShape {
     segments = ['**', ...segments];
   }
   if (segments.length > 1 && segments[segments.length - 1] === '') segments[segments.length - 1] = '**';
+  // `**/**` means no more than `**` (and `**/` alone would otherwise demand an empty segment).
+  segments = segments.filter((s, i) => !(s === '**' && segments[i - 1] === '**'));
   return { segments, anchored: segments[0] !== '**' };
 }
 

@@ -1,4 +1,5 @@
-export * from './types';
+export type { AuthorFigures, LeadFlag, LeadReport, PullRequestRecord, ReportWindow, TeamFigures } from './types';
 export { computeLeadReport, leadFlag } from './compute';
-export { monthlyLeadShare, MonthlyShare } from './monthly';
+export { monthlyLeadShare } from './monthly';
+export type { MonthlyShare } from './monthly';
 export { createBotFilter, createPathFilter, createWindowFilter } from './exclusions';

@@ -8,10 +8,11 @@ const SCOPES = ['repo'];
 
 /**
  * VS Code's built-in GitHub (or GitHub Enterprise) sign-in: silent unless the user asked for data,
- * then the standard consent prompt. `''` = anonymous by configuration; undefined = not signed in.
+ * then the standard consent prompt; or the environment's token when the user chose so. Undefined
+ * = not signed in.
  */
 export const vscodeTokenSource: TokenSource = async (settings, interactive) => {
-  if (settings.authentication === 'none') return '';
+  if (settings.authentication === 'environment') return process.env.GITHUB_TOKEN || process.env.GH_TOKEN || undefined;
   const provider = authProviderFor(settings.apiUrl);
   const session = await vscode.authentication.getSession(provider, SCOPES, interactive ? { createIfNone: true } : { silent: true });
   await vscode.commands.executeCommand('setContext', 'ownershipLens.signedIn', !!session);

@@ -5,8 +5,8 @@ export const DEFAULT_API_URL = 'https://api.github.com';
 export interface GitHubSettings {
   /** REST base URL; read from user settings only, so a workspace cannot redirect the token. */
   apiUrl: string;
-  /** `vscode`: VS Code's GitHub sign-in; `none`: anonymous requests (public repositories, demos). */
-  authentication: 'vscode' | 'none';
+  /** `vscode`: VS Code's GitHub sign-in; `environment`: GITHUB_TOKEN / GH_TOKEN of the extension host, as the CLI. */
+  authentication: 'vscode' | 'environment';
   /** OWNER/NAME override of the repository found from the git remote. */
   repository?: string;
 }
@@ -16,7 +16,7 @@ export function readGitHubSettings(scope?: vscode.Uri): GitHubSettings {
   const config = vscode.workspace.getConfiguration('ownershipLens.github', scope);
   const userOnly = <T>(key: string): T | undefined => config.inspect<T>(key)?.globalValue;
   const apiUrl = (userOnly<string>('apiUrl') ?? DEFAULT_API_URL).trim().replace(/\/+$/, '') || DEFAULT_API_URL;
-  const authentication = userOnly<string>('authentication') === 'none' ? 'none' : 'vscode';
+  const authentication = userOnly<string>('authentication') === 'environment' ? 'environment' : 'vscode';
   const repository = config.get<string>('repository')?.trim() || undefined;
   return { apiUrl, authentication, repository };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Component } from '../../core/owners/model';
 import { GroupBy } from '../ids';
+import { componentCard } from '../markdown';
 import { OwnersStore } from '../ownersStore';
 import type { OwnersState } from '../ownersState';
 import { componentChildren, componentNode, folderChildren, groupComponents, sectionChildren, unownedChildren } from './children';
@@ -39,6 +40,12 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
 
   getTreeItem(node: Node): vscode.TreeItem {
     return treeItem(node);
+  }
+
+  /** The component card is built only when a tooltip is about to show (5,000 of them would cost ~0.3 s). */
+  resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
+    if (node.kind === 'component' && !item.tooltip) item.tooltip = componentCard(node.state.model, node.component);
+    return item;
   }
 
   async getChildren(node?: Node): Promise<Node[]> {

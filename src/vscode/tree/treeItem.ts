@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ContextValues } from '../ids';
-import { componentTooltip, outcomeLine, plain } from '../markdown';
+import { outcomeLine, plain } from '../markdown';
 import { Node, SECTION_LABELS } from './nodes';
 import { groupComponents } from './children';
 
@@ -44,7 +44,6 @@ function build(node: Node): vscode.TreeItem {
       const item = withIcon(new vscode.TreeItem(c.name ?? c.id, Collapsed), 'package', [ContextValues.component, c.handoffs.length ? 'handedOff' : ''].filter(Boolean).join(' '));
       const files = state.coverage().componentFiles.get(c.id) ?? 0;
       item.description = `${c.owner} · ${count(files, 'file')}`;
-      item.tooltip = componentTooltip(state.model, c);
       item.command = { command: 'ownershipLens.revealInOwners', title: 'Reveal in OWNERS.yaml', arguments: [node] };
       return item;
     }
