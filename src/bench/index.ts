@@ -2,12 +2,14 @@
  * Runs every benchmark module in turn (a static list: esbuild bundles them into one file).
  * `npm run bench` = build + `node dist/bench/index.js`.
  */
+import * as github from './github.bench';
 import * as matcher from './matcher.bench';
 import * as owners from './owners.bench';
 
 const benches: { name: string; run: (log: (line: string) => void) => Promise<void> }[] = [
   { name: 'matcher', run: matcher.run },
   { name: 'owners', run: owners.run },
+  { name: 'github', run: github.run },
 ];
 
 async function main(): Promise<void> {

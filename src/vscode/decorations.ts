@@ -6,15 +6,20 @@ import { OwnersStore } from './ownersStore';
 export class OwnerDecorationProvider implements vscode.FileDecorationProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<undefined>();
   readonly onDidChangeFileDecorations = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
+  private timer: NodeJS.Timeout | undefined;
   private lastGeneration = -1;
 
   constructor(private readonly store: OwnersStore) {
     // File-list changes do not change anyone's owner; only a reparse does.
-    this.subscription = store.onDidChange(() => {
-      const generation = store.states().reduce((g, s) => g + s.generation, 0);
-      if (generation !== this.lastGeneration) { this.lastGeneration = generation; this.changed.fire(undefined); }
-    });
+    this.subscriptions = [
+      store.onDidChange(() => {
+        const generation = store.states().reduce((g, s) => g + s.generation, 0);
+        if (generation !== this.lastGeneration) { this.lastGeneration = generation; this.changed.fire(undefined); }
+      }),
+      // New files are decorated once the file list knows them.
+      store.onDidChangeFiles(() => { clearTimeout(this.timer); this.timer = setTimeout(() => this.changed.fire(undefined), 500); }),
+    ];
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
@@ -29,7 +34,8 @@ export class OwnerDecorationProvider implements vscode.FileDecorationProvider, v
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    clearTimeout(this.timer);
+    this.subscriptions.forEach(d => d.dispose());
     this.changed.dispose();
   }
 }

@@ -18,12 +18,13 @@ export function toDiagnostic(d: OwnersDiagnostic): vscode.Diagnostic {
 /** Problems of every OWNERS.yaml, validated against the cached file list after each reparse. */
 export class OwnersDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('ownership-lens');
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
   private readonly seen = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly store: OwnersStore) {
-    this.subscription = store.onDidChange(() => this.schedule());
+    // Revalidating against a large file list costs a second or so: wait for file bursts to settle.
+    this.subscriptions = [store.onDidChange(() => this.schedule()), store.onDidChangeFiles(() => this.schedule(1500))];
     this.schedule(0);
   }
 
@@ -52,7 +53,7 @@ export class OwnersDiagnostics implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.subscription.dispose();
+    this.subscriptions.forEach(d => d.dispose());
     this.collection.dispose();
   }
 }

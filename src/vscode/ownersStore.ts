@@ -30,6 +30,9 @@ export class OwnersStore implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private generation = 0;
   readonly onDidChange = this.changed.event;
+  private readonly filesChanged = new vscode.EventEmitter<OwnersState | undefined>();
+  /** The file list changed (counts and dead patterns may change; owners did not). */
+  readonly onDidChangeFiles = this.filesChanged.event;
   ready: Promise<void>;
 
   constructor(private readonly log: Log) {
@@ -91,7 +94,7 @@ export class OwnersStore implements vscode.Disposable {
     if (!entry) {
       const prefix = relativeTo(located.root, folder.uri);
       entry = { folder, files: new WorkspaceFiles(folder, prefix ? prefix + '/' : ''), watchers: [] };
-      entry.watchers.push(this.watchOwners(folder), entry.files.onDidChange(() => this.changed.fire(entry!.state)));
+      entry.watchers.push(this.watchOwners(folder), entry.files.onDidChange(() => this.filesChanged.fire(entry!.state)));
       this.entries.set(folder.uri.toString(), entry);
     }
     entry.codeownersUri = located.codeownersUri;
@@ -146,5 +149,6 @@ export class OwnersStore implements vscode.Disposable {
     this.timers.forEach(t => clearTimeout(t));
     this.disposables.forEach(d => d.dispose());
     this.changed.dispose();
+    this.filesChanged.dispose();
   }
 }

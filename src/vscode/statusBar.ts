@@ -11,7 +11,7 @@ export function registerStatusBar(store: OwnersStore, subscriptions: vscode.Disp
   const update = () => {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const resolved = uri && store.resolve(uri);
-    if (!resolved) return item.hide();
+    if (!resolved || resolved.state.ownersUri.toString() === uri.toString()) return item.hide();
     const o = resolved.ownership;
     if (o.kind === 'owned') {
       item.text = `$(organization) ${o.component.name ?? o.component.id} · ${o.component.owner}`;

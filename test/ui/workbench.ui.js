@@ -10,6 +10,8 @@ const TODAY = new Date().toISOString().slice(0, 10);
 
 async function run({ page, url, wsDir, shotsDir, failDir, log }) {
   const shot = name => page.screenshot({ path: path.join(shotsDir, name) });
+  // quick input steps animate in: let them settle before a README screenshot
+  const settledShot = async name => { await page.waitForTimeout(400); await shot(name); };
   const quick = page.locator('.quick-input-widget');
   const steps = [
     ['the workbench loads the extension', async () => {
@@ -56,6 +58,7 @@ async function run({ page, url, wsDir, shotsDir, failDir, log }) {
       log('hover:', JSON.stringify(text));
       assert.match(text, /Owner: alice \(Alice Ng\) · Team: Payments · Lead: alice/);
       assert.match(text, /Payment success rate · target >= 99\.2%/);
+      await page.locator('.monaco-hover', { hasText: 'Loading...' }).waitFor({ state: 'detached', timeout: 8000 }).catch(() => {});
       await shot('hover.png');
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');
@@ -70,7 +73,7 @@ async function run({ page, url, wsDir, shotsDir, failDir, log }) {
       await quick.locator('input[placeholder="Which component changes owner?"]').waitFor();
       const active = await quick.locator('.monaco-list-row.focused .label-name').first().innerText();
       assert.strictEqual(active, 'Checkout API');
-      await shot('handoff-1-component.png');
+      await settledShot('handoff-1-component.png');
       await page.keyboard.press('Enter');
       // 2: team members first
       await quick.locator('input[placeholder^="New owner of Checkout API"]').waitFor();
@@ -78,12 +81,12 @@ async function run({ page, url, wsDir, shotsDir, failDir, log }) {
       log('owner choices:', JSON.stringify(owners));
       assert.deepStrictEqual(owners.slice(0, 2), ['alice', 'carol']);
       await page.keyboard.type('carol');
-      await shot('handoff-2-owner.png');
+      await settledShot('handoff-2-owner.png');
       await page.keyboard.press('Enter');
       // 3-5: notes, open decisions, stakeholders
       await quick.locator('.quick-input-message', { hasText: 'What must carol know' }).waitFor();
       await page.keyboard.type('Retries are idempotent by order id. Black Friday load test is booked for Nov 20.');
-      await shot('handoff-3-notes.png');
+      await settledShot('handoff-3-notes.png');
       await page.keyboard.press('Enter');
       await quick.locator('.quick-input-message', { hasText: 'Open decisions' }).waitFor();
       await page.keyboard.type('Split tax calculation into its own service?; Retry budget per order');
@@ -93,7 +96,7 @@ async function run({ page, url, wsDir, shotsDir, failDir, log }) {
       await page.keyboard.press('Enter');
       // 6: confirm
       await quick.locator('.monaco-list-row', { hasText: 'Hand off Checkout API to carol' }).waitFor();
-      await shot('handoff-4-confirm.png');
+      await settledShot('handoff-4-confirm.png');
       await page.keyboard.press('Enter');
     }],
     ['OWNERS.yaml on disk has the new owner and the handoff record; the tree shows it', async () => {
@@ -105,8 +108,26 @@ async function run({ page, url, wsDir, shotsDir, failDir, log }) {
       assert.ok(text.includes(`      - date: ${TODAY}\n        from: bob\n        to: carol\n        notes: Retries are idempotent by order id. Black Friday load test is booked for Nov 20.\n        decisions:\n          - Split tax calculation into its own service?\n          - Retry budget per order\n        stakeholders:\n          - Growth team\n          - Finance\n`), text);
       const row = page.locator('.sidebar .monaco-list-row', { hasText: 'Checkout API' });
       await row.locator('.label-description', { hasText: 'carol · 2 files' }).waitFor({ timeout: 5000 });
+      // clicking the component opens OWNERS.yaml at its definition, where the new record is
+      await row.locator('.label-name').click();
+      await page.locator('.monaco-editor .view-line', { hasText: 'to: carol' }).first().waitFor({ timeout: 10000 });
       await page.waitForTimeout(300);
       await shot('handoff-done.png');
+    }],
+    ['a mistake typed into OWNERS.yaml shows as a problem with a quick fix', async () => {
+      const owner = page.locator('.monaco-editor .view-line', { hasText: 'owner: carol' }).first().locator('span', { hasText: /^carol$/ });
+      await owner.dblclick();
+      await page.keyboard.type('zed');
+      const squiggle = page.locator('.monaco-editor .squiggly-warning').first();
+      await squiggle.waitFor({ timeout: 10000 });
+      await squiggle.hover({ force: true });
+      const hover = page.locator('.monaco-hover', { hasText: 'is not a member of team "payments"' });
+      await hover.waitFor({ state: 'visible', timeout: 10000 });
+      await page.waitForTimeout(300);
+      await shot('diagnostics.png');
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Z');
     }],
   ];
   let passed = 0, failed = 0;

@@ -130,6 +130,7 @@ describe('GitHub client against the fake GitHub (real HTTP)', function () {
       const exited = new Promise(r => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }
   });
 });

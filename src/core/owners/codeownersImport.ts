@@ -66,12 +66,19 @@ function groupRules(rules: readonly CodeownersRule[], keys: readonly DisjointKey
   return blocks;
 }
 
+interface TeamDrafts {
+  teams: Map<string, TeamDraft>;
+  /** The team id for a rule's owners: its first `@org/team` handle's, else the shared team. */
+  teamOf(owners: readonly string[]): string;
+}
+
 /** One team per `@org/team` handle (id = slug), plus a shared team for rules that name no team. */
-function draftTeams(rules: readonly CodeownersRule[], blocks: readonly Block[]): Map<string, TeamDraft> {
+function draftTeams(rules: readonly CodeownersRule[], blocks: readonly Block[]): TeamDrafts {
   const idOfHandle = new Map<string, string>();
   const coListed = new Map<string, Map<string, number>>();
   const teamOf = (owners: readonly string[]): string => {
-    const handle = owners.find(o => ownerKind(o) === 'team');
+    // GitHub handles are case-insensitive: @DataDog/x and @datadog/x are one team.
+    const handle = owners.find(o => ownerKind(o) === 'team')?.toLowerCase();
     if (!handle) return SHARED_TEAM;
     let id = idOfHandle.get(handle);
     if (!id) {
@@ -93,19 +100,20 @@ function draftTeams(rules: readonly CodeownersRule[], blocks: readonly Block[]):
   for (const block of blocks) {
     const id = teamOf(block.owners);
     if (teams.has(id)) continue;
-    const handle = [...idOfHandle].find(([, v]) => v === id)?.[0];
+    const handle = id === SHARED_TEAM ? undefined : block.owners.find(o => ownerKind(o) === 'team');
     const counts = [...(coListed.get(id) ?? new Map<string, number>())];
     // Most often co-listed first; ties keep first appearance (Map order).
     const lead = counts.reduce<[string, number] | undefined>((best, c) => (!best || c[1] > best[1] ? c : best), undefined)?.[0];
     teams.set(id, { id, github: handle?.slice(1), lead, members: counts.map(([login]) => login).filter(l => l !== lead) });
   }
-  return teams;
+  return { teams, teamOf };
 }
 
-function emitOwners(rules: readonly CodeownersRule[], blocks: readonly Block[], teams: Map<string, TeamDraft>, unowned: readonly number[], placement: Placement): string {
+function emitOwners(rules: readonly CodeownersRule[], blocks: readonly Block[], drafts: TeamDrafts, unowned: readonly number[], placement: Placement): string {
+  const { teams, teamOf } = drafts;
   const doc = new Document({});
   const root = doc.contents as YAMLMap;
-  doc.commentBefore = ' Imported from a GitHub CODEOWNERS file: every path has the same owners as there.\n' +
+  doc.commentBefore = ` Imported from a GitHub CODEOWNERS file: every path has the same owners as there${placement.inexact.length > 0 ? ', except as the WARNING under `unowned` says' : ''}.\n` +
     ' Each component lists its rules in their original order; `codeowners` keeps each rule\'s owners.';
   root.set('version', 1);
   const teamMap = doc.createNode({}) as YAMLMap;
@@ -125,7 +133,7 @@ function emitOwners(rules: readonly CodeownersRule[], blocks: readonly Block[], 
     const first = rules[block.rules[0]];
     const id = uniqueId(componentIdFrom(first.pattern), takenIds, componentIdFrom(first.pattern, true));
     takenIds.add(id);
-    const teamId = teamIdOf(block.owners, teams);
+    const teamId = teamOf(block.owners);
     const team = teams.get(teamId);
     const user = block.owners.find(o => ownerKind(o) === 'user')?.slice(1);
     const owner = user ?? team?.lead;
@@ -149,13 +157,6 @@ function emitOwners(rules: readonly CodeownersRule[], blocks: readonly Block[], 
   if (unownedNode && placement.where === 'end') root.set('unowned', unownedNode);
   for (const pair of root.items) if (isScalar(pair.key) && isMap(pair.value) && pair.value.items.length === 0) pair.value.flow = true;
   return doc.toString({ lineWidth: 0 });
-}
-
-function teamIdOf(owners: readonly string[], teams: Map<string, TeamDraft>): string {
-  const handle = owners.find(o => ownerKind(o) === 'team')?.slice(1);
-  if (!handle) return SHARED_TEAM;
-  for (const t of teams.values()) if (t.github === handle) return t.id;
-  return SHARED_TEAM;
 }
 
 /**

@@ -1,27 +1,8 @@
+import type { MonthlyShare } from '../metrics/monthly';
+import type { TeamFigures } from '../metrics/types';
 import type { Component, HandoffRecord, OwnersModel } from '../owners/model';
 
-/** One team's figures as SPEC section 4's `report --json` prints them. */
-export interface TeamFigures {
-  team: string;
-  lead: string;
-  pullRequests: number;
-  lines: number;
-  leadPullRequests: number;
-  leadLines: number;
-  leadShare: number;
-  leadPullRequestShare: number;
-  leadReviewedShare: number;
-  flag: 'doing-the-work' | 'watch' | 'absent' | 'ok' | 'insufficient-data';
-  authors: { login: string; pullRequests: number; lines: number; share: number }[];
-}
-
-/** The lead's share of the team's lines in one calendar month (UTC). */
-export interface MonthlyShare {
-  month: string; // YYYY-MM
-  leadShare: number;
-  lines: number;
-  pullRequests: number;
-}
+export type { MonthlyShare, TeamFigures };
 
 /** Everything the team report shows, computed once; the webview and the exports only format it. */
 export interface TeamReportView {

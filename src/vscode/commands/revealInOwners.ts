@@ -14,7 +14,8 @@ export function registerRevealInOwners(ctx: Ctx): void {
     const { span } = target.component;
     const range = new vscode.Range(doc.positionAt(span.offset), doc.positionAt(span.end));
     const editor = await vscode.window.showTextDocument(doc, { selection: range, preserveFocus: false });
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    // At the top: the whole component, down to its latest handoff, is in view.
+    editor.revealRange(range, vscode.TextEditorRevealType.AtTop);
     return range;
   }));
 }

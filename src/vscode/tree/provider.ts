@@ -13,14 +13,15 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private timer: NodeJS.Timeout | undefined;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
   /** Set once the root has been answered with the loaded model (for the activation measurement). */
   firstRender: Promise<number>;
   private resolveFirstRender!: (ms: number) => void;
 
   constructor(private readonly store: OwnersStore, private groupBy: GroupBy, private readonly startedAt = Date.now()) {
     this.firstRender = new Promise(r => { this.resolveFirstRender = r; });
-    this.subscription = store.onDidChange(() => this.refreshSoon());
+    // File events come in bursts (checkouts, builds) and each one means recounting coverage.
+    this.subscriptions = [store.onDidChange(() => this.refreshSoon()), store.onDidChangeFiles(() => this.refreshSoon(500))];
   }
 
   get grouping(): GroupBy {
@@ -86,7 +87,7 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.subscription.dispose();
+    this.subscriptions.forEach(d => d.dispose());
     this.changed.dispose();
   }
 }

@@ -1,0 +1,99 @@
+import * as assert from 'assert';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { readGitHubSettings } from '../../../src/vscode/github/githubSettings';
+import { exportReport } from '../../../src/vscode/report/reportPanel';
+import type { TeamReportView } from '../../../src/core/report/teamReport';
+import { api, hoverText, file, treeRows, waitFor } from '../helpers';
+
+// Runs in a copy of demo/workspace whose git remote is acme/shop; the runner serves
+// demo/pull-requests.json from the fake GitHub at the user-level ownershipLens.github.apiUrl and
+// puts its token in GITHUB_TOKEN (ownershipLens.github.authentication: environment).
+describe('pull-request data from (fake) GitHub', function () {
+  this.timeout(60000);
+  type Summary = { repo: string; pullRequests: number; apiRequests: number; fetchedAt: string };
+
+  it('refreshes through real HTTP in a handful of requests', async () => {
+    const a = await api();
+    const [summary] = await vscode.commands.executeCommand<Summary[]>('ownershipLens.refresh');
+    assert.strictEqual(summary.repo, 'acme/shop');
+    assert.ok(summary.pullRequests > 700, `only ${summary.pullRequests} pull requests`);
+    assert.ok(summary.apiRequests <= Math.ceil(summary.pullRequests / 100) * 1.5 + 2, `${summary.apiRequests} requests for ${summary.pullRequests} pull requests`);
+    const [again] = await vscode.commands.executeCommand<Summary[]>('ownershipLens.refresh');
+    assert.ok(again.apiRequests <= 2, `a refresh with nothing new cost ${again.apiRequests} requests`);
+    assert.ok(a.pullRequests, 'the test API exposes the pull-request data');
+  });
+
+  it('shows each team\'s flag and the lead\'s share on the team nodes', async () => {
+    const a = await api();
+    const teams = await waitFor('flags on team nodes', async () => {
+      const rows = (await treeRows(a, 0)).filter(r => r.contextValue?.startsWith('team'));
+      return rows.length === 3 && rows.every(r => /%/.test(r.description ?? '')) && rows;
+    }, 10000);
+    const byLabel = Object.fromEntries(teams.map(r => [r.label, `${r.description} | ${r.contextValue}`]));
+    assert.match(byLabel['Platform'], /doing the work/i);
+    assert.match(byLabel['Platform'], /flag-doing-the-work/);
+    assert.match(byLabel['Storefront'], /absent/i);
+    assert.match(byLabel['Payments'], /\bok\b/i);
+  });
+
+  it('adds the team\'s flag and the component\'s top authors to hover cards', async () => {
+    const text = await hoverText(file('services/checkout/src/index.ts'), "'../../payments/src/charge'", 3);
+    assert.match(text, /Payments core/);
+    assert.match(text, /Top authors/i);
+    assert.match(text, /alice/);
+  });
+
+  it('opens the team report with figures, monthly shares and handoffs, and exports it', async () => {
+    const view = await vscode.commands.executeCommand<TeamReportView>('ownershipLens.showTeamReport', { team: 'payments' });
+    assert.ok(view.figures, 'the report has figures');
+    assert.strictEqual(view.figures!.lead, 'alice');
+    assert.ok(view.figures!.authors.some(x => x.login === 'alice'));
+    assert.strictEqual(view.monthly.length, 12);
+    assert.strictEqual(view.trend, 'falling');
+    assert.deepStrictEqual(view.components.map(c => c.id).sort(), ['checkout-api', 'payments-core']);
+    const md = await exportReport(view, 'markdown', vscode.Uri.file(path.join(os.tmpdir(), `report-${Date.now()}.md`)));
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(md!));
+    assert.match(text, /^# Payments: lead alice/m);
+    assert.match(text, /\| alice \(lead\) \|/);
+  });
+
+  it('keeps the last good data and says what went wrong when GitHub is unreachable', async () => {
+    const a = await api();
+    const config = vscode.workspace.getConfiguration('ownershipLens.github');
+    const good = config.inspect<string>('apiUrl')!.globalValue!;
+    await config.update('apiUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+    try {
+      const failed = await vscode.commands.executeCommand('ownershipLens.refresh');
+      assert.strictEqual(failed, undefined);
+      const rows = await waitFor('an error row', async () => (await treeRows(a, 0)).find(r => /could not|unreachable|reach/i.test(`${r.label} ${r.description ?? ''}`)));
+      assert.ok(rows);
+      const teams = (await treeRows(a, 0)).filter(r => r.contextValue?.startsWith('team'));
+      assert.ok(teams.every(r => /%/.test(r.description ?? '')), 'the last good figures disappeared');
+    } finally {
+      await config.update('apiUrl', good, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('never sends the token to a host set in workspace settings', async () => {
+    const seen: string[] = [];
+    const trap = http.createServer((req, res) => { seen.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`); res.end('{}'); });
+    await new Promise<void>(r => trap.listen(0, '127.0.0.1', r));
+    const trapUrl = `http://127.0.0.1:${(trap.address() as { port: number }).port}`;
+    const config = vscode.workspace.getConfiguration('ownershipLens.github');
+    try {
+      await config.update('apiUrl', trapUrl, vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
+      await config.update('authentication', 'vscode', vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
+      assert.notStrictEqual(readGitHubSettings().apiUrl, trapUrl);
+      assert.strictEqual(readGitHubSettings().authentication, 'environment');
+      await vscode.commands.executeCommand('ownershipLens.refresh');
+      assert.deepStrictEqual(seen, []);
+    } finally {
+      await config.update('apiUrl', undefined, vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
+      await config.update('authentication', undefined, vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
+      trap.close();
+    }
+  });
+});
