@@ -16,10 +16,14 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   if (text.includes('\u0000')) throw new UsageError(`${file} is not a text file`);
   const owners = importCodeowners(text);
   // The import explains in YAML comments where CODEOWNERS could not be matched exactly; say it here too.
-  for (const line of owners.split('\n')) {
+  const lines = owners.split('\n');
+  lines.forEach((line, i) => {
     const warning = /^\s*# WARNING: (.*)$/.exec(line);
-    if (warning) io.err(`warning: ${warning[1]}\n`);
-  }
+    if (!warning) return;
+    const more: string[] = [];
+    for (let j = i + 1; j < lines.length && /^\s*# (?!WARNING)/.test(lines[j]); j++) more.push(lines[j].replace(/^\s*# /, ''));
+    io.err(`warning: ${[warning[1], ...more].join(' ')}\n`);
+  });
   io.out(owners);
   return 0;
 }

@@ -118,10 +118,11 @@ async function run({ page, url, wsDir, shotsDir, failDir, log }) {
       const owner = page.locator('.monaco-editor .view-line', { hasText: 'owner: carol' }).first().locator('span', { hasText: /^carol$/ });
       await owner.dblclick();
       await page.keyboard.type('zed');
+      await page.waitForTimeout(1200); // the typing debounce, then validation
       const squiggle = page.locator('.monaco-editor .squiggly-warning').first();
       await squiggle.waitFor({ timeout: 10000 });
       await squiggle.hover({ force: true });
-      const hover = page.locator('.monaco-hover', { hasText: 'is not a member of team "payments"' });
+      const hover = page.locator('.monaco-hover', { hasText: 'Owner "zed" of "checkout-api" is not a member of team "payments"' });
       await hover.waitFor({ state: 'visible', timeout: 10000 });
       await page.waitForTimeout(300);
       await shot('diagnostics.png');
