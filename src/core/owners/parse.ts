@@ -39,7 +39,9 @@ export function parseOwners(input: string, options: { maxBytes?: number } = {}):
   }
   let doc;
   try {
-    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+    // uniqueKeys: false because the library's check is quadratic per map (seconds for 5,000
+    // components); SourceReader.entries finds duplicates with a set instead.
+    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true });
   } catch (e) {
     // The parser recurses; absurd nesting can exhaust the stack. Report it, never crash.
     const reader = new SourceReader(text, lines, undefined as never);

@@ -4,6 +4,7 @@ import type { OwnersDiagnostic, Severity, Span } from './model';
 /** Turns offsets into SPEC spans and collects diagnostics while the model is read. */
 export class SourceReader {
   readonly diagnostics: OwnersDiagnostic[] = [];
+  private readonly checkedMaps = new WeakSet<YAMLMap>();
   constructor(readonly text: string, private readonly lines: LineCounter, private readonly doc: Document) {}
 
   /** Clamped to the text: the parser reports some errors one past the end. */
@@ -35,13 +36,22 @@ export class SourceReader {
   /** Entries of a mapping with their key text; reports non-scalar keys. */
   entries(map: YAMLMap): { key: string; keyNode: Scalar; value: unknown; pair: Pair }[] {
     const out = [];
+    const seen = new Set<string>();
+    const report = !this.checkedMaps.has(map); // an aliased map is read again; report it once
+    this.checkedMaps.add(map);
     for (const pair of map.items) {
       const keyNode = this.deref(pair.key);
       if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
         this.report('error', 'wrong-type', 'Keys must be plain names.', this.nodeSpan(pair.key ?? pair.value));
         continue;
       }
-      out.push({ key: this.scalarText(keyNode), keyNode, value: pair.value, pair });
+      const key = this.scalarText(keyNode);
+      if (seen.has(key)) {
+        if (report) this.report('error', 'duplicate-key', `Duplicate key "${key}": keys must be unique.`, this.nodeSpan(keyNode));
+        continue;
+      }
+      seen.add(key);
+      out.push({ key, keyNode, value: pair.value, pair });
     }
     return out;
   }
