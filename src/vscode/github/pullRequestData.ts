@@ -5,6 +5,7 @@ import { syncPullRequests } from '../../core/github/sync';
 import type { FetchLike } from '../../core/github/transport';
 import type { RepoRef, SyncedPullRequest } from '../../core/github/types';
 import { computeLeadReport, monthlyLeadShare, MonthlyShare } from '../../core/metrics';
+import { ComponentAuthor, componentAuthors } from '../../core/metrics/componentAuthors';
 import type { LeadReport, ReportWindow } from '../../core/metrics/types';
 import type { Log } from '../log';
 import type { OwnersState } from '../ownersState';
@@ -31,6 +32,8 @@ export interface RepoPullRequests {
 export interface TeamFiguresView {
   report: LeadReport;
   monthly: Map<string, MonthlyShare[]>;
+  /** Per component id, its authors in the flag window, most lines first. */
+  authors: Map<string, ComponentAuthor[]>;
   trend: ReportWindow;
   data: RepoPullRequests;
 }
@@ -77,7 +80,10 @@ export class PullRequestData implements vscode.Disposable {
     if (memo && memo.data === data && memo.prs === data.pullRequests) return memo.view;
     const window = flagWindow(state.parsed.model.metrics.windowDays);
     const trend = trendWindow();
-    const view = { report: computeLeadReport(state.index, data.pullRequests, window), monthly: monthlyLeadShare(state.index, data.pullRequests, trend), trend, data };
+    const view = {
+      report: computeLeadReport(state.index, data.pullRequests, window), monthly: monthlyLeadShare(state.index, data.pullRequests, trend),
+      authors: componentAuthors(state.index, data.pullRequests, window), trend, data,
+    };
     this.figures.set(state, { data, prs: data.pullRequests, view });
     return view;
   }
