@@ -11,6 +11,9 @@ import { registerWhoOwns } from './commands/whoOwns';
 import type { Ctx } from './context';
 import { OwnerDecorationProvider } from './decorations';
 import { OwnersDiagnostics } from './diagnostics';
+import { vscodeTokenSource } from './github/githubSession';
+import { PullRequestData } from './github/pullRequestData';
+import { registerRefresh } from './github/refreshCommand';
 import { OwnersFileHoverProvider } from './hover/ownersHover';
 import { ImportHoverProvider } from './hover/importHover';
 import { ContextKeys, GroupBy, Settings, Views } from './ids';
@@ -28,6 +31,8 @@ export interface OwnershipLensApi {
   decorations: OwnerDecorationProvider;
   diagnostics: OwnersDiagnostics;
   quickFixes: OwnersQuickFixes;
+  /** Pull-request data (GitHub); fetched only by `ownershipLens.refresh`. */
+  pullRequests: PullRequestData;
   timings: { activateMs: number; ownersLoaded: Promise<number>; firstTreeRender: Promise<number> };
 }
 
@@ -57,13 +62,17 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
       vscode.window.registerFileDecorationProvider(decorations),
       store.onDidChange(() => updateContextKeys(store)),
     );
+    // Reads the cache at most; the network only on `ownershipLens.refresh`.
+    const pullRequests = new PullRequestData(vscode.Uri.joinPath(context.globalStorageUri, 'pull-requests'), vscodeTokenSource, (input, init) => fetch(input, init), log);
+    context.subscriptions.push(pullRequests);
+    registerRefresh(ctx, pullRequests);
     registerStatusBar(store, context.subscriptions);
     for (const register of [registerHandoff, registerWhoOwns, registerRevealInOwners, registerCopyOwner, registerCreateOwnersFile, registerGroupBy, registerRevealActive, registerReload]) register(ctx);
     void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy);
     void store.ready.then(() => updateContextKeys(store), e => log.error('Loading OWNERS.yaml failed', e));
     const activateMs = Date.now() - started;
     log.info(`Activated in ${activateMs} ms`);
-    return { ctx, hover, ownersHover, decorations, diagnostics, quickFixes, timings: { activateMs, ownersLoaded: store.ready.then(() => Date.now() - started), firstTreeRender: tree.firstRender } };
+    return { ctx, hover, ownersHover, decorations, diagnostics, quickFixes, pullRequests, timings: { activateMs, ownersLoaded: store.ready.then(() => Date.now() - started), firstTreeRender: tree.firstRender } };
   } catch (e) {
     log.error('Activation failed', e);
     void vscode.window.showErrorMessage(`Ownership Lens could not start: ${(e as Error).message}`);

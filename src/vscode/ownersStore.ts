@@ -10,7 +10,8 @@ import { WorkspaceFiles } from './workspaceFiles';
 
 interface FolderEntry {
   folder: vscode.WorkspaceFolder;
-  files: WorkspaceFiles;
+  /** Listed only once the folder has an OWNERS file: a folder without one costs no search. */
+  files?: WorkspaceFiles;
   state?: OwnersState;
   codeownersUri?: vscode.Uri;
   watchers: vscode.Disposable[];
@@ -45,7 +46,8 @@ export class OwnersStore implements vscode.Disposable {
   }
 
   states(): OwnersState[] {
-    return [...this.entries.values()].flatMap(e => (e.state ? [e.state] : []));
+    // In the workspace's folder order, whichever folder finished loading first.
+    return [...this.entries.values()].flatMap(e => (e.state ? [e.state] : [])).sort((a, b) => a.folder.index - b.folder.index);
   }
 
   hasCodeowners(): boolean {
@@ -92,15 +94,19 @@ export class OwnersStore implements vscode.Disposable {
     const located = await locateOwners(folder);
     let entry = this.entries.get(folder.uri.toString());
     if (!entry) {
-      const prefix = relativeTo(located.root, folder.uri);
-      entry = { folder, files: new WorkspaceFiles(folder, prefix ? prefix + '/' : ''), watchers: [] };
-      entry.watchers.push(this.watchOwners(folder), entry.files.onDidChange(() => this.filesChanged.fire(entry!.state)));
+      entry = { folder, watchers: [this.watchOwners(folder)] };
       this.entries.set(folder.uri.toString(), entry);
     }
     entry.codeownersUri = located.codeownersUri;
     if (!located.ownersUri) {
       entry.state = undefined;
       return;
+    }
+    if (!entry.files) {
+      const prefix = relativeTo(located.root, folder.uri);
+      const files = entry.files = new WorkspaceFiles(folder, prefix ? prefix + '/' : '');
+      const e = entry;
+      entry.watchers.push(files, files.onDidChange(() => this.filesChanged.fire(e.state)));
     }
     const [text, aliases] = await Promise.all([this.readText(located.ownersUri), readAliases(folder.uri, located.root)]);
     entry.state = new OwnersState(folder, located.root, located.ownersUri, parseOwners(text), entry.files, aliases, ++this.generation);
@@ -139,7 +145,6 @@ export class OwnersStore implements vscode.Disposable {
   }
 
   private drop(key: string, entry: FolderEntry): void {
-    entry.files.dispose();
     entry.watchers.forEach(w => w.dispose());
     this.entries.delete(key);
   }

@@ -36,8 +36,7 @@ async function run({ page, url, wsDir, shotsDir, failDir, log }) {
       log('tree:', JSON.stringify(labels));
       assert.deepStrictEqual(labels.slice(0, 4), ['Payments', 'Checkout API', 'Payments core', 'Platform']);
       assert.ok(labels.includes('Unowned'));
-      const desc = await rows.filter({ hasText: 'Checkout API' }).locator('.label-description').innerText();
-      assert.strictEqual(desc, 'bob · 2 files');
+      await rows.filter({ hasText: 'Checkout API' }).locator('.label-description', { hasText: 'bob · 2 files' }).waitFor({ timeout: 10000 });
       await rows.filter({ hasText: 'Checkout API' }).locator('.monaco-tl-twistie').click();
       await rows.filter({ hasText: 'Last handoff' }).first().waitFor();
       await page.mouse.move(900, 700);
@@ -51,9 +50,15 @@ async function run({ page, url, wsDir, shotsDir, failDir, log }) {
       await page.keyboard.press('Enter');
       const spec = page.locator('.monaco-editor .view-lines .view-line span', { hasText: '../../payments/src/charge' }).first();
       await spec.waitFor();
-      await spec.hover();
       const hover = page.locator('.monaco-hover', { hasText: 'Payments core' });
-      await hover.waitFor({ state: 'visible', timeout: 15000 });
+      // the first hover can land while the editor is still loading language features: retry it
+      for (let attempt = 1; ; attempt++) {
+        await page.mouse.move(5, 5);
+        await spec.hover();
+        const shown = await hover.waitFor({ state: 'visible', timeout: 6000 }).then(() => true, () => false);
+        if (shown) break;
+        if (attempt === 3) throw new Error('no hover card after 3 attempts');
+      }
       const text = await hover.innerText();
       log('hover:', JSON.stringify(text));
       assert.match(text, /Owner: alice \(Alice Ng\) · Team: Payments · Lead: alice/);

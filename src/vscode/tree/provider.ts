@@ -21,7 +21,7 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
   constructor(private readonly store: OwnersStore, private groupBy: GroupBy, private readonly startedAt = Date.now()) {
     this.firstRender = new Promise(r => { this.resolveFirstRender = r; });
     // File events come in bursts (checkouts, builds) and each one means recounting coverage.
-    this.subscriptions = [store.onDidChange(() => this.refreshSoon()), store.onDidChangeFiles(() => this.refreshSoon(500))];
+    this.subscriptions = [store.onDidChange(() => this.refreshSoon()), store.onDidChangeFiles(s => this.refreshSoon(s && s.files.version <= 1 ? 0 : 500))];
   }
 
   get grouping(): GroupBy {

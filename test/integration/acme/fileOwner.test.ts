@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/vscode/ids';
-import { api, file } from '../helpers';
+import { api, EXTENSION_ID, file } from '../helpers';
 
 describe('file owner: decorations, status bar, whoOwns (acme)', () => {
   it('an Explorer decoration names the owner in its tooltip', async () => {
@@ -26,5 +26,16 @@ describe('file owner: decorations, status bar, whoOwns (acme)', () => {
     const login = await vscode.commands.executeCommand<string>(Commands.copyOwner, { component: 'storefront-web' });
     assert.strictEqual(login, 'gus');
     assert.strictEqual(await vscode.env.clipboard.readText(), 'gus');
+  });
+});
+
+describe('activation (acme)', () => {
+  it('registers every contributed command, and activated from workspaceContains', async () => {
+    await api();
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed: string[] = ext.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    assert.deepStrictEqual(contributed.filter(c => !registered.has(c)), []);
+    assert.ok(ext.isActive);
   });
 });

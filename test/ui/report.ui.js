@@ -1,0 +1,102 @@
+// The team report in the real workbench: refresh pull-request data from the project's fake GitHub,
+// read the flags on the team nodes, open "Ownership: Show Team Report" for Platform from the palette,
+// assert what the webview shows, operate it from the keyboard, and save README screenshots.
+// Called by scripts/run-ui-tests.js on a copy of demo/workspace with the fake GitHub running.
+'use strict';
+const assert = require('assert');
+const path = require('path');
+
+async function run({ page, url, shotsDir, log }) {
+  const shot = name => page.screenshot({ path: path.join(shotsDir, name) });
+  const quick = page.locator('.quick-input-widget');
+  const palette = async (title) => {
+    await page.keyboard.press('F1');
+    await quick.waitFor({ state: 'visible' });
+    await page.keyboard.type(title);
+    await quick.locator('.monaco-list-row', { hasText: title }).first().waitFor();
+    await page.keyboard.press('Enter');
+  };
+  /** The webview's inner document (VS Code nests it in two iframes). */
+  const reportFrame = async () => {
+    for (let i = 0; i < 150; i++) {
+      for (const frame of page.frames()) {
+        const ok = await frame.locator('#root h1').count().catch(() => 0);
+        if (ok) return frame;
+      }
+      await page.waitForTimeout(100);
+    }
+    throw new Error('the team report webview did not render');
+  };
+  const steps = [
+    ['the workbench loads the extension on the sample repository', async () => {
+      await page.goto(url);
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+      await page.locator('.activitybar .action-item a[aria-label^="Ownership"]').waitFor({ timeout: 60000 });
+      await page.locator('.activitybar .action-item a[aria-label^="Ownership"]').click();
+      const box = await page.locator('.part.sidebar').boundingBox();
+      await page.mouse.move(box.x + box.width + 1, box.y + 300);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width + 170, box.y + 300, { steps: 5 });
+      await page.mouse.up();
+      await page.locator('.sidebar .monaco-list-row', { hasText: 'Unowned' }).first().waitFor({ timeout: 30000 });
+    }],
+    ['"Ownership: Refresh Pull Request Data" puts a flag on every team', async () => {
+      await palette('Ownership: Refresh Pull Request Data');
+      const rows = page.locator('.sidebar .monaco-list-row');
+      await rows.filter({ hasText: 'Platform' }).locator('.label-description', { hasText: 'doing the work' }).waitFor({ timeout: 30000 });
+      const teams = {};
+      for (const name of ['Payments', 'Platform', 'Storefront']) {
+        teams[name] = await rows.filter({ hasText: name }).first().locator('.label-description').innerText();
+      }
+      log('teams:', JSON.stringify(teams));
+      assert.match(teams.Platform, /lead \d+% · doing the work/);
+      assert.match(teams.Storefront, /absent/);
+      assert.match(teams.Payments, /lead \d+% · ok/);
+      await page.mouse.move(900, 700);
+      await shot('tree-flags.png');
+    }],
+    ['"Ownership: Show Team Report" shows who writes the code, the trend, components and handoffs', async () => {
+      await palette('Ownership: Show Team Report');
+      await quick.locator('.monaco-list-row', { hasText: 'Platform' }).first().waitFor();
+      await page.keyboard.type('Platform');
+      await page.keyboard.press('Enter');
+      const frame = await reportFrame();
+      await frame.locator('ol.bars li.lead').waitFor();
+      const text = await frame.locator('#root').innerText();
+      log('report:', JSON.stringify(text.slice(0, 400)));
+      assert.match(text, /^Platform/m);
+      assert.match(text, /Doing the work: the lead writes most of the code/);
+      assert.match(text, /dan \(lead\)/);
+      assert.match(text, /Lead's share by month/);
+      assert.match(text, /Shared libraries/);
+      assert.match(text, /Export Markdown/);
+      assert.strictEqual(await frame.locator('svg.chart circle.point').count() >= 6, true, 'fewer than 6 months plotted');
+      await page.waitForTimeout(300);
+      await shot('team-report.png');
+    }],
+    ['the report is operable from the keyboard', async () => {
+      const frame = await reportFrame();
+      const byPrs = frame.locator('button[data-metric="pullRequests"]');
+      await byPrs.focus();
+      await page.keyboard.press('Enter');
+      await frame.locator('button[data-metric="pullRequests"][aria-pressed="true"]').waitFor();
+      const lead = await frame.locator('ol.bars li.lead').getAttribute('aria-label');
+      assert.match(lead, /dan \(lead\): \d+ pull requests/);
+    }],
+  ];
+  let passed = 0, failed = 0;
+  for (const [name, step] of steps) {
+    try {
+      await step();
+      passed++;
+      log(`  ✔ ${name}`);
+    } catch (e) {
+      failed++;
+      log(`  ✗ ${name}: ${e.message}`);
+      break;
+    }
+  }
+  return { passed, failed };
+}
+
+module.exports = { run };
