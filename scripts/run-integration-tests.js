@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Runs the mocha suites of test/integration INSIDE the real VS Code extension host (code-server from
 // .vscode-test/host), once per fixture workspace. Exit 0 all passed, 1 test failures, 2 harness error.
-// Env: SUITES=acme,multi,bench (default all); OWNERSHIP_LENS_BENCH_OUT=file.json for the bench figures.
+// Env: SUITES=acme,multi,github,bench (default all); OWNERSHIP_LENS_BENCH_OUT=file.json for the bench figures.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const util = require('util');
 const host = require('./vscodeHost');
+const { startDemoEnvironment } = require('./demo/demoEnvironment');
 
 const chromium = host.requireHost().chromium;
 const TESTS = path.join(host.ROOT, 'out/test/integration/index.js');
@@ -37,9 +38,11 @@ function generateBench(ws) {
 
 async function runSuite(suite, ws, dirs) {
   const port = await host.freePort();
-  const where = target(suite, ws);
+  // `github`: the sample repository with the project's fake GitHub behind user-level settings.
+  const demo = suite === 'github' ? await startDemoEnvironment(dirs) : undefined;
+  const where = demo ? { folder: demo.ws } : target(suite, ws);
   const results = path.join(dirs.tmp, `results-${suite}.json`);
-  const env = { OWNERSHIP_LENS_SUITE: suite, OWNERSHIP_LENS_TEST_RESULTS: results };
+  const env = { OWNERSHIP_LENS_SUITE: suite, OWNERSHIP_LENS_TEST_RESULTS: results, ...(demo ? demo.env : {}) };
   if (process.env.OWNERSHIP_LENS_BENCH_OUT) env.OWNERSHIP_LENS_BENCH_OUT = path.resolve(process.env.OWNERSHIP_LENS_BENCH_OUT);
   const server = await host.startCodeServer(dirs, port, where.folder || path.dirname(where.workspace), env);
   let context;
@@ -62,12 +65,13 @@ async function runSuite(suite, ws, dirs) {
   } finally {
     if (context) await context.close().catch(() => {});
     await server.stop();
+    if (demo) await demo.stop();
   }
 }
 
 (async () => {
   if (!fs.existsSync(TESTS)) { console.error(`${TESTS} is missing: run npm run build first`); process.exit(2); }
-  const suites = (process.env.SUITES || 'acme,multi,bench').split(',');
+  const suites = (process.env.SUITES || 'acme,multi,github,bench').split(',');
   let worst = 0;
   for (const suite of suites) {
     const dirs = host.freshDirs(`it-${suite}-`);

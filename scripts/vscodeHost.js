@@ -66,15 +66,25 @@ function freshDirs(prefix) {
   return { tmp, env };
 }
 
-/** Starts code-server in its own process group on 127.0.0.1; `stop()` kills that group. */
-async function startCodeServer({ tmp, env }, port, openPath, extraEnv = {}) {
+/**
+ * Starts code-server in its own process group on 127.0.0.1; `stop()` kills that group.
+ * `options.install`: a .vsix installed first (the demo); `options.smokeTestDriver: false` for a
+ * plain workbench (no extension-development payload).
+ */
+async function startCodeServer({ tmp, env }, port, openPath, extraEnv = {}, options = {}) {
+  const common = ['--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', path.join(tmp, 'extensions')];
+  if (options.install) {
+    const r = require('child_process').spawnSync(CODE_SERVER, ['--config', '/dev/null', ...common, '--install-extension', options.install],
+      { env: { ...process.env, ...env, PATH: `${NODE24_BIN}:${process.env.PATH}`, EXTENSIONS_GALLERY: GALLERY }, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`could not install ${options.install}: ${r.stderr || r.stdout}`);
+  }
   fs.writeFileSync(path.join(tmp, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const log = fs.openSync(path.join(tmp, 'code-server.log'), 'w');
   const cs = spawn(CODE_SERVER, [
     '--config', path.join(tmp, 'config.yaml'), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
     // a built workbench honours the extensionDevelopmentPath/extensionTestsPath payload only with the smoke-test driver on
-    '--vscode-option', 'enable-smoke-test-driver',
+    ...(options.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
     '--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', path.join(tmp, 'extensions'), openPath,
   ], { env: { ...process.env, ...env, ...extraEnv, PATH: `${NODE24_BIN}:${process.env.PATH}`, EXTENSIONS_GALLERY: GALLERY }, stdio: ['ignore', log, log], detached: true });
   const stop = () => { try { process.kill(-cs.pid, 'SIGTERM'); } catch { /* already gone */ } };
@@ -105,12 +115,25 @@ async function launchChromium(chromium, tmp, viewport) {
   });
 }
 
-/** Records every request that leaves 127.0.0.1. */
+/**
+ * Records every request that leaves 127.0.0.1. Webview resources use the special origin
+ * `*.vscode-resource.vscode-cdn.net`, which the webview's service worker answers from the
+ * extension host: those pass only when a service worker did answer them.
+ */
 function watchRequests(context) {
   const external = new Set();
+  const isWebviewResource = u => u.hostname.endsWith('.vscode-resource.vscode-cdn.net');
   context.on('request', r => {
     const u = new URL(r.url());
-    if (!['data:', 'blob:', 'about:'].includes(u.protocol) && !['127.0.0.1'].includes(u.hostname)) external.add(`${u.protocol}//${u.host}`);
+    if (!['data:', 'blob:', 'about:'].includes(u.protocol) && !['127.0.0.1'].includes(u.hostname) && !isWebviewResource(u)) external.add(`${u.protocol}//${u.host}`);
+  });
+  context.on('response', res => {
+    const u = new URL(res.url());
+    if (isWebviewResource(u) && !res.fromServiceWorker()) external.add(`${u.protocol}//${u.host} (not served by the webview service worker)`);
+  });
+  context.on('requestfailed', r => {
+    const u = new URL(r.url());
+    if (isWebviewResource(u)) external.add(`${u.protocol}//${u.host} (failed: ${r.failure()?.errorText})`);
   });
   return external;
 }

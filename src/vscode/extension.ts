@@ -14,6 +14,7 @@ import { OwnersDiagnostics } from './diagnostics';
 import { vscodeTokenSource } from './github/githubSession';
 import { PullRequestData } from './github/pullRequestData';
 import { registerRefresh } from './github/refreshCommand';
+import { registerShowTeamReport } from './report/showTeamReport';
 import { OwnersFileHoverProvider } from './hover/ownersHover';
 import { ImportHoverProvider } from './hover/importHover';
 import { ContextKeys, GroupBy, Settings, Views } from './ids';
@@ -49,7 +50,9 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
     const tree = new OwnershipTreeProvider(store, groupBy, started);
     const treeView = vscode.window.createTreeView(Views.tree, { treeDataProvider: tree, showCollapseAll: true });
     const ctx: Ctx = { subscriptions: context.subscriptions, log, store, tree, treeView, handoffFlow: interactiveHandoffFlow, today: () => new Date().toISOString().slice(0, 10) };
-    const hover = new ImportHoverProvider(store);
+    // Reads the cache at most; the network only on `ownershipLens.refresh`.
+    const pullRequests = new PullRequestData(vscode.Uri.joinPath(context.globalStorageUri, 'pull-requests'), vscodeTokenSource, (input, init) => fetch(input, init), log);
+    const hover = new ImportHoverProvider(store, state => pullRequests.peekFigures(state));
     const ownersHover = new OwnersFileHoverProvider(store);
     const decorations = new OwnerDecorationProvider(store);
     const diagnostics = new OwnersDiagnostics(store);
@@ -62,10 +65,9 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
       vscode.window.registerFileDecorationProvider(decorations),
       store.onDidChange(() => updateContextKeys(store)),
     );
-    // Reads the cache at most; the network only on `ownershipLens.refresh`.
-    const pullRequests = new PullRequestData(vscode.Uri.joinPath(context.globalStorageUri, 'pull-requests'), vscodeTokenSource, (input, init) => fetch(input, init), log);
-    context.subscriptions.push(pullRequests);
+    context.subscriptions.push(pullRequests, tree.setPullRequests(pullRequests));
     registerRefresh(ctx, pullRequests);
+    registerShowTeamReport(ctx, pullRequests, context.extensionUri);
     registerStatusBar(store, context.subscriptions);
     for (const register of [registerHandoff, registerWhoOwns, registerRevealInOwners, registerCopyOwner, registerCreateOwnersFile, registerGroupBy, registerRevealActive, registerReload]) register(ctx);
     void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy);

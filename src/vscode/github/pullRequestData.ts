@@ -88,6 +88,13 @@ export class PullRequestData implements vscode.Disposable {
     return view;
   }
 
+  /** The figures already computed for this state, without waiting (hovers must answer at once). */
+  peekFigures(state: OwnersState): TeamFiguresView | undefined {
+    const memo = this.figures.get(state);
+    if (!memo) void this.figuresFor(state).catch(() => undefined);
+    return memo?.view;
+  }
+
   /** Fetches what changed since the last refresh; failures are kept in the status with the last good data. */
   async refresh(state: OwnersState, cancel: vscode.CancellationToken): Promise<RepoPullRequests> {
     const settings = readGitHubSettings(state.folder.uri);
@@ -95,6 +102,7 @@ export class PullRequestData implements vscode.Disposable {
     if (!repo) throw new GitHubError('not-found', 'No GitHub repository found: this folder has no git remote. Set `ownershipLens.github.repository` to OWNER/NAME.');
     const data = (await this.dataFor(state))!;
     if (!vscode.workspace.isTrusted) throw new GitHubError('forbidden', 'Pull-request data is not fetched in an untrusted workspace. Trust the workspace to fetch it.');
+    this.log.info(`Refreshing ${data.repo} from ${settings.apiUrl} (token from ${settings.authentication === 'environment' ? 'GITHUB_TOKEN/GH_TOKEN' : 'VS Code sign-in'})`);
     const token = await this.tokens(settings, true);
     if (token === undefined) throw new GitHubError('no-token', 'Sign in to GitHub to fetch pull-request data.');
     const abort = new AbortController();
@@ -105,7 +113,8 @@ export class PullRequestData implements vscode.Disposable {
     try {
       const since = [flagWindow(state.parsed.model.metrics.windowDays).since, trendWindow().since].sort()[0];
       const result = await syncPullRequests({
-        github: { token, apiUrl: settings.apiUrl, fetch: fetchWithCancel, log: line => this.log.info(line) },
+        // In the editor a dead network should fail within seconds; the CLI keeps the longer back-off.
+        github: { token, apiUrl: settings.apiUrl, fetch: fetchWithCancel, log: line => this.log.info(line), maxRetries: 2, retryBaseMs: 500, timeoutMs: 30_000 },
         repo, since: `${since}T00:00:00Z`, cacheDir: this.cacheDir.fsPath, log: line => this.log.info(line),
       });
       Object.assign(data, { pullRequests: result.pullRequests, fetchedAt: result.fetchedAt, apiRequests: result.apiRequests, status: { kind: 'ok' } });

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { specifierAt } from '../../core/imports/specifier';
 import { resolveSpecifier } from '../../core/imports/resolveSpecifier';
+import type { TeamFiguresView } from '../github/pullRequestData';
+import { componentFiguresMarkdown } from '../github/teamFlag';
 import { componentCard, esc, safeMarkdown } from '../markdown';
+import type { OwnersState } from '../ownersState';
 import { relativeTo } from '../ownersLocator';
 import { OwnersStore } from '../ownersStore';
 
@@ -10,7 +13,7 @@ import { OwnersStore } from '../ownersStore';
  * workspace file it resolves to. Line-local and answered from the cached file list: no I/O.
  */
 export class ImportHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly store: OwnersStore) {}
+  constructor(private readonly store: OwnersStore, private readonly figures: (state: OwnersState) => TeamFiguresView | undefined = () => undefined) {}
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
     const state = this.store.stateFor(doc.uri);
@@ -29,6 +32,9 @@ export class ImportHoverProvider implements vscode.HoverProvider {
       md.appendMarkdown(`**No owner** — ${esc(target)} matches no component in OWNERS.yaml`);
       return new vscode.Hover(md, range);
     }
-    return new vscode.Hover(componentCard(state.model, ownership.component, target), range);
+    const card = componentCard(state.model, ownership.component, target);
+    const figures = this.figures(state);
+    if (figures) componentFiguresMarkdown(card, figures.report.teams.find(t => t.team === ownership.component.team), figures.authors.get(ownership.component.id), figures.report.window);
+    return new vscode.Hover(card, range);
   }
 }

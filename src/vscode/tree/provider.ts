@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import { Component } from '../../core/owners/model';
 import { GroupBy } from '../ids';
 import { componentCard } from '../markdown';
+import type { PullRequestData } from '../github/pullRequestData';
 import { OwnersStore } from '../ownersStore';
 import type { OwnersState } from '../ownersState';
 import { componentChildren, componentNode, folderChildren, groupComponents, sectionChildren, unownedChildren } from './children';
-import { Node } from './nodes';
+import { childId, Node } from './nodes';
 import { treeItem } from './treeItem';
 
 /** The Ownership tree; nodes are rebuilt from the store's current state on every refresh. */
@@ -22,6 +23,15 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     this.firstRender = new Promise(r => { this.resolveFirstRender = r; });
     // File events come in bursts (checkouts, builds) and each one means recounting coverage.
     this.subscriptions = [store.onDidChange(() => this.refreshSoon()), store.onDidChangeFiles(s => this.refreshSoon(s && s.files.version <= 1 ? 0 : 500))];
+  }
+
+  private pullRequests: PullRequestData | undefined;
+
+  /** Adds the pull-request figures (team flags, a status row) wherever a GitHub repository is known. */
+  setPullRequests(data: PullRequestData): vscode.Disposable {
+    this.pullRequests = data;
+    this.changed.fire(undefined);
+    return data.onDidChange(() => this.changed.fire(undefined));
   }
 
   get grouping(): GroupBy {
@@ -52,12 +62,12 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
       await this.store.ready;
-      const roots = this.roots();
+      const roots = await this.withPullRequests(this.roots());
       if (roots.length) this.resolveFirstRender(Date.now() - this.startedAt);
       return roots;
     }
     switch (node.kind) {
-      case 'folder': return folderChildren(node.state, this.groupBy, node);
+      case 'folder': return this.withPullRequests(folderChildren(node.state, this.groupBy, node));
       case 'team': case 'person': case 'outcomeGroup': return groupComponents(node).map(c => componentNode(node, c));
       case 'component': return componentChildren(node);
       case 'section': return sectionChildren(node);
@@ -68,6 +78,19 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
 
   getParent(node: Node): Node | undefined {
     return 'parent' in node ? node.parent : undefined;
+  }
+
+  /** Team nodes with their figures, after a status row saying when the data was fetched or what failed. */
+  private async withPullRequests(nodes: Node[]): Promise<Node[]> {
+    const data = this.pullRequests;
+    const state = nodes.find(n => n.kind !== 'folder')?.state;
+    if (!data || !state) return nodes;
+    const repo = await data.dataFor(state).catch(() => undefined);
+    if (!repo) return nodes;
+    const figures = await data.figuresFor(state);
+    const parent = nodes[0] && 'parent' in nodes[0] ? nodes[0].parent : undefined;
+    const status: Node = { kind: 'pullRequests', id: childId(parent, state, 'pull-requests'), state, data: repo, parent };
+    return [status, ...nodes.map(n => (n.kind === 'team' && figures ? { ...n, figures } : n))];
   }
 
   private roots(): Node[] {

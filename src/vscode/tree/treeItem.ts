@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { flagPresentation, teamFlagDescription, teamFlagTooltip } from '../github/teamFlag';
+import { pullRequestStatusItem } from '../github/statusItem';
 import { ContextValues } from '../ids';
 import { outcomeLine, plain } from '../markdown';
 import { Node, SECTION_LABELS } from './nodes';
@@ -26,8 +28,18 @@ function build(node: Node): vscode.TreeItem {
       const n = groupComponents(node).length;
       item.description = node.team.lead ? `lead ${node.team.lead} · ${count(n, 'component')}` : count(n, 'component');
       item.tooltip = plain(`Team ${node.team.id}\nLead: ${node.team.lead || '(none)'}\nMembers: ${node.team.members.join(', ') || '(none)'}`);
+      const figures = node.figures?.report.teams.find(t => t.team === node.team.id);
+      if (figures && node.figures) {
+        const { icon } = flagPresentation(figures.flag);
+        item.iconPath = icon;
+        item.description = `lead ${node.team.lead} · ${teamFlagDescription(figures).replace(/^lead /, '')}`;
+        item.tooltip = teamFlagTooltip(figures, node.figures.report.window, { leadShare: state.model.metrics.leadShareThreshold, watch: state.model.metrics.watchThreshold, minPullRequests: state.model.metrics.minPullRequests }, node.figures.data.fetchedAt);
+        item.contextValue = `${ContextValues.team} reportable flag-${figures.flag}`;
+      }
       return item;
     }
+    case 'pullRequests':
+      return pullRequestStatusItem(node.data);
     case 'person': {
       const item = withIcon(new vscode.TreeItem(node.login, Expanded), 'person', ContextValues.person);
       item.description = [state.model.people.get(node.login.toLowerCase())?.name, count(groupComponents(node).length, 'component')].filter(Boolean).join(' · ');

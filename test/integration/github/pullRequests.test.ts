@@ -60,20 +60,35 @@ describe('pull-request data from (fake) GitHub', function () {
     assert.match(text, /\| alice \(lead\) \|/);
   });
 
-  it('keeps the last good data and says what went wrong when GitHub is unreachable', async () => {
+  it('keeps the last good data and says what went wrong when GitHub becomes unreachable', async () => {
     const a = await api();
     const config = vscode.workspace.getConfiguration('ownershipLens.github');
-    const good = config.inspect<string>('apiUrl')!.globalValue!;
-    await config.update('apiUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+    const good = new URL(config.inspect<string>('apiUrl')!.globalValue!);
+    // A loopback proxy in front of the fake GitHub: refresh through it, then take it down.
+    const proxy = http.createServer((req, res) => {
+      const upstream = http.request({ host: good.hostname, port: good.port, path: req.url, method: req.method, headers: { ...req.headers, host: good.host } }, up => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
+    });
+    await new Promise<void>(r => proxy.listen(0, '127.0.0.1', r));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;
+    await config.update('apiUrl', proxyUrl, vscode.ConfigurationTarget.Global);
     try {
+      const [fresh] = await vscode.commands.executeCommand<{ pullRequests: number }[]>('ownershipLens.refresh');
+      assert.ok(fresh.pullRequests > 700);
+      await new Promise<void>(r => { proxy.close(() => r()); proxy.closeAllConnections(); });
       const failed = await vscode.commands.executeCommand('ownershipLens.refresh');
-      assert.strictEqual(failed, undefined);
-      const rows = await waitFor('an error row', async () => (await treeRows(a, 0)).find(r => /could not|unreachable|reach/i.test(`${r.label} ${r.description ?? ''}`)));
-      assert.ok(rows);
+      assert.strictEqual(failed, undefined, 'a failed refresh returns nothing');
+      const status = await waitFor('an error row', async () => (await treeRows(a, 0)).find(r => r.contextValue === 'pullRequests failed'));
+      assert.match(status.description ?? '', /could not refresh: .*127\.0\.0\.1.*\(showing data fetched /);
       const teams = (await treeRows(a, 0)).filter(r => r.contextValue?.startsWith('team'));
-      assert.ok(teams.every(r => /%/.test(r.description ?? '')), 'the last good figures disappeared');
+      assert.ok(teams.length === 3 && teams.every(r => /%/.test(r.description ?? '')), 'the last good figures disappeared');
     } finally {
-      await config.update('apiUrl', good, vscode.ConfigurationTarget.Global);
+      proxy.close();
+      await config.update('apiUrl', good.toString().replace(/\/$/, ''), vscode.ConfigurationTarget.Global);
     }
   });
 

@@ -1,0 +1,59 @@
+// The sample repository and its GitHub, as the demo, the `github` integration suite and the report
+// UI test use them: a git copy of demo/workspace (remote acme/shop), the project's fake GitHub on
+// 127.0.0.1 serving demo/pull-requests.json with dates relative to now, and user-level settings
+// that point the extension at it with a token from the environment.
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '../..');
+const DEMO_TOKEN = 'demo-token-for-the-local-fake-github';
+const DAY = 86_400_000;
+
+/** demo/pull-requests.json stores days before "now"; the server gets absolute dates. */
+function materialise(file, now = Date.now()) {
+  const relative = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return {
+    repo: relative.repo,
+    pullRequests: relative.pullRequests.map((p, i) => {
+      const merged = now - p.daysAgo * DAY - ((p.number * 7919) % 20) * 3_600_000 - 3_600_000;
+      return {
+        number: p.number, author: p.author, authorType: p.authorType, state: 'MERGED',
+        createdAt: new Date(merged - 2 * DAY).toISOString(), updatedAt: new Date(merged + 60_000 + i).toISOString(),
+        mergedAt: new Date(merged).toISOString(), files: p.files, reviews: p.reviews,
+      };
+    }),
+  };
+}
+
+/** A copy of the sample workspace as its own git repository with a GitHub remote. */
+function prepareWorkspace(parent) {
+  const ws = path.join(parent, 'acme-shop');
+  fs.cpSync(path.join(ROOT, 'demo/workspace'), ws, { recursive: true });
+  const git = (...args) => spawnSync('git', args, { cwd: ws, stdio: 'ignore' });
+  if (git('init', '-q').status === 0 && git('remote', 'add', 'origin', 'https://github.com/acme/shop.git').status === 0) return ws;
+  fs.mkdirSync(path.join(ws, '.git'), { recursive: true });   // no git here: the extension reads only the config
+  fs.writeFileSync(path.join(ws, '.git/config'), '[remote "origin"]\n\turl = https://github.com/acme/shop.git\n');
+  return ws;
+}
+
+/**
+ * Starts the sample environment for a code-server whose user data lives in `dirs.tmp`.
+ * Returns the workspace folder, the fake GitHub, the environment for code-server and `stop()`.
+ */
+async function startDemoEnvironment(dirs, { theme } = {}) {
+  const ws = prepareWorkspace(dirs.tmp);
+  const { startFakeGitHub } = require(path.join(ROOT, 'out/test/fake-github/server.js'));
+  const data = materialise(path.join(ROOT, 'demo/pull-requests.json'));
+  const github = await startFakeGitHub({ data, port: 0, token: DEMO_TOKEN });
+  const settingsFile = path.join(dirs.tmp, 'user-data/User/settings.json');
+  const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+  // User level: the only place the extension takes a GitHub host and a token source from.
+  Object.assign(settings, { 'ownershipLens.github.apiUrl': github.url, 'ownershipLens.github.authentication': 'environment' }, theme ? { 'workbench.colorTheme': theme } : {});
+  fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+  // GH_TOKEN, not GITHUB_TOKEN: code-server takes GITHUB_TOKEN for its own GitHub sign-in and removes it.
+  return { ws, github, pullRequests: data.pullRequests.length, env: { GH_TOKEN: DEMO_TOKEN }, stop: () => github.close() };
+}
+
+module.exports = { startDemoEnvironment, materialise, DEMO_TOKEN };
