@@ -6,6 +6,7 @@
 const fs = require('fs');
 const path = require('path');
 const host = require('./vscodeHost');
+const { startDemoEnvironment } = require('./demo/demoEnvironment');
 
 const chromium = host.requireHost().chromium;
 const SHOTS = path.resolve(process.env.SCREENSHOTS_DIR || path.join(host.ROOT, 'docs/images'));
@@ -28,9 +29,25 @@ const SHOTS = path.resolve(process.env.SCREENSHOTS_DIR || path.join(host.ROOT, '
     const { run } = require(path.join(host.ROOT, 'test/ui/workbench.ui.js'));
     code = 1;
     const { passed, failed } = await run({ page, url: host.workbenchUrl(port, { folder: ws }), wsDir: ws, shotsDir: SHOTS, failDir: dirs.tmp, log });
-    console.log(`\n  ${passed} passing`);
-    if (failed) console.log(`  ${failed} failing`);
-    code = failed ? 1 : 0;
+    // The team report: the sample repository with the project's fake GitHub behind user settings.
+    await server.stop();
+    const reportDirs = host.freshDirs('ui-report-');
+    const demo = await startDemoEnvironment(reportDirs);
+    let report = { passed: 0, failed: 1 };
+    try {
+      const reportPort = await host.freePort();
+      server = await host.startCodeServer(reportDirs, reportPort, demo.ws, demo.env);
+      const page2 = await context.newPage();
+      page2.on('pageerror', e => log('[pageerror]', e.message));
+      const { run: runReport } = require(path.join(host.ROOT, 'test/ui/report.ui.js'));
+      report = await runReport({ page: page2, url: host.workbenchUrl(reportPort, { folder: demo.ws }), shotsDir: SHOTS, log });
+      if (report.failed) await page2.screenshot({ path: path.join(dirs.tmp, 'ui-report-failure.png') }).catch(() => {});
+    } finally {
+      await demo.stop();
+    }
+    console.log(`\n  ${passed + report.passed} passing`);
+    if (failed + report.failed) console.log(`  ${failed + report.failed} failing`);
+    code = failed + report.failed ? 1 : 0;
   } catch (e) {
     console.error('UI harness error:', e);
   } finally {

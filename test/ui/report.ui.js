@@ -49,9 +49,9 @@ async function run({ page, url, shotsDir, log }) {
         teams[name] = await rows.filter({ hasText: name }).first().locator('.label-description').innerText();
       }
       log('teams:', JSON.stringify(teams));
-      assert.match(teams.Platform, /lead \d+% · doing the work/);
-      assert.match(teams.Storefront, /absent/);
-      assert.match(teams.Payments, /lead \d+% · ok/);
+      assert.match(teams.Platform, /^lead dan · \d+% · doing the work$/);
+      assert.match(teams.Storefront, /^lead maya · 0% · absent$/);
+      assert.match(teams.Payments, /^lead alice · \d+% · ok$/);
       await page.mouse.move(900, 700);
       await shot('tree-flags.png');
     }],
