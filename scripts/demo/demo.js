@@ -17,7 +17,7 @@ async function main() {
   if (spawnSync('bash', [path.join(ROOT, 'scripts/install-vscode-host.sh')], { stdio: 'inherit' }).status !== 0) process.exit(2);
   host.requireHost();
   console.log('Packaging the extension…');
-  execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '-o', path.join(ROOT, 'ownership-lens.vsix')], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', path.join(ROOT, 'ownership-lens.vsix')], { cwd: ROOT, stdio: 'ignore' });
 
   const dirs = host.freshDirs('demo-');
   const demo = await startDemoEnvironment(dirs, { theme: 'Default Dark Modern' });

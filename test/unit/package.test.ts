@@ -1,17 +1,36 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
+/** Entry names of a zip file, from its central directory (a .vsix is a zip). */
+function zipEntries(file: string): string[] {
+  const buf = fs.readFileSync(file);
+  const names: string[] = [];
+  for (let i = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])), at = buf.readUInt32LE(i + 16), n = buf.readUInt16LE(i + 10); n > 0; n--) {
+    assert.strictEqual(buf.readUInt32LE(at), 0x02014b50, 'not a central directory entry');
+    const nameLength = buf.readUInt16LE(at + 28), extra = buf.readUInt16LE(at + 30), comment = buf.readUInt16LE(at + 32);
+    names.push(buf.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + extra + comment;
+  }
+  return names;
+}
+
 describe('the .vsix', () => {
-  it('ships the bundles, media and docs only: no sources, tests, maps or node_modules', function () {
-    this.timeout(60000);
-    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
-    assert.strictEqual(r.status, 0, r.stderr);
-    const files = r.stdout.split('\n').map(s => s.trim()).filter(Boolean);
-    assert.ok(files.includes('dist/extension.js') && files.includes('dist/cli.js') && files.includes('package.json'), files.join('\n'));
-    const unwanted = files.filter(f => /^(src|test|out|scripts|node_modules|\.vscode-test|\.ci)\/|\.ts$|\.map$|\.vsix$/.test(f));
+  it('packages with vsce and ships the bundles, media and docs only: no sources, tests, maps or node_modules', function () {
+    this.timeout(120000);
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ol-vsix-')), 'ownership-lens.vsix');
+    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out], { cwd: ROOT, encoding: 'utf8' });
+    assert.strictEqual(r.status, 0, r.stderr + r.stdout);
+    const files = zipEntries(out).filter(f => f.startsWith('extension/')).map(f => f.slice('extension/'.length));
+    for (const needed of ['dist/extension.js', 'dist/cli.js', 'dist/media/report.js', 'media/report/report.css', 'package.json', 'readme.md', 'LICENSE.txt']) {
+      assert.ok(files.includes(needed), `${needed} missing from ${files.join(', ')}`);
+    }
+    const unwanted = files.filter(f => /^(src|test|out|scripts|demo|node_modules|\.vscode-test|\.ci)\/|\.ts$|\.map$|\.vsix$/.test(f));
     assert.deepStrictEqual(unwanted, []);
+    assert.ok(fs.statSync(out).size < 1024 * 1024, `the .vsix is ${fs.statSync(out).size} bytes`);
   });
 });
