@@ -5,12 +5,14 @@
 import * as github from './github.bench';
 import * as matcher from './matcher.bench';
 import * as owners from './owners.bench';
+import * as report from './report.bench';
 import * as vscodeHost from './vscode.bench';
 
 const benches: { name: string; run: (log: (line: string) => void) => Promise<void> }[] = [
   { name: 'matcher', run: matcher.run },
   { name: 'owners', run: owners.run },
   { name: 'github', run: github.run },
+  { name: 'report', run: report.run },
   { name: 'vscode', run: vscodeHost.run },
 ];
 
