@@ -2,25 +2,16 @@
  * Deterministic synthetic OWNERS.yaml files and repository trees of any size, for benchmarks and
  * performance tests (a 5,000-component monorepo, say). Same inputs, same text, every run.
  */
+import { seededRandom } from './codeownersCorpus';
+
 export interface SyntheticRepo {
   owners: string;
   files: string[];
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `components` components in `components / 25` teams, each owning a service directory and a few extras. */
 export function generateOwners(components: number, seed = 42): SyntheticRepo {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
   const teamCount = Math.max(1, Math.ceil(components / 25));
   const lines: string[] = ['# Generated monorepo ownership', 'version: 1', '', 'teams:'];
