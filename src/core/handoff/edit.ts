@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, stringify, Pair, YAMLMap } from 'yaml';
+import { isGitHubLogin } from '../owners/model';
 import { parseOwners } from '../owners/parse';
 import { validateOwners } from '../owners/validate';
 import { applyTextEdits, TextEdit } from './textEdits';
@@ -20,7 +21,6 @@ export interface HandoffRequest {
 
 export type HandoffResult = { kind: 'edits'; edits: TextEdit[] } | { kind: 'refused'; reason: string };
 
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
 /**
  * The edits that hand `request.component` over: its `owner` becomes `request.to` and a record
@@ -31,7 +31,7 @@ const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
  */
 export function handoffEdits(text: string, request: HandoffRequest): HandoffResult {
   const refused = (reason: string): HandoffResult => ({ kind: 'refused', reason });
-  if (!LOGIN.test(request.to)) return refused(`"${request.to}" is not a valid GitHub login.`);
+  if (!isGitHubLogin(request.to)) return refused(`"${request.to}" is not a valid GitHub login.`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(request.date)) return refused(`"${request.date}" is not a YYYY-MM-DD date.`);
   const parsed = parseOwners(text);
   const errors = validateOwners(parsed).filter(d => d.severity === 'error');

@@ -131,6 +131,11 @@ export function teamMembers(team: Team): Set<string> {
   return all;
 }
 
+/** GitHub's login syntax: letters, digits and single inner hyphens, at most 39 characters. */
+export function isGitHubLogin(login: string): boolean {
+  return /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(login);
+}
+
 export function sameLogin(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }

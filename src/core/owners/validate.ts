@@ -1,8 +1,7 @@
 import { checkPattern, compilePatterns } from '../match/compile';
-import { Component, OwnersDiagnostic, OwnersModel, Span, teamMembers } from './model';
+import { Component, isGitHubLogin, OwnersDiagnostic, OwnersModel, Span, teamMembers } from './model';
 import type { ParsedOwners } from './parse';
 
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /**
@@ -28,7 +27,7 @@ export function validateOwners(parsed: ParsedOwners, repoFiles?: readonly string
 type Report = (severity: OwnersDiagnostic['severity'], code: string, message: string, span: Span) => void;
 
 function checkLogin(model: OwnersModel, login: string, what: string, span: Span, report: Report): void {
-  if (!LOGIN.test(login)) {
+  if (!isGitHubLogin(login)) {
     report('error', 'invalid-login', `${what} "${login}" is not a valid GitHub login (letters, digits and single hyphens, up to 39).`, span);
   } else if (model.people.size > 0 && !model.people.has(login.toLowerCase())) {
     report('info', 'unknown-person', `${what} "${login}" is not listed under \`people\`.`, span);
@@ -37,13 +36,13 @@ function checkLogin(model: OwnersModel, login: string, what: string, span: Span,
 
 function checkPeopleAndTeams(model: OwnersModel, report: Report): void {
   for (const person of model.people.values()) {
-    if (!LOGIN.test(person.login)) report('error', 'invalid-login', `"${person.login}" is not a valid GitHub login.`, person.span);
+    if (!isGitHubLogin(person.login)) report('error', 'invalid-login', `"${person.login}" is not a valid GitHub login.`, person.span);
   }
   for (const team of model.teams.values()) {
     if (!team.lead) report('error', 'missing-lead', `Team "${team.id}" has no lead: name the person accountable for the team.`, team.span);
     else checkLogin(model, team.lead, `Lead of "${team.id}"`, team.leadSpan ?? team.span, report);
     for (const member of team.members) {
-      if (!LOGIN.test(member)) report('error', 'invalid-login', `Member "${member}" of "${team.id}" is not a valid GitHub login.`, team.span);
+      if (!isGitHubLogin(member)) report('error', 'invalid-login', `Member "${member}" of "${team.id}" is not a valid GitHub login.`, team.span);
     }
   }
 }
@@ -56,7 +55,7 @@ function checkComponent(model: OwnersModel, c: Component, report: Report): void 
   }
   if (c.owner) {
     checkLogin(model, c.owner, `Owner of "${c.id}"`, c.ownerSpan ?? c.span, report);
-    if (team && LOGIN.test(c.owner) && !teamMembers(team).has(c.owner.toLowerCase())) {
+    if (team && isGitHubLogin(c.owner) && !teamMembers(team).has(c.owner.toLowerCase())) {
       report('warning', 'owner-not-in-team', `Owner "${c.owner}" of "${c.id}" is not a member of team "${team.id}".`, c.ownerSpan ?? c.span);
     }
   }

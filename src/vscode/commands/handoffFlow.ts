@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { Component, OwnersModel, teamMembers } from '../../core/owners/model';
+import { Component, isGitHubLogin, OwnersModel, teamMembers } from '../../core/owners/model';
 import { knownLogins } from '../../core/owners/personOwnership';
 import { BACK, inputStep, pickStep, StepResult } from './multiStep';
 
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const TITLE = 'Hand Off Component';
 const STEPS = 6;
 
@@ -41,7 +40,7 @@ async function ask(step: number, model: OwnersModel, a: Partial<HandoffAnswers>,
       return r;
     }
     case 2: {
-      const r = await pickStep({ ...common, items: ownerItems(model, c!), placeholder: `New owner of ${c!.name ?? c!.id} (now ${c!.owner}); type any GitHub login`, custom: v => LOGIN.test(v) && v.toLowerCase() !== c!.owner.toLowerCase() ? { label: v, description: 'another login', value: v } : undefined });
+      const r = await pickStep({ ...common, items: ownerItems(model, c!), placeholder: `New owner of ${c!.name ?? c!.id} (now ${c!.owner}); type any GitHub login`, custom: v => isGitHubLogin(v) && v.toLowerCase() !== c!.owner.toLowerCase() ? { label: v, description: 'another login', value: v } : undefined });
       if (r && r !== BACK) a.to = r.value;
       return r;
     }

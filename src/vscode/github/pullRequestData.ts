@@ -3,7 +3,7 @@ import { readCache } from '../../core/github/cacheStore';
 import { GitHubError } from '../../core/github/errors';
 import { syncPullRequests } from '../../core/github/sync';
 import type { FetchLike } from '../../core/github/transport';
-import type { RepoRef, SyncedPullRequest } from '../../core/github/types';
+import { parseRepo, RepoRef, SyncedPullRequest } from '../../core/github/types';
 import { computeLeadReport, monthlyLeadShare, MonthlyShare } from '../../core/metrics';
 import { ComponentAuthor, componentAuthors } from '../../core/metrics/componentAuthors';
 import type { LeadReport, ReportWindow } from '../../core/metrics/types';
@@ -46,6 +46,8 @@ export interface TeamFiguresView {
 export class PullRequestData implements vscode.Disposable {
   private readonly repos = new Map<string, RepoPullRequests>();
   private readonly figures = new WeakMap<OwnersState, { data: RepoPullRequests; prs: SyncedPullRequest[]; view: TeamFiguresView }>();
+  /** The git remote of each root, read once: the tree asks on every render. */
+  private readonly remotes = new Map<string, Promise<RepoRef | undefined>>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -98,6 +100,7 @@ export class PullRequestData implements vscode.Disposable {
   /** Fetches what changed since the last refresh; failures are kept in the status with the last good data. */
   async refresh(state: OwnersState, cancel: vscode.CancellationToken): Promise<RepoPullRequests> {
     const settings = readGitHubSettings(state.folder.uri);
+    this.remotes.delete(state.root.toString()); // an explicit refresh re-reads the remote
     const repo = await this.repoOf(state, settings);
     if (!repo) throw new GitHubError('not-found', 'No GitHub repository found: this folder has no git remote. Set `ownershipLens.github.repository` to OWNER/NAME.');
     const data = (await this.dataFor(state))!;
@@ -131,8 +134,11 @@ export class PullRequestData implements vscode.Disposable {
   }
 
   private async repoOf(state: OwnersState, settings: GitHubSettings): Promise<RepoRef | undefined> {
-    const configured = settings.repository && /^([^/\s]+)\/([^/\s]+)$/.exec(settings.repository);
-    if (configured) return { owner: configured[1], name: configured[2] };
-    return repoFromGitConfig(state.root);
+    const configured = settings.repository ? parseRepo(settings.repository) : undefined;
+    if (configured) return configured;
+    const key = state.root.toString();
+    let remote = this.remotes.get(key);
+    if (!remote) this.remotes.set(key, remote = repoFromGitConfig(state.root));
+    return remote;
   }
 }

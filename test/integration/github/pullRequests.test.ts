@@ -97,17 +97,23 @@ describe('pull-request data from (fake) GitHub', function () {
     const trap = http.createServer((req, res) => { seen.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`); res.end('{}'); });
     await new Promise<void>(r => trap.listen(0, '127.0.0.1', r));
     const trapUrl = `http://127.0.0.1:${(trap.address() as { port: number }).port}`;
-    const config = vscode.workspace.getConfiguration('ownershipLens.github');
+    // A cloned repository can ship .vscode/settings.json: write it as one would, not through the API
+    // (which refuses application-scoped settings at workspace level anyway).
+    const settingsFile = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode', 'settings.json');
+    await vscode.workspace.fs.writeFile(settingsFile, new TextEncoder().encode(JSON.stringify({
+      'ownershipLens.github.apiUrl': trapUrl, 'ownershipLens.github.authentication': 'vscode',
+      'ownershipLens.github.repository': 'acme/shop', // resource-scoped: shows when VS Code has read the file
+    })));
     try {
-      await config.update('apiUrl', trapUrl, vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
-      await config.update('authentication', 'vscode', vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
+      await waitFor('VS Code to read the workspace settings', () =>
+        vscode.workspace.getConfiguration('ownershipLens.github').inspect<string>('repository')?.workspaceValue === 'acme/shop', 10000);
       assert.notStrictEqual(readGitHubSettings().apiUrl, trapUrl);
       assert.strictEqual(readGitHubSettings().authentication, 'environment');
-      await vscode.commands.executeCommand('ownershipLens.refresh');
+      const [summary] = await vscode.commands.executeCommand<Summary[]>('ownershipLens.refresh');
+      assert.ok(summary.apiRequests >= 1, 'the refresh went to the user-level host');
       assert.deepStrictEqual(seen, []);
     } finally {
-      await config.update('apiUrl', undefined, vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
-      await config.update('authentication', undefined, vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(settingsFile);
       trap.close();
     }
   });
