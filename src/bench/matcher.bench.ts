@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { compilePatterns, patternToRegExp } from '../core/match/compile';
+import { compilePatterns } from '../core/match/compile';
+import { patternToRegExp } from './regexReference';
 import { CodeownersRule, parseCodeowners } from '../core/owners/codeownersFile';
 import { generateCodeowners, generatePaths } from './codeownersCorpus';
 import { codeownersPeer, explainDivergence, normalizePeerOwners } from './codeownersPeer';

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { checkPattern, compilePatterns, patternToRegExp } from '../../src/core/match/compile';
+import { patternToRegExp } from '../../src/bench/regexReference';
+import { checkPattern, compilePatterns } from '../../src/core/match/compile';
 import { parseCodeowners } from '../../src/core/owners/codeownersFile';
 
 /** Owners of `path` under a CODEOWNERS text, via the indexed matcher; null when no rule matches. */

@@ -8,7 +8,7 @@ interface TrieNode {
 
 /**
  * A filter that narrows the patterns worth testing against a path. It never misses a pattern that
- * matches; it may offer some that do not (the caller confirms with the pattern's regex).
+ * matches; it may offer some that do not (the caller confirms with the pattern's own test).
  * - anchored patterns sit in a trie under their literal leading segments;
  * - `**\/name...` patterns are keyed by `name`, looked up for every segment of the path;
  * - `**\/*suffix...` patterns (`*.proto`, `*_test.go`) are keyed by the literal suffix, looked up
@@ -42,7 +42,7 @@ export class CandidateIndex {
       this.always.push(index);
     } else if (isLiteralSegment(first)) {
       push(this.bySegment, first, index);
-    } else if (/^\*[^*?\\]+$/.test(first)) {
+    } else if (first.length > 1 && first[0] === '*' && isLiteralSegment(first.slice(1))) {
       const suffix = first.slice(1);
       push(this.bySuffix, suffix, index);
       if (!this.suffixLengths.includes(suffix.length)) {
@@ -54,11 +54,10 @@ export class CandidateIndex {
     }
   }
 
-  /** Sorted (ascending) lists whose union holds every pattern that may match `path`; lists may overlap. */
-  candidates(path: string): number[][] {
+  /** Sorted (ascending) lists whose union holds every pattern that may match the path of these segments; lists may overlap. */
+  candidates(segments: readonly string[]): number[][] {
     const lists: number[][] = [];
     if (this.always.length > 0) lists.push(this.always);
-    const segments = path.split('/');
     let node: TrieNode | undefined = this.root;
     if (node.here.length > 0) lists.push(node.here);
     for (const segment of segments) {

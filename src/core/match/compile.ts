@@ -1,27 +1,30 @@
 import { CandidateIndex } from './candidateIndex';
-import { checkPattern, patternShape, patternToRegExp } from './pattern';
+import { checkPattern, patternShape } from './pattern';
+import { compilePathTest, PathTest } from './segmentMatcher';
 import { PatternMatcher } from './types';
 
-export { checkPattern, patternToRegExp } from './pattern';
+export { checkPattern } from './pattern';
 
 /**
  * Compiles CODEOWNERS patterns once into a matcher that answers "which pattern wins this path"
- * without testing every pattern: an index proposes candidates, each confirmed by its regex,
- * highest index first. Invalid patterns (see `checkPattern`) never match.
+ * without testing every pattern: an index proposes candidates, each confirmed by its segment-wise
+ * test (linear in pattern × path, no backtracking), highest index first. Invalid patterns (see
+ * `checkPattern`) never match.
  */
 export function compilePatterns(patterns: readonly string[]): PatternMatcher {
-  const regexes: RegExp[] = [];
+  const tests: PathTest[] = [];
   const index = new CandidateIndex();
   patterns.forEach((pattern, i) => {
-    regexes.push(patternToRegExp(pattern));
+    tests.push(compilePathTest(pattern));
     if (checkPattern(pattern).kind === 'ok') index.add(i, patternShape(pattern));
   });
 
   function winner(path: string): number {
-    const lists = index.candidates(path);
+    const segments = path.split('/');
+    const lists = index.candidates(segments);
     if (lists.length === 1) {
       const list = lists[0];
-      for (let k = list.length - 1; k >= 0; k--) if (regexes[list[k]].test(path)) return list[k];
+      for (let k = list.length - 1; k >= 0; k--) if (tests[list[k]](segments)) return list[k];
       return -1;
     }
     // Merge the sorted lists from the top: the first confirmed candidate is the winner.
@@ -38,18 +41,24 @@ export function compilePatterns(patterns: readonly string[]): PatternMatcher {
       cursor[from]--;
       if (best === tested) continue;
       tested = best;
-      if (regexes[best].test(path)) return best;
+      if (tests[best](segments)) return best;
     }
   }
 
   function allMatches(path: string): number[] {
+    const segments = path.split('/');
     const found: number[] = [];
-    for (const list of index.candidates(path)) {
-      for (const i of list) if (regexes[i].test(path)) found.push(i);
+    for (const list of index.candidates(segments)) {
+      for (const i of list) if (tests[i](segments)) found.push(i);
     }
     found.sort((a, b) => a - b);
     return found.filter((v, k) => k === 0 || found[k - 1] !== v);
   }
 
   return { winner, allMatches, size: patterns.length };
+}
+
+/** Whether one pattern matches one path (for a single test; compile with `compilePatterns` for many). */
+export function patternMatches(pattern: string, path: string): boolean {
+  return compilePathTest(pattern)(path.split('/'));
 }

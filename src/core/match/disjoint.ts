@@ -1,9 +1,10 @@
-import { checkPattern, isLiteralSegment, patternShape, segmentSource } from './pattern';
+import { compileSegmentGlob, SegmentTest } from './glob';
+import { checkPattern, isLiteralSegment, patternShape } from './pattern';
 
 /** What `provablyDisjoint` needs of a pattern, computed once per pattern. */
 export interface DisjointKey {
-  /** Leading segments before any `**`, each with its own regex; undefined when not anchored. */
-  fixed: { segment: string; literal: boolean; regex: RegExp }[] | undefined;
+  /** Leading segments before any `**`, each with its own test; undefined when not anchored. */
+  fixed: { segment: string; literal: boolean; test: SegmentTest }[] | undefined;
   never: boolean;
 }
 
@@ -15,7 +16,7 @@ export function disjointKey(pattern: string): DisjointKey {
   const fixed: NonNullable<DisjointKey['fixed']> = [];
   for (const segment of shape.segments) {
     if (segment === '**') break;
-    fixed.push({ segment, literal: isLiteralSegment(segment), regex: new RegExp(`^${segment === '*' ? '[^/]+' : segmentSource(segment)}$`) });
+    fixed.push({ segment, literal: isLiteralSegment(segment), test: segment === '*' ? (s: string) => s !== '' : compileSegmentGlob(segment) });
   }
   return { fixed, never: false };
 }
@@ -35,9 +36,9 @@ export function provablyDisjoint(a: DisjointKey, b: DisjointKey): boolean {
     if (x.literal && y.literal) {
       if (x.segment !== y.segment) return true;
     } else if (x.literal) {
-      if (!y.regex.test(x.segment)) return true;
+      if (!y.test(x.segment)) return true;
     } else if (y.literal) {
-      if (!x.regex.test(y.segment)) return true;
+      if (!x.test(y.segment)) return true;
     }
   }
   return false;
