@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { compilePatterns } from '../core/match/compile';
+import { generateHostileMatches, ISSUE_MATCH_CASES, millis } from './hostileInputs';
 import { patternToRegExp } from './regexReference';
 import { CodeownersRule, parseCodeowners } from '../core/owners/codeownersFile';
 import { generateCodeowners, generatePaths } from './codeownersCorpus';
@@ -104,4 +105,24 @@ export async function run(log: (line: string) => void): Promise<void> {
   benchCorpus(log, 'DataDog/integrations-extras CODEOWNERS (1,194 lines)', datadog, 5_000, PATHS);
   const ratio = benchCorpus(log, 'generated CODEOWNERS, 10,000 rules', generateCodeowners(10_000), 500, 3_000);
   log(`\naim: at least 50x the codeowners npm package at 10,000 rules: ${ratio >= 50 ? 'met' : 'NOT MET'} (${ratio.toFixed(0)}x)`);
+  benchHostile(log);
+}
+
+/** Hostile patterns (issue 9): compile + one lookup each; the worst case is what an editor could feel. */
+function benchHostile(log: (line: string) => void): void {
+  const before: Record<string, string> = { '?* x18 + Z': '59 s', '**/a x8 + /**/b': '14.8 s', '*a x12 + *b': 'no answer in 285 s' };
+  log('\n### hostile patterns: compile one pattern + one lookup (best of 3)');
+  for (const c of ISSUE_MATCH_CASES) {
+    const ms = Math.min(...[0, 1, 2].map(() => millis(() => compilePatterns([c.pattern]).winner(c.path))));
+    log(`${c.label.padEnd(18)} ${c.pattern.length} / ${c.path.length} chars: ${ms.toFixed(3)} ms (regex matcher before: ${before[c.label]})`);
+  }
+  const cases = generateHostileMatches(20_000);
+  let worst = { ms: 0, label: '' };
+  let total = 0;
+  for (const c of cases) {
+    const ms = Math.min(...[0, 1, 2].map(() => millis(() => compilePatterns([c.pattern]).winner(c.path))));
+    total += ms;
+    if (ms > worst.ms) worst = { ms, label: `${JSON.stringify(c.pattern)} against ${c.path.length} chars` };
+  }
+  log(`${cases.length.toLocaleString('en')} generated hostile pairs (patterns <= 64, paths <= 400 chars, best of 3 each): mean ${(total / cases.length * 1000).toFixed(1)} µs, worst ${worst.ms.toFixed(3)} ms: ${worst.label}`);
 }

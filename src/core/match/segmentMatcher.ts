@@ -75,10 +75,11 @@ function general(tests: readonly (SegmentTest | undefined)[], tail: Tail): PathT
     const n = s.length;
     // next[j]: tests[i+1..] (and the tail) match s[j..].
     let next = new Uint8Array(n + 2);
+    let row = new Uint8Array(n + 2);
     for (let j = 0; j <= n; j++) next[j] = tailOk(tail, n - j) ? 1 : 0;
     for (let i = tests.length - 1; i >= 0; i--) {
       const test = tests[i];
-      const row = new Uint8Array(n + 2);
+      row.fill(0);
       if (test === undefined) {
         // Zero segments, or k >= 1 segments that are not one empty segment.
         let anyFrom = 0; // OR of next[m] for m >= j + 2 while scanning down
@@ -91,7 +92,7 @@ function general(tests: readonly (SegmentTest | undefined)[], tail: Tail): PathT
       } else {
         for (let j = 0; j < n; j++) row[j] = next[j + 1] === 1 && test(s[j]) ? 1 : 0;
       }
-      next = row;
+      [next, row] = [row, next];
     }
     return next[0] === 1;
   };
