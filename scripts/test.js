@@ -12,8 +12,8 @@ const PHASES = [
   { name: 'build', cmd: ['node', 'esbuild.js'] },
   { name: 'typecheck', cmd: npx('tsc', '-p', '.', '--noEmit') },
   { name: 'unit', cmd: npx('mocha'), counts: true },
-  { name: 'integration', cmd: ['bash', '-c', 'bash scripts/install-vscode-host.sh && node scripts/run-integration-tests.js'], counts: true, optionalFile: 'scripts/run-integration-tests.js' },
-  { name: 'ui', cmd: ['bash', '-c', 'bash scripts/install-vscode-host.sh && node scripts/run-ui-tests.js'], counts: true, optionalFile: 'scripts/run-ui-tests.js' },
+  { name: 'integration', cmd: ['bash', '-c', 'node scripts/install-vscode-host.js && node scripts/run-integration-tests.js'], counts: true, optionalFile: 'scripts/run-integration-tests.js' },
+  { name: 'ui', cmd: ['bash', '-c', 'node scripts/install-vscode-host.js && node scripts/run-ui-tests.js'], counts: true, optionalFile: 'scripts/run-ui-tests.js' },
 ];
 
 function run(phase) {

@@ -7,12 +7,7 @@ const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
 
-const ROOT = path.resolve(__dirname, '..');
-const HOST = process.env.OWNERSHIP_LENS_HOST || path.join(ROOT, '.vscode-test/host');
-const CODE_SERVER = path.join(HOST, 'cs/node_modules/.bin/code-server');
-const NODE24_BIN = path.join(HOST, 'node24/node_modules/node/bin');
-const PLAYWRIGHT = path.join(HOST, 'tools/node_modules/playwright-core');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const { ROOT, HOST, CODE_SERVER, NODE24_BIN, PLAYWRIGHT, CHROMIUM } = require('./hostLayout');
 
 const SETTINGS = {
   'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'workbench.enableExperiments': false,
@@ -24,11 +19,11 @@ const SETTINGS = {
 // The workbench asks the extension gallery (open-vsx.org by default) at start: point it at a dead local port.
 const GALLERY = JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item', resourceUrlTemplate: 'http://127.0.0.1:9/res/{publisher}/{name}/{version}/{path}' });
 
-/** Exits 2 with a clear message unless scripts/install-vscode-host.sh has run. */
+/** Exits 2 with a clear message unless scripts/install-vscode-host.js has run. */
 function requireHost() {
   const missing = [CODE_SERVER, path.join(NODE24_BIN, 'node'), PLAYWRIGHT, CHROMIUM].filter(p => !fs.existsSync(p));
   if (missing.length) {
-    console.error(`The VS Code test host is not installed (missing: ${missing.join(', ')}).\nRun: bash scripts/install-vscode-host.sh`);
+    console.error(`The VS Code test host is not installed (missing: ${missing.join(', ')}).\nRun: node scripts/install-vscode-host.js`);
     process.exit(2);
   }
   return require(PLAYWRIGHT);

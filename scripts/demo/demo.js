@@ -5,7 +5,7 @@
 // (derived from real cluster-api history) from the project's own GitHub-like server on loopback.
 // Prints the URL; Ctrl+C stops everything. DEMO_PORT sets the port (default 8080).
 'use strict';
-const { spawnSync, execFileSync } = require('child_process');
+const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
@@ -13,17 +13,45 @@ const ROOT = path.resolve(__dirname, '../..');
 const host = require(path.join(ROOT, 'scripts/vscodeHost.js'));
 const { startDemoEnvironment } = require('./demoEnvironment');
 
+class DemoFailed extends Error {}
+
+/** code-server would fail to bind while our readiness check talks to whoever holds the port. */
+function portIsFree(port) {
+  return new Promise(resolve => {
+    const probe = require('net').createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
 async function main() {
-  if (spawnSync('bash', [path.join(ROOT, 'scripts/install-vscode-host.sh')], { stdio: 'inherit' }).status !== 0) process.exit(2);
+  console.log('Ownership Lens demo: a real VS Code in your browser, on loopback, no token and no network.');
+  if (spawnSync(process.execPath, [path.join(ROOT, 'scripts/install-vscode-host.js')], { stdio: 'inherit' }).status !== 0) {
+    throw new DemoFailed('the demo needs the VS Code host, and its install failed (the reason is above).');
+  }
   host.requireHost();
   console.log('Packaging the extension…');
-  execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', path.join(ROOT, 'ownership-lens.vsix')], { cwd: ROOT, stdio: 'ignore' });
+  const vsix = path.join(ROOT, 'ownership-lens.vsix');
+  const pack = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], { cwd: ROOT, encoding: 'utf8' });
+  if (pack.status !== 0) throw new DemoFailed(`packaging the extension failed (vsce exit ${pack.status}):\n${(pack.stderr || pack.stdout || String(pack.error)).trim()}`);
+  console.log('Starting VS Code and the sample GitHub…');
 
   const dirs = host.freshDirs('demo-');
   const demo = await startDemoEnvironment(dirs, { theme: 'Default Dark Modern' });
   const ws = demo.ws;
   const port = Number(process.env.DEMO_PORT || 8080);
-  const cs = await host.startCodeServer(dirs, port, ws, demo.env, { install: path.join(ROOT, 'ownership-lens.vsix'), smokeTestDriver: false });
+  if (!(await portIsFree(port))) {
+    await demo.stop();
+    throw new DemoFailed(`port ${port} on 127.0.0.1 is already in use (another demo?). Stop it, or choose another port: DEMO_PORT=8081 npm run demo`);
+  }
+  let cs;
+  try {
+    cs = await host.startCodeServer(dirs, port, ws, demo.env, { install: vsix, smokeTestDriver: false });
+  } catch (e) {
+    await demo.stop();
+    const busy = /EADDRINUSE|did not listen/.test(String(e.message)) ? ` Is port ${port} taken? Choose another: DEMO_PORT=8081 npm run demo.` : '';
+    throw new DemoFailed(`VS Code did not start: ${e.message}.${busy}\nIts log: ${path.join(dirs.tmp, 'code-server.log')}`);
+  }
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`;
   console.log(`
 Ownership Lens demo is running.
@@ -36,6 +64,7 @@ Ownership Lens demo is running.
          F1 > "Ownership: Hand Off Component…"
 
   Fake GitHub (acme/shop, ${demo.pullRequests} merged pull requests): ${demo.github.url}
+  Extensions folder: ${path.join(dirs.tmp, 'extensions')}
   Press Ctrl+C to stop.`);
   const stop = async () => {
     await cs.stop();
@@ -48,4 +77,8 @@ Ownership Lens demo is running.
   if (process.env.DEMO_EXIT_AFTER_MS) setTimeout(stop, Number(process.env.DEMO_EXIT_AFTER_MS));
 }
 
-main().catch(e => { console.error(`demo failed: ${e.message}`); process.exit(1); });
+main().catch(e => {
+  console.error(`\nThe demo did not start: ${e instanceof DemoFailed ? e.message : e.stack || e}`);
+  console.error('Fix the cause above and run `npm run demo` again.');
+  process.exit(1);
+});
