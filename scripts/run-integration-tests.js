@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the mocha suites of test/integration INSIDE the real VS Code extension host (code-server from
 // .vscode-test/host), once per fixture workspace. Exit 0 all passed, 1 test failures, 2 harness error.
-// Env: SUITES=acme,multi,github,bench (default all); OWNERSHIP_LENS_BENCH_OUT=file.json for the bench figures.
+// Env: SUITES=acme,multi,github,restricted,bench (default all); OWNERSHIP_LENS_BENCH_OUT=file.json for the bench figures.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -38,13 +38,14 @@ function generateBench(ws) {
 
 async function runSuite(suite, ws, dirs) {
   const port = await host.freePort();
-  // `github`: the sample repository with the project's fake GitHub behind user-level settings.
-  const demo = suite === 'github' ? await startDemoEnvironment(dirs) : undefined;
+  // `github`: the sample repository with the project's fake GitHub behind user-level settings;
+  // `restricted`: the same, opened in Restricted Mode (workspace trust on, folder not trusted).
+  const demo = suite === 'github' || suite === 'restricted' ? await startDemoEnvironment(dirs) : undefined;
   const where = demo ? { folder: demo.ws } : target(suite, ws);
   const results = path.join(dirs.tmp, `results-${suite}.json`);
   const env = { OWNERSHIP_LENS_SUITE: suite, OWNERSHIP_LENS_TEST_RESULTS: results, ...(demo ? demo.env : {}) };
   if (process.env.OWNERSHIP_LENS_BENCH_OUT) env.OWNERSHIP_LENS_BENCH_OUT = path.resolve(process.env.OWNERSHIP_LENS_BENCH_OUT);
-  const server = await host.startCodeServer(dirs, port, where.folder || path.dirname(where.workspace), env);
+  const server = await host.startCodeServer(dirs, port, where.folder || path.dirname(where.workspace), env, { restricted: suite === 'restricted' });
   let context;
   try {
     context = await host.launchChromium(chromium, dirs.tmp);
@@ -71,10 +72,10 @@ async function runSuite(suite, ws, dirs) {
 
 (async () => {
   if (!fs.existsSync(TESTS)) { console.error(`${TESTS} is missing: run npm run build first`); process.exit(2); }
-  const suites = (process.env.SUITES || 'acme,multi,github,bench').split(',');
+  const suites = (process.env.SUITES || 'acme,multi,github,restricted,bench').split(',');
   let worst = 0;
   for (const suite of suites) {
-    const dirs = host.freshDirs(`it-${suite}-`);
+    const dirs = host.freshDirs(`it-${suite}-`, { restricted: suite === 'restricted' });
     const t0 = Date.now();
     let code;
     try {

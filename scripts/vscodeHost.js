@@ -48,8 +48,11 @@ function waitPort(port, ms) {
   });
 }
 
-/** A fresh temp dir with its own user data, XDG dirs and TMPDIR, so nothing lands in $HOME. */
-function freshDirs(prefix) {
+/**
+ * A fresh temp dir with its own user data, XDG dirs and TMPDIR, so nothing lands in $HOME.
+ * `restricted`: workspace trust on and never prompted for, so the folder opens in Restricted Mode.
+ */
+function freshDirs(prefix, { restricted = false } = {}) {
   const base = path.join(HOST, 'tmp');
   fs.mkdirSync(base, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(base, prefix));
@@ -57,7 +60,8 @@ function freshDirs(prefix) {
   for (const [k, d] of [['XDG_DATA_HOME', 'data'], ['XDG_CONFIG_HOME', 'config'], ['XDG_CACHE_HOME', 'cache']]) env[k] = path.join(tmp, 'xdg', d);
   fs.mkdirSync(env.TMPDIR, { recursive: true });
   fs.mkdirSync(path.join(tmp, 'user-data/User'), { recursive: true });
-  fs.writeFileSync(path.join(tmp, 'user-data/User/settings.json'), JSON.stringify(SETTINGS, null, 2));
+  const settings = restricted ? { ...SETTINGS, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : SETTINGS;
+  fs.writeFileSync(path.join(tmp, 'user-data/User/settings.json'), JSON.stringify(settings, null, 2));
   return { tmp, env };
 }
 
@@ -77,7 +81,7 @@ async function startCodeServer({ tmp, env }, port, openPath, extraEnv = {}, opti
   const log = fs.openSync(path.join(tmp, 'code-server.log'), 'w');
   const cs = spawn(CODE_SERVER, [
     '--config', path.join(tmp, 'config.yaml'), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
+    '--disable-telemetry', '--disable-update-check', ...(options.restricted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--ignore-last-opened',
     // a built workbench honours the extensionDevelopmentPath/extensionTestsPath payload only with the smoke-test driver on
     ...(options.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
     '--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', path.join(tmp, 'extensions'), openPath,

@@ -5,12 +5,20 @@ import * as report from './cli/report';
 import * as validate from './cli/validate';
 import * as who from './cli/who';
 
-const COMMANDS: Record<string, (args: CliArgs, io: CliIO) => Promise<number>> = {
-  who: who.run,
-  validate: validate.run,
-  codeowners: codeowners.run,
-  'import-codeowners': importCodeowners.run,
-  report: report.run,
+interface Command {
+  run: (args: CliArgs, io: CliIO) => Promise<number>;
+  /** Options beyond COMMON_OPTIONS; any other option is bad usage (exit 2), never silently ignored. */
+  options: string[];
+}
+
+const COMMON_OPTIONS = ['owners', 'root', 'json', 'help'];
+
+const COMMANDS: Record<string, Command> = {
+  who: { run: who.run, options: [] },
+  validate: { run: validate.run, options: ['format', 'no-repo'] },
+  codeowners: { run: codeowners.run, options: [] },
+  'import-codeowners': { run: importCodeowners.run, options: [] },
+  report: { run: report.run, options: ['repo', 'api-url', 'since', 'until', 'days', 'cache-dir', 'no-cache'] },
 };
 
 const USAGE = `usage: ownership-lens <command> [options]
@@ -22,20 +30,29 @@ const USAGE = `usage: ownership-lens <command> [options]
   report --repo OWNER/NAME    lead-authorship report from GitHub pull requests
                               [--api-url URL] [--since YYYY-MM-DD] [--until YYYY-MM-DD | --days N]
 
-  every command: --owners FILE (default: OWNERS.yaml, .github/OWNERS.yaml, docs/OWNERS.yaml), --json
+  every command: --owners FILE (default: OWNERS.yaml, .github/OWNERS.yaml, docs/OWNERS.yaml),
+                --root DIR (repository root; default: the folder with .git), --json
+  validate: --no-repo (do not check patterns against the repository's files)
+  report:   --cache-dir DIR, --no-cache; token from GITHUB_TOKEN or GH_TOKEN
+  exit 0 ok, 1 problems found or request failed, 2 bad usage or unreadable input
 `;
 
 /** Runs one CLI invocation and returns its exit code; every failure becomes a message, never a stack. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
+    if (argv.length === 0) { io.err(USAGE); return 2; }
+    if (['help', '--help', '-h'].includes(argv[0])) { io.out(USAGE); return 0; }
     const args = parseArgs(argv);
-    if (!args.command || args.command === 'help' || args.options.has('help')) {
-      (args.command ? io.out : io.err)(USAGE);
-      return args.command ? 0 : 2;
-    }
+    if (args.command.startsWith('-')) throw new UsageError(`the command comes first: ownership-lens <command> [options], not "${args.command}"\n\n${USAGE}`);
     const command = COMMANDS[args.command];
     if (!command) throw new UsageError(`unknown command "${args.command}"\n\n${USAGE}`);
-    return await command(args, io);
+    if (args.options.has('help') || args.positionals.includes('-h')) { io.out(USAGE); return 0; }
+    const allowed = [...COMMON_OPTIONS, ...command.options];
+    const unknown = [...args.options.keys()].find(o => !allowed.includes(o)) ?? args.positionals.find(p => /^-[A-Za-z]/.test(p))?.replace(/^-+/, '');
+    if (unknown !== undefined) {
+      throw new UsageError(`unknown option --${unknown} for "${args.command}" (it takes: ${allowed.filter(o => o !== 'help').map(o => `--${o}`).join(' ')})`);
+    }
+    return await command.run(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`ownership-lens: ${e.message}\n`);

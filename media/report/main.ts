@@ -1,7 +1,7 @@
 // The team report webview. Renders a TeamReportView posted by the extension with DOM APIs only
 // (textContent, never innerHTML), so no value from the repository can become markup.
 import type { TeamReportView } from '../../src/core/report/teamReport';
-import { FLAG_WORDS, pct } from '../../src/core/report/teamReport';
+import { FLAG_WORDS, NO_DATA_WORDS, pct, windowLabel } from '../../src/core/report/teamReport';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
 const vscode = acquireVsCodeApi();
@@ -24,10 +24,11 @@ function svg(tag: string, attrs: Record<string, string | number>, ...children: N
 
 function header(r: TeamReportView): HTMLElement {
   const flag = r.figures?.flag ?? 'insufficient-data';
+  const when = r.hasData ? `pull requests merged ${windowLabel(r.window)}` : 'no pull-request data yet';
   return el('header', {},
     el('h1', {}, `${r.team.name}`),
-    el('p', { class: 'sub' }, `Lead ${r.team.lead} · ${r.window.since} to ${r.window.until}${r.fetchedAt ? ` · data fetched ${r.fetchedAt.replace('T', ' ').slice(0, 16)} UTC` : ''}`),
-    el('p', { class: `flag flag-${flag}`, role: 'status' }, FLAG_WORDS[flag]),
+    el('p', { class: 'sub' }, `Lead ${r.team.lead} · ${when}${r.fetchedAt ? ` · data fetched ${r.fetchedAt.replace('T', ' ').slice(0, 16)} UTC` : ''}`),
+    r.hasData ? el('p', { class: `flag flag-${flag}`, role: 'status' }, FLAG_WORDS[flag]) : el('p', { class: 'flag flag-none', role: 'status' }, 'Not measured yet'),
     el('div', { class: 'actions' },
       button('Export Markdown', () => vscode.postMessage({ type: 'export', format: 'markdown' })),
       button('Export CSV', () => vscode.postMessage({ type: 'export', format: 'csv' }))));
@@ -41,7 +42,8 @@ function button(label: string, onClick: () => void): HTMLButtonElement {
 
 function summary(r: TeamReportView): HTMLElement {
   const f = r.figures;
-  if (!f) return el('section', {}, el('p', {}, 'No pull-request data yet: run "Ownership: Refresh Pull Request Data".'));
+  if (!r.hasData) return el('section', { class: 'empty' }, el('p', {}, NO_DATA_WORDS), button('Refresh Pull Request Data', () => vscode.postMessage({ type: 'refresh' })));
+  if (!f) return el('section', {}, el('p', {}, 'No pull requests of this team were merged in the window.'));
   const stat = (value: string, label: string) => el('div', { class: 'stat' }, el('div', { class: 'value' }, value), el('div', { class: 'label' }, label));
   return el('section', { class: 'stats', 'aria-label': 'Summary' },
     stat(pct(f.leadShare), "lead's share of lines"),
@@ -91,7 +93,8 @@ function authorBars(r: TeamReportView): HTMLElement {
 function monthlyChart(r: TeamReportView): HTMLElement {
   const section = el('section', { 'aria-labelledby': 'trend-h' }, el('h2', { id: 'trend-h' }, "Lead's share by month"));
   if (r.monthly.length === 0) return section;
-  const W = 640, H = 220, L = 40, B = 28, T = 10, R = 10;
+  // R leaves room for half of the last month's label ("26-11"), which is centred on its point.
+  const W = 640, H = 220, L = 40, B = 28, T = 10, R = 24;
   const x = (i: number) => L + (r.monthly.length === 1 ? 0 : (i * (W - L - R)) / (r.monthly.length - 1));
   const y = (share: number) => T + (1 - share) * (H - T - B);
   const parts: Node[] = [];

@@ -40,6 +40,13 @@ export interface OwnershipLensApi {
 const CODE_FILES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
 const OWNERS_FILES: vscode.DocumentSelector = [{ pattern: '**/{OWNERS.yaml,.github/OWNERS.yaml,docs/OWNERS.yaml}' }];
 
+/** Says at the top of the view why handoff and refresh are missing, until the workspace is trusted. */
+function showRestrictedMode(view: vscode.TreeView<unknown>, subscriptions: vscode.Disposable[]): void {
+  if (vscode.workspace.isTrusted) return;
+  view.message = 'Restricted Mode: read-only. Trust this workspace to hand off components, create OWNERS.yaml and fetch pull requests.';
+  subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => { view.message = undefined; }));
+}
+
 /** Wiring only: nothing here awaits the disk or the network. */
 export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
   const started = Date.now();
@@ -49,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
     const groupBy = vscode.workspace.getConfiguration(Settings.section).get<GroupBy>(Settings.groupBy, 'team');
     const tree = new OwnershipTreeProvider(store, groupBy, started);
     const treeView = vscode.window.createTreeView(Views.tree, { treeDataProvider: tree, showCollapseAll: true });
+    showRestrictedMode(treeView, context.subscriptions);
     const ctx: Ctx = { subscriptions: context.subscriptions, log, store, tree, treeView, handoffFlow: interactiveHandoffFlow, today: () => new Date().toISOString().slice(0, 10) };
     // Reads the cache at most; the network only on `ownershipLens.refresh`.
     const pullRequests = new PullRequestData(vscode.Uri.joinPath(context.globalStorageUri, 'pull-requests'), vscodeTokenSource, (input, init) => fetch(input, init), log);

@@ -71,6 +71,17 @@ async function run({ page, url, shotsDir, log }) {
       assert.match(text, /Shared libraries/);
       assert.match(text, /Export Markdown/);
       assert.strictEqual(await frame.locator('svg.chart circle.point').count() >= 6, true, 'fewer than 6 months plotted');
+      // Every month label is drawn whole inside the chart (the last one was cut to "26-1").
+      const clipped = await frame.locator('svg.chart').evaluate(svg => {
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('text')].filter(t => /^\d\d-\d\d$/.test(t.textContent))
+          .map(t => ({ label: t.textContent, r: t.getBoundingClientRect() }))
+          .filter(({ r }) => r.left < box.left - 0.5 || r.right > box.right + 0.5).map(({ label }) => label);
+      });
+      assert.deepStrictEqual(clipped, [], `month labels outside the chart: ${clipped.join(', ')}`);
+      const header = await frame.locator('header .sub').innerText();
+      const until = new Date(Date.now()).toISOString().slice(0, 10);
+      assert.ok(header.includes(`to ${until}`), `the header's window ends today, the last day included: ${header}`);
       await page.waitForTimeout(300);
       await shot('team-report.png');
     }],

@@ -138,12 +138,27 @@ describe('CLI', () => {
       [['import-codeowners', 'nope'], /does not exist/],
       [['validate', '--format', 'xml', '--owners', path.join(repo, 'OWNERS.yaml')], /--format must be one of/],
       [['validate', '--owners', empty], /is a directory/],
+      [['report', '--attributes', 'x', '--repo', 'a/b'], /unknown option --attributes for "report"/],
+      [['who', 'x', '--jsn'], /unknown option --jsn for "who" \(it takes: --owners --root --json\)/],
+      [['who', '-x', 'a'], /unknown option --x for "who"/],
+      [['--owners', 'x', 'who'], /the command comes first/],
+      [[], /usage: ownership-lens <command>/],
     ];
     for (const [args, message] of cases) {
       const r = cli(empty, ...args);
       assert.strictEqual(r.code, 2, `${args.join(' ')}: ${r.err}`);
       assert.match(r.err, message);
       assert.doesNotMatch(r.err, /\n\s+at /, 'a stack trace leaked');
+    }
+  });
+
+  it('--help, -h and help print the usage on stdout and exit 0, before and after a command', () => {
+    for (const args of [['--help'], ['-h'], ['help'], ['report', '--help'], ['who', '-h']]) {
+      const r = cli(repo, ...args);
+      assert.strictEqual(r.code, 0, `${args.join(' ')}: ${r.err}`);
+      assert.match(r.out, /^usage: ownership-lens <command>/, args.join(' '));
+      assert.match(r.out, /report --repo OWNER\/NAME/);
+      assert.strictEqual(r.err, '');
     }
   });
 

@@ -56,6 +56,15 @@ describe('team report', () => {
     assert.ok(!/^# not a heading/m.test(md), md);
     assert.match(md, /Doing the work/);
     assert.match(md, /\| alice \(lead\) \| 6 \| 640 \| 64% \|/);
+    assert.match(md, /Pull requests merged from 2026-01-01 to 2026-03-31 \(UTC\)/, 'the window is shown with its last day included');
+  });
+
+  it('says there is no data yet, and how to get it, instead of empty figures', () => {
+    const model = parseOwners(hostileOwners).model;
+    const md = teamReportMarkdown(buildTeamReport(model, 'web', undefined, [], { since: '2026-01-01', until: '2026-04-01' }));
+    assert.match(md, /No pull-request data yet/);
+    assert.match(md, /Refresh Pull Request Data/);
+    assert.doesNotMatch(md, /not enough|insufficient/i);
   });
 
   it('writes CSV that a spreadsheet cannot execute', () => {

@@ -1,11 +1,12 @@
-import { FLAG_WORDS, pct, TeamReportView } from './teamReport';
+import { FLAG_WORDS, pct, TeamReportView, windowLabel } from './teamReport';
 
 /** Markdown for a 1:1 or a retrospective; every value from the repository is escaped. */
 export function teamReportMarkdown(r: TeamReportView): string {
   const md = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, ' ');
-  const lines = [`# ${md(r.team.name)}: lead ${md(r.team.lead)}`, '', `Window: ${r.window.since} to ${r.window.until} (exclusive).`, ''];
+  const lines = [`# ${md(r.team.name)}: lead ${md(r.team.lead)}`, '', r.hasData ? `Pull requests merged from ${windowLabel(r.window)} (UTC).` : 'No pull-request data yet.', ''];
   const f = r.figures;
-  if (!f) lines.push('No pull-request data yet.', '');
+  if (!r.hasData) lines.push('Fetch it in VS Code with "Ownership: Refresh Pull Request Data", or run `ownership-lens report`.', '');
+  else if (!f) lines.push(`No pull requests for this team in the window.`, '');
   else {
     lines.push(`**${FLAG_WORDS[f.flag]}.** The lead wrote ${pct(f.leadShare)} of ${f.lines} changed lines and ${f.leadPullRequests} of ${f.pullRequests} pull requests, ` +
       `and reviewed ${pct(f.leadReviewedShare)} of the others' pull requests. Thresholds: doing the work at ${pct(r.thresholds.leadShare)}, watch at ${pct(r.thresholds.watch)}.`, '');

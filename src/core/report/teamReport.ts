@@ -7,7 +7,10 @@ export type { MonthlyShare, TeamFigures };
 /** Everything the team report shows, computed once; the webview and the exports only format it. */
 export interface TeamReportView {
   team: { id: string; name: string; lead: string; members: string[] };
+  /** `since` inclusive, `until` exclusive (UTC dates); show it with `windowLabel`. */
   window: { since: string; until: string };
+  /** False until pull requests were fetched: the figures are then absent, not zero. */
+  hasData: boolean;
   figures: TeamFigures | undefined;
   monthly: MonthlyShare[];
   /** Falling, rising or flat over the months shown, from a least-squares slope. */
@@ -20,12 +23,12 @@ export interface TeamReportView {
 
 /** Builds the report of `teamId` from the model, its figures and its monthly series. */
 export function buildTeamReport(model: OwnersModel, teamId: string, figures: TeamFigures | undefined, monthly: MonthlyShare[],
-  window: { since: string; until: string }, fetchedAt?: string): TeamReportView {
+  window: { since: string; until: string }, fetchedAt?: string, hasData = figures !== undefined || fetchedAt !== undefined): TeamReportView {
   const team = model.teams.get(teamId);
   const components = [...model.components.values()].filter(c => c.team === teamId);
   return {
     team: { id: teamId, name: team?.name ?? teamId, lead: team?.lead ?? figures?.lead ?? '', members: team?.members ?? [] },
-    window, figures, monthly, trend: trendOf(monthly),
+    window, hasData, figures, monthly, trend: trendOf(monthly),
     thresholds: { leadShare: model.metrics.leadShareThreshold, watch: model.metrics.watchThreshold, minPullRequests: model.metrics.minPullRequests },
     components: components.map(c => ({ id: c.id, name: c.name ?? c.id, owner: c.owner, outcomes: outcomesOf(model, c) })),
     handoffs: components.flatMap(c => c.handoffs.filter(h => h.date >= window.since && h.date < window.until).map(h => ({ ...h, component: c.id })))
@@ -40,6 +43,14 @@ function outcomesOf(model: OwnersModel, c: Component) {
     return { id, name: o?.name ?? id, target: o?.target, link: o?.link };
   });
 }
+
+/** The window as people read it: both days included ("2026-09-01 to 2026-11-29"). */
+export function windowLabel(window: { since: string; until: string }): string {
+  const last = new Date(Date.parse(`${window.until}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return `${window.since} to ${last}`;
+}
+
+export const NO_DATA_WORDS = 'No pull-request data yet. Run "Ownership: Refresh Pull Request Data" (the cloud button in the Ownership view) to fetch the merged pull requests from GitHub.';
 
 /** Direction of the lead's share: the slope of a least-squares line over months with data, in share points per month. */
 export function trendOf(monthly: MonthlyShare[]): TeamReportView['trend'] {

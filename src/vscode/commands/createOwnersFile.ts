@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { explainRestrictedMode } from '../trust';
 import { importCodeowners } from '../../core/owners/codeowners';
 import type { Ctx } from '../context';
 import { Commands } from '../ids';
@@ -33,7 +34,7 @@ components:
 /** `ownershipLens.createOwnersFile`: writes OWNERS.yaml (from CODEOWNERS when there is one) and opens it. */
 export function registerCreateOwnersFile(ctx: Ctx): void {
   ctx.subscriptions.push(command(Commands.createOwnersFile, ctx.log, async (folderArg?: vscode.Uri) => {
-    if (!vscode.workspace.isTrusted) throw new Error('creating OWNERS.yaml is disabled in an untrusted workspace.');
+    if (!vscode.workspace.isTrusted) return void explainRestrictedMode('creating OWNERS.yaml');
     const folders = vscode.workspace.workspaceFolders ?? [];
     const folder = (folderArg && vscode.workspace.getWorkspaceFolder(folderArg))
       ?? (folders.length > 1 ? await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create OWNERS.yaml in which folder?' }) : folders[0]);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { explainRestrictedMode } from '../trust';
 import { handoffEdits } from '../../core/handoff/edit';
 import { validateOwners } from '../../core/owners/validate';
 import type { Ctx } from '../context';
@@ -15,6 +16,10 @@ export type HandoffOutcome = { kind: 'applied'; component: string; to: string } 
  */
 export function registerHandoff(ctx: Ctx): void {
   ctx.subscriptions.push(command(Commands.handoff, ctx.log, async (arg?: unknown) => {
+    if (!vscode.workspace.isTrusted) {
+      void explainRestrictedMode('handing off a component (it edits OWNERS.yaml)');
+      return { kind: 'refused', reason: 'this workspace is not trusted; handing off writes OWNERS.yaml.' } satisfies HandoffOutcome;
+    }
     const outcome = await handoff(ctx, arg);
     if (outcome.kind === 'refused') void vscode.window.showErrorMessage(`Hand off refused: ${outcome.reason}`);
     if (outcome.kind === 'applied') void vscode.window.showInformationMessage(`${outcome.component} is now owned by ${outcome.to}. Undo with Ctrl+Z in OWNERS.yaml.`);

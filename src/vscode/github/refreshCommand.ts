@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../context';
 import { Commands } from '../ids';
 import { command } from '../log';
+import { explainRestrictedMode } from '../trust';
 import type { PullRequestData } from './pullRequestData';
 
 /**
@@ -10,6 +11,8 @@ import type { PullRequestData } from './pullRequestData';
  */
 export function registerRefresh(ctx: Ctx, data: PullRequestData): void {
   ctx.subscriptions.push(command(Commands.refresh, ctx.log, async () => {
+    // Before any progress notification: in Restricted Mode nothing is fetched, so nothing may look like it is.
+    if (!vscode.workspace.isTrusted) return void explainRestrictedMode('fetching pull requests from GitHub');
     await ctx.store.ready;
     const states = ctx.store.states();
     if (states.length === 0) throw new Error('No OWNERS.yaml in this workspace: pull-request figures are computed per team of OWNERS.yaml.');

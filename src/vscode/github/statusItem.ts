@@ -1,24 +1,37 @@
 import * as vscode from 'vscode';
+import type { CountedPullRequests } from '../../core/metrics/countedPullRequests';
+import { windowLabel } from '../../core/report/teamReport';
+import type { ReportWindow } from '../../core/metrics/types';
 import { Commands } from '../ids';
 import { plain } from '../markdown';
 import type { RepoPullRequests } from './pullRequestData';
 
-/** The tree row that says when pull-request data was fetched, or what went wrong; a click refreshes. */
-export function pullRequestStatusItem(data: RepoPullRequests): vscode.TreeItem {
+export interface PullRequestStatus {
+  data: RepoPullRequests;
+  trusted: boolean;
+  counted?: { window: ReportWindow; counts: CountedPullRequests };
+}
+
+const RESTRICTED = 'Restricted Mode: Ownership Lens only reads here. Fetching pull requests from GitHub, handing off a component and creating OWNERS.yaml are off until you trust this workspace.';
+
+/** The tree row that says when pull-request data was fetched, or why it was not; a click does what helps. */
+export function pullRequestStatusItem({ data, trusted, counted }: PullRequestStatus): vscode.TreeItem {
   const item = new vscode.TreeItem('Pull requests', vscode.TreeItemCollapsibleState.None);
+  item.command = { command: Commands.refresh, title: 'Refresh Pull Request Data' };
+  item.contextValue = `pullRequests ${data.status.kind}`;
   const when = data.fetchedAt ? `fetched ${data.fetchedAt.replace('T', ' ').slice(0, 16)} UTC` : undefined;
-  const count = `${data.pullRequests.length} merged in ${data.repo}`;
+  const counts = counted && `${counted.counts.counted} in the figures`;
   switch (data.status.kind) {
     case 'never':
-      item.description = 'not fetched yet: click to fetch';
-      item.iconPath = new vscode.ThemeIcon('cloud-download');
+      item.description = trusted ? 'not fetched yet: click to fetch' : 'not fetched: Restricted Mode (click to manage trust)';
+      item.iconPath = new vscode.ThemeIcon(trusted ? 'cloud-download' : 'shield');
       break;
     case 'fetching':
       item.description = `fetching ${data.repo}…`;
       item.iconPath = new vscode.ThemeIcon('sync~spin');
       break;
     case 'ok':
-      item.description = `${when} · ${count}`;
+      item.description = [when, counts ?? `${data.pullRequests.length} merged`].join(' · ');
       item.iconPath = new vscode.ThemeIcon('git-pull-request');
       break;
     case 'failed':
@@ -26,8 +39,21 @@ export function pullRequestStatusItem(data: RepoPullRequests): vscode.TreeItem {
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('editorWarning.foreground'));
       break;
   }
-  item.tooltip = plain(`${data.repo}\n${item.description}\n${data.apiRequests !== undefined ? `Last refresh: ${data.apiRequests} GitHub API requests.\n` : ''}Click to refresh.`);
-  item.command = { command: Commands.refresh, title: 'Refresh Pull Request Data' };
-  item.contextValue = `pullRequests ${data.status.kind}`;
+  const lines = [data.repo, item.description as string];
+  if (counted && data.fetchedAt) {
+    const c = counted.counts;
+    lines.push(`${c.fetched} merged pull requests fetched. The team figures count ${c.counted}: those merged ${windowLabel(counted.window)}` +
+      `${c.bots || c.ignoredAuthors ? `, leaving out ${c.bots} by bots and ${c.ignoredAuthors} by ignored authors` : ''}` +
+      `${c.outsideWindow ? `; the other ${c.outsideWindow} are older and feed only the monthly trend` : ''}.`);
+  }
+  if (data.apiRequests !== undefined) lines.push(`Last refresh: ${data.apiRequests} GitHub API requests.`);
+  if (!trusted) {
+    lines.push(RESTRICTED);
+    item.command = { command: 'workbench.trust.manage', title: 'Manage Workspace Trust' };
+    item.contextValue += ' restricted';
+  } else {
+    lines.push('Click to refresh.');
+  }
+  item.tooltip = plain(lines.join('\n'));
   return item;
 }

@@ -56,6 +56,8 @@ export class TeamReportPanel {
     if (m.type === 'ready') {
       this.ready = true;
       void this.panel.webview.postMessage({ type: 'report', report: this.view });
+    } else if (m.type === 'refresh') {
+      await vscode.commands.executeCommand('ownershipLens.refresh');
     } else if (m.type === 'export' && (m.format === 'markdown' || m.format === 'csv')) {
       await exportReport(this.view, m.format);
     }

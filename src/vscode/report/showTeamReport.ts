@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { buildTeamReport, TeamReportView } from '../../core/report/teamReport';
 import type { Ctx } from '../context';
 import type { PullRequestData } from '../github/pullRequestData';
+import { flagWindow } from '../github/reportWindow';
 import { command } from '../log';
 import type { OwnersState } from '../ownersState';
 import type { Node } from '../tree/nodes';
@@ -13,8 +14,9 @@ export const SHOW_TEAM_REPORT = 'ownershipLens.showTeamReport';
 export async function teamReportView(state: OwnersState, teamId: string, data: PullRequestData): Promise<TeamReportView> {
   const figures = await data.figuresFor(state);
   const teamFigures = figures?.report.teams.find(t => t.team === teamId);
+  // Without data the window is still the one the figures will use once fetched (handoffs are shown in it).
   return buildTeamReport(state.parsed.model, teamId, teamFigures, figures?.monthly.get(teamId) ?? [],
-    figures?.report.window ?? { since: '0000-01-01', until: '9999-12-31' }, figures?.data.fetchedAt);
+    figures?.report.window ?? flagWindow(state.parsed.model.metrics.windowDays), figures?.data.fetchedAt, figures !== undefined);
 }
 
 /**

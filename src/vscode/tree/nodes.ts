@@ -1,12 +1,13 @@
 import { Component, HandoffRecord, Outcome, PatternEntry, Team } from '../../core/owners/model';
 import type { RepoPullRequests, TeamFiguresView } from '../github/pullRequestData';
+import type { PullRequestStatus } from '../github/statusItem';
 import type { OwnersState } from '../ownersState';
 
 /** Tree nodes are plain data; `id` is stable across reloads so expansion and selection survive. */
 export type Node =
   | { kind: 'folder'; id: string; state: OwnersState }
   | { kind: 'team'; id: string; state: OwnersState; team: Team; parent?: Node; figures?: TeamFiguresView }
-  | { kind: 'pullRequests'; id: string; state: OwnersState; data: RepoPullRequests; parent?: Node }
+  | { kind: 'pullRequests'; id: string; state: OwnersState; data: RepoPullRequests; counted?: PullRequestStatus['counted']; parent?: Node }
   | { kind: 'person'; id: string; state: OwnersState; login: string; parent?: Node }
   | { kind: 'outcomeGroup'; id: string; state: OwnersState; outcome: Outcome | undefined; parent?: Node }
   | { kind: 'component'; id: string; state: OwnersState; component: Component; parent?: Node }

@@ -6,6 +6,7 @@ import type { PullRequestData } from '../github/pullRequestData';
 import { OwnersStore } from '../ownersStore';
 import type { OwnersState } from '../ownersState';
 import { componentChildren, componentNode, folderChildren, groupComponents, sectionChildren, unownedChildren } from './children';
+import { countPullRequests } from '../../core/metrics/countedPullRequests';
 import { childId, Node } from './nodes';
 import { treeItem } from './treeItem';
 
@@ -22,7 +23,8 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
   constructor(private readonly store: OwnersStore, private groupBy: GroupBy, private readonly startedAt = Date.now()) {
     this.firstRender = new Promise(r => { this.resolveFirstRender = r; });
     // File events come in bursts (checkouts, builds) and each one means recounting coverage.
-    this.subscriptions = [store.onDidChange(() => this.refreshSoon()), store.onDidChangeFiles(s => this.refreshSoon(s && s.files.version <= 1 ? 0 : 500))];
+    this.subscriptions = [store.onDidChange(() => this.refreshSoon()), store.onDidChangeFiles(s => this.refreshSoon(s && s.files.version <= 1 ? 0 : 500)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire(undefined))];
   }
 
   private pullRequests: PullRequestData | undefined;
@@ -86,10 +88,12 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     const state = nodes.find(n => n.kind !== 'folder')?.state;
     if (!data || !state) return nodes;
     const repo = await data.dataFor(state).catch(() => undefined);
+    // No GitHub remote: no row (the folder may simply not be on GitHub); a refresh says how to set one.
     if (!repo) return nodes;
     const figures = await data.figuresFor(state);
     const parent = nodes[0] && 'parent' in nodes[0] ? nodes[0].parent : undefined;
-    const status: Node = { kind: 'pullRequests', id: childId(parent, state, 'pull-requests'), state, data: repo, parent };
+    const counted = figures && { window: figures.report.window, counts: countPullRequests(repo.pullRequests, figures.report.window, state.parsed.model.metrics.ignoreAuthors) };
+    const status: Node = { kind: 'pullRequests', id: childId(parent, state, 'pull-requests'), state, data: repo, counted, parent };
     return [status, ...nodes.map(n => (n.kind === 'team' && figures ? { ...n, figures } : n))];
   }
 

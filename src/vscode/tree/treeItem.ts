@@ -39,7 +39,7 @@ function build(node: Node): vscode.TreeItem {
       return item;
     }
     case 'pullRequests':
-      return pullRequestStatusItem(node.data);
+      return pullRequestStatusItem({ data: node.data, trusted: vscode.workspace.isTrusted, counted: node.counted });
     case 'person': {
       const item = withIcon(new vscode.TreeItem(node.login, Expanded), 'person', ContextValues.person);
       item.description = [state.model.people.get(node.login.toLowerCase())?.name, count(groupComponents(node).length, 'component')].filter(Boolean).join(' · ');

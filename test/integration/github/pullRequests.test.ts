@@ -15,6 +15,39 @@ describe('pull-request data from (fake) GitHub', function () {
   this.timeout(60000);
   type Summary = { repo: string; pullRequests: number; apiRequests: number; fetchedAt: string };
 
+  it('before any data: the team report says so, with the real window, not placeholder dates', async () => {
+    const view = await vscode.commands.executeCommand<TeamReportView>('ownershipLens.showTeamReport', { team: 'payments' });
+    assert.strictEqual(view.hasData, false);
+    assert.strictEqual(view.figures, undefined);
+    assert.match(view.window.since, /^20\d\d-\d\d-\d\d$/);
+    assert.ok(view.window.until > view.window.since && view.window.until < '2100', JSON.stringify(view.window));
+    const md = await exportReport(view, 'markdown', vscode.Uri.file(path.join(os.tmpdir(), `report-empty-${Date.now()}.md`)));
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(md!));
+    assert.match(text, /No pull-request data yet/);
+    assert.doesNotMatch(text, /0000-01-01|9999-12-31|not enough/);
+  });
+
+  it('with authentication "environment" and no token, says which variable is missing, in the message and the tree', async () => {
+    const a = await api();
+    const saved = { GH_TOKEN: process.env.GH_TOKEN, GITHUB_TOKEN: process.env.GITHUB_TOKEN };
+    delete process.env.GH_TOKEN;
+    delete process.env.GITHUB_TOKEN;
+    try {
+      const state = a.ctx.store.states()[0];
+      await assert.rejects(a.pullRequests.refresh(state, new vscode.CancellationTokenSource().token), (e: Error) => {
+        assert.match(e.message, /GH_TOKEN/);
+        assert.match(e.message, /GITHUB_TOKEN/);
+        assert.doesNotMatch(e.message, /^Sign in/);
+        return true;
+      });
+      assert.strictEqual(await vscode.commands.executeCommand('ownershipLens.refresh'), undefined);
+      const row = await waitFor('the status row to say why', async () => (await treeRows(a, 0)).find(r => r.contextValue === 'pullRequests failed'));
+      assert.match(row.description ?? '', /no GH_TOKEN or GITHUB_TOKEN in the environment/);
+    } finally {
+      Object.assign(process.env, saved);
+    }
+  });
+
   it('refreshes through real HTTP in a handful of requests', async () => {
     const a = await api();
     const [summary] = await vscode.commands.executeCommand<Summary[]>('ownershipLens.refresh');
@@ -24,6 +57,23 @@ describe('pull-request data from (fake) GitHub', function () {
     const [again] = await vscode.commands.executeCommand<Summary[]>('ownershipLens.refresh');
     assert.ok(again.apiRequests <= 2, `a refresh with nothing new cost ${again.apiRequests} requests`);
     assert.ok(a.pullRequests, 'the test API exposes the pull-request data');
+  });
+
+  it('the status row tells fetched pull requests from those the figures count, and why they differ', async () => {
+    const a = await api();
+    const figures = await a.pullRequests.figuresFor(a.ctx.store.states()[0]);
+    assert.ok(figures);
+    const row = await waitFor('the ok status row', async () => (await treeRows(a, 0)).find(r => r.contextValue === 'pullRequests ok'));
+    assert.match(row.description ?? '', new RegExp(`· ${figures.report.pullRequests} in the figures$`));
+    const item = a.ctx.tree.getTreeItem(row.node);
+    const tooltip = (item.tooltip as vscode.MarkdownString).value;
+    const m = /(\d+) merged pull requests fetched\. The team figures count (\d+): .*leaving out (\d+) by bots and (\d+) by ignored authors; the other (\d+) are older/.exec(tooltip.replace(/\\/g, ''));
+    assert.ok(m, tooltip);
+    const [fetched, counted, bots, ignored, older] = m.slice(1).map(Number);
+    assert.strictEqual(fetched, figures.data.pullRequests.length);
+    assert.strictEqual(counted, figures.report.pullRequests, 'the count agrees with the figures (SPEC section 4 top-level pullRequests)');
+    assert.strictEqual(fetched, counted + bots + ignored + older);
+    assert.ok(bots > 0, 'the sample history has bot pull requests');
   });
 
   it('shows each team\'s flag and the lead\'s share on the team nodes', async () => {
