@@ -44,7 +44,7 @@ describe('pull-request data from (fake) GitHub', function () {
       const row = await waitFor('the status row to say why', async () => (await treeRows(a, 0)).find(r => r.contextValue === 'pullRequests failed'));
       assert.match(row.description ?? '', /no GH_TOKEN or GITHUB_TOKEN in the environment/);
     } finally {
-      Object.assign(process.env, saved);
+      for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
     }
   });
 
@@ -67,7 +67,7 @@ describe('pull-request data from (fake) GitHub', function () {
     assert.match(row.description ?? '', new RegExp(`· ${figures.report.pullRequests} in the figures$`));
     const item = a.ctx.tree.getTreeItem(row.node);
     const tooltip = (item.tooltip as vscode.MarkdownString).value;
-    const m = /(\d+) merged pull requests fetched\. The team figures count (\d+): .*leaving out (\d+) by bots and (\d+) by ignored authors; the other (\d+) are older/.exec(tooltip.replace(/\\/g, ''));
+    const m = /(\d+) merged pull requests fetched\. The team figures count (\d+): .*leaving out (\d+) by bots and (\d+) by ignored authors; the other (\d+) are older/.exec(tooltip.replace(/&nbsp;/g, ' ').replace(/\\/g, ''));
     assert.ok(m, tooltip);
     const [fetched, counted, bots, ignored, older] = m.slice(1).map(Number);
     assert.strictEqual(fetched, figures.data.pullRequests.length);
