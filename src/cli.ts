@@ -18,7 +18,7 @@ const COMMANDS: Record<string, Command> = {
   validate: { run: validate.run, options: ['format', 'no-repo'] },
   codeowners: { run: codeowners.run, options: [] },
   'import-codeowners': { run: importCodeowners.run, options: [] },
-  report: { run: report.run, options: ['repo', 'api-url', 'since', 'until', 'days', 'cache-dir', 'no-cache'] },
+  report: { run: report.run, options: ['repo', 'api-url', 'since', 'until', 'days', 'cache-dir', 'no-cache', 'attributes', 'team-only'] },
 };
 
 const USAGE = `usage: ownership-lens <command> [options]
@@ -29,6 +29,8 @@ const USAGE = `usage: ownership-lens <command> [options]
   import-codeowners FILE      print an OWNERS.yaml built from a CODEOWNERS file
   report --repo OWNER/NAME    lead-authorship report from GitHub pull requests
                               [--api-url URL] [--since YYYY-MM-DD] [--until YYYY-MM-DD | --days N]
+                              [--attributes FILE] (default: .gitattributes of the repository root)
+                              [--team-only] (name no individual but the lead)
 
   every command: --owners FILE (default: OWNERS.yaml, .github/OWNERS.yaml, docs/OWNERS.yaml),
                 --root DIR (repository root; default: the folder with .git), --json

@@ -7,7 +7,10 @@ import { computeLeadReport } from '../core/metrics/compute';
 import type { PullRequestRecord } from '../core/metrics/types';
 import { parseOwners } from '../core/owners/parse';
 import { createOwnershipIndex } from '../core/owners/resolve';
+import { mergedPullRequestsQuery } from '../core/github/queries';
+import type { FakeDataset } from '../../test/fake-github/dataset';
 import { generateDataset } from '../../test/fake-github/generate';
+import { CLUSTER_API_REVIEWERS, historyDir, loadHistory } from '../../test/fixtures/history/convert';
 import { startFakeGitHub } from '../../test/fake-github/server';
 import { generateOwners } from './generateOwners';
 
@@ -28,6 +31,8 @@ export async function run(log: (line: string) => void): Promise<void> {
 
   const refresh = await nothingNewRefresh(1000);
   log(`Refresh with nothing new (1,000 PRs cached): ${refresh.first} request(s), then ${refresh.second} (a 304, free against the rate limit)`);
+
+  await extraFieldsCost(log);
 
   const { ms, indexMs, prs, components } = computeTiming();
   log(`Figures for ${prs.toLocaleString('en-US')} PRs over a ${components.toLocaleString('en-US')}-component OWNERS.yaml: ${ms.toFixed(0)} ms (median of 5; index build ${indexMs.toFixed(0)} ms more)`);
@@ -61,6 +66,65 @@ async function nothingNewRefresh(n: number): Promise<{ first: number; second: nu
     await gh.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The real cluster-api history (titles, commits with co-authors) as served by the fake GitHub, or a generated stand-in. */
+function realisticDataset(): { data: FakeDataset; what: string } {
+  const dir = historyDir(path.resolve(__dirname, '../..'));
+  if (!dir) return { data: generateDataset({ merged: 1746 }), what: '1,746 generated pull requests (no ../shared/data/history here)' };
+  const prs = loadHistory(dir, 'cluster-api', CLUSTER_API_REVIEWERS);
+  return {
+    data: { repo: 'acme/shop', pullRequests: prs.map(p => ({ ...p, state: 'MERGED' as const })) },
+    what: `${prs.length.toLocaleString('en-US')} real cluster-api pull requests (titles, ${prs.reduce((n, p) => n + p.commits.length, 0).toLocaleString('en-US')} commits with co-authors)`,
+  };
+}
+
+/**
+ * What SPEC 5's fields cost on GitHub: the section 4 query (no title/url) paged by hand as a peer,
+ * then the client's query without and with commit authors; requests, GitHub's documented cost
+ * points (computed by the fake from the query) and response bytes, over the same pull requests.
+ */
+async function extraFieldsCost(log: (line: string) => void): Promise<void> {
+  const { data, what } = realisticDataset();
+  const gh = await startFakeGitHub({ data, token: TOKEN });
+  try {
+    const rows: [string, { requests: number; cost: number; bytes: number }][] = [];
+    const since = '2000-01-01T00:00:00Z';
+    // Peer: section 4's document, pages followed by hand (no nested overflow pages, so it is a lower bound).
+    const section4 = mergedPullRequestsQuery().replace(' title url', '');
+    let cursor: string | null = null;
+    let start = gh.requests.length;
+    for (;;) {
+      const res = await fetch(`${gh.url}/graphql`, { method: 'POST', headers: { authorization: `bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: section4, variables: { owner: REPO.owner, name: REPO.name, cursor, pageSize: 100 } }) });
+      const body = await res.json() as { data: { repository: { pullRequests: { pageInfo: { hasNextPage: boolean; endCursor: string } } } } };
+      const page = body.data.repository.pullRequests.pageInfo;
+      if (!page.hasNextPage) break;
+      cursor = page.endCursor;
+    }
+    rows.push(['section 4 fields (peer)', tally(gh.requests.slice(start))]);
+    for (const commitAuthors of [false, true]) {
+      start = gh.requests.length;
+      const client = createGitHubClient({ token: TOKEN, apiUrl: gh.url, fetch });
+      await client.mergedPullRequests(REPO, since, { commitAuthors });
+      rows.push([commitAuthors ? '+ title, url, commit authors (co-author credit on)' : '+ title, url (co-author credit off)', tally(gh.requests.slice(start))]);
+    }
+    log(`## GitHub: cost of SPEC 5's fields, ${what}`);
+    log('pages of 100 merged pull requests                 | requests | cost points | response bytes | bytes vs peer | + overflow pages (requests, points, bytes)');
+    const peer = rows[0][1];
+    for (const [name, r] of rows) {
+      log(`${name.padEnd(50)} | ${String(r.requests).padStart(8)} | ${String(r.cost).padStart(11)} | ${r.bytes.toLocaleString('en-US').padStart(14)} | ${(r.bytes / peer.bytes).toFixed(2).padStart(12)}x | `
+        + (r.more.requests ? `${r.more.requests}, ${r.more.cost}, ${r.more.bytes.toLocaleString('en-US')}` : '-'));
+    }
+    log('(cost points: GitHub\'s documented formula over each query, computed by the fake GitHub; overflow pages: files past 100 (the same for all), commits past 25)');
+  } finally {
+    await gh.close();
+  }
+}
+
+function tally(requests: { body?: string; cost?: number; responseBytes?: number }[]) {
+  const sum = (list: typeof requests) => ({ requests: list.length, cost: list.reduce((n, r) => n + (r.cost ?? 0), 0), bytes: list.reduce((n, r) => n + (r.responseBytes ?? 0), 0) });
+  return { ...sum(requests.filter(r => !r.body?.includes('query MorePages'))), more: sum(requests.filter(r => r.body?.includes('query MorePages'))) };
 }
 
 function computeTiming() {

@@ -6,7 +6,10 @@ import { repoFromRemoteUrl } from '../core/github/remote';
 import { syncPullRequests } from '../core/github/sync';
 import { parseRepo, RepoRef } from '../core/github/types';
 import { computeLeadReport } from '../core/metrics/compute';
+import { hideIndividuals } from '../core/metrics/teamOnly';
 import type { LeadReport, ReportWindow } from '../core/metrics/types';
+import { FIGURES_ARE_NOT, SIGNAL_WORDS } from '../core/report/wording';
+import { readGitattributes } from '../node/gitattributesFile';
 import { createOwnershipIndex } from '../core/owners/resolve';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
 import { loadOwners } from './loadOwners';
@@ -22,6 +25,10 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const repo = repoOption(args, root);
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   if (!token) throw new UsageError('report needs a GitHub token: set GITHUB_TOKEN or GH_TOKEN (a token that can read the repository\'s pull requests).');
+  const attributesOption = stringOption(args, 'attributes');
+  const attributes = readGitattributes(root, attributesOption === undefined ? undefined : path.resolve(io.cwd, attributesOption));
+  if (attributes.kind === 'unreadable') throw new UsageError(`cannot read ${attributes.file} for linguist-generated: ${attributes.reason}`);
+  const teamOnly = args.options.has('team-only') || model.metrics.teamOnly;
   const errors = parsed.diagnostics.filter(d => d.severity === 'error');
   if (errors.length) io.err(`warning: OWNERS.yaml has ${errors.length} error(s); figures may be incomplete (run \`ownership-lens validate\`).\n`);
 
@@ -30,7 +37,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   try {
     sync = await syncPullRequests({
       github: { token, apiUrl, fetch: globalThis.fetch, log: line => io.err(`${line}\n`) },
-      repo, since: `${window.since}T00:00:00Z`, cacheDir, log: line => io.err(`${line}\n`),
+      repo, since: `${window.since}T00:00:00Z`, cacheDir, log: line => io.err(`${line}\n`), commitAuthors: model.metrics.creditCoAuthors,
     });
   } catch (e) {
     if (e instanceof GitHubError) {
@@ -39,7 +46,8 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     }
     throw e;
   }
-  const report = computeLeadReport(createOwnershipIndex(model), sync.pullRequests, window);
+  const computed = computeLeadReport(createOwnershipIndex(model), sync.pullRequests, window, { generated: attributes.generated });
+  const report = teamOnly ? hideIndividuals(computed) : computed;
   const json = { repo: `${repo.owner}/${repo.name}`, window: report.window, pullRequests: report.pullRequests, teams: report.teams, apiRequests: sync.apiRequests };
   if (args.options.has('json')) {
     io.out(`${JSON.stringify(json, null, 2)}\n`);
@@ -120,11 +128,12 @@ export function defaultCacheDir(env: Record<string, string | undefined>): string
 /** A readable table: one row per team, then each team's top authors. */
 export function formatReport(repo: string, report: LeadReport, apiRequests: number): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const header = ['team', 'lead', 'PRs', 'lines', 'lead lines', 'lead share', 'lead PRs', 'reviewed', 'flag'];
+  const header = ['team', 'lead', 'PRs', 'lines', 'lead lines', 'lead share', 'lead PRs', 'reviewed', 'sole approver', 'owns', 'flag', 'signals'];
   const rows = report.teams.map(t => [t.team, t.lead || '-', String(t.pullRequests), String(t.lines), String(t.leadLines),
-    pct(t.leadShare), pct(t.leadPullRequestShare), pct(t.leadReviewedShare), t.flag]);
+    pct(t.leadShare), pct(t.leadPullRequestShare), pct(t.leadReviewedShare), pct(t.leadSoleApprovalShare), `${t.leadOwnedComponents}/${t.components}`,
+    t.flag, t.signals.join(', ') || '-']);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 7 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 9 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
   const out = [
     `${repo}: ${report.pullRequests} merged pull requests (bots left out) from ${report.window.since} to ${report.window.until} (exclusive)`,
     '',
@@ -134,9 +143,14 @@ export function formatReport(repo: string, report: LeadReport, apiRequests: numb
     '',
   ];
   for (const t of report.teams) {
-    if (!t.authors.length) continue;
-    out.push(`${t.team}: ${t.authors.slice(0, 5).map(a => `${a.login} ${pct(a.share)} (${a.lines} lines, ${a.pullRequests} PRs)`).join(', ')}`);
+    if (t.authors.length) out.push(`${t.team}: ${t.authors.slice(0, 5).map(a => `${a.login} ${pct(a.share)} (${a.lines} lines, ${a.pullRequests} PRs)`).join(', ')}`);
+    for (const s of t.signals) out.push(`  ${s}: ${SIGNAL_WORDS[s].action}`);
+    for (const c of t.componentFigures) if (c.delegateTo) out.push(`  ${c.component} (owned by the lead) could go to ${c.delegateTo}`);
+    const x = t.excluded;
+    if (x.botPullRequests || x.ignoredAuthorPullRequests || x.ignoredPathLines || x.generatedLines) {
+      out.push(`  left out: ${x.botPullRequests} bot PRs, ${x.ignoredAuthorPullRequests} PRs by ignored authors, ${x.ignoredPathLines} ignored and ${x.generatedLines} generated lines`);
+    }
   }
-  out.push('', `${apiRequests} GitHub API request(s).`, '');
+  out.push('', FIGURES_ARE_NOT, '', `${apiRequests} GitHub API request(s).`, '');
   return out.join('\n');
 }

@@ -9,6 +9,13 @@ export interface FakePullRequest {
   mergedAt: string | null;
   files: { path: string; additions: number; deletions: number }[];
   reviews: { author: string | null; state: string }[];
+  /** Default `Pull request #N`. */
+  title?: string;
+  /**
+   * Its commits, each with its authors (the commit author, then `Co-authored-by:` trailers), as GitHub
+   * resolves them: `login` null for an identity that is no GitHub user. Default: one commit by the author.
+   */
+  commits?: { authors: { name: string; login: string | null }[] }[];
 }
 
 /** What `--data FILE` holds. */

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { GraphQLError } from 'graphql';
 import { connection, PageArgs } from './connection';
 import type { FakeDataset, FakePullRequest } from './dataset';
@@ -14,13 +15,15 @@ function actor(login: string | null, type: 'User' | 'Bot' = 'User') {
   return { __typename: type, login: type === 'Bot' ? login.replace(/\[bot\]$/, '') : login };
 }
 
-function pullRequestNode(p: FakePullRequest) {
+function pullRequestNode(p: FakePullRequest, repo: string) {
   const state = stateOf(p);
+  const commits = p.commits ?? [{ authors: [{ name: p.author ?? 'ghost', login: p.author }] }];
   return {
     __typename: 'PullRequest',
     id: Buffer.from(`PR_${p.number}`).toString('base64'),
     number: p.number,
-    title: `Pull request #${p.number}`,
+    title: p.title ?? `Pull request #${p.number}`,
+    url: `https://github.com/${repo}/pull/${p.number}`,
     state,
     merged: state === 'MERGED',
     createdAt: p.createdAt ?? p.updatedAt,
@@ -32,6 +35,16 @@ function pullRequestNode(p: FakePullRequest) {
     changedFiles: p.files.length,
     author: actor(p.author, p.authorType),
     files: (args: Args) => connection(p.files.map(f => ({ __typename: 'PullRequestChangedFile', ...f, changeType: 'MODIFIED' })), args),
+    commits: (args: Args) => connection(commits.map((c, i) => ({
+      __typename: 'PullRequestCommit', id: `PRC_${p.number}_${i}`,
+      commit: {
+        __typename: 'Commit', oid: createHash('sha1').update(`${p.number}/${i}`).digest('hex'),
+        authors: (a: Args) => connection(c.authors.map(x => ({
+          __typename: 'GitActor', name: x.name, email: `${x.name}@example.invalid`,
+          user: x.login === null ? null : { __typename: 'User', login: x.login },
+        })), a),
+      },
+    })), args),
     reviews: (args: Args) => {
       const states = args.states as string[] | null | undefined;
       const reviews = p.reviews.filter(r => !states || states.includes(r.state))
@@ -68,12 +81,12 @@ export function rootValue(getData: () => FakeDataset, rate: () => { remaining: n
           const states = a.states as string[] | null | undefined;
           const order = (a.orderBy as { field: string; direction: string } | null) ?? { field: 'CREATED_AT', direction: 'ASC' };
           const list = data.pullRequests.filter(p => !states || states.includes(stateOf(p))).sort(compareBy(order.field, order.direction));
-          return connection(list.map(pullRequestNode), a);
+          return connection(list.map(p => pullRequestNode(p, data.repo)), a);
         },
         pullRequest: (a: { number: number }) => {
           const p = data.pullRequests.find(x => x.number === a.number);
           if (!p) throw new GraphQLError(`Could not resolve to a PullRequest with the number of ${a.number}.`, { extensions: { type: 'NOT_FOUND' } });
-          return pullRequestNode(p);
+          return pullRequestNode(p, data.repo);
         },
       };
     },
@@ -88,7 +101,7 @@ export function restPullRequest(p: FakePullRequest, base: string, repo: string) 
     id: p.number,
     number: p.number,
     state: state === 'OPEN' ? 'open' : 'closed',
-    title: `Pull request #${p.number}`,
+    title: p.title ?? `Pull request #${p.number}`,
     user: p.author === null ? null : { login: p.author, type: p.authorType ?? 'User' },
     created_at: p.createdAt ?? p.updatedAt,
     updated_at: p.updatedAt,

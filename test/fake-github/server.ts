@@ -3,6 +3,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { execute, GraphQLError, parse, validate } from 'graphql';
 import type { FakeDataset } from './dataset';
+import { queryCost } from './cost';
 import { restPullRequest, restSort, rootValue, stateOf } from './resolvers';
 import { githubSchema } from './schema';
 
@@ -18,7 +19,11 @@ export type Fault =
   | { kind: 'unauthorized'; target?: Target };
 type Target = 'graphql' | 'rest';
 
-export interface RecordedRequest { method: string; url: string; authorization?: string; ifNoneMatch?: string; body?: string }
+export interface RecordedRequest {
+  method: string; url: string; authorization?: string; ifNoneMatch?: string; body?: string;
+  /** GitHub's documented rate-limit cost of a valid GraphQL query, and the bytes of the answer. */
+  cost?: number; responseBytes?: number;
+}
 
 export interface FakeGitHub {
   /** http://127.0.0.1:PORT — pass as `--api-url` (or `${url}/api/v3` for the Enterprise layout). */
@@ -44,6 +49,7 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
   const schema = githubSchema();
   const faults: Fault[] = [];
   const requests: RecordedRequest[] = [];
+  const recordOf = new WeakMap<http.ServerResponse, RecordedRequest>();
   let remaining = o.rateLimit ?? 5000;
   const resetEpoch = () => Math.floor(Date.now() / 1000) + 3600;
   const state = { data: o.data };
@@ -59,6 +65,8 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
 
   function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
+    const recorded = recordOf.get(res);
+    if (recorded) recorded.responseBytes = status === 304 ? 0 : Buffer.byteLength(text);
     res.writeHead(status, { server: 'GitHub.com', 'content-type': 'application/json; charset=utf-8', ...headers });
     res.end(status === 304 ? undefined : text);
   }
@@ -134,6 +142,8 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     }
     const problems = validate(schema, document);
     if (problems.length) return send(res, 200, { errors: problems.map(formatError) }, rateHeaders('graphql'));
+    const recorded = recordOf.get(res);
+    if (recorded) recorded.cost = queryCost(document, request.variables).cost;
     const result = await execute({
       schema, document, variableValues: request.variables, operationName: request.operationName,
       rootValue: rootValue(() => state.data, () => ({ remaining, resetAt: new Date(resetEpoch() * 1000).toISOString() })),
@@ -173,7 +183,9 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     req.on('data', c => chunks.push(c as Buffer));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', authorization: req.headers.authorization, ifNoneMatch: req.headers['if-none-match'] as string | undefined, body });
+      const entry: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', authorization: req.headers.authorization, ifNoneMatch: req.headers['if-none-match'] as string | undefined, body };
+      requests.push(entry);
+      recordOf.set(res, entry);
       handle(req, res, body).catch(e => { if (!res.headersSent) send(res, 500, { message: String((e as Error)?.message ?? e) }); });
     });
   });

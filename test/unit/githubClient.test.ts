@@ -19,6 +19,7 @@ function expectedMerged(data: FakeDataset) {
     .map(p => ({
       number: p.number, updatedAt: p.updatedAt, mergedAt: p.mergedAt, author: p.author!.replace(/\[bot\]$/, ''), authorIsBot: p.authorType === 'Bot',
       files: p.files, reviews: p.reviews.map(r => ({ author: r.author!, state: r.state })),
+      title: p.title ?? `Pull request #${p.number}`, url: `https://github.com/${data.repo}/pull/${p.number}`,
     }));
 }
 
@@ -26,6 +27,32 @@ describe('GitHub client against the fake GitHub (real HTTP)', function () {
   this.timeout(30_000);
   let gh: FakeGitHub;
   afterEach(async () => { await gh?.close(); });
+
+  it('with commit authors: the GitHub users among every commit\'s authors, co-authors included, each once, past 25 commits', async () => {
+    const data = generateDataset({ merged: 150, closed: 2 });
+    const byNumber = new Map(data.pullRequests.map(p => [p.number, p]));
+    // #7: 40 commits by two people (a second page of commits), the last one co-authored by an AI tool (no GitHub user) and Carol.
+    byNumber.get(7)!.commits = Array.from({ length: 40 }, (_, i) => ({
+      authors: i === 39 ? [{ name: 'Dana', login: 'dana' }, { name: 'Claude', login: null }, { name: 'Carol', login: 'Carol' }]
+        : [{ name: i % 2 ? 'Dana' : 'Erin', login: i % 2 ? 'dana' : 'erin' }],
+    }));
+    byNumber.get(8)!.commits = [{ authors: [{ name: 'x', login: 'CAROL' }, { name: 'y', login: 'carol' }] }];
+    gh = await startFakeGitHub({ data, token: TOKEN });
+    const client = createGitHubClient({ token: TOKEN, apiUrl: gh.url, fetch });
+    const got = new Map((await client.mergedPullRequests(REPO, LONG_AGO, { commitAuthors: true })).map(p => [p.number, p]));
+    assert.deepStrictEqual(got.get(7)!.commitAuthors, ['erin', 'dana', 'Carol']);
+    assert.deepStrictEqual(got.get(8)!.commitAuthors, ['CAROL']);
+    const plain = [...got.values()].find(p => p.number !== 7 && p.number !== 8)!;
+    assert.deepStrictEqual(plain.commitAuthors, [byNumber.get(plain.number)!.author]);
+    // Two pages of 100 pull requests, then #7's second page of commits.
+    assert.strictEqual(client.transport.requests, 3);
+    assert.ok(gh.requests.every(r => r.cost !== undefined), 'every query passed GitHub\'s schema');
+    // Without co-author credit the commits are not asked for at all.
+    const before = gh.requests.length;
+    const without = await client.mergedPullRequests(REPO, LONG_AGO);
+    assert.ok(without.every(p => p.commitAuthors === undefined));
+    assert.ok(gh.requests.slice(before).every(r => !r.body!.includes('commits(')));
+  });
 
   it('fetches every merged pull request with all files and reviews, following nested pages past 100', async () => {
     const data = generateDataset({ merged: 240, closed: 12, open: 5, bigFiles: { 50: 250, 51: 101 }, bigReviews: { 50: 130 } });

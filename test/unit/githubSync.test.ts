@@ -121,6 +121,31 @@ describe('pull-request sync and cache (fake GitHub, real HTTP)', function () {
     });
   }
 
+  it('a version 1 cache (no titles or links) is read, then the window is fetched again once; titles and links follow', async () => {
+    await syncPullRequests(options());
+    fs.writeFileSync(cacheFile(), rechecksum(fs.readFileSync(cacheFile(), 'utf8'), d => {
+      d.version = 1;
+      delete d.commitAuthors;
+      for (const p of d.pullRequests as Record<string, unknown>[]) { delete p.title; delete p.url; }
+    }));
+    const r = await syncPullRequests(options());
+    assert.strictEqual(r.cache, 'updated');
+    assert.ok(logs.some(l => /older version .* fetching the window again/.test(l)), logs.join('\n'));
+    assert.ok(r.apiRequests >= Math.ceil(mergedSince(SINCE).length / 100));
+    assert.ok(r.pullRequests.filter(p => Date.parse(p.updatedAt) >= Date.parse(SINCE)).every(p => p.title && p.url));
+    assert.strictEqual((await syncPullRequests(options())).apiRequests, 1);
+  });
+
+  it('co-author credit on a cache without commit authors fetches again with them; later updates keep them', async () => {
+    await syncPullRequests(options());
+    const r = await syncPullRequests(options({ commitAuthors: true }));
+    assert.ok(logs.some(l => /no commit authors/.test(l)));
+    assert.ok(r.pullRequests.filter(p => Date.parse(p.updatedAt) >= Date.parse(SINCE)).every(p => Array.isArray(p.commitAuthors)));
+    assert.strictEqual((await syncPullRequests(options({ commitAuthors: true }))).apiRequests, 1);
+    // Turning credit off keeps using the cache (it holds more than needed).
+    assert.strictEqual((await syncPullRequests(options())).apiRequests, 1);
+  });
+
   it('the cache file does not contain the token', async () => {
     await syncPullRequests(options());
     await syncPullRequests(options());

@@ -55,7 +55,8 @@ describe('metrics: SPEC section 4', () => {
     assert.deepStrictEqual(r.teams.map(t => t.team), ['search', 'payments']);
     const p = team(r, 'payments');
     assert.deepStrictEqual(Object.keys(p), ['team', 'lead', 'pullRequests', 'lines', 'leadPullRequests', 'leadLines', 'leadShare',
-      'leadPullRequestShare', 'leadReviewedShare', 'flag', 'authors']);
+      'leadPullRequestShare', 'leadReviewedShare', 'flag', 'authors',
+      'leadOwnedComponents', 'components', 'leadSoleApprovalShare', 'signals', 'componentFigures', 'months', 'topPullRequests', 'excluded']);
     assert.deepStrictEqual(p.authors, [
       { login: 'alice', pullRequests: 1, lines: 40, share: 40 / 55 },
       { login: 'bob', pullRequests: 1, lines: 10, share: 10 / 55 },
@@ -191,9 +192,9 @@ describe('metrics: SPEC section 4', () => {
       pr('bob', [['services/checkout/a', 10, 0]], { mergedAt: '2026-03-02T00:00:00Z' }),
     ], WINDOW).get('payments')!;
     assert.deepStrictEqual(m, [
-      { month: '2026-01', lines: 40, pullRequests: 2, leadShare: 0.75 },
-      { month: '2026-02', lines: 0, pullRequests: 0, leadShare: 0 },
-      { month: '2026-03', lines: 10, pullRequests: 1, leadShare: 0 },
+      { month: '2026-01', lines: 40, pullRequests: 2, authors: 2, leadShare: 0.75 },
+      { month: '2026-02', lines: 0, pullRequests: 0, authors: 0, leadShare: 0 },
+      { month: '2026-03', lines: 10, pullRequests: 1, authors: 1, leadShare: 0 },
     ]);
   });
 });

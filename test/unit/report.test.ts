@@ -97,6 +97,7 @@ describe('report (CLI)', function () {
     assert.strictEqual(json.apiRequests, gh.requests.length);
     const direct = computeLeadReport(createOwnershipIndex(parseOwners(OWNERS).model), inWindow.map(p => ({
       number: p.number, author: p.author!, authorIsBot: p.authorType === 'Bot', mergedAt: p.mergedAt!, files: p.files, reviews: p.reviews.map(r => ({ author: r.author!, state: r.state })),
+      title: `Pull request #${p.number}`, url: `https://github.com/acme/shop/pull/${p.number}`,
     })), window);
     assert.deepStrictEqual(json.teams, direct.teams);
     assert.deepStrictEqual(json.teams.map((x: { team: string }) => x.team), ['web', 'payments', 'search']);

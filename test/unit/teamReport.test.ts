@@ -3,7 +3,7 @@ import { parseOwners } from '../../src/core/owners/parse';
 import { teamReportCsv, teamReportMarkdown } from '../../src/core/report/exportReport';
 import { buildTeamReport, MonthlyShare, TeamFigures, trendOf } from '../../src/core/report/teamReport';
 
-const months = (shares: number[]): MonthlyShare[] => shares.map((s, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, leadShare: s, lines: 100, pullRequests: 5 }));
+const months = (shares: number[]): MonthlyShare[] => shares.map((s, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, leadShare: s, lines: 100, pullRequests: 5, authors: 3 }));
 
 const hostileOwners = `version: 1
 teams:
@@ -29,6 +29,8 @@ const figures: TeamFigures = {
   team: 'web', lead: 'alice', pullRequests: 10, lines: 1000, leadPullRequests: 6, leadLines: 640,
   leadShare: 0.64, leadPullRequestShare: 0.6, leadReviewedShare: 0.5, flag: 'doing-the-work',
   authors: [{ login: 'alice', pullRequests: 6, lines: 640, share: 0.64 }, { login: '=HYPERLINK("x")', pullRequests: 4, lines: 360, share: 0.36 }],
+  leadOwnedComponents: 0, components: 1, leadSoleApprovalShare: 0, signals: ['doing-the-work'], componentFigures: [], months: [], topPullRequests: [],
+  excluded: { botPullRequests: 0, ignoredAuthorPullRequests: 0, ignoredPathLines: 0, generatedLines: 0 },
 };
 
 describe('team report', () => {
@@ -37,7 +39,7 @@ describe('team report', () => {
     assert.strictEqual(trendOf(months([0.2, 0.3, 0.5, 0.6])), 'rising');
     assert.strictEqual(trendOf(months([0.4, 0.41, 0.39, 0.4])), 'flat');
     assert.strictEqual(trendOf(months([0.8, 0.2])), 'unknown');
-    assert.strictEqual(trendOf([...months([0.9]), { month: '2026-02', leadShare: 0, lines: 0, pullRequests: 0 }, ...months([0.5])]), 'unknown');
+    assert.strictEqual(trendOf([...months([0.9]), { month: '2026-02', leadShare: 0, lines: 0, pullRequests: 0, authors: 0 }, ...months([0.5])]), 'unknown');
   });
 
   it('keeps only the team\'s components and the handoffs inside the window', () => {

@@ -1,7 +1,13 @@
 import { createHash } from 'crypto';
 import type { SyncedPullRequest } from './types';
 
-export const CACHE_VERSION = 1;
+/**
+ * 2 added pull-request titles and links (and commit authors when `commitAuthors`). A version 1 cache
+ * is still read, so its figures show at once, but is never brought up to date incrementally: the
+ * next sync fetches the whole window again so every pull request gains its title and link.
+ */
+export const CACHE_VERSION = 2;
+const READABLE_VERSIONS = [1, 2];
 
 /** What one repository's cache holds. */
 export interface CacheData {
@@ -15,6 +21,8 @@ export interface CacheData {
   checkedUpTo: string;
   fetchedAt: string;
   etags: Record<string, { etag: string; body: string }>;
+  /** True when every pull request was fetched with its commit authors (co-author credit). */
+  commitAuthors?: boolean;
   pullRequests: SyncedPullRequest[];
 }
 
@@ -37,7 +45,7 @@ export function decodeCache(text: string, expect: { repo: string; apiUrl: string
   if (!isObject(outer) || typeof outer.checksum !== 'string' || !isObject(outer.data)) return { kind: 'corrupt', reason: 'unexpected layout' };
   if (sha256(JSON.stringify(outer.data)) !== outer.checksum) return { kind: 'corrupt', reason: 'checksum mismatch' };
   const d = outer.data as Partial<CacheData>;
-  if (d.version !== CACHE_VERSION) return { kind: 'corrupt', reason: `version ${String(d.version)}, expected ${CACHE_VERSION}` };
+  if (!READABLE_VERSIONS.includes(d.version as number)) return { kind: 'corrupt', reason: `version ${String(d.version)}, expected ${CACHE_VERSION}` };
   if (d.repo !== expect.repo || d.apiUrl !== expect.apiUrl) return { kind: 'corrupt', reason: `holds ${String(d.repo)} from ${String(d.apiUrl)}, not ${expect.repo} from ${expect.apiUrl}` };
   if (!isDate(d.coveredSince) || !isDate(d.checkedUpTo) || !isDate(d.fetchedAt) || !isObject(d.etags) || !Array.isArray(d.pullRequests)) {
     return { kind: 'corrupt', reason: 'missing or malformed fields' };
@@ -58,7 +66,9 @@ function isPullRequest(p: unknown): boolean {
   const r = p as Record<string, unknown>;
   return Number.isInteger(r.number) && typeof r.author === 'string' && typeof r.authorIsBot === 'boolean' && isDate(r.mergedAt) && isDate(r.updatedAt)
     && Array.isArray(r.files) && r.files.every(f => isObject(f) && typeof f.path === 'string' && Number.isFinite(f.additions) && Number.isFinite(f.deletions))
-    && Array.isArray(r.reviews) && r.reviews.every(v => isObject(v) && typeof v.author === 'string' && typeof v.state === 'string');
+    && Array.isArray(r.reviews) && r.reviews.every(v => isObject(v) && typeof v.author === 'string' && typeof v.state === 'string')
+    && (r.title === undefined || typeof r.title === 'string') && (r.url === undefined || typeof r.url === 'string')
+    && (r.commitAuthors === undefined || (Array.isArray(r.commitAuthors) && r.commitAuthors.every(a => typeof a === 'string')));
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

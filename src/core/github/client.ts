@@ -1,18 +1,22 @@
 import { Octokit } from '@octokit/rest';
 import { GitHubError, redact } from './errors';
-import { MERGED_PULL_REQUESTS, morePagesQuery } from './queries';
+import { mergedPullRequestsQuery, morePagesQuery } from './queries';
 import { createTransport, Transport, TransportOptions } from './transport';
 import type { RepoRef, SyncedPullRequest } from './types';
 
 interface Connection<T> { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] }
 interface FileNode { path: string; additions: number; deletions: number }
 interface ReviewNode { state: string; author: { login: string } | null }
+interface CommitNode { commit: { authors: { nodes: ({ user: { login: string } | null } | null)[] | null } | null } | null }
 interface PullNode {
-  number: number; updatedAt: string; mergedAt: string;
+  number: number; updatedAt: string; mergedAt: string; title?: string; url?: string;
   author: { __typename: string; login: string } | null;
   files: Connection<FileNode> | null;
   reviews: Connection<ReviewNode> | null;
+  commits?: Connection<CommitNode> | null;
 }
+/** A pull request whose nested connections still have pages to read (cursors). */
+interface Pending { pr: SyncedPullRequest; files?: string; reviews?: string; commits?: string }
 
 /** How many pull requests' extra file/review pages one follow-up query asks for. */
 const NESTED_BATCH = 10;
@@ -23,9 +27,10 @@ export interface GitHubClient {
   readonly transport: Transport;
   /**
    * Merged pull requests, most recently updated first, until one updated before `stopBefore`
-   * (ISO) is seen; files and reviews complete (nested pages followed).
+   * (ISO) is seen; files and reviews complete (nested pages followed), and with `commitAuthors`
+   * the GitHub users among the authors of its commits (co-authors included) in `commitAuthors`.
    */
-  mergedPullRequests(repo: RepoRef, stopBefore: string): Promise<SyncedPullRequest[]>;
+  mergedPullRequests(repo: RepoRef, stopBefore: string, options?: { commitAuthors?: boolean }): Promise<SyncedPullRequest[]>;
   /** `updated_at` of the most recently updated closed pull request (REST, conditional: a 304 is free). */
   latestClosedUpdate(repo: RepoRef): Promise<string | undefined>;
 }
@@ -46,12 +51,13 @@ export function createGitHubClient(options: TransportOptions & { pageSize?: numb
     }
   }
 
-  async function completeNested(repo: RepoRef, prs: Map<number, { pr: SyncedPullRequest; files?: string; reviews?: string }>) {
-    let pending = [...prs.values()].filter(p => p.files !== undefined || p.reviews !== undefined);
+  async function completeNested(repo: RepoRef, prs: Map<number, Pending>) {
+    const open = (p: Pending) => p.files !== undefined || p.reviews !== undefined || p.commits !== undefined;
+    let pending = [...prs.values()].filter(open);
     while (pending.length) {
       const batch = pending.slice(0, NESTED_BATCH);
-      const { query, variables } = morePagesQuery(batch.map(p => ({ number: p.pr.number, files: p.files, reviews: p.reviews })));
-      const data = await graphql<{ repository: Record<string, { files?: Connection<FileNode>; reviews?: Connection<ReviewNode> }> }>(query, { owner: repo.owner, name: repo.name, ...variables });
+      const { query, variables } = morePagesQuery(batch.map(p => ({ number: p.pr.number, files: p.files, reviews: p.reviews, commits: p.commits })));
+      const data = await graphql<{ repository: Record<string, { files?: Connection<FileNode>; reviews?: Connection<ReviewNode>; commits?: Connection<CommitNode> }> }>(query, { owner: repo.owner, name: repo.name, ...variables });
       batch.forEach((p, i) => {
         const node = data.repository[`p${i}`];
         if (p.files !== undefined) {
@@ -62,15 +68,21 @@ export function createGitHubClient(options: TransportOptions & { pageSize?: numb
           p.pr.reviews.push(...(node?.reviews?.nodes ?? []).map(reviewOf));
           p.reviews = node?.reviews?.pageInfo.hasNextPage ? node.reviews.pageInfo.endCursor ?? undefined : undefined;
         }
+        if (p.commits !== undefined) {
+          addCommitAuthors(p.pr, node?.commits);
+          p.commits = node?.commits?.pageInfo.hasNextPage ? node.commits.pageInfo.endCursor ?? undefined : undefined;
+        }
       });
-      pending = pending.filter(p => p.files !== undefined || p.reviews !== undefined);
+      pending = pending.filter(open);
     }
   }
 
   return {
     transport,
-    async mergedPullRequests(repo, stopBefore) {
+    async mergedPullRequests(repo, stopBefore, fetchOptions = {}) {
       const stop = Date.parse(stopBefore);
+      const withCommits = fetchOptions.commitAuthors === true;
+      const query = mergedPullRequestsQuery({ commitAuthors: withCommits });
       const out: SyncedPullRequest[] = [];
       let cursor: string | null = null;
       let size = pageSize;
@@ -79,7 +91,7 @@ export function createGitHubClient(options: TransportOptions & { pageSize?: numb
       for (;;) {
         let data: { repository: { pullRequests: Connection<PullNode> } | null };
         try {
-          data = await graphql(MERGED_PULL_REQUESTS, { owner: repo.owner, name: repo.name, cursor, pageSize: size });
+          data = await graphql(query, { owner: repo.owner, name: repo.name, cursor, pageSize: size });
         } catch (e) {
           // GitHub answers 502/timeouts for heavy pages (100 PRs x 100 files); smaller pages get through.
           if (!(e instanceof GitHubError) || (e.kind !== 'server' && e.kind !== 'network') || size <= MIN_PAGE) throw e;
@@ -89,7 +101,7 @@ export function createGitHubClient(options: TransportOptions & { pageSize?: numb
         }
         if (!data.repository) throw new GitHubError('not-found', `Repository ${repo.owner}/${repo.name} not found (or the token cannot see it).`);
         const page = data.repository.pullRequests;
-        const nested = new Map<number, { pr: SyncedPullRequest; files?: string; reviews?: string }>();
+        const nested = new Map<number, Pending>();
         let reachedStop = false;
         for (const n of page.nodes) {
           if (Date.parse(n.updatedAt) < stop) { reachedStop = true; break; }
@@ -99,10 +111,14 @@ export function createGitHubClient(options: TransportOptions & { pageSize?: numb
             author: n.author?.login ?? 'ghost', authorIsBot: n.author?.__typename === 'Bot',
             files: (n.files?.nodes ?? []).map(fileOf), reviews: (n.reviews?.nodes ?? []).map(reviewOf),
           };
+          if (typeof n.title === 'string') pr.title = n.title;
+          if (typeof n.url === 'string') pr.url = n.url;
+          if (withCommits) addCommitAuthors(pr, n.commits);
           out.push(pr);
           const files = n.files?.pageInfo.hasNextPage ? n.files.pageInfo.endCursor ?? undefined : undefined;
           const reviews = n.reviews?.pageInfo.hasNextPage ? n.reviews.pageInfo.endCursor ?? undefined : undefined;
-          if (files !== undefined || reviews !== undefined) nested.set(pr.number, { pr, files, reviews });
+          const commits = withCommits && n.commits?.pageInfo.hasNextPage ? n.commits.pageInfo.endCursor ?? undefined : undefined;
+          if (files !== undefined || reviews !== undefined || commits !== undefined) nested.set(pr.number, { pr, files, reviews, commits });
         }
         await completeNested(repo, nested);
         if (reachedStop || !page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return out;
@@ -122,6 +138,21 @@ export function createGitHubClient(options: TransportOptions & { pageSize?: numb
 
 function fileOf(f: FileNode) {
   return { path: f.path, additions: f.additions, deletions: f.deletions };
+}
+
+/** Adds the GitHub users among a page of commits' authors, each once (logins compare case-insensitively). */
+function addCommitAuthors(pr: SyncedPullRequest, commits: Connection<CommitNode> | null | undefined): void {
+  const list = pr.commitAuthors ?? (pr.commitAuthors = []);
+  const seen = new Set(list.map(l => l.toLowerCase()));
+  for (const c of commits?.nodes ?? []) {
+    for (const a of c?.commit?.authors?.nodes ?? []) {
+      const login = a?.user?.login;
+      if (login && !seen.has(login.toLowerCase())) {
+        seen.add(login.toLowerCase());
+        list.push(login);
+      }
+    }
+  }
 }
 
 function reviewOf(r: ReviewNode) {

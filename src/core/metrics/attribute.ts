@@ -1,51 +1,132 @@
 import type { OwnershipIndex } from '../owners/resolve';
-import { createBotFilter, createPathFilter, createWindowFilter } from './exclusions';
+import { createAuthorRules, createPathFilter, createWindowFilter } from './exclusions';
+import { GeneratedFiles, NO_GENERATED_FILES } from './gitattributes';
 import type { PullRequestRecord, ReportWindow } from './types';
 
-/** A counted pull request and the lines of its remaining files per team id. */
+/** Why the author rules left a pull request out (SPEC 4/5): a bot, or a person in `ignoreAuthors`. */
+export type AuthorExclusion = 'bot' | 'ignored-author';
+
+/**
+ * One merged pull request of the window, attributed with its own repository's OWNERS.yaml and
+ * `.gitattributes`. Everything the team figures need is here, so pull requests of several
+ * repositories can be summed by `aggregateTeams` (a sum over the union, never an average).
+ */
 export interface AttributedPullRequest {
+  /** Which repository it came from (`AttributionOptions.repo`); '' for a single repository. */
+  repo: string;
   pr: PullRequestRecord;
+  /** Set when the author rules leave it out of every figure but `excluded`. */
+  excluded?: AuthorExclusion;
+  /** The people credited with it, lower-cased login -> spelling: the author, plus co-authors when credited. */
+  credited: Map<string, string>;
+  /** Lines of the remaining files (not ignored, not generated) per team id; a key = it counts for that team. */
   teamLines: Map<string, number>;
+  /** The same per component id (the component that wins each file). */
+  componentLines: Map<string, number>;
+  /** Per team id: lines of its files left out by `ignorePaths`. */
+  ignoredPathLines: ReadonlyMap<string, number>;
+  /** Per team id: lines of its files left out by `.gitattributes` (and not already by `ignorePaths`). */
+  generatedLines: ReadonlyMap<string, number>;
+}
+
+export interface AttributionOptions {
+  /** `linguist-generated` of the repository root's `.gitattributes`; none by default. */
+  generated?: GeneratedFiles;
+  /** A label for the repository when several are summed. */
+  repo?: string;
+}
+
+const NONE: ReadonlyMap<string, number> = new Map();
+
+interface PathInfo {
+  team: string | null;
+  component: string | null;
+  kind: 'counted' | 'ignored' | 'generated';
 }
 
 /**
- * The window's merged, non-bot pull requests with their remaining (not ignored) files' lines
- * summed per owning team. A pull request appears even when none of its files belongs to a team.
+ * Every merged pull request of the window (those the author rules leave out included, marked
+ * `excluded`), each file resolved once per path to its team and component and sorted into
+ * counted, ignored (`ignorePaths`) or generated (`.gitattributes`) lines.
  */
-export function attributePullRequests(index: OwnershipIndex, prs: readonly PullRequestRecord[], window: ReportWindow): AttributedPullRequest[] {
+export function attributePullRequests(index: OwnershipIndex, prs: readonly PullRequestRecord[], window: ReportWindow,
+  options: AttributionOptions = {}): AttributedPullRequest[] {
   const settings = index.model.metrics;
-  const isBot = createBotFilter(settings.ignoreAuthors);
+  const authors = createAuthorRules(settings.ignoreAuthors);
   const inWindow = createWindowFilter(window);
   const ignored = createPathFilter(settings);
+  const generated = options.generated ?? NO_GENERATED_FILES;
+  const repo = options.repo ?? '';
   // Paths repeat across pull requests; resolving each once keeps 50,000 PRs well under a second.
-  const teamOfPath = new Map<string, string | null>();
-  const resolveTeam = (path: string): string | null => {
-    if (ignored(path)) return null;
+  const infoOfPath = new Map<string, PathInfo>();
+  const infoOf = (path: string): PathInfo => {
+    let info = infoOfPath.get(path);
+    if (info) return info;
     const o = index.ownerOf(path);
-    return o.kind === 'owned' && index.model.teams.has(o.component.team) ? o.component.team : null;
-  };
-  const teamOf = (path: string): string | null => {
-    const known = teamOfPath.get(path);
-    if (known !== undefined) return known;
-    const team = resolveTeam(path);
-    teamOfPath.set(path, team);
-    return team;
+    const owned = o.kind === 'owned' && index.model.teams.has(o.component.team);
+    info = {
+      team: owned ? o.component.team : null,
+      component: owned ? o.component.id : null,
+      kind: ignored(path) ? 'ignored' : generated.isGenerated(path) ? 'generated' : 'counted',
+    };
+    infoOfPath.set(path, info);
+    return info;
   };
   const out: AttributedPullRequest[] = [];
   for (const pr of prs) {
-    if (!inWindow(pr) || isBot(pr)) continue;
-    const teamLines = new Map<string, number>();
+    if (!inWindow(pr)) continue;
+    const excluded = authors.exclusion(pr);
+    const a: AttributedPullRequest = {
+      repo, pr, credited: credited(pr, settings.creditCoAuthors, authors.leftOut), teamLines: new Map(), componentLines: new Map(),
+      ignoredPathLines: NONE, generatedLines: NONE,
+    };
+    if (excluded) a.excluded = excluded;
     for (const f of pr.files) {
-      const team = teamOf(f.path);
-      if (team !== null) teamLines.set(team, (teamLines.get(team) ?? 0) + f.additions + f.deletions);
+      const info = infoOf(f.path);
+      if (info.team === null) continue;
+      const lines = f.additions + f.deletions;
+      if (info.kind === 'counted') {
+        a.teamLines.set(info.team, (a.teamLines.get(info.team) ?? 0) + lines);
+        a.componentLines.set(info.component!, (a.componentLines.get(info.component!) ?? 0) + lines);
+      } else {
+        // Most pull requests have no ignored or generated team file: their maps are made only when needed.
+        const key = info.kind === 'ignored' ? 'ignoredPathLines' : 'generatedLines';
+        const into = a[key] === NONE ? (a[key] = new Map<string, number>()) as Map<string, number> : a[key] as Map<string, number>;
+        into.set(info.team, (into.get(info.team) ?? 0) + lines);
+      }
     }
-    out.push({ pr, teamLines });
+    out.push(a);
   }
   return out;
+}
+
+/** The author, then (with co-author credit) every distinct commit author left after the bot and ignore rules. */
+function credited(pr: PullRequestRecord, coAuthors: boolean, leftOut: (login: string) => boolean): Map<string, string> {
+  const people = new Map<string, string>([[pr.author.toLowerCase(), pr.author]]);
+  if (!coAuthors) return people;
+  for (const login of pr.commitAuthors ?? []) {
+    const key = login.toLowerCase();
+    if (!people.has(key) && !leftOut(login)) people.set(key, login);
+  }
+  return people;
 }
 
 /** True when `login` submitted at least one review on `pr` in a state other than PENDING. */
 export function reviewedBy(pr: PullRequestRecord, login: string): boolean {
   const l = login.toLowerCase();
   return pr.reviews.some(r => r.state !== 'PENDING' && r.author.toLowerCase() === l);
+}
+
+/** SPEC 5: the lead submitted an APPROVED review and nobody else but the author did. */
+export function approvedByLeadAlone(pr: PullRequestRecord, lead: string): boolean {
+  const l = lead.toLowerCase();
+  const author = pr.author.toLowerCase();
+  let leadApproved = false;
+  for (const r of pr.reviews) {
+    if (r.state !== 'APPROVED') continue;
+    const who = r.author.toLowerCase();
+    if (who === l) leadApproved = true;
+    else if (who !== author) return false;
+  }
+  return leadApproved;
 }

@@ -1,65 +1,201 @@
-import type { MetricsSettings } from '../owners/model';
+import type { MetricsSettings, OwnersModel } from '../owners/model';
 import type { OwnershipIndex } from '../owners/resolve';
-import { attributePullRequests, reviewedBy } from './attribute';
-import type { AuthorFigures, LeadFlag, LeadReport, PullRequestRecord, ReportWindow, TeamFigures } from './types';
+import { approvedByLeadAlone, AttributedPullRequest, attributePullRequests, AttributionOptions, reviewedBy } from './attribute';
+import { monthsOf } from './months';
+import type { AuthorFigures, ComponentFigures, LeadFlag, LeadReport, PullRequestRecord, ReportWindow, TeamFigures, TeamSignal, TopPullRequest } from './types';
 
-interface TeamTally {
-  pullRequests: number;
-  lines: number;
-  nonLeadPullRequests: number;
-  nonLeadReviewedByLead: number;
-  authors: Map<string, { login: string; pullRequests: number; lines: number }>;
+/** The teams and components figures are computed for, and the thresholds; several repositories may share one. */
+export interface TeamCatalogue {
+  /** In report order (OWNERS.yaml file order). */
+  teams: { id: string; lead: string }[];
+  /** In file order; `id` is the key of `AttributedPullRequest.componentLines`. */
+  components: { id: string; team: string; owner: string }[];
+  settings: Pick<MetricsSettings, 'minPullRequests' | 'leadShareThreshold' | 'watchThreshold' | 'bottleneckThreshold' | 'leadOwnershipThreshold'>;
+}
+
+/** The catalogue of one OWNERS.yaml. */
+export function teamCatalogue(model: OwnersModel): TeamCatalogue {
+  return {
+    teams: [...model.teams.values()].map(t => ({ id: t.id, lead: t.lead })),
+    components: [...model.components.values()].map(c => ({ id: c.id, team: c.team, owner: c.owner })),
+    settings: model.metrics,
+  };
 }
 
 /**
- * SPEC section 4's figures for every team of the model, teams in OWNERS.yaml file order, authors
- * by lines (then pull requests, then login). Shares are unrounded fractions; 0 when undefined.
+ * SPEC sections 4 and 5 for one repository: `attributePullRequests` then `aggregateTeams`.
+ * Teams in OWNERS.yaml file order; shares are unrounded fractions, 0 when undefined.
  */
-export function computeLeadReport(index: OwnershipIndex, prs: readonly PullRequestRecord[], window: ReportWindow): LeadReport {
-  const model = index.model;
-  const attributed = attributePullRequests(index, prs, window);
-  const tallies = new Map<string, TeamTally>();
-  for (const id of model.teams.keys()) {
-    tallies.set(id, { pullRequests: 0, lines: 0, nonLeadPullRequests: 0, nonLeadReviewedByLead: 0, authors: new Map() });
-  }
-  for (const { pr, teamLines } of attributed) {
-    const authorKey = pr.author.toLowerCase();
-    for (const [teamId, lines] of teamLines) {
-      const t = tallies.get(teamId)!;
-      const lead = model.teams.get(teamId)!.lead;
-      t.pullRequests++;
-      t.lines += lines;
-      const a = t.authors.get(authorKey) ?? { login: pr.author, pullRequests: 0, lines: 0 };
-      a.pullRequests++;
-      a.lines += lines;
-      t.authors.set(authorKey, a);
-      if (authorKey !== lead.toLowerCase()) {
-        t.nonLeadPullRequests++;
-        if (lead && reviewedBy(pr, lead)) t.nonLeadReviewedByLead++;
-      }
-    }
-  }
-  const teams: TeamFigures[] = [];
-  for (const [id, team] of model.teams) teams.push(teamFigures(id, team.lead, tallies.get(id)!, model.metrics));
-  return { window: { since: window.since, until: window.until }, pullRequests: attributed.length, teams };
+export function computeLeadReport(index: OwnershipIndex, prs: readonly PullRequestRecord[], window: ReportWindow, options?: AttributionOptions): LeadReport {
+  return aggregateTeams(teamCatalogue(index.model), attributePullRequests(index, prs, window, options), window);
 }
 
-function teamFigures(id: string, lead: string, t: TeamTally, settings: MetricsSettings): TeamFigures {
-  const leadTally = lead ? t.authors.get(lead.toLowerCase()) : undefined;
+interface Person { login: string; pullRequests: number; lines: number }
+
+class Tally {
+  pullRequests = 0;
+  lines = 0;
+  readonly people = new Map<string, Person>();
+
+  add(credited: Map<string, string>, lines: number): void {
+    this.pullRequests++;
+    this.lines += lines;
+    for (const [key, login] of credited) {
+      const p = this.people.get(key) ?? { login, pullRequests: 0, lines: 0 };
+      p.pullRequests++;
+      p.lines += lines;
+      this.people.set(key, p);
+    }
+  }
+
+  linesOf(login: string): number {
+    return this.people.get(login.toLowerCase())?.lines ?? 0;
+  }
+}
+
+interface TeamTally {
+  all: Tally;
+  nonLead: number;
+  reviewedByLead: number;
+  soleApprovalByLead: number;
+  months: Map<string, Tally & { leadLines?: number }>;
+  top: { a: AttributedPullRequest; lines: number }[];
+  components: Map<string, Tally>;
+  excluded: TeamFigures['excluded'];
+}
+
+/**
+ * Team figures over attributed pull requests, which may come from several repositories: every
+ * figure is a sum over the union of the pull requests, shares are taken from those sums.
+ */
+export function aggregateTeams(catalogue: TeamCatalogue, attributed: readonly AttributedPullRequest[], window: ReportWindow): LeadReport {
+  const months = monthsOf(window);
+  const tallies = new Map<string, TeamTally>();
+  const leadOf = new Map<string, string>();
+  const teamOfComponent = new Map(catalogue.components.map(c => [c.id, c.team]));
+  for (const t of catalogue.teams) {
+    leadOf.set(t.id, t.lead.toLowerCase());
+    tallies.set(t.id, {
+      all: new Tally(), nonLead: 0, reviewedByLead: 0, soleApprovalByLead: 0, top: [],
+      months: new Map(months.map(m => [m, new Tally()])),
+      components: new Map(catalogue.components.filter(c => c.team === t.id).map(c => [c.id, new Tally()])),
+      excluded: { botPullRequests: 0, ignoredAuthorPullRequests: 0, ignoredPathLines: 0, generatedLines: 0 },
+    });
+  }
+  let counted = 0;
+  for (const a of attributed) {
+    if (a.excluded) {
+      for (const teamId of a.teamLines.keys()) {
+        const t = tallies.get(teamId);
+        if (!t) continue;
+        if (a.excluded === 'bot') t.excluded.botPullRequests++;
+        else t.excluded.ignoredAuthorPullRequests++;
+      }
+      continue;
+    }
+    counted++;
+    for (const [teamId, lines] of a.ignoredPathLines) { const t = tallies.get(teamId); if (t) t.excluded.ignoredPathLines += lines; }
+    for (const [teamId, lines] of a.generatedLines) { const t = tallies.get(teamId); if (t) t.excluded.generatedLines += lines; }
+    const month = new Date(a.pr.mergedAt).toISOString().slice(0, 7);
+    for (const [teamId, lines] of a.teamLines) {
+      const t = tallies.get(teamId);
+      if (!t) continue;
+      const lead = leadOf.get(teamId)!;
+      t.all.add(a.credited, lines);
+      t.months.get(month)?.add(a.credited, lines);
+      keepTop(t.top, a, lines);
+      if (a.pr.author.toLowerCase() !== lead) {
+        t.nonLead++;
+        if (lead && reviewedBy(a.pr, lead)) t.reviewedByLead++;
+        if (lead && approvedByLeadAlone(a.pr, lead)) t.soleApprovalByLead++;
+      }
+    }
+    for (const [componentId, lines] of a.componentLines) {
+      const teamId = teamOfComponent.get(componentId);
+      if (teamId !== undefined) tallies.get(teamId)?.components.get(componentId)?.add(a.credited, lines);
+    }
+  }
+  const teams = catalogue.teams.map(team => teamFigures(team, tallies.get(team.id)!, catalogue));
+  return { window: { since: window.since, until: window.until }, pullRequests: counted, teams };
+}
+
+function teamFigures(team: { id: string; lead: string }, t: TeamTally, catalogue: TeamCatalogue): TeamFigures {
+  const settings = catalogue.settings;
+  const leadKey = team.lead.toLowerCase();
+  const leadTally = team.lead ? t.all.people.get(leadKey) : undefined;
   const leadLines = leadTally?.lines ?? 0;
   const leadPullRequests = leadTally?.pullRequests ?? 0;
-  const leadShare = ratio(leadLines, t.lines);
-  const leadPullRequestShare = ratio(leadPullRequests, t.pullRequests);
-  const leadReviewedShare = ratio(t.nonLeadReviewedByLead, t.nonLeadPullRequests);
-  const authors: AuthorFigures[] = [...t.authors.values()]
+  const leadShare = ratio(leadLines, t.all.lines);
+  const leadPullRequestShare = ratio(leadPullRequests, t.all.pullRequests);
+  const leadReviewedShare = ratio(t.reviewedByLead, t.nonLead);
+  const leadSoleApprovalShare = ratio(t.soleApprovalByLead, t.nonLead);
+  const own = catalogue.components.filter(c => c.team === team.id);
+  const leadOwnedComponents = team.lead ? own.filter(c => c.owner.toLowerCase() === leadKey).length : 0;
+  const figures = { pullRequests: t.all.pullRequests, leadShare, leadPullRequests, leadReviewedShare };
+  return {
+    team: team.id, lead: team.lead, pullRequests: t.all.pullRequests, lines: t.all.lines, leadPullRequests, leadLines,
+    leadShare, leadPullRequestShare, leadReviewedShare,
+    flag: leadFlag(figures, settings),
+    authors: authorsOf(t.all),
+    leadOwnedComponents,
+    components: own.length,
+    leadSoleApprovalShare,
+    signals: teamSignals({ ...figures, nonLeadPullRequests: t.nonLead, leadSoleApprovalShare, components: own.length, leadOwnedComponents }, settings),
+    componentFigures: own.map(c => componentFigures(c, team.lead, t.components.get(c.id)!)),
+    months: [...t.months].map(([month, m]) => ({
+      month, pullRequests: m.pullRequests, lines: m.lines, authors: m.people.size, leadShare: ratio(team.lead ? m.linesOf(team.lead) : 0, m.lines),
+    })),
+    topPullRequests: topPullRequests(t.top),
+    excluded: t.excluded,
+  };
+}
+
+/** Authors by lines, then pull requests (both descending), then login; `share` of the tally's lines. */
+function authorsOf(t: Tally): AuthorFigures[] {
+  return [...t.people.values()]
     .map(a => ({ login: a.login, pullRequests: a.pullRequests, lines: a.lines, share: ratio(a.lines, t.lines) }))
     .sort((a, b) => b.lines - a.lines || b.pullRequests - a.pullRequests || a.login.localeCompare(b.login));
+}
+
+function componentFigures(c: { id: string; owner: string }, lead: string, t: Tally): ComponentFigures {
+  const leadOwns = lead !== '' && c.owner.toLowerCase() === lead.toLowerCase();
+  let delegateTo: string | null = null;
+  if (leadOwns) {
+    const others = [...t.people.entries()].filter(([key]) => key !== lead.toLowerCase()).map(([, p]) => p);
+    others.sort((a, b) => b.lines - a.lines || b.pullRequests - a.pullRequests || compareCaseless(a.login, b.login));
+    delegateTo = others[0]?.login ?? null;
+  }
   return {
-    team: id, lead, pullRequests: t.pullRequests, lines: t.lines, leadPullRequests, leadLines,
-    leadShare, leadPullRequestShare, leadReviewedShare,
-    flag: leadFlag({ pullRequests: t.pullRequests, leadShare, leadPullRequests, leadReviewedShare }, settings),
-    authors,
+    component: c.id, owner: c.owner, pullRequests: t.pullRequests, lines: t.lines,
+    ownerLines: t.linesOf(c.owner), leadLines: lead ? t.linesOf(lead) : 0,
+    authors: authorsOf(t).slice(0, 3), delegateTo,
   };
+}
+
+const TOP = 10;
+
+/** Before: more team lines, then the newer merge, then the higher number. */
+function ranksBefore(x: { a: AttributedPullRequest; lines: number }, y: { a: AttributedPullRequest; lines: number }): boolean {
+  if (x.lines !== y.lines) return x.lines > y.lines;
+  const dx = Date.parse(x.a.pr.mergedAt);
+  const dy = Date.parse(y.a.pr.mergedAt);
+  if (dx !== dy) return dx > dy;
+  return x.a.pr.number > y.a.pr.number;
+}
+
+/** Keeps the best TOP entries in order (an insertion into a short list instead of sorting every pull request). */
+function keepTop(top: { a: AttributedPullRequest; lines: number }[], a: AttributedPullRequest, lines: number): void {
+  const entry = { a, lines };
+  if (top.length === TOP && !ranksBefore(entry, top[TOP - 1])) return;
+  let i = top.length;
+  while (i > 0 && ranksBefore(entry, top[i - 1])) i--;
+  top.splice(i, 0, entry);
+  if (top.length > TOP) top.pop();
+}
+
+/** SPEC 5's topPullRequests: the 10 with the most team lines; ties: newer merge first, then the higher number. */
+function topPullRequests(list: { a: AttributedPullRequest; lines: number }[]): TopPullRequest[] {
+  return list.map(({ a, lines }) => ({ number: a.pr.number, title: a.pr.title ?? '', url: a.pr.url ?? '', author: a.pr.author, lines }));
 }
 
 /** SPEC 4's flag, first rule that applies: insufficient-data, doing-the-work, absent, watch, ok. */
@@ -70,6 +206,30 @@ export function leadFlag(f: { pullRequests: number; leadShare: number; leadPullR
   if (f.leadPullRequests === 0 && f.leadReviewedShare === 0) return 'absent';
   if (f.leadShare >= settings.watchThreshold) return 'watch';
   return 'ok';
+}
+
+/** SPEC 5's signals: every one that holds, in SPEC's order; thresholds compare unrounded fractions. */
+export function teamSignals(f: {
+  pullRequests: number; leadShare: number; leadPullRequests: number; leadReviewedShare: number;
+  nonLeadPullRequests: number; leadSoleApprovalShare: number; components: number; leadOwnedComponents: number;
+}, settings: TeamCatalogue['settings']): TeamSignal[] {
+  const out: TeamSignal[] = [];
+  if (f.pullRequests < settings.minPullRequests) {
+    out.push('insufficient-data');
+  } else {
+    if (f.leadShare >= settings.leadShareThreshold) out.push('doing-the-work');
+    if (f.leadShare >= settings.watchThreshold && f.leadShare < settings.leadShareThreshold) out.push('watch');
+    if (f.leadPullRequests === 0 && f.leadReviewedShare === 0) out.push('absent');
+    if (f.nonLeadPullRequests >= settings.minPullRequests && f.leadSoleApprovalShare >= settings.bottleneckThreshold) out.push('bottleneck');
+  }
+  if (f.components >= 2 && f.leadOwnedComponents / f.components >= settings.leadOwnershipThreshold) out.push('holds-ownership');
+  return out;
+}
+
+function compareCaseless(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function ratio(part: number, whole: number): number {

@@ -9,6 +9,22 @@ export function createBotFilter(ignoreAuthors: readonly string[]): (pr: Pick<Pul
 }
 
 /**
+ * SPEC 4/5's author rules, split as `excluded` needs them: `bot` when GitHub says Bot or the login
+ * ends in `[bot]`, else `ignored-author` for `ignoreAuthors`. `leftOut` applies both to a co-author's login.
+ */
+export function createAuthorRules(ignoreAuthors: readonly string[]) {
+  const ignored = new Set(ignoreAuthors.map(a => a.toLowerCase()));
+  const botLogin = (login: string) => login.toLowerCase().endsWith('[bot]');
+  return {
+    exclusion(pr: Pick<PullRequestRecord, 'author' | 'authorIsBot'>): 'bot' | 'ignored-author' | undefined {
+      if (pr.authorIsBot || botLogin(pr.author)) return 'bot';
+      return ignored.has(pr.author.toLowerCase()) ? 'ignored-author' : undefined;
+    },
+    leftOut: (login: string) => botLogin(login) || ignored.has(login.toLowerCase()),
+  };
+}
+
+/**
  * True for a path left out of the figures. `settings.ignorePaths` already holds SPEC's lock-file
  * default when OWNERS.yaml has none, and replaces it when given (the parser sees to that).
  */

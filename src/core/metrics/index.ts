@@ -1,5 +1,15 @@
-export type { AuthorFigures, LeadFlag, LeadReport, PullRequestRecord, ReportWindow, TeamFigures } from './types';
-export { computeLeadReport, leadFlag } from './compute';
+export type {
+  AuthorFigures, ComponentFigures, ExcludedFigures, LeadFlag, LeadReport, MonthFigures, PullRequestRecord, ReportWindow, TeamFigures,
+  TeamSignal, TopPullRequest,
+} from './types';
+export { SIGNAL_ORDER } from './types';
+export { aggregateTeams, computeLeadReport, leadFlag, teamCatalogue, teamSignals } from './compute';
+export type { TeamCatalogue } from './compute';
+export { attributePullRequests } from './attribute';
+export type { AttributedPullRequest, AttributionOptions } from './attribute';
 export { monthlyLeadShare } from './monthly';
 export type { MonthlyShare } from './monthly';
-export { createBotFilter, createPathFilter, createWindowFilter } from './exclusions';
+export { createAuthorRules, createBotFilter, createPathFilter, createWindowFilter } from './exclusions';
+export { NO_GENERATED_FILES, parseGitattributes } from './gitattributes';
+export type { GeneratedFiles } from './gitattributes';
+export { hideIndividuals } from './teamOnly';

@@ -7,9 +7,64 @@ export interface PullRequestRecord {
   mergedAt: string;
   files: { path: string; additions: number; deletions: number }[];
   reviews: { author: string; state: string }[];
+  /** SPEC 5 evidence; absent in data fetched before they were asked for. */
+  title?: string;
+  url?: string;
+  /**
+   * Logins of the GitHub users among the authors of its commits (`Co-authored-by:` included), as
+   * GitHub spells them; absent when they were not fetched (co-author credit off).
+   */
+  commitAuthors?: string[];
 }
 
 export type LeadFlag = 'doing-the-work' | 'watch' | 'absent' | 'ok' | 'insufficient-data';
+
+/** SPEC 5's signals, in the order they are listed. */
+export type TeamSignal = 'insufficient-data' | 'doing-the-work' | 'watch' | 'absent' | 'bottleneck' | 'holds-ownership';
+export const SIGNAL_ORDER: readonly TeamSignal[] = ['insufficient-data', 'doing-the-work', 'watch', 'absent', 'bottleneck', 'holds-ownership'];
+
+/** One component's figures (SPEC 5 `componentFigures`). */
+export interface ComponentFigures {
+  component: string;
+  owner: string;
+  pullRequests: number;
+  lines: number;
+  /** The owner's lines in the component; null in team-only mode when the owner is not the lead. */
+  ownerLines: number | null;
+  leadLines: number;
+  /** The top 3 authors; `share` = of the component's lines. */
+  authors: AuthorFigures[];
+  /** Only on a component the lead owns: who else wrote the most of it (null: nobody, or another owner). */
+  delegateTo: string | null;
+}
+
+/** One calendar month (UTC) of a team (SPEC 5 `months`). */
+export interface MonthFigures {
+  month: string;
+  pullRequests: number;
+  lines: number;
+  /** Distinct people credited with the team's pull requests that month. */
+  authors: number;
+  leadShare: number;
+}
+
+/** One pull request behind the figures (SPEC 5 `topPullRequests`). */
+export interface TopPullRequest {
+  number: number;
+  title: string;
+  url: string;
+  /** The pull request's author; null in team-only mode when it is not the lead. */
+  author: string | null;
+  lines: number;
+}
+
+/** What was left out that would otherwise have counted for the team (SPEC 5 `excluded`). */
+export interface ExcludedFigures {
+  botPullRequests: number;
+  ignoredAuthorPullRequests: number;
+  ignoredPathLines: number;
+  generatedLines: number;
+}
 
 export interface AuthorFigures {
   login: string;
@@ -32,6 +87,15 @@ export interface TeamFigures {
   leadReviewedShare: number;
   flag: LeadFlag;
   authors: AuthorFigures[];
+  // SPEC section 5 (report v2): added after section 4's fields so old readers keep working.
+  leadOwnedComponents: number;
+  components: number;
+  leadSoleApprovalShare: number;
+  signals: TeamSignal[];
+  componentFigures: ComponentFigures[];
+  months: MonthFigures[];
+  topPullRequests: TopPullRequest[];
+  excluded: ExcludedFigures;
 }
 
 /** SPEC section 4's `report --json` without `repo` and `apiRequests`. */

@@ -85,6 +85,14 @@ export interface MetricsSettings {
   ignoreAuthors: string[];
   /** SPEC's default lock files when absent. */
   ignorePaths: string[];
+  /** SPEC 5: credit every GitHub user among a pull request's commit authors (Co-authored-by included). */
+  creditCoAuthors: boolean;
+  /** SPEC 5: `bottleneck` when the lead alone approved at least this share of others' pull requests. */
+  bottleneckThreshold: number;
+  /** SPEC 5: `holds-ownership` when the lead owns at least this share of the team's components. */
+  leadOwnershipThreshold: number;
+  /** Team-only mode: no individual but the lead is named in any figure (views and exports). */
+  teamOnly: boolean;
 }
 
 export interface OwnersModel {
@@ -122,6 +130,10 @@ export const DEFAULT_METRICS: MetricsSettings = {
   minPullRequests: 5,
   ignoreAuthors: [],
   ignorePaths: DEFAULT_IGNORE_PATHS,
+  creditCoAuthors: false,
+  bottleneckThreshold: 0.6,
+  leadOwnershipThreshold: 0.5,
+  teamOnly: false,
 };
 
 /** The team's members including its lead, lower-cased. */

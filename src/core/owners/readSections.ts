@@ -129,16 +129,20 @@ export function readPatternList(reader: SourceReader, value: unknown, component:
 export function readMetrics(reader: SourceReader, section: YAMLMap | undefined): MetricsSettings {
   const metrics: MetricsSettings = { ...DEFAULT_METRICS };
   if (!section) return metrics;
-  const numbers = ['windowDays', 'leadShareThreshold', 'watchThreshold', 'minPullRequests'] as const;
+  const numbers = ['windowDays', 'leadShareThreshold', 'watchThreshold', 'minPullRequests', 'bottleneckThreshold', 'leadOwnershipThreshold'] as const;
+  const booleans = ['creditCoAuthors', 'teamOnly'] as const;
   for (const { key, keyNode, value } of reader.entries(section)) {
     const span = reader.nodeSpan(keyNode);
     if ((numbers as readonly string[]).includes(key)) {
       const n = reader.number(value, `\`metrics.${key}\``, span);
       if (n !== undefined) metrics[key as typeof numbers[number]] = n;
+    } else if ((booleans as readonly string[]).includes(key)) {
+      const b = reader.boolean(value, `\`metrics.${key}\``, span);
+      if (b !== undefined) metrics[key as typeof booleans[number]] = b;
     } else if (key === 'ignoreAuthors' || key === 'ignorePaths') {
       metrics[key] = reader.stringList(value, `\`metrics.${key}\``, span).map(i => i.value);
     } else if (!key.startsWith('x-')) {
-      reader.report('warning', 'unknown-key', `Unknown key "${key}" in \`metrics\` (known: ${[...numbers, 'ignoreAuthors', 'ignorePaths'].join(', ')}).`, span);
+      reader.report('warning', 'unknown-key', `Unknown key "${key}" in \`metrics\` (known: ${[...numbers, ...booleans, 'ignoreAuthors', 'ignorePaths'].join(', ')}).`, span);
     }
   }
   return metrics;

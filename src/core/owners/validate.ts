@@ -89,7 +89,7 @@ function checkPatterns(model: OwnersModel, report: Report): void {
 function checkMetrics(model: OwnersModel, report: Report, parsed: ParsedOwners): void {
   const m = model.metrics;
   const at = metricsSpan(parsed);
-  for (const key of ['leadShareThreshold', 'watchThreshold'] as const) {
+  for (const key of ['leadShareThreshold', 'watchThreshold', 'bottleneckThreshold', 'leadOwnershipThreshold'] as const) {
     if (m[key] < 0 || m[key] > 1) report('error', 'invalid-metric', `\`metrics.${key}\` is ${m[key]}; it is a share from 0 to 1.`, at);
   }
   if (m.watchThreshold > m.leadShareThreshold) report('warning', 'invalid-metric', '`metrics.watchThreshold` is above `leadShareThreshold`, so no team can be flagged `watch`.', at);

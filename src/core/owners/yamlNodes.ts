@@ -81,6 +81,13 @@ export class SourceReader {
     return undefined;
   }
 
+  boolean(value: unknown, what: string, fallback: Span): boolean | undefined {
+    const node = this.deref(value);
+    if (isScalar(node) && typeof node.value === 'boolean') return node.value;
+    this.report('error', 'wrong-type', `${what} must be true or false, not ${describe(node)}.`, this.nodeSpan(node, fallback));
+    return undefined;
+  }
+
   /** A list of strings with each item's span; a wrong item is reported and skipped. */
   stringList(value: unknown, what: string, fallback: Span): { value: string; span: Span }[] {
     const node = this.deref(value);

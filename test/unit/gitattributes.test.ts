@@ -1,0 +1,83 @@
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseGitattributes } from '../../src/core/metrics/gitattributes';
+import { seededRandom } from '../../src/bench/codeownersCorpus';
+
+let repo = '';
+
+/** What `git check-attr` says for each path under a root `.gitattributes` with `text`: generated or not. */
+function gitSays(text: string, paths: string[]): boolean[] {
+  fs.writeFileSync(path.join(repo, '.gitattributes'), text);
+  const out = execFileSync('git', ['-C', repo, 'check-attr', '--stdin', '-z', 'linguist-generated'], { input: paths.join('\0') + '\0', encoding: 'utf8' });
+  const fields = out.split('\0');
+  const result: boolean[] = [];
+  for (let i = 0; i + 2 < fields.length; i += 3) result.push(fields[i + 2] === 'set' || fields[i + 2] === 'true');
+  return result;
+}
+
+const PATHS = [
+  'docs/a.md', 'docs', 'x/docs/a.md', 'gen/a/b.go', 'a/gen/b.go', 'foo/a.txt', 'foo/b.txt', 'x/foo/a.txt', 'a/b/zz_x.go', 'zz_y',
+  'a.md', 'd.md', 'sub/b.md', 'api/v1/types.pb.go', 'types.pb.go', 'vendor/x/y.go', 'x/vendor/y.go', 'CHANGELOG/v1.md', 'Foo.TXT',
+  'a b/c.md', 'dist/app.min.js', 'src/app.js', 'config/crd/bases/x.yaml', 'a/config/crd/bases/y.yaml', '.github/x.yml', 'x.lock',
+];
+
+describe('.gitattributes linguist-generated (SPEC 5), held to git check-attr', function () {
+  this.timeout(120_000);
+  before(() => {
+    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-attr-'));
+    execFileSync('git', ['init', '-q', repo]);
+  });
+  after(() => fs.rmSync(repo, { recursive: true, force: true }));
+  const cases: [string, string][] = [
+    ['directory pattern gives nothing to the files below it', 'docs/ linguist-generated\nvendor linguist-generated\n'],
+    ['a pattern without a slash matches the name at any depth', '*.pb.go linguist-generated\nzz_* linguist-generated\n'],
+    ['a slash anchors at the root; ** spans directories', '/gen/** linguist-generated\nfoo/*.txt linguist-generated\n**/config/crd/bases/*.yaml linguist-generated\n'],
+    ['the last line that mentions the attribute wins', 'foo/*.txt linguist-generated\nfoo/b.txt -linguist-generated\n*.md linguist-generated\nsub/*.md !linguist-generated\n'],
+    ['=true sets it, any other value does not', '*.md linguist-generated=true\na.md linguist-generated=false\n*.js linguist-generated=yes\n'],
+    ['ranges, ?, escapes, quoted names, CRLF, comments, other attributes', '[abc].md linguist-generated\n# comment *.go linguist-generated\n"a b/c.md" linguist-generated\r\nx.loc? linguist-vendored linguist-generated text\n\\!x linguist-generated\n'],
+    ['negative patterns are not read; unrelated lines do not reset', '!*.md linguist-generated\n*.go linguist-generated\n*.go text eol=lf\n'],
+    ['case-sensitive', '*.txt linguist-generated\n'],
+  ];
+  for (const [name, text] of cases) {
+    it(name, () => {
+      const ours = parseGitattributes(text);
+      assert.deepStrictEqual(PATHS.map(p => ours.isGenerated(p)), gitSays(text, PATHS), text);
+    });
+  }
+
+  it('[attr] macros are not read (SPEC 5; git would expand them), nor lines git cannot parse', () => {
+    const ours = parseGitattributes('[attr]gen linguist-generated\n*.go gen\n"unterminated linguist-generated\n');
+    assert.strictEqual(ours.rules, 0);
+    assert.strictEqual(ours.isGenerated('a/b.go'), false);
+  });
+
+  it('agrees with git on 300 generated attribute files', () => {
+    const random = seededRandom(10);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+    const pieces = ['docs', 'gen', 'foo', 'a', 'b', 'x', 'config', 'crd', 'bases', 'vendor', 'sub', 'api', 'v1', '*', '**', '?', '*.md', '*.go', 'zz_*', '[ab]*', '*.pb.go', 'b.txt', 'a.md'];
+    const attrs = ['linguist-generated', '-linguist-generated', '!linguist-generated', 'linguist-generated=true', 'linguist-generated=false', 'text'];
+    const files: string[] = [];
+    const texts: string[] = [];
+    for (let n = 0; n < 300; n++) {
+      const lines: string[] = [];
+      for (let l = 0, k = 1 + Math.floor(random() * 5); l < k; l++) {
+        const segments = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(pieces));
+        const pattern = (random() < 0.3 ? '/' : '') + segments.join('/') + (random() < 0.1 ? '/' : '');
+        lines.push(`${pattern} ${pick(attrs)}`);
+      }
+      texts.push(lines.join('\n'));
+    }
+    for (let n = 0; n < 60; n++) files.push(Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(['docs', 'gen', 'foo', 'a', 'b', 'x', 'config', 'crd', 'bases', 'zz_a.go', 'b.txt', 'a.md', 'c.pb.go', 'ab.md'])).join('/'));
+    const all = [...PATHS, ...files];
+    let compared = 0;
+    for (const text of texts) {
+      const ours = parseGitattributes(text);
+      assert.deepStrictEqual(all.map(p => ours.isGenerated(p)), gitSays(text, all), text);
+      compared++;
+    }
+    assert.strictEqual(compared, 300);
+  });
+});
