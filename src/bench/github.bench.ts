@@ -88,7 +88,7 @@ async function extraFieldsCost(log: (line: string) => void): Promise<void> {
   const { data, what } = realisticDataset();
   const gh = await startFakeGitHub({ data, token: TOKEN });
   try {
-    const rows: [string, { requests: number; cost: number; bytes: number }][] = [];
+    const rows: [string, ReturnType<typeof tally>][] = [];
     const since = '2000-01-01T00:00:00Z';
     // Peer: section 4's document, pages followed by hand (no nested overflow pages, so it is a lower bound).
     const section4 = mergedPullRequestsQuery().replace(' title url', '');
@@ -116,7 +116,7 @@ async function extraFieldsCost(log: (line: string) => void): Promise<void> {
       log(`${name.padEnd(50)} | ${String(r.requests).padStart(8)} | ${String(r.cost).padStart(11)} | ${r.bytes.toLocaleString('en-US').padStart(14)} | ${(r.bytes / peer.bytes).toFixed(2).padStart(12)}x | `
         + (r.more.requests ? `${r.more.requests}, ${r.more.cost}, ${r.more.bytes.toLocaleString('en-US')}` : '-'));
     }
-    log('(cost points: GitHub\'s documented formula over each query, computed by the fake GitHub; overflow pages: files past 100 (the same for all), commits past 25)');
+    log('(cost points: GitHub\'s documented formula over each query, computed by the fake GitHub; overflow pages: files past 100 (the same for all), commits past 10)');
   } finally {
     await gh.close();
   }

@@ -28,7 +28,7 @@ describe('GitHub client against the fake GitHub (real HTTP)', function () {
   let gh: FakeGitHub;
   afterEach(async () => { await gh?.close(); });
 
-  it('with commit authors: the GitHub users among every commit\'s authors, co-authors included, each once, past 25 commits', async () => {
+  it('with commit authors: the GitHub users among every commit\'s authors, co-authors included, each once, past 10 commits', async () => {
     const data = generateDataset({ merged: 150, closed: 2 });
     const byNumber = new Map(data.pullRequests.map(p => [p.number, p]));
     // #7: 40 commits by two people (a second page of commits), the last one co-authored by an AI tool (no GitHub user) and Carol.
@@ -44,8 +44,8 @@ describe('GitHub client against the fake GitHub (real HTTP)', function () {
     assert.deepStrictEqual(got.get(8)!.commitAuthors, ['CAROL']);
     const plain = [...got.values()].find(p => p.number !== 7 && p.number !== 8)!;
     assert.deepStrictEqual(plain.commitAuthors, [byNumber.get(plain.number)!.author]);
-    // Two pages of 100 pull requests, then #7's second page of commits.
-    assert.strictEqual(client.transport.requests, 3);
+    // Two pages of 100 pull requests, then #7's three more pages of 10 commits.
+    assert.strictEqual(client.transport.requests, 5);
     assert.ok(gh.requests.every(r => r.cost !== undefined), 'every query passed GitHub\'s schema');
     // Without co-author credit the commits are not asked for at all.
     const before = gh.requests.length;
