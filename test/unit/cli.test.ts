@@ -138,7 +138,7 @@ describe('CLI', () => {
       [['import-codeowners', 'nope'], /does not exist/],
       [['validate', '--format', 'xml', '--owners', path.join(repo, 'OWNERS.yaml')], /--format must be one of/],
       [['validate', '--owners', empty], /is a directory/],
-      [['report', '--attributes', 'x', '--repo', 'a/b'], /unknown option --attributes for "report"/],
+      [['report', '--attribute', 'x', '--repo', 'a/b'], /unknown option --attribute for "report"/],
       [['who', 'x', '--jsn'], /unknown option --jsn for "who" \(it takes: --owners --root --json\)/],
       [['who', '-x', 'a'], /unknown option --x for "who"/],
       [['--owners', 'x', 'who'], /the command comes first/],
