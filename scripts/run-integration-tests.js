@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the mocha suites of test/integration INSIDE the real VS Code extension host (code-server from
 // .vscode-test/host), once per fixture workspace. Exit 0 all passed, 1 test failures, 2 harness error.
-// Env: SUITES=acme,multi,github,restricted,bench (default all); OWNERSHIP_LENS_BENCH_OUT=file.json for the bench figures.
+// Env: SUITES=acme,multi,github,restricted,git,bench (default all; million only on request); OWNERSHIP_LENS_BENCH_OUT=file.json for the bench figures.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -18,6 +18,7 @@ function target(suite, ws) {
   if (suite === 'acme') return { folder: path.join(ws, 'acme') };
   if (suite === 'multi') return { workspace: path.join(ws, 'multi-root.code-workspace') };
   if (suite === 'bench') return { folder: generateBench(ws) };
+  if (suite === 'git') return { folder: require(path.join(host.ROOT, 'out/test/fixtures/gitRepo.js')).makeGitRepo(path.join(ws, 'git-repo')) };
   throw new Error(`unknown suite ${suite}`);
 }
 
@@ -72,7 +73,7 @@ async function runSuite(suite, ws, dirs) {
 
 (async () => {
   if (!fs.existsSync(TESTS)) { console.error(`${TESTS} is missing: run npm run build first`); process.exit(2); }
-  const suites = (process.env.SUITES || 'acme,multi,github,restricted,bench').split(',');
+  const suites = (process.env.SUITES || 'acme,multi,github,restricted,git,bench').split(',');
   let worst = 0;
   for (const suite of suites) {
     const dirs = host.freshDirs(`it-${suite}-`, { restricted: suite === 'restricted' });

@@ -24,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
 const USAGE = `usage: ownership-lens <command> [options]
 
   who PATH...                 the component, team, owner and lead of each path
+  who -                       the same for paths read from standard input (one per line or NUL-separated), as one JSON array
   validate [--format text|json|github]   problems in OWNERS.yaml (exit 1 on errors)
   codeowners                  print the equivalent GitHub CODEOWNERS
   import-codeowners FILE      print an OWNERS.yaml built from a CODEOWNERS file
@@ -72,6 +73,11 @@ if (require.main === module) {
     err: s => process.stderr.write(s),
     env: process.env,
     cwd: process.cwd(),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   };
   // exitCode, not exit(): let stdout drain when piped.
   main(process.argv.slice(2), io).then(code => { process.exitCode = code; });

@@ -4,6 +4,8 @@ export interface CliIO {
   err(text: string): void;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** All of standard input as UTF-8 (`who -`); absent where there is none. */
+  readStdin?(): Promise<string>;
 }
 
 /** Parsed command line: positionals plus `--flag value` / `--flag` options. */

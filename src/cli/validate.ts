@@ -1,7 +1,7 @@
 import * as path from 'path';
 import type { OwnersDiagnostic } from '../core/owners/model';
 import { validateOwners } from '../core/owners/validate';
-import { listRepoFiles } from '../node/ownersFile';
+import { listRepoFiles } from '../node/repoFiles';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
 import { displayPath, loadOwners } from './loadOwners';
 
@@ -12,7 +12,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const format = args.options.has('json') ? 'json' : stringOption(args, 'format') ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   const { file, root, parsed } = loadOwners(args, io);
-  const files = args.options.has('no-repo') ? undefined : listRepoFiles(root);
+  const files = args.options.has('no-repo') ? undefined : (await listRepoFiles(root)).files;
   const diagnostics = validateOwners(parsed, files);
   const shown = displayPath(file, io.cwd);
   if (format === 'json') io.out(JSON.stringify(diagnostics.map(toJson), null, 2) + '\n');

@@ -5,21 +5,24 @@ import { loadOwners } from './loadOwners';
 
 /** `who PATH...`: the component, team, owner and lead of each path (SPEC section 2). */
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
-  if (args.positionals.length === 0) throw new UsageError('usage: ownership-lens who PATH... [--owners FILE] [--json]');
+  if (args.positionals.length === 0) throw new UsageError('usage: ownership-lens who PATH... [--owners FILE] [--json]  (who - reads the paths from standard input)');
+  const fromStdin = args.positionals.includes('-');
   const { root, parsed } = loadOwners(args, io);
+  const paths = fromStdin ? await withStdin(args.positionals, io) : args.positionals;
   const errors = parsed.diagnostics.filter(d => d.severity === 'error');
   if (errors.length > 0) io.err(`warning: OWNERS.yaml has ${errors.length} error(s); answers may be incomplete (run \`ownership-lens validate\`).\n`);
   const index = createOwnershipIndex(parsed.model);
-  const rows = args.positionals.map(p => {
+  const rows = paths.map(p => {
     const rel = toRepoPath(p, root, io.cwd);
     const owner = index.ownerOf(rel);
     if (owner.kind === 'unowned') return { path: rel, component: null, team: null, owner: null, lead: null };
     return { path: rel, component: owner.component.id, team: owner.component.team || null, owner: owner.component.owner || null, lead: owner.team?.lead || null };
   });
-  if (args.options.has('json')) {
-    io.out(JSON.stringify(rows, null, 2) + '\n');
+  if (args.options.has('json') || fromStdin) {
+    writeJsonArray(rows, io);
     return 0;
   }
+  if (rows.length === 0) return 0;
   const width = Math.max(...rows.map(r => r.path.length));
   for (const r of rows) {
     io.out(r.component === null
@@ -27,6 +30,25 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
       : `${r.path.padEnd(width)}  ${r.component}  owner ${r.owner ?? '?'}  team ${r.team ?? '?'}  lead ${r.lead ?? '?'}\n`);
   }
   return 0;
+}
+
+/** `-` stands for the paths on standard input: one per line, or NUL-separated (`git ls-files -z`). */
+async function withStdin(positionals: string[], io: CliIO): Promise<string[]> {
+  if (!io.readStdin) throw new UsageError('who -: standard input cannot be read here');
+  const text = await io.readStdin();
+  const fromStdin = text.split(text.includes('\0') ? '\0' : /\r?\n/).filter(p => p.trim() !== '');
+  return positionals.flatMap(p => (p === '-' ? fromStdin : [p]));
+}
+
+/** One JSON document however many rows, written in slices so a million rows never form one string. */
+function writeJsonArray(rows: readonly object[], io: CliIO): void {
+  if (rows.length === 0) return io.out('[]\n');
+  const SLICE = 5000;
+  for (let i = 0; i < rows.length; i += SLICE) {
+    const part = rows.slice(i, i + SLICE).map(r => '  ' + JSON.stringify(r)).join(',\n');
+    io.out((i === 0 ? '[\n' : ',\n') + part);
+  }
+  io.out('\n]\n');
 }
 
 /** Paths are repository-relative (SPEC); a path that exists relative to the cwd is converted. */

@@ -1,4 +1,3 @@
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -44,29 +43,4 @@ export function readOwnersText(file: string): string {
   }
   const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/**
- * Every file of the repository, relative and '/'-separated: tracked and untracked-but-not-ignored
- * files from git, or a walk (skipping .git and node_modules) outside git.
- */
-export function listRepoFiles(root: string): string[] {
-  try {
-    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
-    const files = out.toString('utf8').split('\0').filter(Boolean);
-    return [...new Set(files)].filter(f => fs.existsSync(path.join(root, f)));
-  } catch {
-    return walk(root, '');
-  }
-}
-
-function walk(root: string, rel: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
-    if (entry.name === '.git' || entry.name === 'node_modules') continue;
-    const child = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...walk(root, child));
-    else if (entry.isFile()) out.push(child);
-  }
-  return out;
 }

@@ -103,8 +103,7 @@ export class OwnersStore implements vscode.Disposable {
       return;
     }
     if (!entry.files) {
-      const prefix = relativeTo(located.root, folder.uri);
-      const files = entry.files = new WorkspaceFiles(folder, prefix ? prefix + '/' : '');
+      const files = entry.files = new WorkspaceFiles(folder, located.root, line => this.log.info(line));
       const e = entry;
       entry.watchers.push(files, files.onDidChange(() => this.filesChanged.fire(e.state)));
     }

@@ -1,10 +1,16 @@
 import * as vscode from 'vscode';
+import { filterIgnored, listRepoFiles, RepoFileSource } from '../node/repoFiles';
 
-const EXCLUDE = '**/{node_modules,.git}/**';
+/** Created files checked one batch at a time; above this many, listing again is cheaper. */
+const RELIST_ABOVE = 2000;
+/** Files whose change changes what git ignores. */
+const IGNORE_RULES = /(^|\/)\.gitignore$|^\.git\/info\/exclude$/;
 
 /**
- * The files of one workspace folder as repo-relative paths: listed once with findFiles, then
- * kept current from a file watcher's create/delete events (never listed again on change).
+ * The files of one repository as repo-relative paths, exactly as the CLI lists them
+ * (`listRepoFiles`: git's tracked plus untracked-but-not-ignored files, or a walk without git).
+ * Listed once, then kept current from a file watcher: created files pass `git check-ignore` in
+ * batches, deleted ones drop out, and a change to ignore rules (or a new folder) lists again.
  */
 export class WorkspaceFiles implements vscode.Disposable {
   private files = new Set<string>();
@@ -16,39 +22,91 @@ export class WorkspaceFiles implements vscode.Disposable {
   version = 0;
   /** False until the first listing finished (until then "matches no file" would be a lie). */
   loaded = false;
+  /** git, or a walk of the disk when git could not list (shown in the log). */
+  source: RepoFileSource = 'git';
   readonly ready: Promise<void>;
+  private created = new Set<string>();
+  private relistWanted = false;
+  private timer: NodeJS.Timeout | undefined;
+  private busy: Promise<void> = Promise.resolve();
+  private disposed = false;
 
-  constructor(private readonly folder: vscode.WorkspaceFolder, private readonly prefix: string) {
-    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'), false, true, false);
-    this.watcher.onDidCreate(uri => this.update(uri, true));
-    this.watcher.onDidDelete(uri => this.update(uri, false));
-    this.ready = this.list();
+  constructor(folder: vscode.WorkspaceFolder, private readonly root: vscode.Uri, private readonly log?: (line: string) => void) {
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'));
+    this.watcher.onDidCreate(uri => this.onCreate(uri));
+    this.watcher.onDidChange(uri => { const rel = this.relative(uri); if (rel && IGNORE_RULES.test(rel)) this.queue(true); });
+    this.watcher.onDidDelete(uri => this.onDelete(uri));
+    this.ready = this.busy = this.relist();
   }
 
-  private async list(): Promise<void> {
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*'), EXCLUDE);
-    for (const uri of uris) {
-      const rel = this.relative(uri);
-      if (rel) this.files.add(rel);
-    }
+  private async relist(): Promise<void> {
+    const t0 = Date.now();
+    const listed = await listRepoFiles(this.root.fsPath);
+    if (this.disposed) return;
+    this.files = new Set(listed.files);
+    this.source = listed.source;
     this.loaded = true;
+    this.log?.(`Listed ${listed.files.length} files with ${listed.source} in ${Date.now() - t0} ms${listed.fallbackReason ? ` (git: ${listed.fallbackReason})` : ''}`);
     this.bump();
   }
 
-  private update(uri: vscode.Uri, exists: boolean): void {
+  private onCreate(uri: vscode.Uri): void {
     const rel = this.relative(uri);
-    if (!rel || /(^|\/)(node_modules|\.git)\//.test(rel)) return;
-    if (exists) {
-      if (this.files.has(rel)) return;
-      this.files.add(rel);
-    } else if (!this.files.delete(rel)) {
-      // a deleted folder arrives as one event: drop everything below it
-      const dir = rel + '/';
-      const below = [...this.files].filter(f => f.startsWith(dir));
-      if (!below.length) return;
-      below.forEach(f => this.files.delete(f));
+    if (!rel || rel === '.git' || rel.startsWith('.git/')) {
+      if (rel === '.git/info/exclude') this.queue(true);
+      return;
     }
+    if (IGNORE_RULES.test(rel)) this.queue(true);
+    this.created.add(rel);
+    this.queue(this.created.size > RELIST_ABOVE);
+  }
+
+  private onDelete(uri: vscode.Uri): void {
+    const rel = this.relative(uri);
+    if (!rel || rel.startsWith('.git/')) {
+      if (rel === '.git/info/exclude') this.queue(true);
+      return;
+    }
+    if (IGNORE_RULES.test(rel)) this.queue(true);
+    this.created.delete(rel);
+    if (this.files.delete(rel)) return this.bump();
+    // a deleted folder arrives as one event: drop everything below it
+    const dir = rel + '/';
+    let dropped = false;
+    for (const f of this.files) if (f.startsWith(dir)) { this.files.delete(f); dropped = true; }
+    if (dropped) this.bump();
+  }
+
+  /** Applies the pending events after a quiet moment (checkouts and builds come in bursts). */
+  private queue(relist: boolean): void {
+    this.relistWanted ||= relist;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => { this.busy = this.busy.then(() => this.flush()).catch(e => this.log?.(`Updating the file list failed: ${e}`)); }, 200);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.disposed) return;
+    const created = [...this.created];
+    this.created.clear();
+    if (this.relistWanted || !this.loaded) {
+      this.relistWanted = false;
+      return this.relist();
+    }
+    const fresh = created.filter(f => !this.files.has(f));
+    const { files, folders } = await this.kinds(fresh);
+    // A new folder (moved or copied in) may hold files the watcher never names: list again.
+    if (folders > 0) return this.relist();
+    const kept = this.source === 'git' ? await filterIgnored(this.root.fsPath, files) : files.filter(f => !/(^|\/)node_modules\//.test(f));
+    if (kept.length === 0 || this.disposed) return;
+    for (const f of kept) this.files.add(f);
     this.bump();
+  }
+
+  /** The created paths that are files, and how many are folders (a path gone again is neither). */
+  private async kinds(paths: string[]): Promise<{ files: string[]; folders: number }> {
+    const types = await Promise.all(paths.map(p => Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(this.root, p))).then(s => s.type, () => undefined)));
+    const isFolder = (t: vscode.FileType | undefined) => t !== undefined && (t & vscode.FileType.Directory) !== 0;
+    return { files: paths.filter((_, i) => types[i] !== undefined && !isFolder(types[i])), folders: types.filter(isFolder).length };
   }
 
   private bump(): void {
@@ -58,9 +116,8 @@ export class WorkspaceFiles implements vscode.Disposable {
   }
 
   private relative(uri: vscode.Uri): string | undefined {
-    const base = this.folder.uri.path.replace(/\/$/, '') + '/';
-    if (!uri.path.startsWith(base)) return undefined;
-    return this.prefix + uri.path.slice(base.length);
+    const base = this.root.path.replace(/\/$/, '') + '/';
+    return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
   }
 
   has(path: string): boolean {
@@ -73,6 +130,8 @@ export class WorkspaceFiles implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.timer);
     this.watcher.dispose();
     this.changed.dispose();
   }

@@ -1,0 +1,110 @@
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** Where a file list came from: git (exact) or a walk of the disk (no git, or not a repository). */
+export type RepoFileSource = 'git' | 'walk';
+
+export interface RepoFileList {
+  /** Repository-relative, '/'-separated, each once, in git's order (walk: directory order). */
+  files: string[];
+  source: RepoFileSource;
+  /** Why git was not used, when it was not. */
+  fallbackReason?: string;
+}
+
+/** Folders a walk never enters: git's own data and dependency trees nobody owns file by file. */
+const WALK_SKIP = new Set(['.git', 'node_modules']);
+
+/**
+ * Every file of the repository at `root`, as `git ls-files -co --exclude-standard` sees it:
+ * tracked files still on disk plus untracked files that no .gitignore (nor info/exclude, nor
+ * core.excludesFile) ignores. Outside git (no git binary, not a repository) it walks the disk,
+ * skipping .git and node_modules. The CLI and the editor both list files through this function.
+ */
+export async function listRepoFiles(root: string): Promise<RepoFileList> {
+  try {
+    return { files: await gitFiles(root), source: 'git' };
+  } catch (e) {
+    return { files: await walk(root), source: 'walk', fallbackReason: (e as Error).message };
+  }
+}
+
+/**
+ * One `git ls-files` run, read as a stream (a million paths never sit in one buffer). `-t` tags
+ * each entry, so deleted (`R`) and sparse-checkout (`S`) files drop out without a stat per file.
+ */
+function gitFiles(root: string, pathspec: readonly string[] = []): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const args = ['-c', 'core.quotepath=off', 'ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard', '--', ...pathspec];
+    const child = spawn('git', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const seen = new Set<string>();
+    const removed = new Set<string>();
+    let carry = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      const parts = (carry + chunk).split('\0');
+      carry = parts.pop() ?? '';
+      for (const entry of parts) {
+        const tag = entry.charCodeAt(0);
+        const file = entry.slice(2);
+        // 'R' removed from disk, 'S' skip-worktree (not checked out); a trailing '/' is a nested repository
+        if (tag === 82 /* R */ || tag === 83 /* S */) removed.add(file);
+        else if (file && !file.endsWith('/')) seen.add(file);
+      }
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (s: string) => { if (stderr.length < 4096) stderr += s; });
+    child.on('error', e => reject(new Error(`git could not run (${(e as NodeJS.ErrnoException).code ?? e.message})`)));
+    child.on('close', code => {
+      if (code !== 0) return reject(new Error(stderr.trim().split('\n')[0] || `git ls-files exited with ${code}`));
+      for (const f of removed) seen.delete(f);
+      resolve([...seen]);
+    });
+  });
+}
+
+/**
+ * Of `paths` (repository-relative), those git would list: not ignored, or tracked. Used to keep a
+ * list current as files appear, without listing the repository again. Outside git: all of them.
+ */
+export function filterIgnored(root: string, paths: readonly string[]): Promise<string[]> {
+  if (paths.length === 0) return Promise.resolve([]);
+  return new Promise(resolve => {
+    const child = spawn('git', ['check-ignore', '-z', '--stdin'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (s: string) => { out += s; });
+    child.on('error', () => resolve([...paths]));
+    child.on('close', code => {
+      // 0: some ignored, 1: none ignored, anything else: git could not tell (not a repository)
+      if (code !== 0 && code !== 1) return resolve([...paths]);
+      const ignored = new Set(out.split('\0'));
+      resolve(paths.filter(p => !ignored.has(p)));
+    });
+    child.stdin.on('error', () => { /* git exited early; 'close' answers */ });
+    child.stdin.end(paths.join('\0') + '\0');
+  });
+}
+
+async function walk(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const pending = [''];
+  while (pending.length > 0) {
+    const rel = pending.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      continue; // unreadable folder: its files are simply not listed
+    }
+    for (const entry of entries) {
+      if (WALK_SKIP.has(entry.name)) continue;
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) pending.push(child);
+      else if (entry.isFile()) out.push(child);
+    }
+  }
+  return out;
+}
