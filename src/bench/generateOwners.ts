@@ -9,8 +9,11 @@ export interface SyntheticRepo {
   files: string[];
 }
 
-/** `components` components in `components / 25` teams, each owning a service directory and a few extras. */
-export function generateOwners(components: number, seed = 42): SyntheticRepo {
+/**
+ * `components` components in `components / 25` teams, each owning a service directory and a few
+ * extras; `filesPerComponent` source files under each service (20: about 110,000 files for 5,000).
+ */
+export function generateOwners(components: number, seed = 42, filesPerComponent = 20): SyntheticRepo {
   const random = seededRandom(seed);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
   const teamCount = Math.max(1, Math.ceil(components / 25));
@@ -35,7 +38,7 @@ export function generateOwners(components: number, seed = 42): SyntheticRepo {
       `    outcomes: [outcome-${t}]`, '    authority: [Choose the technical approach]', '    support: [Weekly 1:1 with the lead]',
       '    stakeholders: [Product]',
     );
-    for (let f = 0; f < 20; f++) files.push(`services/${area}/svc-${c}/src/${f % 4 === 0 ? `sub-${f}/` : ''}file-${f}.ts`);
+    for (let f = 0; f < filesPerComponent; f++) files.push(`services/${area}/svc-${c}/src/${f % 4 === 0 ? `sub-${f}/` : ''}file-${f}.ts`);
     files.push(`docs/svc-${c}/README.md`);
     if (c % 10 === 0) files.push(`proto/api-${c}.svc${c}`);
   }
