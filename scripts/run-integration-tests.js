@@ -18,6 +18,7 @@ function target(suite, ws) {
   if (suite === 'acme') return { folder: path.join(ws, 'acme') };
   if (suite === 'multi') return { workspace: path.join(ws, 'multi-root.code-workspace') };
   if (suite === 'bench') return { folder: generateBench(ws) };
+  if (suite === 'million') return { folder: makeMillion(ws) };
   if (suite === 'git') return { folder: require(path.join(host.ROOT, 'out/test/fixtures/gitRepo.js')).makeGitRepo(path.join(ws, 'git-repo')) };
   throw new Error(`unknown suite ${suite}`);
 }
@@ -34,6 +35,19 @@ function generateBench(ws) {
     if (!made.has(d)) { fs.mkdirSync(d, { recursive: true }); made.add(d); }
     fs.writeFileSync(path.join(dir, f), f.endsWith('.ts') ? `import { x } from './file-1';\nexport const y = 1;\n` : '');
   }
+  return dir;
+}
+
+/** OWNERSHIP_LENS_MILLION_DIR keeps the generated repository between runs (the tests only read it). */
+function makeMillion(ws) {
+  const t0 = Date.now();
+  const keep = process.env.OWNERSHIP_LENS_MILLION_DIR;
+  const dir = keep ? path.resolve(keep) : path.join(ws, 'million');
+  if (keep && fs.existsSync(path.join(dir, '.git/ownership-lens-complete'))) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  const made = require(path.join(host.ROOT, 'out/test/fixtures/millionRepo.js')).makeMillionRepo(dir);
+  console.log(`[million] generated ${made.files} files (+${made.ignored} ignored) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  fs.writeFileSync(path.join(dir, '.git/ownership-lens-complete'), '');
   return dir;
 }
 

@@ -34,7 +34,7 @@ export interface OwnershipLensApi {
   quickFixes: OwnersQuickFixes;
   /** Pull-request data (GitHub); fetched only by `ownershipLens.refresh`. */
   pullRequests: PullRequestData;
-  timings: { activateMs: number; ownersLoaded: Promise<number>; firstTreeRender: Promise<number> };
+  timings: { activateMs: number; ownersLoaded: Promise<number>; firstTreeRender: Promise<number>; filesListed: Promise<number> };
 }
 
 const CODE_FILES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
@@ -82,7 +82,10 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
     void store.ready.then(() => updateContextKeys(store), e => log.error('Loading OWNERS.yaml failed', e));
     const activateMs = Date.now() - started;
     log.info(`Activated in ${activateMs} ms`);
-    return { ctx, hover, ownersHover, decorations, diagnostics, quickFixes, pullRequests, timings: { activateMs, ownersLoaded: store.ready.then(() => Date.now() - started), firstTreeRender: tree.firstRender } };
+    return { ctx, hover, ownersHover, decorations, diagnostics, quickFixes, pullRequests, timings: {
+      activateMs, ownersLoaded: store.ready.then(() => Date.now() - started), firstTreeRender: tree.firstRender,
+      filesListed: store.ready.then(() => Promise.all(store.states().map(s => s.files.ready))).then(() => Date.now() - started),
+    } };
   } catch (e) {
     log.error('Activation failed', e);
     void vscode.window.showErrorMessage(`Ownership Lens could not start: ${(e as Error).message}`);
