@@ -1,6 +1,7 @@
 import { CliArgs, CliIO, parseArgs, UsageError } from './cli/io';
 import * as codeowners from './cli/codeowners';
 import * as importCodeowners from './cli/importCodeowners';
+import * as orgReport from './cli/orgReport';
 import * as report from './cli/report';
 import * as validate from './cli/validate';
 import * as who from './cli/who';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
   codeowners: { run: codeowners.run, options: [] },
   'import-codeowners': { run: importCodeowners.run, options: [] },
   report: { run: report.run, options: ['repo', 'api-url', 'since', 'until', 'days', 'cache-dir', 'no-cache', 'attributes', 'team-only'] },
+  'org-report': { run: orgReport.run, options: ['org', 'shard', 'out', 'api-url', 'since', 'until', 'days', 'cache-dir', 'max-wait'] },
 };
 
 const USAGE = `usage: ownership-lens <command> [options]
@@ -32,6 +34,9 @@ const USAGE = `usage: ownership-lens <command> [options]
                               [--api-url URL] [--since YYYY-MM-DD] [--until YYYY-MM-DD | --days N]
                               [--attributes FILE] (default: .gitattributes of the repository root)
                               [--team-only] (name no individual but the lead)
+  org-report --org ORG        the same for every team across the organisation's repositories with an
+                              OWNERS.yaml: JSON, Markdown and HTML in --out DIR [--shard K/N] [--max-wait S]
+  org-report merge FILE...    one report from the JSON of every shard
 
   every command: --owners FILE (default: OWNERS.yaml, .github/OWNERS.yaml, docs/OWNERS.yaml),
                 --root DIR (repository root; default: the folder with .git), --json

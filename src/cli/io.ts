@@ -19,7 +19,7 @@ export interface CliArgs {
 export class UsageError extends Error {}
 
 /** Options that take a value; every other `--x` is a boolean flag. */
-const VALUE_OPTIONS = new Set(['owners', 'format', 'repo', 'api-url', 'since', 'until', 'days', 'root', 'cache-dir', 'attributes']);
+const VALUE_OPTIONS = new Set(['owners', 'format', 'repo', 'api-url', 'since', 'until', 'days', 'root', 'cache-dir', 'attributes', 'org', 'shard', 'out', 'max-wait']);
 
 export function parseArgs(argv: string[]): CliArgs {
   const [command = '', ...rest] = argv;

@@ -88,7 +88,7 @@ function day(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-function apiUrlOption(args: CliArgs): string {
+export function apiUrlOption(args: CliArgs): string {
   const v = stringOption(args, 'api-url') ?? 'https://api.github.com';
   let url: URL;
   try {

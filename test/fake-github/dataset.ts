@@ -22,6 +22,10 @@ export interface FakePullRequest {
 export interface FakeDataset {
   repo: string;
   pullRequests: FakePullRequest[];
+  /** Files on the default branch (GraphQL `object(expression: "HEAD:path")`), e.g. OWNERS.yaml. */
+  files?: Record<string, string>;
+  /** REST `pushed_at` in the organisation's repository list (default: the newest pull request's update). */
+  pushedAt?: string;
 }
 
 /** Checks the shape of a dataset read from disk; throws with the first problem. */

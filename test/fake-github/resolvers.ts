@@ -65,11 +65,11 @@ function compareBy(field: string, direction: string) {
 }
 
 /** Root value for graphql-js `execute`: the parts of GitHub's schema the client and tests use. */
-export function rootValue(getData: () => FakeDataset, rate: () => { remaining: number; resetAt: string }) {
+export function rootValue(getData: () => FakeDataset, rate: () => { remaining: number; resetAt: string }, lookup?: (repo: string) => FakeDataset | undefined) {
   return {
     rateLimit: () => ({ cost: 1, limit: 5000, nodeCount: 0, remaining: rate().remaining, resetAt: rate().resetAt, used: 5000 - rate().remaining }),
     repository: (args: { owner: string; name: string }) => {
-      const data = getData();
+      const data = lookup?.(`${args.owner}/${args.name}`) ?? getData();
       if (`${args.owner}/${args.name}`.toLowerCase() !== data.repo.toLowerCase()) {
         throw new GraphQLError(`Could not resolve to a Repository with the name '${args.owner}/${args.name}'.`, { extensions: { type: 'NOT_FOUND' } });
       }
@@ -77,6 +77,13 @@ export function rootValue(getData: () => FakeDataset, rate: () => { remaining: n
         __typename: 'Repository',
         nameWithOwner: data.repo,
         name: data.repo.split('/')[1],
+        object: (a: { expression?: string | null }) => {
+          const m = /^(?:HEAD|[^:]+):(.+)$/.exec(a.expression ?? '');
+          const text = m ? data.files?.[m[1]] : undefined;
+          if (text === undefined) return null;
+          const oid = createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0${text}`).digest('hex');
+          return { __typename: 'Blob', id: Buffer.from(`B_${oid}`).toString('base64'), oid, abbreviatedOid: oid.slice(0, 7), text, isBinary: false, isTruncated: false, byteSize: Buffer.byteLength(text) };
+        },
         pullRequests: (a: Args) => {
           const states = a.states as string[] | null | undefined;
           const order = (a.orderBy as { field: string; direction: string } | null) ?? { field: 'CREATED_AT', direction: 'ASC' };

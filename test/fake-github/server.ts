@@ -30,6 +30,8 @@ export interface FakeGitHub {
   readonly url: string;
   readonly requests: RecordedRequest[];
   data: FakeDataset;
+  /** The repositories besides `data` (replace to change what the organisation holds). */
+  repositories: FakeDataset[];
   inject(...faults: Fault[]): void;
   close(): Promise<void>;
 }
@@ -40,6 +42,8 @@ export interface FakeGitHubOptions {
   /** When set, requests without `Authorization: bearer|token TOKEN` get 401 Bad credentials. */
   token?: string;
   rateLimit?: number;
+  /** Further repositories served next to `data` (an organisation: `GET /orgs/ORG/repos` lists them all). */
+  repositories?: FakeDataset[];
 }
 
 const DOCS = 'https://docs.github.com/rest';
@@ -52,7 +56,9 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
   const recordOf = new WeakMap<http.ServerResponse, RecordedRequest>();
   let remaining = o.rateLimit ?? 5000;
   const resetEpoch = () => Math.floor(Date.now() / 1000) + 3600;
-  const state = { data: o.data };
+  const state = { data: o.data, more: o.repositories ?? [] };
+  const all = () => [state.data, ...state.more];
+  const lookup = (repo: string) => all().find(d => d.repo.toLowerCase() === repo.toLowerCase());
 
   function rateHeaders(resource: string): Record<string, string> {
     return {
@@ -123,6 +129,8 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     if (isGraphql && req.method === 'POST') return serveGraphql(res, body);
     const m = /^\/repos\/([^/]+)\/([^/]+)\/pulls$/.exec(pathname);
     if (m && req.method === 'GET') return servePullList(req, res, url, `${m[1]}/${m[2]}`);
+    const org = /^\/orgs\/([^/]+)\/repos$/.exec(pathname);
+    if (org && req.method === 'GET') return serveOrgRepos(req, res, url, org[1]);
     send(res, 404, { message: 'Not Found', documentation_url: DOCS }, rateHeaders(resource));
   }
 
@@ -146,24 +154,56 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     if (recorded) recorded.cost = queryCost(document, request.variables).cost;
     const result = await execute({
       schema, document, variableValues: request.variables, operationName: request.operationName,
-      rootValue: rootValue(() => state.data, () => ({ remaining, resetAt: new Date(resetEpoch() * 1000).toISOString() })),
+      rootValue: rootValue(() => state.data, () => ({ remaining, resetAt: new Date(resetEpoch() * 1000).toISOString() }), lookup),
     });
     send(res, 200, { ...(result.data !== undefined ? { data: result.data } : {}), ...(result.errors ? { errors: result.errors.map(formatError) } : {}) }, rateHeaders('graphql'));
   }
 
+  /** A REST list page with GitHub's Link header, weak ETag and free 304s. */
+  function sendPage(req: http.IncomingMessage, res: http.ServerResponse, url: URL, total: number, perPage: number, page: number, items: unknown[]) {
+    const base = `http://${req.headers.host}`;
+    const text = JSON.stringify(items);
+    const etag = `W/"${createHash('sha256').update(text).digest('hex')}"`;
+    const last = Math.max(1, Math.ceil(total / perPage));
+    const link = (p: number, rel: string) => { const u = new URL(url.toString().replace('http://127.0.0.1', base)); u.searchParams.set('page', String(p)); return `<${u}>; rel="${rel}"`; };
+    const links = [page < last && link(page + 1, 'next'), page < last && link(last, 'last'), page > 1 && link(1, 'first'), page > 1 && link(page - 1, 'prev')].filter(Boolean);
+    const headers: Record<string, string> = { ...rateHeaders('core'), etag, 'cache-control': 'private, max-age=60, s-maxage=60', vary: 'Accept, Authorization, Cookie, X-GitHub-OTP' };
+    if (links.length) headers.link = links.join(', ');
+    if (req.headers['if-none-match'] === etag) return send(res, 304, '', headers);
+    remaining--;
+    headers['x-ratelimit-remaining'] = String(Math.max(0, remaining));
+    send(res, 200, text, headers);
+  }
+
+  function serveOrgRepos(req: http.IncomingMessage, res: http.ServerResponse, url: URL, org: string) {
+    const repos = all().filter(d => d.repo.split('/')[0].toLowerCase() === org.toLowerCase()).sort((a, b) => a.repo.localeCompare(b.repo));
+    if (repos.length === 0) return send(res, 404, { message: 'Not Found', documentation_url: DOCS }, rateHeaders('core'));
+    const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30)));
+    const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
+    const base = `http://${req.headers.host}`;
+    const items = repos.slice((page - 1) * perPage, page * perPage).map((d, i) => {
+      const [owner, name] = d.repo.split('/');
+      const pushed = d.pushedAt ?? d.pullRequests.reduce((m, p) => (p.updatedAt > m ? p.updatedAt : m), '2020-01-01T00:00:00Z');
+      return { id: (page - 1) * perPage + i + 1, name, full_name: d.repo, private: false, owner: { login: owner, type: 'Organization' }, url: `${base}/repos/${d.repo}`,
+        archived: false, disabled: false, default_branch: 'main', pushed_at: pushed, updated_at: pushed, created_at: '2020-01-01T00:00:00Z' };
+    });
+    sendPage(req, res, url, repos.length, perPage, page, items);
+  }
+
   function servePullList(req: http.IncomingMessage, res: http.ServerResponse, url: URL, repo: string) {
-    if (repo.toLowerCase() !== state.data.repo.toLowerCase()) return send(res, 404, { message: 'Not Found', documentation_url: DOCS }, rateHeaders('core'));
+    const data = lookup(repo);
+    if (!data) return send(res, 404, { message: 'Not Found', documentation_url: DOCS }, rateHeaders('core'));
     const q = url.searchParams;
     const want = q.get('state') ?? 'open';
     const sort = q.get('sort') ?? 'created';
     const direction = q.get('direction') ?? (sort === 'created' ? 'desc' : 'asc');
     const perPage = Math.min(100, Math.max(1, Number(q.get('per_page') ?? 30)));
     const page = Math.max(1, Number(q.get('page') ?? 1));
-    const all = state.data.pullRequests
+    const all = data.pullRequests
       .filter(p => want === 'all' || (want === 'open') === (stateOf(p) === 'OPEN'))
       .sort(restSort(sort, direction));
     const base = `http://${req.headers.host}`;
-    const items = all.slice((page - 1) * perPage, page * perPage).map(p => restPullRequest(p, base, state.data.repo));
+    const items = all.slice((page - 1) * perPage, page * perPage).map(p => restPullRequest(p, base, data.repo));
     const text = JSON.stringify(items);
     const etag = `W/"${createHash('sha256').update(text).digest('hex')}"`;
     const last = Math.max(1, Math.ceil(all.length / perPage));
@@ -196,6 +236,8 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     requests,
     get data() { return state.data; },
     set data(d: FakeDataset) { state.data = d; },
+    get repositories() { return state.more; },
+    set repositories(d: FakeDataset[]) { state.more = d; },
     inject: (...f: Fault[]) => { faults.push(...f); },
     close: () => new Promise<void>(resolve => { server.closeAllConnections(); server.close(() => resolve()); }),
   };

@@ -1,0 +1,158 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { GitHubError } from '../core/github/errors';
+import { createOrgClient } from '../core/github/orgClient';
+import { syncPullRequests } from '../core/github/sync';
+import { parseRepo } from '../core/github/types';
+import { computeLeadReport } from '../core/metrics/compute';
+import type { ReportWindow } from '../core/metrics/types';
+import { buildOrgReport, mergeOrgReports, OrgReport, repoTeamCounts, RepoResult, shardOf } from '../core/org/orgFigures';
+import { orgReportHtml, orgReportMarkdown } from '../core/org/orgRender';
+import { DEFAULT_METRICS } from '../core/owners/model';
+import { parseOwners } from '../core/owners/parse';
+import { createOwnershipIndex } from '../core/owners/resolve';
+import { CliArgs, CliIO, stringOption, UsageError } from './io';
+import { apiUrlOption, defaultCacheDir, reportWindow } from './report';
+
+const USAGE = 'usage: ownership-lens org-report --org ORG [--shard K/N] [--out DIR] [--since YYYY-MM-DD] [--until YYYY-MM-DD | --days N] [--max-wait SECONDS]\n' +
+  '       ownership-lens org-report merge FILE... [--out DIR]';
+
+/** What the CLI remembers of the organisation between runs: each repository's OWNERS.yaml as of its last push. */
+interface OwnersIndex { [repo: string]: { pushedAt: string; owners: { path: string; text: string } | null } }
+/** An unfinished run (stopped by the rate limit): the repositories already done, so a re-run resumes. */
+interface RunState { window: ReportWindow; done: RepoResult[]; apiRequests: number }
+
+/** `org-report`: the lead-authorship figures of every team across the organisation's repositories that have an OWNERS.yaml. */
+export async function run(args: CliArgs, io: CliIO): Promise<number> {
+  if (args.positionals[0] === 'merge') return merge(args, io);
+  if (args.positionals.length > 0) throw new UsageError(`unexpected "${args.positionals[0]}"\n${USAGE}`);
+  const org = stringOption(args, 'org');
+  if (!org) throw new UsageError(`--org is required\n${USAGE}`);
+  if (!/^[A-Za-z0-9_.-]+$/.test(org)) throw new UsageError(`--org must be an organisation login, not "${org}"`);
+  const shard = shardOption(stringOption(args, 'shard'));
+  const window = reportWindow(args, DEFAULT_METRICS.windowDays, new Date());
+  const apiUrl = apiUrlOption(args);
+  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  if (!token) throw new UsageError('org-report needs a GitHub token: set GITHUB_TOKEN or GH_TOKEN (one that can list the organisation\'s repositories and read their pull requests).');
+  const maxWait = stringOption(args, 'max-wait') ?? '60';
+  if (!/^\d+$/.test(maxWait)) throw new UsageError(`--max-wait must be a number of seconds, not "${maxWait}"`);
+  const outDir = path.resolve(io.cwd, stringOption(args, 'out') ?? '.');
+  const cacheDir = path.resolve(io.cwd, stringOption(args, 'cache-dir') ?? defaultCacheDir(io.env));
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const log = (line: string) => io.err(`${line}\n`);
+  const github = { token, apiUrl, fetch: globalThis.fetch, maxWaitMs: Number(maxWait) * 1000, log };
+  const key = `org_${new URL(apiUrl).host}_${org}`.replace(/[^A-Za-z0-9._-]+/g, '_');
+  const indexFile = path.join(cacheDir, `${key}.owners.json`);
+  const runFile = path.join(cacheDir, `${key}_${shard ? `${shard.index}of${shard.count}` : 'all'}_${window.since}_${window.until}.run.json`);
+  const ownersIndex = readJson<OwnersIndex>(indexFile) ?? {};
+  const resumed = readJson<RunState>(runFile);
+  const state: RunState = resumed && resumed.window.since === window.since && resumed.window.until === window.until ? resumed : { window, done: [], apiRequests: 0 };
+  if (state.done.length) log(`Resuming: ${state.done.length} repositories already done (${runFile}).`);
+
+  const client = createOrgClient(github);
+  let total = 0;
+  try {
+    const listed = (await client.repositories(org)).filter(r => !r.archived && (!shard || shardOf(r.repo, shard.count) === shard.index));
+    const stale = listed.filter(r => ownersIndex[r.repo]?.pushedAt !== r.pushedAt || !r.pushedAt);
+    if (stale.length) {
+      const found = await client.ownersFiles(stale.map(r => parseRepo(r.repo)!));
+      for (const r of stale) ownersIndex[r.repo] = { pushedAt: r.pushedAt, owners: found.get(r.repo) ?? null };
+      writeJson(indexFile, ownersIndex);
+    }
+    const repos = listed.filter(r => ownersIndex[r.repo]?.owners).map(r => r.repo).sort();
+    total = repos.length;
+    const done = new Set(state.done.map(r => r.repo));
+    for (const repo of repos) {
+      if (done.has(repo)) continue;
+      const owners = ownersIndex[repo].owners!;
+      const parsed = parseOwners(owners.text);
+      if (parsed.diagnostics.some(d => d.severity === 'error')) log(`warning: ${repo}'s ${owners.path} has errors; its figures may be incomplete.`);
+      let sync;
+      try {
+        sync = await syncPullRequests({ github, repo: parseRepo(repo)!, since: `${window.since}T00:00:00Z`, cacheDir, log });
+      } catch (e) {
+        if (e instanceof GitHubError && e.kind !== 'rate-limited' && e.kind !== 'unauthorized' && e.kind !== 'network') {
+          log(`warning: ${repo} left out: ${e.message}`);
+          continue;
+        }
+        throw e;
+      }
+      const report = computeLeadReport(createOwnershipIndex(parsed.model), sync.pullRequests, window);
+      const { minPullRequests, leadShareThreshold, watchThreshold } = parsed.model.metrics;
+      state.done.push({ repo, ownersPath: owners.path, pullRequests: report.pullRequests, apiRequests: sync.apiRequests, cache: sync.cache, thresholds: { minPullRequests, leadShareThreshold, watchThreshold }, teams: repoTeamCounts(report) });
+      state.apiRequests += sync.apiRequests;
+      writeJson(runFile, state);
+    }
+  } catch (e) {
+    if (!(e instanceof GitHubError)) throw e;
+    state.apiRequests += client.transport.requests;
+    writeJson(runFile, state);
+    const when = e.resetAt ? ` after ${e.resetAt.toISOString().slice(11, 16)} UTC` : '';
+    io.err(`ownership-lens: ${e.message}\nStopped with ${state.done.length}${total ? ` of ${total}` : ''} repositories done; run the same command again${when} to resume from ${runFile}.\n`);
+    return e.kind === 'rate-limited' ? 3 : 1;
+  }
+  const report = buildOrgReport({
+    org, window, shard, shards: shard ? [shard.index] : [1], generatedAt: new Date().toISOString(),
+    apiRequests: state.apiRequests + client.transport.requests, repositories: state.done,
+  });
+  const written = writeReport(report, outDir, shard ? `org-report-${shard.index}-of-${shard.count}` : 'org-report');
+  fs.rmSync(runFile, { force: true });
+  if (args.options.has('json')) io.out(JSON.stringify(report, null, 2) + '\n');
+  else io.out(`${org}: ${report.repositories.length} repositories, ${report.teams.length} teams, ${report.pullRequests} pull requests, ${report.apiRequests} API requests\n${written.join('\n')}\n`);
+  return 0;
+}
+
+/** `org-report merge FILE...`: the slices of every shard as one report. */
+async function merge(args: CliArgs, io: CliIO): Promise<number> {
+  const files = args.positionals.slice(1);
+  if (files.length === 0) throw new UsageError(`merge needs the JSON files of the shards\n${USAGE}`);
+  const parts = files.map(f => {
+    const parsed = readJson<OrgReport>(path.resolve(io.cwd, f), true);
+    if (!parsed) throw new UsageError(`${f}: no such file`);
+    return parsed;
+  });
+  let report: OrgReport;
+  try {
+    report = mergeOrgReports(parts, new Date().toISOString());
+  } catch (e) {
+    throw new UsageError(`cannot merge: ${(e as Error).message}`);
+  }
+  const written = writeReport(report, path.resolve(io.cwd, stringOption(args, 'out') ?? '.'), 'org-report');
+  if (args.options.has('json')) io.out(JSON.stringify(report, null, 2) + '\n');
+  else io.out(`${report.org}: ${report.repositories.length} repositories from ${parts.length} slices\n${written.join('\n')}\n`);
+  return 0;
+}
+
+function shardOption(v: string | undefined): { index: number; count: number } | null {
+  if (v === undefined) return null;
+  const m = /^(\d+)\/(\d+)$/.exec(v);
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard must be K/N with 1 <= K <= N, not "${v}"`);
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+
+function writeReport(report: OrgReport, dir: string, base: string): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const files: [string, string][] = [[`${base}.json`, JSON.stringify(report, null, 2) + '\n'], [`${base}.md`, orgReportMarkdown(report)], [`${base}.html`, orgReportHtml(report)]];
+  return files.map(([name, text]) => { const f = path.join(dir, name); fs.writeFileSync(f, text); return f; });
+}
+
+function readJson<T>(file: string, strict = false): T | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (e) {
+    if (strict) throw new UsageError(`${file} is not valid JSON (${(e as Error).message})`);
+    return undefined; // a damaged state file: start over rather than trust it
+  }
+}
+
+function writeJson(file: string, value: unknown): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(value));
+  fs.renameSync(tmp, file);
+}

@@ -1,0 +1,65 @@
+import { Octokit } from '@octokit/rest';
+import { toGitHubError } from './client';
+import { createTransport, Transport, TransportOptions } from './transport';
+import type { RepoRef } from './types';
+
+export interface OrgRepository { repo: string; pushedAt: string; archived: boolean }
+
+/** SPEC section 1's lookup order; the first that exists on the default branch is the repository's. */
+const OWNERS_PATHS = ['OWNERS.yaml', '.github/OWNERS.yaml', 'docs/OWNERS.yaml'];
+/** Repositories per OWNERS.yaml query (3 paths each): one request answers this many. */
+const BATCH = 25;
+
+export interface OrgClient {
+  readonly transport: Transport;
+  /** Every repository of the organisation (REST, 100 a page). */
+  repositories(org: string): Promise<OrgRepository[]>;
+  /** Each repository's OWNERS.yaml (path and text) on its default branch, or null when it has none. */
+  ownersFiles(repos: readonly RepoRef[]): Promise<Map<string, { path: string; text: string } | null>>;
+}
+
+export function createOrgClient(options: TransportOptions): OrgClient {
+  const transport = createTransport(options);
+  const silent = { debug() {}, info() {}, warn() {}, error() {} };
+  const octokit = new Octokit({ baseUrl: options.apiUrl.replace(/\/+$/, ''), request: { fetch: transport.fetch }, log: silent, userAgent: 'ownership-lens' });
+  return {
+    transport,
+    async repositories(org) {
+      try {
+        const list = await octokit.paginate(octokit.rest.repos.listForOrg, { org, type: 'all', per_page: 100 });
+        return list.map(r => ({ repo: r.full_name, pushedAt: r.pushed_at ?? '', archived: r.archived ?? false }));
+      } catch (e) {
+        throw toGitHubError(e, options.token);
+      }
+    },
+    async ownersFiles(repos) {
+      const out = new Map<string, { path: string; text: string } | null>();
+      for (let i = 0; i < repos.length; i += BATCH) {
+        const batch = repos.slice(i, i + BATCH);
+        const vars: Record<string, string> = {};
+        const fields = batch.map((r, k) => {
+          vars[`o${k}`] = r.owner;
+          vars[`n${k}`] = r.name;
+          const files = OWNERS_PATHS.map((p, j) => `f${j}: object(expression: ${JSON.stringify(`HEAD:${p}`)}) { ... on Blob { text isBinary } }`).join(' ');
+          return `r${k}: repository(owner: $o${k}, name: $n${k}) { ${files} }`;
+        });
+        const query = `query(${batch.map((_, k) => `$o${k}: String!, $n${k}: String!`).join(', ')}) { ${fields.join('\n')} }`;
+        let data: Record<string, Record<string, { text: string | null; isBinary: boolean | null } | null> | null>;
+        try {
+          data = await octokit.graphql(query, vars);
+        } catch (e) {
+          // A repository gone since the listing: GitHub answers the others and an error for it.
+          const partial = (e as { data?: typeof data }).data;
+          if (!partial) throw toGitHubError(e, options.token);
+          data = partial;
+        }
+        batch.forEach((r, k) => {
+          const node = data[`r${k}`];
+          const j = node ? OWNERS_PATHS.findIndex((_, x) => typeof node[`f${x}`]?.text === 'string' && !node[`f${x}`]?.isBinary) : -1;
+          out.set(`${r.owner}/${r.name}`, j >= 0 ? { path: OWNERS_PATHS[j], text: node![`f${j}`]!.text! } : null);
+        });
+      }
+      return out;
+    },
+  };
+}

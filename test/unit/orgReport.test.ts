@@ -1,0 +1,149 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli';
+import type { OrgReport } from '../../src/core/org/orgFigures';
+import type { FakeDataset } from '../fake-github/dataset';
+import { FakeGitHub, startFakeGitHub } from '../fake-github/server';
+import { orgRepositories } from '../fixtures/orgData';
+
+const TOKEN = 'org-test-token';
+const WINDOW = ['--since', '2026-06-01', '--until', '2026-07-01'];
+
+/** Section 4 by hand over the union of every repository's pull requests (files under services/checkout/ are payments'). */
+function expectedPayments(repos: FakeDataset[]) {
+  let pullRequests = 0, lines = 0, leadLines = 0, leadPullRequests = 0, others = 0, reviewed = 0;
+  for (const d of repos) {
+    for (const p of d.pullRequests) {
+      if (!p.mergedAt || p.mergedAt < '2026-06-01' || p.mergedAt >= '2026-07-01' || p.authorType === 'Bot') continue;
+      const own = p.files.filter(f => f.path.startsWith('services/checkout/'));
+      if (own.length === 0) continue;
+      const n = own.reduce((s, f) => s + f.additions + f.deletions, 0);
+      pullRequests++;
+      lines += n;
+      if (p.author === 'alice') { leadLines += n; leadPullRequests++; } else { others++; if (p.reviews.some(r => r.author === 'alice' && r.state !== 'PENDING')) reviewed++; }
+    }
+  }
+  return { pullRequests, lines, leadLines, leadPullRequests, leadShare: leadLines / lines, leadReviewedShare: reviewed / others };
+}
+
+describe('org-report (fake GitHub over real HTTP)', () => {
+  let gh: FakeGitHub;
+  let dir: string;
+  const repos = orgRepositories();
+  const withOwners = repos.filter(d => d.repo.startsWith('acme/') && d.repo !== 'acme/no-owners');
+
+  async function cli(...args: string[]) {
+    let out = '', err = '';
+    const code = await main(args, { out: s => { out += s; }, err: s => { err += s; }, env: { GITHUB_TOKEN: TOKEN }, cwd: dir });
+    return { code, out, err };
+  }
+  const orgReport = (cache: string, ...extra: string[]) => cli('org-report', '--org', 'acme', '--api-url', gh.url, '--cache-dir', cache, ...WINDOW, ...extra);
+  const read = (f: string) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as OrgReport;
+
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-org-'));
+    gh = await startFakeGitHub({ data: repos[0], repositories: repos.slice(1), token: TOKEN });
+  });
+  afterEach(async () => {
+    await gh.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds the repositories with an OWNERS.yaml and sums each team over the union of their pull requests', async () => {
+    const r = await orgReport('cache', '--out', 'out');
+    assert.strictEqual(r.code, 0, r.err);
+    const report = read('out/org-report.json');
+    assert.deepStrictEqual(report.repositories.map(x => [x.repo, x.ownersPath]), [['acme/infra', 'docs/OWNERS.yaml'], ['acme/shop', 'OWNERS.yaml'], ['acme/web', '.github/OWNERS.yaml']]);
+    const payments = report.teams.find(t => t.team === 'payments')!;
+    const expected = expectedPayments(withOwners);
+    assert.deepStrictEqual(
+      { pullRequests: payments.pullRequests, lines: payments.lines, leadLines: payments.leadLines, leadPullRequests: payments.leadPullRequests },
+      { pullRequests: expected.pullRequests, lines: expected.lines, leadLines: expected.leadLines, leadPullRequests: expected.leadPullRequests });
+    assert.ok(Math.abs(payments.leadShare - expected.leadShare) < 1e-12 && Math.abs(payments.leadReviewedShare - expected.leadReviewedShare) < 1e-12);
+    const average = payments.repositories.reduce((s, x) => s + x.leadShare, 0) / payments.repositories.length;
+    assert.ok(Math.abs(average - payments.leadShare) > 0.01, 'the data must tell a sum from an average');
+    assert.deepStrictEqual(payments.leads, ['alice']);
+    assert.deepStrictEqual(report.leads.find(l => l.lead === 'alice')!.teams, ['payments']);
+    assert.ok(fs.readFileSync(path.join(dir, 'out/org-report.md'), 'utf8').includes('| payments | alice | 3 |'));
+  });
+
+  it('a re-run with nothing new costs one request per repository (plus the listing)', async () => {
+    assert.strictEqual((await orgReport('cache', '--out', 'a')).code, 0);
+    const before = gh.requests.length;
+    const r = await orgReport('cache', '--out', 'b');
+    assert.strictEqual(r.code, 0, r.err);
+    const report = read('b/org-report.json');
+    assert.strictEqual(gh.requests.length - before, 1 + withOwners.length);
+    assert.strictEqual(report.apiRequests, 1 + withOwners.length);
+    assert.deepStrictEqual(report.teams, read('a/org-report.json').teams);
+  });
+
+  it('stops at the rate limit with a resume point; the re-run resumes without refetching what was done', async () => {
+    gh.inject({ kind: 'primary-limit', resetInSeconds: 3600, target: 'graphql' });
+    assert.strictEqual((await orgReport('cache', '--out', 'x', '--max-wait', '0')).code, 3, 'the OWNERS.yaml query is rate limited');
+    // Discovery done, then the limit hits the second repository's pull requests.
+    const ok = await orgReport('warm', '--out', 'y');
+    assert.strictEqual(ok.code, 0, ok.err);
+    for (const d of withOwners) d.pullRequests.push({ ...d.pullRequests[d.pullRequests.length - 1], number: 900, updatedAt: '2026-06-30T13:00:00Z', mergedAt: '2026-06-30T13:00:00Z' });
+    try {
+      const probes = () => gh.requests.filter(q => q.url.includes('/pulls')).length;
+      const seen = probes();
+      gh.inject({ kind: 'slow', ms: 0, target: 'graphql' }, { kind: 'primary-limit', resetInSeconds: 3600, target: 'graphql' });
+      const stopped = await orgReport('warm', '--out', 'z', '--max-wait', '0');
+      assert.strictEqual(stopped.code, 3, stopped.err);
+      assert.match(stopped.err, /rate limited until \d\d:\d\d UTC/);
+      assert.match(stopped.err, /Stopped with 1 of 3 repositories done; run the same command again after \d\d:\d\d UTC to resume from .*\.run\.json/);
+      assert.ok(!fs.existsSync(path.join(dir, 'z/org-report.json')));
+      const resumed = await orgReport('warm', '--out', 'z');
+      assert.strictEqual(resumed.code, 0, resumed.err);
+      assert.match(resumed.err, /Resuming: 1 repositories already done/);
+      assert.strictEqual(probes() - seen, 2 + 2, 'stopped run: infra and shop probed; resumed run: shop and web, not infra again');
+      const report = read('z/org-report.json');
+      assert.strictEqual(report.repositories.length, 3);
+      assert.strictEqual(report.teams.find(t => t.team === 'payments')!.pullRequests, expectedPayments(withOwners).pullRequests);
+    } finally {
+      for (const d of withOwners) d.pullRequests.pop();
+    }
+  });
+
+  it('shards cut the repositories; merge gives the unsharded report', async () => {
+    assert.strictEqual((await orgReport('c0', '--out', 'all')).code, 0);
+    for (const k of [1, 2, 3]) {
+      const r = await orgReport(`c${k}`, '--out', 's', '--shard', `${k}/3`);
+      assert.strictEqual(r.code, 0, r.err);
+    }
+    const slices = [1, 2, 3].map(k => read(`s/org-report-${k}-of-3.json`));
+    assert.deepStrictEqual(slices.map(s => s.repositories.length).sort(), [0, 1, 2], 'a stable hash spreads the three (shard 3 holds only acme/no-owners)');
+    const merged = await cli('org-report', 'merge', 's/org-report-3-of-3.json', 's/org-report-2-of-3.json', 's/org-report-1-of-3.json', '--out', 'm');
+    assert.strictEqual(merged.code, 0, merged.err);
+    assert.deepStrictEqual(read('m/org-report.json').teams, read('all/org-report.json').teams);
+    const twice = await cli('org-report', 'merge', 's/org-report-1-of-3.json', 's/org-report-1-of-3.json');
+    assert.strictEqual(twice.code, 2);
+    assert.match(twice.err, /shard 1\/3 given twice/);
+    const missing = await cli('org-report', 'merge', 's/org-report-1-of-3.json');
+    assert.match(missing.err, /missing shard\(s\) 2\/3, 3\/3/);
+  });
+
+  it('writes a self-contained HTML page with every repository value escaped', async () => {
+    assert.strictEqual((await orgReport('cache', '--out', 'h')).code, 0);
+    const html = fs.readFileSync(path.join(dir, 'h/org-report.html'), 'utf8');
+    assert.ok(html.includes('x&lt;script&gt;alert(1)&lt;/script&gt;'), 'the hostile team id is shown, escaped');
+    assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
+    assert.ok(!/<script|<img|onerror=|javascript:/i.test(html.replace(/&lt;[^&]*&gt;/g, '')));
+    assert.ok(!/\b(src|href)=|url\(|@import/i.test(html.replace(/&lt;.*?&gt;/g, '')), 'no remote or linked content');
+    assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/);
+  });
+
+  it('says what is wrong with bad usage (exit 2)', async () => {
+    for (const [args, message] of [
+      [['org-report'], /--org is required/], [['org-report', '--org', 'acme', '--shard', '3/2'], /--shard must be K\/N/],
+      [['org-report', 'merge'], /merge needs the JSON files/], [['org-report', 'merge', 'nope.json'], /nope\.json: no such file/],
+    ] as [string[], RegExp][]) {
+      const r = await cli(...args);
+      assert.strictEqual(r.code, 2, `${args.join(' ')}: ${r.err}`);
+      assert.match(r.err, message);
+    }
+  });
+});
