@@ -13,6 +13,8 @@ export interface CliArgs {
   command: string;
   positionals: string[];
   options: Map<string, string | true>;
+  /** Every value of each value option, in order (`--repo A --repo B`); `options` keeps the last. */
+  values: Map<string, string[]>;
 }
 
 /** Thrown for bad usage or unreadable input: the CLI prints the message and exits 2. */
@@ -25,22 +27,24 @@ export function parseArgs(argv: string[]): CliArgs {
   const [command = '', ...rest] = argv;
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
+  const values = new Map<string, string[]>();
+  const set = (name: string, value: string) => { options.set(name, value); values.set(name, [...(values.get(name) ?? []), value]); };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--') { positionals.push(...rest.slice(i + 1)); break; }
     if (!a.startsWith('--')) { positionals.push(a); continue; }
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-    if (eq > 0) { options.set(name, a.slice(eq + 1)); continue; }
+    if (eq > 0) { set(name, a.slice(eq + 1)); continue; }
     if (VALUE_OPTIONS.has(name)) {
       const value = rest[++i];
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      options.set(name, value);
+      set(name, value);
     } else {
       options.set(name, true);
     }
   }
-  return { command, positionals, options };
+  return { command, positionals, options, values };
 }
 
 export function stringOption(args: CliArgs, name: string): string | undefined {

@@ -5,6 +5,7 @@ import { createOrgClient } from '../core/github/orgClient';
 import { syncPullRequests } from '../core/github/sync';
 import { parseRepo } from '../core/github/types';
 import { computeLeadReport } from '../core/metrics/compute';
+import { NO_GENERATED_FILES, parseGitattributes } from '../core/metrics/gitattributes';
 import type { ReportWindow } from '../core/metrics/types';
 import { buildOrgReport, mergeOrgReports, OrgReport, repoTeamCounts, RepoResult, shardOf } from '../core/org/orgFigures';
 import { orgReportHtml, orgReportMarkdown } from '../core/org/orgRender';
@@ -18,7 +19,7 @@ const USAGE = 'usage: ownership-lens org-report --org ORG [--shard K/N] [--out D
   '       ownership-lens org-report merge FILE... [--out DIR]';
 
 /** What the CLI remembers of the organisation between runs: each repository's OWNERS.yaml as of its last push. */
-interface OwnersIndex { [repo: string]: { pushedAt: string; owners: { path: string; text: string } | null } }
+interface OwnersIndex { [repo: string]: { pushedAt: string; owners: { path: string; text: string } | null; gitattributes?: string | null } }
 /** An unfinished run (stopped by the rate limit): the repositories already done, so a re-run resumes. */
 interface RunState { window: ReportWindow; done: RepoResult[]; apiRequests: number }
 
@@ -55,8 +56,8 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     const listed = (await client.repositories(org)).filter(r => !r.archived && (!shard || shardOf(r.repo, shard.count) === shard.index));
     const stale = listed.filter(r => ownersIndex[r.repo]?.pushedAt !== r.pushedAt || !r.pushedAt);
     if (stale.length) {
-      const found = await client.ownersFiles(stale.map(r => parseRepo(r.repo)!));
-      for (const r of stale) ownersIndex[r.repo] = { pushedAt: r.pushedAt, owners: found.get(r.repo) ?? null };
+      const found = await client.repositoryFiles(stale.map(r => parseRepo(r.repo)!));
+      for (const r of stale) ownersIndex[r.repo] = { pushedAt: r.pushedAt, owners: found.get(r.repo)?.owners ?? null, gitattributes: found.get(r.repo)?.gitattributes ?? null };
       writeJson(indexFile, ownersIndex);
     }
     const repos = listed.filter(r => ownersIndex[r.repo]?.owners).map(r => r.repo).sort();
@@ -77,7 +78,9 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
         }
         throw e;
       }
-      const report = computeLeadReport(createOwnershipIndex(parsed.model), sync.pullRequests, window);
+      // SPEC 5: files the repository's .gitattributes marks linguist-generated count nowhere.
+      const generated = ownersIndex[repo].gitattributes ? parseGitattributes(ownersIndex[repo].gitattributes!) : NO_GENERATED_FILES;
+      const report = computeLeadReport(createOwnershipIndex(parsed.model), sync.pullRequests, window, { generated });
       const { minPullRequests, leadShareThreshold, watchThreshold } = parsed.model.metrics;
       state.done.push({ repo, ownersPath: owners.path, pullRequests: report.pullRequests, apiRequests: sync.apiRequests, cache: sync.cache, thresholds: { minPullRequests, leadShareThreshold, watchThreshold }, teams: repoTeamCounts(report) });
       state.apiRequests += sync.apiRequests;

@@ -13,11 +13,13 @@ import { readGitattributes } from '../node/gitattributesFile';
 import { createOwnershipIndex } from '../core/owners/resolve';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
 import { loadOwners } from './loadOwners';
+import { runRepos } from './reportRepos';
 
 const DAY = 86_400_000;
 
 /** `report`: SPEC section 4's lead-authorship figures from GitHub's merged pull requests. */
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
+  if ((args.values.get('repo')?.length ?? 0) > 1) return runRepos(args, io);
   const { root, parsed } = loadOwners(args, io);
   const model = parsed.model;
   const window = reportWindow(args, model.metrics.windowDays, new Date());
@@ -107,15 +109,20 @@ function repoOption(args: CliArgs, root: string): RepoRef {
     if (!repo) throw new UsageError(`--repo must be OWNER/NAME, not "${given}"`);
     return repo;
   }
+  const repo = gitRemoteRepo(root);
+  if (!repo) throw new UsageError('cannot tell the GitHub repository from the git remote "origin"; pass --repo OWNER/NAME');
+  return repo;
+}
+
+/** The GitHub repository of the git remote "origin" of `root`, if it names one. */
+export function gitRemoteRepo(root: string): RepoRef | undefined {
   let remote = '';
   try {
     remote = execFileSync('git', ['-C', root, 'remote', 'get-url', 'origin'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
-    // No git, no remote: the message below says what to do.
+    // No git, no remote.
   }
-  const repo = remote ? repoFromRemoteUrl(remote) : undefined;
-  if (!repo) throw new UsageError('cannot tell the GitHub repository from the git remote "origin"; pass --repo OWNER/NAME');
-  return repo;
+  return remote ? repoFromRemoteUrl(remote) : undefined;
 }
 
 /** The per-user cache directory of the CLI. */

@@ -6,27 +6,12 @@ import { main } from '../../src/cli';
 import type { OrgReport } from '../../src/core/org/orgFigures';
 import type { FakeDataset } from '../fake-github/dataset';
 import { FakeGitHub, startFakeGitHub } from '../fake-github/server';
-import { orgRepositories } from '../fixtures/orgData';
+import { expectedTeam, orgRepositories, paymentsOwns } from '../fixtures/orgData';
+
+const expectedPayments = (repos: FakeDataset[]) => expectedTeam(repos, paymentsOwns, 'alice');
 
 const TOKEN = 'org-test-token';
 const WINDOW = ['--since', '2026-06-01', '--until', '2026-07-01'];
-
-/** Section 4 by hand over the union of every repository's pull requests (files under services/checkout/ are payments'). */
-function expectedPayments(repos: FakeDataset[]) {
-  let pullRequests = 0, lines = 0, leadLines = 0, leadPullRequests = 0, others = 0, reviewed = 0;
-  for (const d of repos) {
-    for (const p of d.pullRequests) {
-      if (!p.mergedAt || p.mergedAt < '2026-06-01' || p.mergedAt >= '2026-07-01' || p.authorType === 'Bot') continue;
-      const own = p.files.filter(f => f.path.startsWith('services/checkout/'));
-      if (own.length === 0) continue;
-      const n = own.reduce((s, f) => s + f.additions + f.deletions, 0);
-      pullRequests++;
-      lines += n;
-      if (p.author === 'alice') { leadLines += n; leadPullRequests++; } else { others++; if (p.reviews.some(r => r.author === 'alice' && r.state !== 'PENDING')) reviewed++; }
-    }
-  }
-  return { pullRequests, lines, leadLines, leadPullRequests, leadShare: leadLines / lines, leadReviewedShare: reviewed / others };
-}
 
 describe('org-report (fake GitHub over real HTTP)', () => {
   let gh: FakeGitHub;

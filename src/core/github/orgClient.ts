@@ -14,8 +14,11 @@ export interface OrgClient {
   readonly transport: Transport;
   /** Every repository of the organisation (REST, 100 a page). */
   repositories(org: string): Promise<OrgRepository[]>;
-  /** Each repository's OWNERS.yaml (path and text) on its default branch, or null when it has none. */
-  ownersFiles(repos: readonly RepoRef[]): Promise<Map<string, { path: string; text: string } | null>>;
+  /**
+   * Each repository's OWNERS.yaml (path and text; null when it has none) and root `.gitattributes`
+   * (SPEC 5: generated files) on its default branch: one request per 25 repositories.
+   */
+  repositoryFiles(repos: readonly RepoRef[]): Promise<Map<string, { owners: { path: string; text: string } | null; gitattributes: string | null }>>;
 }
 
 export function createOrgClient(options: TransportOptions): OrgClient {
@@ -32,15 +35,19 @@ export function createOrgClient(options: TransportOptions): OrgClient {
         throw toGitHubError(e, options.token);
       }
     },
-    async ownersFiles(repos) {
-      const out = new Map<string, { path: string; text: string } | null>();
+    repositoryFiles: files,
+  };
+
+  async function files(repos: readonly RepoRef[]) {
+      const out = new Map<string, { owners: { path: string; text: string } | null; gitattributes: string | null }>();
       for (let i = 0; i < repos.length; i += BATCH) {
         const batch = repos.slice(i, i + BATCH);
         const vars: Record<string, string> = {};
         const fields = batch.map((r, k) => {
           vars[`o${k}`] = r.owner;
           vars[`n${k}`] = r.name;
-          const files = OWNERS_PATHS.map((p, j) => `f${j}: object(expression: ${JSON.stringify(`HEAD:${p}`)}) { ... on Blob { text isBinary } }`).join(' ');
+          const paths = [...OWNERS_PATHS, '.gitattributes'];
+          const files = paths.map((p, j) => `f${j}: object(expression: ${JSON.stringify(`HEAD:${p}`)}) { ... on Blob { text isBinary } }`).join(' ');
           return `r${k}: repository(owner: $o${k}, name: $n${k}) { ${files} }`;
         });
         const query = `query(${batch.map((_, k) => `$o${k}: String!, $n${k}: String!`).join(', ')}) { ${fields.join('\n')} }`;
@@ -56,10 +63,13 @@ export function createOrgClient(options: TransportOptions): OrgClient {
         batch.forEach((r, k) => {
           const node = data[`r${k}`];
           const j = node ? OWNERS_PATHS.findIndex((_, x) => typeof node[`f${x}`]?.text === 'string' && !node[`f${x}`]?.isBinary) : -1;
-          out.set(`${r.owner}/${r.name}`, j >= 0 ? { path: OWNERS_PATHS[j], text: node![`f${j}`]!.text! } : null);
+          const attributes = node?.[`f${OWNERS_PATHS.length}`];
+          out.set(`${r.owner}/${r.name}`, {
+            owners: j >= 0 ? { path: OWNERS_PATHS[j], text: node![`f${j}`]!.text! } : null,
+            gitattributes: attributes && typeof attributes.text === 'string' && !attributes.isBinary ? attributes.text : null,
+          });
         });
       }
       return out;
-    },
-  };
+  }
 }

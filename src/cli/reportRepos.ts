@@ -1,0 +1,113 @@
+import * as path from 'path';
+import { GitHubError } from '../core/github/errors';
+import { createOrgClient } from '../core/github/orgClient';
+import { syncPullRequests } from '../core/github/sync';
+import { parseRepo, RepoRef } from '../core/github/types';
+import { AttributedPullRequest, attributePullRequests } from '../core/metrics/attribute';
+import { aggregateTeams, TeamCatalogue, teamCatalogue } from '../core/metrics/compute';
+import { NO_GENERATED_FILES, parseGitattributes } from '../core/metrics/gitattributes';
+import { hideIndividuals } from '../core/metrics/teamOnly';
+import type { GeneratedFiles } from '../core/metrics/gitattributes';
+import type { OwnersModel } from '../core/owners/model';
+import { parseOwners } from '../core/owners/parse';
+import { createOwnershipIndex } from '../core/owners/resolve';
+import { findOwnersFile, readOwnersText } from '../node/ownersFile';
+import { readGitattributes } from '../node/gitattributesFile';
+import { CliArgs, CliIO, stringOption, UsageError } from './io';
+import { apiUrlOption, defaultCacheDir, formatReport, gitRemoteRepo, reportWindow } from './report';
+
+interface RepoInput { repo: RepoRef; name: string; model: OwnersModel; generated: GeneratedFiles; from: string }
+
+/**
+ * `report --repo A --repo B ...`: one report over several repositories. Each repository's pull
+ * requests are attributed with its own OWNERS.yaml and .gitattributes (the local checkout's when
+ * the working directory is that repository, else read from the API), then every team is summed
+ * over the union of the pull requests (SPEC sections 4 and 5); team ids are organisation-wide.
+ */
+export async function runRepos(args: CliArgs, io: CliIO): Promise<number> {
+  const refs = (args.values.get('repo') ?? []).map(given => {
+    const repo = parseRepo(given);
+    if (!repo) throw new UsageError(`--repo must be OWNER/NAME, not "${given}"`);
+    return repo;
+  });
+  const names = refs.map(r => `${r.owner}/${r.name}`);
+  const twice = names.find((n, i) => names.findIndex(m => m.toLowerCase() === n.toLowerCase()) !== i);
+  if (twice) throw new UsageError(`--repo ${twice} is given twice`);
+  const apiUrl = apiUrlOption(args);
+  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  if (!token) throw new UsageError('report needs a GitHub token: set GITHUB_TOKEN or GH_TOKEN (a token that can read the repositories\' pull requests).');
+  const log = (line: string) => io.err(`${line}\n`);
+  const github = { token, apiUrl, fetch: globalThis.fetch, log };
+  const cacheDir = args.options.has('no-cache') ? undefined : path.resolve(io.cwd, stringOption(args, 'cache-dir') ?? defaultCacheDir(io.env));
+
+  let apiRequests = 0;
+  try {
+    const inputs = await readRepositories(refs, args, io, github);
+    apiRequests += inputs.requests;
+    const first = inputs.repos[0].model;
+    const window = reportWindow(args, first.metrics.windowDays, new Date());
+    const attributed: AttributedPullRequest[] = [];
+    for (const r of inputs.repos) {
+      const sync = await syncPullRequests({ github, repo: r.repo, since: `${window.since}T00:00:00Z`, cacheDir, log, commitAuthors: r.model.metrics.creditCoAuthors });
+      apiRequests += sync.apiRequests;
+      attributed.push(...attributePullRequests(createOwnershipIndex(r.model), sync.pullRequests, window, { generated: r.generated, repo: r.name }));
+    }
+    const computed = aggregateTeams(mergedCatalogue(inputs.repos, log), attributed, window);
+    const report = args.options.has('team-only') || first.metrics.teamOnly ? hideIndividuals(computed) : computed;
+    const repo = names.join(',');
+    const json = { repo, repositories: names, window: report.window, pullRequests: report.pullRequests, teams: report.teams, apiRequests };
+    io.out(args.options.has('json') ? `${JSON.stringify(json, null, 2)}\n` : formatReport(repo, report, apiRequests));
+    return 0;
+  } catch (e) {
+    if (e instanceof GitHubError) {
+      io.err(`ownership-lens: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+/** The local checkout's OWNERS.yaml for the repository it is a clone of; the API's for the others. */
+async function readRepositories(refs: RepoRef[], args: CliArgs, io: CliIO, github: Parameters<typeof createOrgClient>[0]): Promise<{ repos: RepoInput[]; requests: number }> {
+  const local = findOwnersFile(io.cwd, stringOption(args, 'owners'));
+  const localRepo = local && gitRemoteRepo(local.root);
+  const isLocal = (r: RepoRef) => !!localRepo && `${r.owner}/${r.name}`.toLowerCase() === `${localRepo.owner}/${localRepo.name}`.toLowerCase();
+  const remote = refs.filter(r => !isLocal(r));
+  const client = createOrgClient(github);
+  const fetched = remote.length ? await client.repositoryFiles(remote) : new Map();
+  const repos = refs.map((repo): RepoInput => {
+    const name = `${repo.owner}/${repo.name}`;
+    if (isLocal(repo)) {
+      const attributes = readGitattributes(local!.root);
+      return { repo, name, model: parseOwners(readOwnersText(local!.file)).model, generated: attributes.kind === 'ok' ? attributes.generated : NO_GENERATED_FILES, from: local!.file };
+    }
+    const files = fetched.get(name);
+    if (!files?.owners) throw new UsageError(`${name} has no OWNERS.yaml (looked at OWNERS.yaml, .github/OWNERS.yaml and docs/OWNERS.yaml on its default branch)`);
+    const parsed = parseOwners(files.owners.text);
+    if (parsed.diagnostics.some(d => d.severity === 'error')) io.err(`warning: ${name}'s ${files.owners.path} has errors; figures may be incomplete.\n`);
+    return { repo, name, model: parsed.model, generated: files.gitattributes ? parseGitattributes(files.gitattributes) : NO_GENERATED_FILES, from: `${name}:${files.owners.path}` };
+  });
+  return { repos, requests: client.transport.requests };
+}
+
+/**
+ * One catalogue for every repository: a team id is one team wherever it appears (its lead from
+ * the first repository that names it), components keep their ids; settings are the first repository's.
+ */
+function mergedCatalogue(repos: RepoInput[], log: (line: string) => void): TeamCatalogue {
+  const teams = new Map<string, { id: string; lead: string }>();
+  const components = new Map<string, { id: string; team: string; owner: string }>();
+  for (const r of repos) {
+    const c = teamCatalogue(r.model);
+    for (const t of c.teams) {
+      const seen = teams.get(t.id);
+      if (!seen) teams.set(t.id, t);
+      else if (seen.lead.toLowerCase() !== t.lead.toLowerCase()) log(`warning: team ${t.id} has lead ${seen.lead} in one repository and ${t.lead} in ${r.name}; the report uses ${seen.lead}.`);
+    }
+    for (const comp of c.components) {
+      if (components.has(comp.id)) log(`warning: component ${comp.id} is defined in several repositories; its figures are summed.`);
+      else components.set(comp.id, comp);
+    }
+  }
+  return { teams: [...teams.values()], components: [...components.values()], settings: teamCatalogue(repos[0].model).settings };
+}
