@@ -38,7 +38,10 @@ function gitFiles(root: string, pathspec: readonly string[] = []): Promise<strin
   return new Promise((resolve, reject) => {
     const args = ['-c', 'core.quotepath=off', 'ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard', '--', ...pathspec];
     const child = spawn('git', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-    const seen = new Set<string>();
+    // git's output is sorted within each kind, so repeats (an unmerged file's stages) are adjacent:
+    // no set of a million paths is needed to drop them.
+    const files: string[] = [];
+    let last = '';
     const removed = new Set<string>();
     let carry = '';
     let stderr = '';
@@ -51,7 +54,7 @@ function gitFiles(root: string, pathspec: readonly string[] = []): Promise<strin
         const file = entry.slice(2);
         // 'R' removed from disk, 'S' skip-worktree (not checked out); a trailing '/' is a nested repository
         if (tag === 82 /* R */ || tag === 83 /* S */) removed.add(file);
-        else if (file && !file.endsWith('/')) seen.add(file);
+        else if (file && file !== last && !file.endsWith('/')) files.push((last = file));
       }
     });
     child.stderr.setEncoding('utf8');
@@ -59,8 +62,7 @@ function gitFiles(root: string, pathspec: readonly string[] = []): Promise<strin
     child.on('error', e => reject(new Error(`git could not run (${(e as NodeJS.ErrnoException).code ?? e.message})`)));
     child.on('close', code => {
       if (code !== 0) return reject(new Error(stderr.trim().split('\n')[0] || `git ls-files exited with ${code}`));
-      for (const f of removed) seen.delete(f);
-      resolve([...seen]);
+      resolve(removed.size === 0 ? files : files.filter(f => !removed.has(f)));
     });
   });
 }
