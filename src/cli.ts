@@ -1,6 +1,7 @@
 import { CliArgs, CliIO, parseArgs, UsageError } from './cli/io';
 import * as codeowners from './cli/codeowners';
-import * as importCodeowners from './cli/importCodeowners';
+import * as coverage from './cli/coverage';
+import * as importOwners from './cli/importOwners';
 import * as orgReport from './cli/orgReport';
 import * as report from './cli/report';
 import * as validate from './cli/validate';
@@ -14,11 +15,15 @@ interface Command {
 
 const COMMON_OPTIONS = ['owners', 'root', 'json', 'help'];
 
+const IMPORT_OPTIONS = ['from', 'output', 'suggest-from-git'];
+
 const COMMANDS: Record<string, Command> = {
-  who: { run: who.run, options: [] },
+  who: { run: who.run, options: ['diff', 'staged'] },
+  coverage: { run: coverage.run, options: ['min'] },
   validate: { run: validate.run, options: ['format', 'no-repo'] },
-  codeowners: { run: codeowners.run, options: [] },
-  'import-codeowners': { run: importCodeowners.run, options: [] },
+  codeowners: { run: codeowners.run, options: ['layout', 'no-layout'] },
+  import: { run: importOwners.run, options: IMPORT_OPTIONS },
+  'import-codeowners': { run: (args, io) => importOwners.run(args, io, ['github', 'gitlab']), options: IMPORT_OPTIONS },
   report: { run: report.run, options: ['repo', 'api-url', 'since', 'until', 'days', 'cache-dir', 'no-cache', 'attributes', 'team-only'] },
   'org-report': { run: orgReport.run, options: ['org', 'shard', 'out', 'api-url', 'since', 'until', 'days', 'cache-dir', 'max-wait'] },
 };
@@ -27,9 +32,17 @@ const USAGE = `usage: ownership-lens <command> [options]
 
   who PATH...                 the component, team, owner and lead of each path
   who -                       the same for paths read from standard input (one per line or NUL-separated), as one JSON array
+  who --diff BASE...HEAD | --staged   who must review a change: components, owners, teams, @mentions
+  coverage [--min 0.9]        the owned share of the repository's files, the biggest unowned folders;
+                              exit 1 below --min
   validate [--format text|json|github]   problems in OWNERS.yaml (exit 1 on errors)
-  codeowners                  print the equivalent GitHub CODEOWNERS
-  import-codeowners FILE      print an OWNERS.yaml built from a CODEOWNERS file
+  codeowners                  print the equivalent GitHub CODEOWNERS, keeping the comments, alignment and
+                              order of the repository's CODEOWNERS where ownership allows [--layout FILE | --no-layout]
+  import FILE|DIR...          print an OWNERS.yaml built from GitHub or GitLab CODEOWNERS, a Kubernetes
+                              OWNERS tree or Backstage catalog-info.yaml; on stderr what did not map,
+                              what is left to decide and what was guessed
+                              [--from github|gitlab|prow|backstage] [--root DIR] [--output FILE] [--suggest-from-git]
+  import-codeowners FILE      the same, for a CODEOWNERS file
   report --repo OWNER/NAME    lead-authorship report from GitHub pull requests
                               [--api-url URL] [--since YYYY-MM-DD] [--until YYYY-MM-DD | --days N]
                               [--attributes FILE] (default: .gitattributes of the repository root)

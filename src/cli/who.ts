@@ -1,22 +1,48 @@
 import * as path from 'path';
+import { codeownersOf } from '../core/owners/codeowners';
 import { createOwnershipIndex } from '../core/owners/resolve';
+import { ownersOfChanges } from '../core/owners/changeOwners';
+import { changedFiles, ChangeSet } from '../node/gitChanges';
+import { printChangeOwners } from './changeOwners';
 import { CliArgs, CliIO, UsageError } from './io';
 import { loadOwners } from './loadOwners';
 
-/** `who PATH...`: the component, team, owner and lead of each path (SPEC section 2). */
+const USAGE = 'usage: ownership-lens who PATH... | - | --diff BASE...HEAD | --staged [--owners FILE] [--json]  (who - reads the paths from standard input)';
+
+/**
+ * `who PATH...`: the component, team, owner and lead of each path (SPEC section 2). With `--diff
+ * BASE...HEAD` or `--staged`: who must review that change (components, owners, teams, @mentions).
+ */
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
-  if (args.positionals.length === 0) throw new UsageError('usage: ownership-lens who PATH... [--owners FILE] [--json]  (who - reads the paths from standard input)');
+  const change = changeSetOf(args);
+  if (args.positionals.length === 0 && !change) throw new UsageError(USAGE);
+  if (args.positionals.length > 0 && change) throw new UsageError(`give paths or a change, not both\n${USAGE}`);
   const fromStdin = args.positionals.includes('-');
   const { root, parsed } = loadOwners(args, io);
   const paths = fromStdin ? await withStdin(args.positionals, io) : args.positionals;
   const errors = parsed.diagnostics.filter(d => d.severity === 'error');
   if (errors.length > 0) io.err(`warning: OWNERS.yaml has ${errors.length} error(s); answers may be incomplete (run \`ownership-lens validate\`).\n`);
   const index = createOwnershipIndex(parsed.model);
+  if (change) {
+    let files: string[];
+    try {
+      files = changedFiles(root, change);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const result = ownersOfChanges(index, files);
+    if (args.options.has('json')) io.out(JSON.stringify({ change: change.kind === 'staged' ? 'staged' : change.range, ...result }, null, 2) + '\n');
+    else printChangeOwners(result, io);
+    return 0;
+  }
   const rows = paths.map(p => {
     const rel = toRepoPath(p, root, io.cwd);
     const owner = index.ownerOf(rel);
-    if (owner.kind === 'unowned') return { path: rel, component: null, team: null, owner: null, lead: null };
-    return { path: rel, component: owner.component.id, team: owner.component.team || null, owner: owner.component.owner || null, lead: owner.team?.lead || null };
+    if (owner.kind === 'unowned') return fromStdin ? { path: rel, component: null, team: null, owner: null, lead: null } : { path: rel, component: null, team: null, owner: null, lead: null, codeowners: [] as string[] };
+    const row = { path: rel, component: owner.component.id, team: owner.component.team || null, owner: owner.component.owner || null, lead: owner.team?.lead || null };
+    // Beyond SPEC's fields: who GitHub asks to review this path (what `codeowners` exports); not in
+    // the bulk `who -` output, which stays SPEC's shape and size for millions of paths.
+    return fromStdin ? row : { ...row, codeowners: codeownersOf(parsed.model, owner.component) };
   });
   if (args.options.has('json') || fromStdin) {
     writeJsonArray(rows, io);
@@ -27,7 +53,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   for (const r of rows) {
     io.out(r.component === null
       ? `${r.path.padEnd(width)}  unowned\n`
-      : `${r.path.padEnd(width)}  ${r.component}  owner ${r.owner ?? '?'}  team ${r.team ?? '?'}  lead ${r.lead ?? '?'}\n`);
+      : `${r.path.padEnd(width)}  ${r.component}  owner ${r.owner ?? '?'}  team ${r.team ?? '?'}  lead ${r.lead ?? '?'}${'codeowners' in r && r.codeowners.length > 0 ? `  codeowners ${r.codeowners.join(' ')}` : ''}\n`);
   }
   return 0;
 }
@@ -60,4 +86,12 @@ function toRepoPath(p: string, root: string, cwd: string): string {
     if (!fromCwd.startsWith('..')) return fromCwd.split(path.sep).join('/');
   }
   return normal.replace(/^\.\//, '').replace(/^\/+/, '');
+}
+
+function changeSetOf(args: CliArgs): ChangeSet | undefined {
+  const diff = args.options.get('diff');
+  if (diff === true) throw new UsageError(`--diff needs a range such as main...HEAD\n${USAGE}`);
+  if (typeof diff === 'string' && args.options.has('staged')) throw new UsageError(`--diff or --staged, not both\n${USAGE}`);
+  if (typeof diff === 'string') return { kind: 'range', range: diff };
+  return args.options.has('staged') ? { kind: 'staged' } : undefined;
 }

@@ -38,11 +38,16 @@ describe('importCodeowners', () => {
     const yaml = importCodeowners('/api/ @acme/payments @bob\n/web/ @acme/payments @carol @bob\n/ops/ @acme/payments @bob\n');
     const doc = parseYaml(yaml);
     assert.strictEqual(doc.version, 1);
-    assert.deepStrictEqual(doc.teams.payments, { name: 'acme/payments', lead: 'bob', members: ['carol'], github: 'acme/payments' });
-    assert.strictEqual(doc.components.api.owner, 'bob');
-    assert.deepStrictEqual(doc.components.api.paths, ['/api/', '/ops/'], 'same owners, disjoint anchored prefixes: grouped');
+    assert.deepStrictEqual(doc.teams.payments, {
+      name: 'acme/payments', lead: 'bob', members: ['carol'], github: 'acme/payments',
+      'x-guessed': { lead: 'listed most often with @acme/payments (3 of 3 rules)' },
+    }, 'CODEOWNERS has no leads: the lead is a guess, marked as one');
+    assert.strictEqual(doc.components.payments.owner, 'bob');
+    assert.deepStrictEqual(doc.components.payments.paths, ['/api/', '/ops/'], 'same owners, disjoint anchored prefixes: grouped, named after the team that owns both');
     assert.strictEqual(doc.components.web.owner, 'carol', 'owner = first @user of the rule');
     assert.deepStrictEqual(parseOwners(yaml).diagnostics, []);
+    assert.strictEqual(doc.components.web['x-guessed'].owner, 'first of the 2 people the source lists for these paths');
+    assert.strictEqual(doc.components.payments['x-guessed'], undefined, 'one person listed: not a guess');
   });
 
   it('does not group rules whose move could change a winner', () => {
@@ -54,8 +59,8 @@ describe('importCodeowners', () => {
 
   it('leaves out what CODEOWNERS does not say, with a comment for the lead', () => {
     const yaml = importCodeowners('/infra/ @acme/platform\n/docs/ docs@example.com\n');
-    assert.match(yaml, /# TODO: CODEOWNERS names no individual for this team; add `lead: <login>`\./);
-    assert.match(yaml, /# TODO: CODEOWNERS names no individual here; the team lead should add `owner: <login>`\./);
+    assert.match(yaml, /# TODO: the source names no lead for this team; add `lead: <login>`\./);
+    assert.match(yaml, /# TODO: the source names no individual here; the team lead should add `owner: <login>`\./);
     const doc = parseYaml(yaml);
     assert.strictEqual(doc.components.infra.owner, undefined);
     assert.deepStrictEqual(doc.components.docs.codeowners, ['docs@example.com']);
@@ -78,7 +83,8 @@ describe('importCodeowners', () => {
 
   it('says so in the file when no placement of `unowned` is exact', () => {
     const yaml = importCodeowners('* @all\n/apps/\n*.md @docs\n');
-    assert.match(yaml, /# WARNING: no exact place exists for these rules with no owners \(lines 2\)/);
+    assert.match(yaml, /# WARNING \(CODEOWNERS:2\): "\/apps\/" \(no owners\) has no exact place under `unowned`/);
+    assert.match(yaml, /^# CODEOWNERS:2 \[inexact\]/m, 'and in the list at the top');
   });
 
   it('gives unique, valid component ids', () => {

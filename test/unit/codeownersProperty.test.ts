@@ -26,7 +26,7 @@ describe('importCodeowners keeps every answer on random CODEOWNERS files (proper
     fc.assert(fc.property(codeowners, fc.array(path, { minLength: 1, maxLength: 25 }), (text, paths) => {
       const yaml = importCodeowners(text);
       // A rule with no owners that has no exact place is flagged in the file; only then may answers differ.
-      fc.pre(!yaml.includes('WARNING: no exact place'));
+      fc.pre(!/WARNING .*no exact place/.test(yaml));
       const expected = answers(text, paths);
       const model = parseOwners(yaml).model;
       const index = createOwnershipIndex(model);

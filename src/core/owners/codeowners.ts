@@ -1,3 +1,4 @@
+import { GENERATED_HEADER, layoutCodeowners } from './codeownersLayout';
 import { Component, OwnersModel } from './model';
 
 export { importCodeowners } from './codeownersImport';
@@ -7,22 +8,24 @@ export { importCodeowners } from './codeownersImport';
  * its `codeowners` list (by default `@<team.github>` and `@<owner>`), an `unowned` pattern alone,
  * so GitHub's last-match-wins gives every path the owners OWNERS.yaml gives it.
  */
-export function exportCodeowners(model: OwnersModel): string {
+export function exportCodeowners(model: OwnersModel, layout?: string): string {
   const rows = model.patterns.map(p => {
     const component = p.component === null ? undefined : model.components.get(p.component);
-    return { pattern: p.pattern, owners: component ? ownersOf(model, component) : [] };
+    return { pattern: p.pattern, owners: component ? codeownersOf(model, component) : [] };
   });
+  // With the CODEOWNERS file it replaces: its comments, alignment and order, wherever ownership allows.
+  if (layout !== undefined) return layoutCodeowners(rows, layout);
   const width = Math.min(48, Math.max(0, ...rows.map(r => r.pattern.length)));
   const lines = [
-    '# Generated from OWNERS.yaml by Ownership Lens; edit OWNERS.yaml, not this file.',
-    '# Last matching pattern wins; a pattern with no owners leaves its paths unowned.',
+    ...GENERATED_HEADER,
     '',
     ...rows.map(r => (r.owners.length === 0 ? r.pattern : `${r.pattern.padEnd(width)} ${r.owners.join(' ')}`)),
   ];
   return lines.join('\n') + '\n';
 }
 
-function ownersOf(model: OwnersModel, component: Component): string[] {
+/** The handles CODEOWNERS gives a component's paths: its `codeowners`, else `@<team.github>` and `@<owner>`. */
+export function codeownersOf(model: OwnersModel, component: Component): string[] {
   if (component.codeowners && component.codeowners.length > 0) return component.codeowners;
   const github = model.teams.get(component.team)?.github;
   return [...(github ? [`@${github}`] : []), ...(component.owner ? [`@${component.owner}`] : [])];

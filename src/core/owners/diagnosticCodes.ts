@@ -23,6 +23,7 @@ export const DIAGNOSTIC_CODES: Record<string, string> = {
   'invalid-date': 'A handoff date is not a YYYY-MM-DD date.',
   'stale-handoff': "The last handoff was to someone other than the component's owner.",
   'invalid-metric': 'A `metrics` setting is out of range.',
+  'guessed': 'A lead or owner an import guessed (listed under `x-guessed`); confirm it and delete the entry.',
 };
 
 /** Codes after which the model cannot be trusted to say who owns what (as opposed to gaps a lead must fill in). */

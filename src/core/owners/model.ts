@@ -30,6 +30,15 @@ export interface Team {
   github?: string;
   span: Span;
   leadSpan?: Span;
+  /** Fields an import guessed (`x-guessed: {lead: why}`), until a person confirms them. */
+  guessed?: GuessedField[];
+}
+
+/** One `x-guessed` entry: the field, why the import picked its value, where it is written. */
+export interface GuessedField {
+  field: string;
+  reason: string;
+  span: Span;
 }
 
 export interface Outcome {
@@ -75,6 +84,7 @@ export interface Component {
   /** Range of the component's key (`checkout-api:`), where "reveal in OWNERS.yaml" goes. */
   span: Span;
   ownerSpan?: Span;
+  guessed?: GuessedField[];
 }
 
 export interface MetricsSettings {

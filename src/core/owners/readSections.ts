@@ -1,5 +1,5 @@
 import { isMap, isScalar, YAMLMap } from 'yaml';
-import { Component, DEFAULT_METRICS, HandoffRecord, MetricsSettings, Outcome, PatternEntry, Person, Span, Team } from './model';
+import { Component, DEFAULT_METRICS, GuessedField, HandoffRecord, MetricsSettings, Outcome, PatternEntry, Person, Span, Team } from './model';
 import { SourceReader } from './yamlNodes';
 
 type Entry = ReturnType<SourceReader['entries']>[number];
@@ -18,7 +18,7 @@ function eachItem(reader: SourceReader, section: YAMLMap | undefined, what: stri
         continue;
       }
       for (const field of reader.entries(node)) {
-        if (known.has(field.key)) fields.set(field.key, field);
+        if (known.has(field.key) || field.key === GUESSED) fields.set(field.key, field);
         else if (!field.key.startsWith('x-')) {
           reader.report('warning', 'unknown-key', `Unknown key "${field.key}" in ${what.toLowerCase()} "${key}" (known: ${[...known].join(', ')}).`, reader.nodeSpan(field.keyNode));
         }
@@ -26,6 +26,18 @@ function eachItem(reader: SourceReader, section: YAMLMap | undefined, what: stri
     }
     read(key, idSpan, fields);
   }
+}
+
+const GUESSED = 'x-guessed';
+
+/** `x-guessed: {field: reason}`, written by imports; anything else under that key is left alone. */
+function guessed(reader: SourceReader, fields: Map<string, Entry>): GuessedField[] | undefined {
+  const node = reader.deref(fields.get(GUESSED)?.value);
+  if (!isMap(node)) return undefined;
+  return reader.entries(node).map(e => {
+    const value = reader.deref(e.value);
+    return { field: e.key, reason: isScalar(value) ? String(value.value ?? '') : '', span: reader.nodeSpan(e.keyNode) };
+  });
 }
 
 function text(reader: SourceReader, fields: Map<string, Entry>, key: string, what: string): string | undefined {
@@ -57,7 +69,7 @@ export function readTeams(reader: SourceReader, section: YAMLMap | undefined): M
     teams.set(id, {
       id, span, name: text(reader, f, 'name', '`name`'), lead: text(reader, f, 'lead', '`lead`') ?? '',
       members: list(reader, f, 'members', '`members`'), github: text(reader, f, 'github', '`github`'),
-      leadSpan: valueSpan(reader, f, 'lead'),
+      leadSpan: valueSpan(reader, f, 'lead'), guessed: guessed(reader, f),
     });
   });
   return teams;
@@ -90,6 +102,7 @@ export function readComponents(reader: SourceReader, section: YAMLMap | undefine
       support: list(reader, f, 'support', '`support`'), stakeholders: list(reader, f, 'stakeholders', '`stakeholders`'),
       codeowners: f.has('codeowners') ? list(reader, f, 'codeowners', '`codeowners`') : undefined,
       handoffs: readHandoffs(reader, f.get('handoffs')), ownerSpan: valueSpan(reader, f, 'owner'),
+      guessed: guessed(reader, f),
     };
     if (!f.has('team')) reader.report('error', 'missing-field', `Component "${id}" has no \`team\`.`, span);
     if (!f.has('owner')) reader.report('error', 'missing-field', `Component "${id}" has no \`owner\`: name the one accountable person.`, span);

@@ -19,6 +19,7 @@ export function validateOwners(parsed: ParsedOwners, repoFiles?: readonly string
     for (const component of model.components.values()) checkComponent(model, component, report);
     checkPatterns(model, report);
     checkMetrics(model, report, parsed);
+    checkGuesses(model, report);
     if (repoFiles) checkAgainstRepository(model, repoFiles, report);
   }
   return out.sort((a, b) => a.span.offset - b.span.offset || a.code.localeCompare(b.code));
@@ -84,6 +85,14 @@ function checkPatterns(model: OwnersModel, report: Report): void {
       report('error', 'invalid-link', `Outcome "${outcome.id}" links to "${outcome.link}"; only http(s) URLs are allowed.`, outcome.span);
     }
   }
+}
+
+/** `x-guessed` entries an import wrote: each stays an info until a person confirms it and deletes the entry. */
+function checkGuesses(model: OwnersModel, report: Report): void {
+  const say = (what: string, g: { field: string; reason: string; span: Span }, value: string) =>
+    report('info', 'guessed', `The ${g.field} of ${what} ("${value}") was guessed by the import${g.reason ? `: ${g.reason}` : ''}. Confirm or change it, then delete this \`x-guessed\` entry.`, g.span);
+  for (const t of model.teams.values()) for (const g of t.guessed ?? []) say(`team "${t.id}"`, g, g.field === 'lead' ? t.lead : '?');
+  for (const c of model.components.values()) for (const g of c.guessed ?? []) say(`component "${c.id}"`, g, g.field === 'owner' ? c.owner : g.field === 'team' ? c.team : '?');
 }
 
 function checkMetrics(model: OwnersModel, report: Report, parsed: ParsedOwners): void {
