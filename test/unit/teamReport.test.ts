@@ -61,6 +61,32 @@ describe('team report', () => {
     assert.match(md, /Pull requests merged from 2026-01-01 to 2026-03-31 \(UTC\)/, 'the window is shown with its last day included');
   });
 
+  it('has the delegation, the evidence (http(s) links only, titles escaped) and what the figures are not', () => {
+    const model = parseOwners(hostileOwners.replace('owner: bob', 'owner: alice')).model;
+    const withEvidence = {
+      ...figures, signals: ['doing-the-work' as const, 'bottleneck' as const], leadSoleApprovalShare: 0.7,
+      componentFigures: [{ component: 'site', owner: 'alice', pullRequests: 10, lines: 1000, ownerLines: 640, leadLines: 640, authors: [], delegateTo: 'bob' }],
+      topPullRequests: [
+        { number: 7, title: '[x](javascript:alert(1)) <b>', url: 'https://github.com/acme/web/pull/7', author: 'bob', lines: 300 },
+        { number: 8, title: 'plain', url: 'javascript:alert(1)', author: null, lines: 200 },
+      ],
+      excluded: { botPullRequests: 3, ignoredAuthorPullRequests: 1, ignoredPathLines: 50, generatedLines: 9 },
+    };
+    const r = buildTeamReport(model, 'web', withEvidence, months([0.7]), { since: '2026-01-01', until: '2026-04-01' }, undefined, true, true);
+    assert.deepStrictEqual(r.delegation, [{ component: 'site', name: '**Site**', owner: 'alice', kind: 'owned', lines: 1000, leadLines: 640, candidate: 'bob' }]);
+    const md = teamReportMarkdown(r);
+    assert.match(md, /\*\*bottleneck\*\*: Most pull requests by others were approved by the lead and nobody else/);
+    assert.match(md, /only approver of 70%/);
+    assert.match(md, /\| \\\*\\\*Site\\\*\\\* \| alice \| owned by the lead \| 640 of 1000 \| bob \|/);
+    assert.match(md, /- \[#7 \\\[x\\\]\\\(javascript:alert\\\(1\\\)\\\) \\<b\\>\]\(https:\/\/github\.com\/acme\/web\/pull\/7\): 300 lines by bob/);
+    assert.match(md, /- #8 plain: 200 lines$/m, 'a javascript: URL is not a link, and a hidden author is not named');
+    assert.match(md, /Left out: 3 pull requests by bots, 1 by ignored authors, 50 lines of ignored files .* and 9 lines of generated files/);
+    assert.match(md, /not a performance rating/);
+    assert.match(md, /Team-only mode/);
+    assert.match(md, /\| 2026-01 \| 5 \| 100 \| 3 \| 70% \|/);
+    assert.match(teamReportCsv(r), /web,"note: These figures describe merged pull requests/);
+  });
+
   it('says there is no data yet, and how to get it, instead of empty figures', () => {
     const model = parseOwners(hostileOwners).model;
     const md = teamReportMarkdown(buildTeamReport(model, 'web', undefined, [], { since: '2026-01-01', until: '2026-04-01' }));

@@ -226,6 +226,15 @@ export function teamSignals(f: {
   return out;
 }
 
+/** How many of the team's components its lead owns, and whether that is `holds-ownership`: OWNERS.yaml alone, no pull requests. */
+export function leadOwnership(model: OwnersModel, teamId: string): { leadOwnedComponents: number; components: number; holdsOwnership: boolean } {
+  const lead = model.teams.get(teamId)?.lead.toLowerCase() ?? '';
+  const own = [...model.components.values()].filter(c => c.team === teamId);
+  const leadOwnedComponents = lead ? own.filter(c => c.owner.toLowerCase() === lead).length : 0;
+  const holdsOwnership = own.length >= 2 && leadOwnedComponents / own.length >= model.metrics.leadOwnershipThreshold;
+  return { leadOwnedComponents, components: own.length, holdsOwnership };
+}
+
 function compareCaseless(a: string, b: string): number {
   const x = a.toLowerCase();
   const y = b.toLowerCase();

@@ -3,7 +3,7 @@ export type {
   TeamSignal, TopPullRequest,
 } from './types';
 export { SIGNAL_ORDER } from './types';
-export { aggregateTeams, computeLeadReport, leadFlag, teamCatalogue, teamSignals } from './compute';
+export { aggregateTeams, computeLeadReport, leadFlag, leadOwnership, teamCatalogue, teamSignals } from './compute';
 export type { TeamCatalogue } from './compute';
 export { attributePullRequests } from './attribute';
 export type { AttributedPullRequest, AttributionOptions } from './attribute';

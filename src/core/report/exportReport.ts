@@ -1,4 +1,5 @@
 import { FLAG_WORDS, pct, TeamReportView, windowLabel } from './teamReport';
+import { FIGURES_ARE_NOT, SIGNAL_WORDS } from './wording';
 
 /** Markdown for a 1:1 or a retrospective; every value from the repository is escaped. */
 export function teamReportMarkdown(r: TeamReportView): string {
@@ -10,15 +11,34 @@ export function teamReportMarkdown(r: TeamReportView): string {
   else {
     lines.push(`**${FLAG_WORDS[f.flag]}.** The lead wrote ${pct(f.leadShare)} of ${f.lines} changed lines and ${f.leadPullRequests} of ${f.pullRequests} pull requests, ` +
       `and reviewed ${pct(f.leadReviewedShare)} of the others' pull requests. Thresholds: doing the work at ${pct(r.thresholds.leadShare)}, watch at ${pct(r.thresholds.watch)}.`, '');
+    for (const sig of f.signals) lines.push(`- **${SIGNAL_WORDS[sig].label}**: ${SIGNAL_WORDS[sig].meaning} ${SIGNAL_WORDS[sig].action}`);
+    if (f.signals.length) lines.push('');
+    lines.push(`Bottleneck figure: the lead was the only approver of ${pct(f.leadSoleApprovalShare)} of the others' pull requests. The lead owns ${f.leadOwnedComponents} of ${f.components} components.`, '');
     if (r.trend !== 'unknown') lines.push(`Trend of the lead's share: ${r.trend}.`, '');
     lines.push('| author | pull requests | lines | share |', '|---|---:|---:|---:|');
     for (const a of f.authors) lines.push(`| ${md(a.login)}${a.login.toLowerCase() === f.lead.toLowerCase() ? ' (lead)' : ''} | ${a.pullRequests} | ${a.lines} | ${pct(a.share)} |`);
     lines.push('');
   }
   if (r.monthly.length) {
-    lines.push('| month | lead share | lines | pull requests |', '|---|---:|---:|---:|');
-    for (const m of r.monthly) lines.push(`| ${m.month} | ${m.lines ? pct(m.leadShare) : '–'} | ${m.lines} | ${m.pullRequests} |`);
+    lines.push('## The team\'s output by month', '', '| month | pull requests | lines | active authors | lead share |', '|---|---:|---:|---:|---:|');
+    for (const m of r.monthly) lines.push(`| ${m.month} | ${m.pullRequests} | ${m.lines} | ${m.authors} | ${m.lines ? pct(m.leadShare) : '–'} |`);
     lines.push('');
+  }
+  if (r.delegation.length) {
+    lines.push('## Delegation', '', '| component | owner | | lead\'s lines | could go to |', '|---|---|---|---:|---|');
+    for (const d of r.delegation) {
+      lines.push(`| ${md(d.name)} | ${md(d.owner)} | ${d.kind === 'owned' ? 'owned by the lead' : 'carried by the lead'} | ${d.leadLines} of ${d.lines} | ${d.candidate ? md(d.candidate) : '–'} |`);
+    }
+    lines.push('');
+  }
+  if (f) {
+    lines.push('## The evidence', '', 'The pull requests with the most lines for this team:', '');
+    for (const p of f.topPullRequests) {
+      const label = `#${p.number} ${md(p.title)}`;
+      lines.push(`- ${/^https?:\/\//i.test(p.url) ? `[${label}](${p.url.replace(/[()\s<>]/g, c => encodeURIComponent(c))})` : label}: ${p.lines} lines${p.author ? ` by ${md(p.author)}` : ''}`);
+    }
+    const x = f.excluded;
+    lines.push('', `Left out: ${x.botPullRequests} pull requests by bots, ${x.ignoredAuthorPullRequests} by ignored authors, ${x.ignoredPathLines} lines of ignored files (lock files, ignorePaths) and ${x.generatedLines} lines of generated files (.gitattributes).`, '');
   }
   lines.push('## Components', '', '| component | owner | outcomes |', '|---|---|---|');
   for (const c of r.components) {
@@ -28,6 +48,8 @@ export function teamReportMarkdown(r: TeamReportView): string {
   lines.push('', '## Handoffs in the window', '');
   if (r.handoffs.length === 0) lines.push('None.');
   for (const h of r.handoffs) lines.push(`- ${h.date} ${md(h.component)}: ${md(h.from)} → ${md(h.to)}${h.notes ? `. ${md(h.notes)}` : ''}${h.decisions.length ? ` Open decisions: ${h.decisions.map(md).join('; ')}.` : ''}`);
+  lines.push('', `_${FIGURES_ARE_NOT}_`);
+  if (r.teamOnly) lines.push('', '_Team-only mode: no individual but the lead is named._');
   return lines.join('\n') + '\n';
 }
 
@@ -42,5 +64,6 @@ export function teamReportCsv(r: TeamReportView): string {
   for (const a of r.figures?.authors ?? []) {
     rows.push([r.team.id, a.login, a.login.toLowerCase() === r.team.lead.toLowerCase() ? 'yes' : 'no', a.pullRequests, a.lines, a.share.toFixed(4), r.window.since, r.window.until]);
   }
+  rows.push([r.team.id, `note: ${FIGURES_ARE_NOT}`]);
   return rows.map(row => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }

@@ -19,14 +19,22 @@ export interface TeamReportView {
   components: { id: string; name: string; owner: string; outcomes: { id: string; name: string; target?: string; link?: string }[] }[];
   handoffs: (HandoffRecord & { component: string })[];
   fetchedAt?: string;
+  /**
+   * Components the lead owns (`owned`) or carries (`carried`: owned by someone else, the lead wrote at
+   * least `thresholds.leadShare` of its lines), with who could take them (null: nobody yet).
+   */
+  delegation: { component: string; name: string; owner: string; kind: 'owned' | 'carried'; lines: number; leadLines: number; candidate: string | null }[];
+  /** Team-only mode: no individual but the lead is named. */
+  teamOnly: boolean;
 }
 
 /** Builds the report of `teamId` from the model, its figures and its monthly series. */
 export function buildTeamReport(model: OwnersModel, teamId: string, figures: TeamFigures | undefined, monthly: MonthlyShare[],
-  window: { since: string; until: string }, fetchedAt?: string, hasData = figures !== undefined || fetchedAt !== undefined): TeamReportView {
+  window: { since: string; until: string }, fetchedAt?: string, hasData = figures !== undefined || fetchedAt !== undefined, teamOnly = false): TeamReportView {
   const team = model.teams.get(teamId);
   const components = [...model.components.values()].filter(c => c.team === teamId);
   return {
+    delegation: delegationOf(model, teamId, figures), teamOnly,
     team: { id: teamId, name: team?.name ?? teamId, lead: team?.lead ?? figures?.lead ?? '', members: team?.members ?? [] },
     window, hasData, figures, monthly, trend: trendOf(monthly),
     thresholds: { leadShare: model.metrics.leadShareThreshold, watch: model.metrics.watchThreshold, minPullRequests: model.metrics.minPullRequests },
@@ -35,6 +43,25 @@ export function buildTeamReport(model: OwnersModel, teamId: string, figures: Tea
       .sort((a, b) => a.date.localeCompare(b.date)),
     fetchedAt,
   };
+}
+
+function delegationOf(model: OwnersModel, teamId: string, figures: TeamFigures | undefined): TeamReportView['delegation'] {
+  const lead = (model.teams.get(teamId)?.lead ?? '').toLowerCase();
+  if (!lead) return [];
+  const out: TeamReportView['delegation'] = [];
+  for (const c of model.components.values()) {
+    if (c.team !== teamId) continue;
+    const f = figures?.componentFigures.find(x => x.component === c.id);
+    const name = c.name ?? c.id;
+    if (c.owner.toLowerCase() === lead) {
+      out.push({ component: c.id, name, owner: c.owner, kind: 'owned', lines: f?.lines ?? 0, leadLines: f?.leadLines ?? 0, candidate: f?.delegateTo ?? null });
+    } else if (f && f.lines > 0 && f.leadLines / f.lines >= model.metrics.leadShareThreshold) {
+      // The lead does the work of someone else's component: the owner (or its next author) could take it back.
+      const next = f.authors.find(a => a.login.toLowerCase() !== lead)?.login ?? null;
+      out.push({ component: c.id, name, owner: c.owner, kind: 'carried', lines: f.lines, leadLines: f.leadLines, candidate: f.ownerLines === null ? next : c.owner });
+    }
+  }
+  return out;
 }
 
 function outcomesOf(model: OwnersModel, c: Component) {
