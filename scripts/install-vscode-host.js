@@ -108,6 +108,10 @@ async function systemPackages() {
     ['g++', () => has('g++')], ['make', () => has('make')], ['python3', () => has('python3')], ['pkg-config', () => has('pkg-config')],
   ];
   const missing = wanted.filter(([, ok]) => !ok()).map(([name]) => name);
+  if (process.env.OWNERSHIP_LENS_SKIP_APT === '1') {
+    if (missing.length) console.log(`  ! OWNERSHIP_LENS_SKIP_APT=1: not installing ${missing.join(', ')}; the build or the tests may fail without them`);
+    return;
+  }
   if (!missing.length) { if (verbose) console.log('  ✓ system packages (Chromium, compilers, Kerberos headers): ready'); return; }
   const install = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
