@@ -52,8 +52,10 @@ function run(label, cmd, args, { cwd, env }) {
     fs.closeSync(out);
     const t0 = Date.now();
     const show = () => {
-      // the newest line that says something (compilers print long runs of caret and pipe lines)
-      const now = (lastLines(LOG, 12).reverse().find(l => /[A-Za-z]{3}/.test(l) && !/^\s*(\d+\s*)?\|/.test(l)) || '').replace(/\s+/g, ' ').trim().slice(0, 70);
+      // The newest line that says what is being built; compilers also print long runs of notes and carets.
+      const recent = lastLines(LOG, 40).reverse();
+      const now = (recent.find(l => /\b(CXX|CC|LINK|SOLINK_MODULE|COPY|ACTION)\(target\)|^added \d|^> |Setting up|Unpacking/.test(l))
+        || recent.find(l => /[A-Za-z]{3}/.test(l) && !/^\s*(\d+\s*)?\||\b(note|warning):/.test(l)) || '').replace(/\s+/g, ' ').trim().slice(0, 70);
       const line = `    ${label}: ${seconds(Date.now() - t0)}${now ? `  ${now}` : ''}`;
       if (tty) process.stdout.write(`\r\x1b[K${line}`);
       else console.log(line);
