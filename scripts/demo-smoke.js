@@ -32,9 +32,10 @@ function fail(message, output) {
   demo.stderr.on('data', d => { output += d; process.stderr.write(d); });
   const killAll = () => { try { process.kill(-demo.pid, 'SIGKILL'); } catch { /* gone */ } };
 
+  let printed = false;
   const url = await Promise.race([
-    new Promise(resolve => { const t = setInterval(() => { const m = /Open:\s+(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output); if (m) { clearInterval(t); resolve(m[1]); } }, 200); }),
-    exited.then(e => { fail(`npm run demo exited (${e.code ?? e.signal}) before printing a URL`, output); }),
+    new Promise(resolve => { const t = setInterval(() => { const m = /Open:\s+(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output); if (m) { clearInterval(t); printed = true; resolve(m[1]); } }, 200); }),
+    exited.then(e => { if (!printed) fail(`npm run demo exited (${e.code ?? e.signal}) before printing a URL`, output); }),
     new Promise(resolve => setTimeout(() => resolve(undefined), TIMEOUT_MS)),
   ]);
   if (!url) { killAll(); fail(`no URL within ${TIMEOUT_MS / 1000} s`, output); }
