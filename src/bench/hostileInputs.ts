@@ -39,3 +39,36 @@ export function millis(fn: () => void): number {
   fn();
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
+
+/**
+ * Generated hostile OWNERS.yaml documents (up to about `maxBytes`): alias fans and chains, deep
+ * flow nesting, long lines, many anchors, duplicate keys, hostile patterns, control characters.
+ * Deterministic for a seed.
+ */
+export function generateHostileDocuments(count: number, seed = 13, maxBytes = 200_000): { label: string; text: string }[] {
+  const random = seededRandom(seed);
+  const int = (n: number) => Math.floor(random() * n);
+  const head = 'version: 1\nteams:\n  web: {lead: alice, members: [bob]}\n';
+  const kinds: ((size: number) => string)[] = [
+    size => { // billion laughs of random width and depth
+      const width = 2 + int(9), depth = 3 + int(12);
+      let t = 'x-a0: &a0 [lol]\n';
+      for (let i = 1; i < depth; i++) t += `x-a${i}: &a${i} [${Array(width).fill(`*a${i - 1}`).join(', ')}]\n`;
+      return head + t + `components:\n  c: {team: web, owner: bob, paths: *a${depth - 1}}\n`.repeat(1 + int(Math.max(1, size / 5000)));
+    },
+    size => { // many anchors, many aliases
+      const n = Math.max(1, Math.floor(size / 30));
+      return `${head}x-d:\n${Array.from({ length: n }, (_, i) => `  - &k${i} v${i}`).join('\n')}\nx-u: [${Array.from({ length: n }, () => `*k${int(n)}`).join(', ')}]\ncomponents: {}\n`;
+    },
+    size => head + 'teams2: ' + '['.repeat(Math.min(size / 2, 20_000)) + ']'.repeat(Math.min(size / 2, 20_000)) + '\n',
+    size => `${head}components:\n  c:\n    team: web\n    owner: bob\n    paths: ["${'?*'.repeat(Math.min(size / 4, 200))}Z", "${'**/a/'.repeat(30)}**/b"]\n    name: "${'x'.repeat(size)}"\n`,
+    size => `${head}components:\n` + Array.from({ length: Math.max(1, Math.floor(size / 60)) }, (_, i) => `  c${i % 50}:\n    team: web\n    owner: "b\\u001b[2J\\n${i}"\n    paths: [/p${i}/]\n`).join(''),
+    size => head + `components:\n  c: {team: web, owner: bob, paths: [${Array.from({ length: Math.max(1, Math.floor(size / 40)) }, (_, i) => `"*a*a*${i}"`).join(', ')}]}\n`,
+  ];
+  const out: { label: string; text: string }[] = [];
+  for (let n = 0; n < count; n++) {
+    const k = int(kinds.length);
+    out.push({ label: `document #${n} (kind ${k})`, text: kinds[k](Math.floor(maxBytes * (0.2 + random() * 0.8))) });
+  }
+  return out;
+}

@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { compilePatterns } from '../core/match/compile';
-import { generateHostileMatches, ISSUE_MATCH_CASES, millis } from './hostileInputs';
+import { parseOwners } from '../core/owners/parse';
+import { validateOwners } from '../core/owners/validate';
+import { generateHostileDocuments, generateHostileMatches, ISSUE_MATCH_CASES, millis } from './hostileInputs';
 import { patternToRegExp } from './regexReference';
 import { CodeownersRule, parseCodeowners } from '../core/owners/codeownersFile';
 import { generateCodeowners, generatePaths } from './codeownersCorpus';
@@ -125,4 +127,12 @@ function benchHostile(log: (line: string) => void): void {
     if (ms > worst.ms) worst = { ms, label: `${JSON.stringify(c.pattern)} against ${c.path.length} chars` };
   }
   log(`${cases.length.toLocaleString('en')} generated hostile pairs (patterns <= 64, paths <= 400 chars, best of 3 each): mean ${(total / cases.length * 1000).toFixed(1)} µs, worst ${worst.ms.toFixed(3)} ms: ${worst.label}`);
+  const files = Array.from({ length: 300 }, (_, i) => `src/components/ShoppingCartSummaryPanelView${i}.tsx`);
+  const docs = generateHostileDocuments(40);
+  let worstDoc = { ms: 0, label: '' };
+  for (const d of docs) {
+    const ms = Math.min(...[0, 1].map(() => millis(() => validateOwners(parseOwners(d.text), files))));
+    if (ms > worstDoc.ms) worstDoc = { ms, label: `${d.label}, ${(d.text.length / 1024).toFixed(0)} KB` };
+  }
+  log(`${docs.length} generated hostile OWNERS.yaml documents (<= 200 KB; alias fans, deep nesting, hostile patterns), parse + validate against 300 files: worst ${worstDoc.ms.toFixed(0)} ms: ${worstDoc.label}`);
 }

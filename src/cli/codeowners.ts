@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { looksLikeGitlab } from '../core/import/gitlabCodeowners';
 import { exportCodeowners } from '../core/owners/codeowners';
+import { codeownersProblems } from '../core/owners/codeownersValues';
 import { STRUCTURAL_CODES } from '../core/owners/diagnosticCodes';
 import { validateOwners } from '../core/owners/validate';
 import { readOwnersText } from '../node/ownersFile';
@@ -12,7 +13,7 @@ const GITHUB_PLACES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
 
 /**
  * `codeowners`: the equivalent GitHub CODEOWNERS. Refuses when the file cannot be read reliably
- * (syntax, types, invalid patterns); gaps such as a missing lead do not change who owns a path.
+ * (syntax, types, invalid patterns) or a value would not be a GitHub handle in CODEOWNERS; gaps such as a missing lead do not change who owns a path.
  * Keeps the comments, alignment and order of the repository's CODEOWNERS (or `--layout FILE`)
  * wherever ownership allows; `--no-layout` writes OWNERS.yaml's order alone.
  */
@@ -21,6 +22,12 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const errors = validateOwners(parsed).filter(d => d.severity === 'error' && STRUCTURAL_CODES.has(d.code));
   if (errors.length > 0) {
     io.err(`OWNERS.yaml cannot be read reliably (${errors.length} error(s)); no CODEOWNERS written. First: line ${errors[0].span.line}:${errors[0].span.column} ${errors[0].code}: ${errors[0].message}\n`);
+    return 1;
+  }
+  const unsafe = codeownersProblems(parsed.model);
+  if (unsafe.length > 0) {
+    const first = unsafe[0];
+    io.err(`${unsafe.length} value(s) of OWNERS.yaml are not GitHub handles and would change CODEOWNERS; no CODEOWNERS written. First: line ${first.span.line}:${first.span.column} ${first.code}: ${first.message}\n`);
     return 1;
   }
   io.out(exportCodeowners(parsed.model, layoutOf(args, io, root)));

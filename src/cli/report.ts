@@ -98,6 +98,8 @@ export function apiUrlOption(args: CliArgs): string {
   } catch {
     throw new UsageError(`--api-url must be an http(s) URL, not "${v}"`);
   }
+  // Checked before the protocol so that the message never echoes a password.
+  if (url.username || url.password) throw new UsageError('--api-url must not contain a user name or password ("user:password@"); the token comes from GITHUB_TOKEN or GH_TOKEN.');
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--api-url must be an http(s) URL, not "${v}"`);
   return v.replace(/\/+$/, '');
 }

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import type { OwnersDiagnostic } from '../core/owners/model';
+import { printable } from '../core/owners/printable';
 import { validateOwners } from '../core/owners/validate';
 import { listRepoFiles } from '../node/repoFiles';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
@@ -27,7 +28,8 @@ function toJson(d: OwnersDiagnostic) {
 
 function textReport(diagnostics: OwnersDiagnostic[], file: string): string {
   if (diagnostics.length === 0) return `${file}: no problems\n`;
-  const lines = diagnostics.map(d => `${file}:${d.span.line}:${d.span.column}: ${d.severity} ${d.code}: ${d.message}\n`);
+  // Messages quote values from the file: printed with their line breaks and escape sequences made visible.
+  const lines = diagnostics.map(d => `${printable(file)}:${d.span.line}:${d.span.column}: ${d.severity} ${d.code}: ${printable(d.message)}\n`);
   const count = (s: string) => diagnostics.filter(d => d.severity === s).length;
   return lines.join('') + `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info\n`;
 }
@@ -35,7 +37,7 @@ function textReport(diagnostics: OwnersDiagnostic[], file: string): string {
 /** A GitHub Actions workflow command; values are escaped as the runner requires. */
 function githubAnnotation(d: OwnersDiagnostic, file: string): string {
   const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
-  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const data = (s: string) => printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
   const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   return `::${level} file=${prop(file)},line=${d.span.line},col=${d.span.column},endLine=${d.span.endLine},endColumn=${d.span.endColumn},title=${prop(d.code)}::${data(d.message)}\n`;
 }

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { codeownersOf } from '../core/owners/codeowners';
+import { printable } from '../core/owners/printable';
 import { createOwnershipIndex } from '../core/owners/resolve';
 import { ownersOfChanges } from '../core/owners/changeOwners';
 import { changedFiles, ChangeSet } from '../node/gitChanges';
@@ -49,11 +50,13 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     return 0;
   }
   if (rows.length === 0) return 0;
-  const width = Math.max(...rows.map(r => r.path.length));
+  // Values come from OWNERS.yaml: line breaks and escape sequences are printed visibly, never acted on.
+  const p = (s: string | null) => printable(s ?? '?');
+  const width = Math.max(...rows.map(r => p(r.path).length));
   for (const r of rows) {
     io.out(r.component === null
-      ? `${r.path.padEnd(width)}  unowned\n`
-      : `${r.path.padEnd(width)}  ${r.component}  owner ${r.owner ?? '?'}  team ${r.team ?? '?'}  lead ${r.lead ?? '?'}${'codeowners' in r && r.codeowners.length > 0 ? `  codeowners ${r.codeowners.join(' ')}` : ''}\n`);
+      ? `${p(r.path).padEnd(width)}  unowned\n`
+      : `${p(r.path).padEnd(width)}  ${p(r.component)}  owner ${p(r.owner)}  team ${p(r.team)}  lead ${p(r.lead)}${'codeowners' in r && r.codeowners.length > 0 ? `  codeowners ${r.codeowners.map(c => p(c)).join(' ')}` : ''}\n`);
   }
   return 0;
 }

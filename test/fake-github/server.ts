@@ -16,7 +16,17 @@ export type Fault =
   | { kind: 'slow'; ms: number; target?: Target }
   | { kind: 'drop'; target?: Target }
   | { kind: 'redirect'; location: string; status?: number; target?: Target }
-  | { kind: 'unauthorized'; target?: Target };
+  | { kind: 'unauthorized'; target?: Target }
+  /** From now on every GraphQL page says `hasNextPage: true` with the same cursor (of the pull requests, or of each one's files). */
+  | { kind: 'endless-pages'; of: 'pull-requests' | 'files'; target?: Target }
+  /** Accepts the request and never answers. */
+  | { kind: 'silent'; target?: Target }
+  /** Answers 200 and then one byte every `intervalMs`, forever. */
+  | { kind: 'trickle'; intervalMs: number; target?: Target }
+  /** Answers 200 with `bytes` of JSON-looking padding, streamed (no content-length unless `declare`). */
+  | { kind: 'huge-body'; bytes: number; declare?: boolean; target?: Target }
+  /** Answers 200 with this body. */
+  | { kind: 'garbage'; body: string; contentType?: string; target?: Target };
 type Target = 'graphql' | 'rest';
 
 export interface RecordedRequest {
@@ -54,6 +64,8 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
   const faults: Fault[] = [];
   const requests: RecordedRequest[] = [];
   const recordOf = new WeakMap<http.ServerResponse, RecordedRequest>();
+  let endless: 'pull-requests' | 'files' | undefined;
+  const stuckCursors = new Map<string, string>();
   let remaining = o.rateLimit ?? 5000;
   const resetEpoch = () => Math.floor(Date.now() / 1000) + 3600;
   const state = { data: o.data, more: o.repositories ?? [] };
@@ -108,6 +120,36 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
       case 'unauthorized':
         send(res, 401, { message: 'Bad credentials', documentation_url: DOCS });
         return true;
+      case 'endless-pages':
+        endless = f.of;
+        return false;
+      case 'silent':
+        return true;
+      case 'trickle': {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.write('{');
+        const timer = setInterval(() => res.write(' '), f.intervalMs);
+        res.on('close', () => clearInterval(timer));
+        return true;
+      }
+      case 'huge-body': {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...(f.declare ? { 'content-length': String(f.bytes) } : {}) });
+        const chunk = Buffer.alloc(1024 * 1024, 0x20);
+        let sent = 0;
+        const pump = () => {
+          while (sent < f.bytes && !res.destroyed) {
+            const n = Math.min(chunk.length, f.bytes - sent);
+            sent += n;
+            if (!res.write(chunk.subarray(0, n))) return void res.once('drain', pump);
+          }
+          if (!res.destroyed) res.end();
+        };
+        pump();
+        return true;
+      }
+      case 'garbage':
+        send(res, 200, f.body, { 'content-type': f.contentType ?? 'application/json; charset=utf-8' });
+        return true;
     }
   }
 
@@ -156,6 +198,7 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
       schema, document, variableValues: request.variables, operationName: request.operationName,
       rootValue: rootValue(() => state.data, () => ({ remaining, resetAt: new Date(resetEpoch() * 1000).toISOString() }), lookup),
     });
+    if (endless && result.data) makeEndless(result.data as Record<string, unknown>, endless, stuckCursors);
     send(res, 200, { ...(result.data !== undefined ? { data: result.data } : {}), ...(result.errors ? { errors: result.errors.map(formatError) } : {}) }, rateHeaders('graphql'));
   }
 
@@ -241,6 +284,23 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     inject: (...f: Fault[]) => { faults.push(...f); },
     close: () => new Promise<void>(resolve => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
+}
+
+/** Rewrites every page info of the chosen connections to "there is more, after the same cursor". */
+function makeEndless(data: Record<string, unknown>, of: 'pull-requests' | 'files', stuckCursors: Map<string, string>): void {
+  const visit = (node: unknown, key: string) => {
+    if (!node || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    const info = record.pageInfo as { hasNextPage?: boolean; endCursor?: string } | undefined;
+    if (info && (of === 'pull-requests' ? key === 'pullRequests' : key === 'files')) {
+      // The first real cursor seen, forever after: a valid cursor that never moves on.
+      if (!stuckCursors.has(key) && info.endCursor) stuckCursors.set(key, info.endCursor);
+      info.hasNextPage = true;
+      info.endCursor = stuckCursors.get(key) ?? info.endCursor;
+    }
+    for (const [k, v] of Object.entries(record)) (Array.isArray(v) ? v : [v]).forEach(x => visit(x, k));
+  };
+  visit(data, '');
 }
 
 function formatError(e: GraphQLError) {

@@ -16,11 +16,43 @@ interface PullNode {
   commits?: Connection<CommitNode> | null;
 }
 /** A pull request whose nested connections still have pages to read (cursors). */
-interface Pending { pr: SyncedPullRequest; files?: string; reviews?: string; commits?: string }
+interface Pending {
+  pr: SyncedPullRequest; files?: string; reviews?: string; commits?: string;
+  /** Cursors already followed per connection: a repeat means GitHub would page forever. */
+  seen: { files: Set<string>; reviews: Set<string>; commits: Set<string> };
+}
 
 /** How many pull requests' extra file/review pages one follow-up query asks for. */
 const NESTED_BATCH = 10;
 const MIN_PAGE = 10;
+/** Pages of pull requests one run may read (500,000 pull requests at 100 a page). */
+export const MAX_PAGES = 5_000;
+/** Extra pages of files or reviews per pull request (GitHub lists at most 3,000 files: 30 pages). */
+export const MAX_NESTED_PAGES = 100;
+
+/** The next cursor of a connection, refusing a cursor already seen (an endless `hasNextPage`) and pages past `max`. */
+function nextCursor(info: unknown, seen: Set<string>, what: string, max: number): string | undefined {
+  const pageInfo = info as { hasNextPage?: unknown; endCursor?: unknown } | undefined;
+  if (!pageInfo || pageInfo.hasNextPage !== true) return undefined;
+  const cursor = pageInfo.endCursor;
+  if (typeof cursor !== 'string' || cursor === '') return undefined;
+  if (seen.has(cursor)) throw new GitHubError('invalid-answer', `GitHub returned the same page of ${what} twice (cursor repeated); stopped instead of asking forever.`);
+  if (seen.size >= max) throw new GitHubError('limit', `GitHub listed more than ${max.toLocaleString('en')} pages of ${what} (the pages limit); stopped.`);
+  seen.add(cursor);
+  return cursor;
+}
+
+/** A clear error for an answer that is not shaped like GitHub's. */
+function garbage(what: string, value: unknown): GitHubError {
+  let shown: string;
+  try { shown = value === undefined ? 'an answer without data' : JSON.stringify(value) ?? String(value); } catch { shown = String(value); }
+  return new GitHubError('invalid-answer', `GitHub answered with something that is not ${what}: ${shown.slice(0, 120).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')}`);
+}
+
+function isConnection(c: unknown): c is Connection<unknown> {
+  const x = c as Connection<unknown> | null | undefined;
+  return !!x && typeof x === 'object' && Array.isArray(x.nodes) && !!x.pageInfo && typeof x.pageInfo === 'object';
+}
 
 /** The GitHub operations a sync needs, over one counting transport. */
 export interface GitHubClient {
@@ -58,19 +90,22 @@ export function createGitHubClient(options: TransportOptions & { pageSize?: numb
       const batch = pending.slice(0, NESTED_BATCH);
       const { query, variables } = morePagesQuery(batch.map(p => ({ number: p.pr.number, files: p.files, reviews: p.reviews, commits: p.commits })));
       const data = await graphql<{ repository: Record<string, { files?: Connection<FileNode>; reviews?: Connection<ReviewNode>; commits?: Connection<CommitNode> }> }>(query, { owner: repo.owner, name: repo.name, ...variables });
+      if (!data || typeof data.repository !== 'object' || data.repository === null) throw garbage('a page of files and reviews', data);
       batch.forEach((p, i) => {
         const node = data.repository[`p${i}`];
         if (p.files !== undefined) {
+          if (node?.files && !isConnection(node.files)) throw garbage('a page of files', node.files);
           p.pr.files.push(...(node?.files?.nodes ?? []).map(fileOf));
-          p.files = node?.files?.pageInfo.hasNextPage ? node.files.pageInfo.endCursor ?? undefined : undefined;
+          p.files = nextCursor(node?.files?.pageInfo, p.seen.files, `files of pull request #${p.pr.number}`, MAX_NESTED_PAGES);
         }
         if (p.reviews !== undefined) {
+          if (node?.reviews && !isConnection(node.reviews)) throw garbage('a page of reviews', node.reviews);
           p.pr.reviews.push(...(node?.reviews?.nodes ?? []).map(reviewOf));
-          p.reviews = node?.reviews?.pageInfo.hasNextPage ? node.reviews.pageInfo.endCursor ?? undefined : undefined;
+          p.reviews = nextCursor(node?.reviews?.pageInfo, p.seen.reviews, `reviews of pull request #${p.pr.number}`, MAX_NESTED_PAGES);
         }
         if (p.commits !== undefined) {
           addCommitAuthors(p.pr, node?.commits);
-          p.commits = node?.commits?.pageInfo.hasNextPage ? node.commits.pageInfo.endCursor ?? undefined : undefined;
+          p.commits = nextCursor(node?.commits?.pageInfo, p.seen.commits, `commits of pull request #${p.pr.number}`, MAX_NESTED_PAGES);
         }
       });
       pending = pending.filter(open);
@@ -86,6 +121,7 @@ export function createGitHubClient(options: TransportOptions & { pageSize?: numb
       const out: SyncedPullRequest[] = [];
       let cursor: string | null = null;
       let size = pageSize;
+      const seen = new Set<string>();
       // Ordered by UPDATED_AT, a pull request updated mid-sync jumps to the front: later pages then
       // repeat entries (merged by number) but never skip one; the next sync's probe sees the update.
       for (;;) {
@@ -99,11 +135,14 @@ export function createGitHubClient(options: TransportOptions & { pageSize?: numb
           options.log?.(`GitHub: retrying with pages of ${size} pull requests`);
           continue;
         }
+        if (!data || typeof data !== 'object' || !('repository' in data)) throw garbage('a page of pull requests', data);
         if (!data.repository) throw new GitHubError('not-found', `Repository ${repo.owner}/${repo.name} not found (or the token cannot see it).`);
         const page = data.repository.pullRequests;
+        if (!isConnection(page)) throw garbage('a page of pull requests', page);
         const nested = new Map<number, Pending>();
         let reachedStop = false;
         for (const n of page.nodes) {
+          if (!n || typeof n !== 'object' || typeof n.number !== 'number' || typeof n.updatedAt !== 'string') throw garbage('a pull request', n);
           if (Date.parse(n.updatedAt) < stop) { reachedStop = true; break; }
           const pr: SyncedPullRequest = {
             number: n.number, updatedAt: n.updatedAt, mergedAt: n.mergedAt,
@@ -115,20 +154,26 @@ export function createGitHubClient(options: TransportOptions & { pageSize?: numb
           if (typeof n.url === 'string') pr.url = n.url;
           if (withCommits) addCommitAuthors(pr, n.commits);
           out.push(pr);
-          const files = n.files?.pageInfo.hasNextPage ? n.files.pageInfo.endCursor ?? undefined : undefined;
-          const reviews = n.reviews?.pageInfo.hasNextPage ? n.reviews.pageInfo.endCursor ?? undefined : undefined;
-          const commits = withCommits && n.commits?.pageInfo.hasNextPage ? n.commits.pageInfo.endCursor ?? undefined : undefined;
-          if (files !== undefined || reviews !== undefined || commits !== undefined) nested.set(pr.number, { pr, files, reviews, commits });
+          const seen = { files: new Set<string>(), reviews: new Set<string>(), commits: new Set<string>() };
+          const files = nextCursor(n.files?.pageInfo, seen.files, `files of pull request #${n.number}`, MAX_NESTED_PAGES);
+          const reviews = nextCursor(n.reviews?.pageInfo, seen.reviews, `reviews of pull request #${n.number}`, MAX_NESTED_PAGES);
+          const commits = withCommits ? nextCursor(n.commits?.pageInfo, seen.commits, `commits of pull request #${n.number}`, MAX_NESTED_PAGES) : undefined;
+          if (files !== undefined || reviews !== undefined || commits !== undefined) nested.set(pr.number, { pr, files, reviews, commits, seen });
         }
         await completeNested(repo, nested);
-        if (reachedStop || !page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return out;
-        cursor = page.pageInfo.endCursor;
+        if (reachedStop) return out;
+        const next = nextCursor(page.pageInfo, seen, 'pull requests', MAX_PAGES);
+        if (next === undefined) return out;
+        cursor = next;
       }
     },
     async latestClosedUpdate(repo) {
       try {
         const res = await octokit.rest.pulls.list({ owner: repo.owner, repo: repo.name, state: 'closed', sort: 'updated', direction: 'desc', per_page: 1 });
-        return res.data[0]?.updated_at;
+        if (!Array.isArray(res.data)) throw garbage('a list of pull requests', res.data);
+        const updated = (res.data[0] as { updated_at?: unknown } | undefined)?.updated_at;
+        if (updated !== undefined && typeof updated !== 'string') throw garbage('a pull request', res.data[0]);
+        return updated;
       } catch (e) {
         return fail(e);
       }

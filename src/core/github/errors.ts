@@ -1,4 +1,4 @@
-export type GitHubErrorKind = 'no-token' | 'unauthorized' | 'not-found' | 'rate-limited' | 'network' | 'server' | 'graphql' | 'redirect' | 'forbidden';
+export type GitHubErrorKind = 'no-token' | 'unauthorized' | 'not-found' | 'rate-limited' | 'network' | 'server' | 'graphql' | 'redirect' | 'forbidden' | 'timeout' | 'cancelled' | 'config' | 'limit' | 'invalid-answer';
 
 /** A failure the user can act on; the message never contains the token. */
 export class GitHubError extends Error {
@@ -10,6 +10,7 @@ export class GitHubError extends Error {
 
 /** "rate limited until 14:05 UTC" (plus the date when it is not today). */
 export function rateLimitedMessage(resetAt: Date, now: Date): string {
+  if (!Number.isFinite(resetAt.getTime())) return 'GitHub API rate limited; try again later';
   const hhmm = resetAt.toISOString().slice(11, 16);
   const day = resetAt.toISOString().slice(0, 10);
   return `GitHub API rate limited until ${hhmm} UTC${day !== now.toISOString().slice(0, 10) ? ` on ${day}` : ''}`;

@@ -1,4 +1,4 @@
-import type { RepoRef } from './types';
+import { parseRepo, RepoRef } from './types';
 
 /**
  * OWNER/NAME from a git remote URL (https, ssh, scp-like `git@host:owner/name.git`), or undefined.
@@ -6,5 +6,6 @@ import type { RepoRef } from './types';
  */
 export function repoFromRemoteUrl(url: string): RepoRef | undefined {
   const m = /^(?:[a-z+]+:\/\/(?:[^@/]+@)?[^/]+(?::\d+)?\/|[^@\s]+@[^:\s]+:)([^/\s]+)\/([^/\s]+?)(?:\.git)?\/?$/i.exec(url.trim());
-  return m ? { owner: m[1], name: m[2] } : undefined;
+  // Held to the same rules as --repo: a remote `../..` must not become an API path.
+  return m ? parseRepo(`${m[1]}/${m[2]}`) : undefined;
 }

@@ -21,7 +21,14 @@ export interface TransportOptions {
   maxRetries?: number;
   /** First back-off after a 5xx or a dropped connection; doubles each time (default 1 s). */
   retryBaseMs?: number;
+  /** Longest wait for one answer, body included (default 30 s). */
   timeoutMs?: number;
+  /** Longest time the whole run may take, waits and retries included (default 10 minutes). */
+  totalTimeoutMs?: number;
+  /** Largest answer read, in bytes (default 64 MB); larger ones are cut off while streaming. */
+  maxBodyBytes?: number;
+  /** Cancels every request (the editor's Cancel); combined with the timeouts, never replacing them. */
+  signal?: AbortSignal;
   etags?: EtagStore;
   log?: (line: string) => void;
 }
@@ -35,10 +42,20 @@ export interface Transport {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const SECONDARY_DEFAULT_MS = 60_000;
+export const DEFAULT_TOTAL_TIMEOUT_MS = 10 * 60_000;
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** A reset or retry-after further away than this is not a real rate limit answer. */
+const ABSURD_WAIT_MS = 7 * 24 * 3600_000;
 
 /** Builds the transport; the token is added here, never handed to octokit, so it cannot leak through it. */
 export function createTransport(o: TransportOptions): Transport {
   const { origin, graphql } = apiEndpoints(o.apiUrl);
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(o.apiUrl.trim())) {
+    // Never echo the URL: the part before '@' is a password.
+    throw new GitHubError('config', 'The GitHub API URL contains a user name or password ("user:password@"); remove it: the token is sent separately.');
+  }
+  const totalTimeoutMs = o.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
+  const maxBodyBytes = o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const sleep = o.sleep ?? (ms => new Promise<void>(r => setTimeout(r, ms)));
   const now = o.now ?? Date.now;
   const maxWaitMs = o.maxWaitMs ?? 60_000;
@@ -47,6 +64,15 @@ export function createTransport(o: TransportOptions): Transport {
   const timeoutMs = o.timeoutMs ?? 30_000;
   const log = o.log ?? (() => undefined);
   let requests = 0;
+  const deadline = now() + totalTimeoutMs;
+  const overTime = () => new GitHubError('timeout', `GitHub did not finish within ${describeMs(totalTimeoutMs)} (the total refresh time limit); try again later.`);
+  const cancelled = () => new GitHubError('cancelled', 'Cancelled.');
+  /** Sleeps unless that would pass the deadline or the run is cancelled. */
+  const wait = async (ms: number) => {
+    if (now() + ms > deadline) throw overTime();
+    if (o.signal?.aborted) throw cancelled();
+    await sleep(ms);
+  };
 
   async function send(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
     let target = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
@@ -58,7 +84,7 @@ export function createTransport(o: TransportOptions): Transport {
       if (attempt >= maxRetries) return false;
       const ms = retryBaseMs * 2 ** attempt++;
       log(`GitHub: ${why}; retrying in ${Math.round(ms / 100) / 10}s`);
-      await sleep(ms);
+      await wait(ms);
       return true;
     };
     for (;;) {
@@ -69,16 +95,28 @@ export function createTransport(o: TransportOptions): Transport {
       headers.set('authorization', `bearer ${o.token}`);
       const cached = method === 'GET' ? o.etags?.get(target.href) : undefined;
       if (cached) headers.set('if-none-match', cached.etag);
+      if (o.signal?.aborted) throw cancelled();
+      const left = deadline - now();
+      if (left <= 0) throw overTime();
       requests++;
       let res: Response;
       let text: string;
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), Math.min(timeoutMs, left));
+      const signal = combineSignals(timeout.signal, o.signal);
       try {
-        res = await o.fetch(target.href, { method, body, headers, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-        text = await res.text();
+        res = await o.fetch(target.href, { method, body, headers, redirect: 'manual', signal: signal.signal });
+        text = await readBody(res, maxBodyBytes);
       } catch (e) {
-        const reason = (e as Error)?.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000}s` : errorText(e);
+        if (e instanceof GitHubError) throw e;
+        if (o.signal?.aborted) throw cancelled();
+        if (now() >= deadline) throw overTime();
+        const reason = timeout.signal.aborted ? `no answer within ${describeMs(Math.min(timeoutMs, left))}` : errorText(e);
         if (await retry(`${target.host} ${reason}`)) continue;
         throw new GitHubError('network', redact(`Could not reach ${target.host}: ${reason}`, o.token));
+      } finally {
+        clearTimeout(timer);
+        signal.dispose();
       }
       const status = res.status;
       if (REDIRECTS.has(status)) {
@@ -92,15 +130,18 @@ export function createTransport(o: TransportOptions): Transport {
         continue;
       }
       if (status === 304 && cached) return new Response(cached.body, { status: 200, headers: res.headers });
-      const wait = rateLimitWait(status, res.headers, text, now(), target.href === graphql);
-      if (wait) {
-        const resetAt = new Date(now() + wait.ms);
-        if (wait.ms > maxWaitMs || attempt >= maxRetries) {
+      const limited = rateLimitWait(status, res.headers, text, now(), target.href === graphql);
+      if (limited) {
+        if (!Number.isFinite(limited.ms) || limited.ms > ABSURD_WAIT_MS) {
+          throw new GitHubError('rate-limited', `GitHub API rate limited (${limited.why}), without a usable time to retry at; try again later.`);
+        }
+        const resetAt = new Date(now() + limited.ms);
+        if (limited.ms > maxWaitMs || attempt >= maxRetries) {
           throw new GitHubError('rate-limited', rateLimitedMessage(resetAt, new Date(now())), resetAt);
         }
         attempt++;
-        log(`GitHub: ${wait.why}; waiting ${Math.ceil(wait.ms / 1000)}s`);
-        await sleep(wait.ms);
+        log(`GitHub: ${limited.why}; waiting ${Math.ceil(limited.ms / 1000)}s`);
+        await wait(limited.ms);
         continue;
       }
       if (status >= 500 || (status === 200 && target.href === graphql && transientGraphqlError(text))) {
@@ -118,12 +159,12 @@ export function createTransport(o: TransportOptions): Transport {
 
 /** How long GitHub asks us to wait, or undefined when the answer is not a rate limit. */
 export function rateLimitWait(status: number, headers: Headers, body: string, now: number, isGraphql: boolean): { ms: number; why: string } | undefined {
-  const retryAfter = headers.get('retry-after');
+  const retryAfter = headers.get('retry-after')?.trim();
   const remaining = headers.get('x-ratelimit-remaining');
   const reset = Number(headers.get('x-ratelimit-reset'));
   const untilReset = () => Math.max(0, reset * 1000 - now) + 1000;
   if (status === 403 || status === 429) {
-    if (retryAfter && /^\d+$/.test(retryAfter.trim())) return { ms: Number(retryAfter) * 1000, why: `secondary rate limit (${status}, retry-after ${retryAfter}s)` };
+    if (retryAfter && /^\d{1,30}$/.test(retryAfter)) return { ms: Number(retryAfter) * 1000, why: `secondary rate limit (${status}, retry-after ${retryAfter.slice(0, 12)}s)` };
     if (remaining === '0' && reset) return { ms: untilReset(), why: 'primary rate limit exhausted' };
     if (/secondary rate limit|abuse/i.test(body) || status === 429) return { ms: SECONDARY_DEFAULT_MS, why: 'secondary rate limit' };
     return undefined;
@@ -150,6 +191,52 @@ function parseErrors(body: string): { type?: string; message?: string }[] {
   } catch {
     return [];
   }
+}
+
+/** One signal that aborts when any of the given ones does; `dispose` removes the listeners. */
+export function combineSignals(...signals: (AbortSignal | undefined)[]): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  const onAbort = () => controller.abort();
+  for (const s of present) {
+    if (s.aborted) controller.abort();
+    else s.addEventListener('abort', onAbort, { once: true });
+  }
+  return { signal: controller.signal, dispose: () => { for (const s of present) s.removeEventListener('abort', onAbort); } };
+}
+
+/** The body as text, read as a stream and cut off past `max` bytes (a 700 MB answer is not buffered). */
+async function readBody(res: Response, max: number): Promise<string> {
+  const declared = Number(res.headers.get('content-length'));
+  const tooLarge = () => new GitHubError('server', `GitHub's answer is larger than ${describeBytes(max)} (the response size limit); it was not read.`);
+  if (declared > max) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+function describeMs(ms: number): string {
+  return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}` : `${Math.round(ms / 100) / 10}s`;
+}
+
+function describeBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`;
 }
 
 function errorText(e: unknown): string {

@@ -12,6 +12,8 @@ export interface RepoRef {
 
 /** "owner/name" -> RepoRef, or undefined when malformed. */
 export function parseRepo(text: string): RepoRef | undefined {
-  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(text.trim());
-  return m ? { owner: m[1], name: m[2].replace(/\.git$/, '') } : undefined;
+  // An owner is a login (no dots); a name may hold dots but is never `.` or `..` (`../..` would walk up the API path).
+  const m = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9_.-]{1,100})$/.exec(text.trim());
+  const name = m?.[2].replace(/\.git$/, '');
+  return m && name && !/^\.+$/.test(name) ? { owner: m[1], name } : undefined;
 }

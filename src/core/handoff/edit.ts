@@ -1,5 +1,5 @@
-import { isMap, isScalar, isSeq, parseDocument, stringify, Pair, YAMLMap } from 'yaml';
-import { isGitHubLogin } from '../owners/model';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, stringify, Pair, YAMLMap } from 'yaml';
+import { isGitHubLogin, OwnersModel } from '../owners/model';
 import { parseOwners } from '../owners/parse';
 import { validateOwners } from '../owners/validate';
 import { applyTextEdits, TextEdit } from './textEdits';
@@ -47,24 +47,46 @@ export function handoffEdits(text: string, request: HandoffRequest): HandoffResu
   const map = component.value;
   const ownerPair = map.items.find(p => isScalar(p.key) && p.key.value === 'owner');
   if (!ownerPair || !isScalar(ownerPair.value) || !ownerPair.value.range) return refused(`Component "${request.component}" has no plain \`owner\` value to change.`);
+  // An anchored node may be repeated elsewhere through an alias: editing it would edit them too.
+  const handoffsValue = map.items.find(p => isScalar(p.key) && p.key.value === 'handoffs')?.value;
+  const shared = [['component', map], ['owner', ownerPair.value], ['handoffs', handoffsValue]] as const;
+  for (const [what, node] of shared) {
+    if (isAlias(node)) return refused(`The ${what} of "${request.component}" is a YAML alias (*${node.source}) of another part of the file; edit it by hand.`);
+    const anchor = (node as { anchor?: string } | undefined)?.anchor;
+    if (anchor) return refused(`The ${what} of "${request.component}" carries the YAML anchor &${anchor}, so other parts of the file may repeat it; a handoff would change them too. Edit it by hand.`);
+  }
 
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const [ownerStart, ownerEnd] = ownerPair.value.range;
   // Quoted when needed: a login such as `null` or `123` must stay text.
   const edits: TextEdit[] = [{ offset: ownerStart, length: ownerEnd - ownerStart, newText: stringify(request.to, { lineWidth: 0 }).trimEnd() }];
   const record = handoffRecord(request, current.owner);
-  const append = appendHandoff(text, map, record, eol);
-  if (typeof append === 'string') return refused(append);
-  edits.push(append);
-
-  // The edit must say exactly what was asked; anything else means the text confused us.
-  const after = parseOwners(applyTextEdits(text, edits));
-  const changed = after.model.components.get(request.component);
-  const last = changed?.handoffs[changed.handoffs.length - 1];
-  if (after.diagnostics.some(d => d.severity === 'error') || changed?.owner !== request.to || changed.handoffs.length !== current.handoffs.length + 1 || last?.to !== request.to) {
-    return refused('The handoff could not be written safely into this file layout; edit OWNERS.yaml by hand.');
+  // Where the new item goes: after the last item's last line, or (a `|+` block scalar keeps its
+  // trailing blank lines) after everything the last item holds.
+  for (const exact of [false, true]) {
+    const append = appendHandoff(text, map, record, eol, exact);
+    if (typeof append === 'string') return refused(append);
+    // The edit must say exactly what was asked and change nothing else; anything else means the text confused us.
+    const after = parseOwners(applyTextEdits(text, [edits[0], append]));
+    if (!after.diagnostics.some(d => d.severity === 'error') && onlyHandedOver(parsed.model, after.model, request.component, request.to)) {
+      return { kind: 'edits', edits: [edits[0], append] };
+    }
   }
-  return { kind: 'edits', edits };
+  return refused('The handoff could not be written safely into this file layout (it would change more than this component\'s owner and handoffs); edit OWNERS.yaml by hand.');
+}
+
+/** True when `after` differs from `before` only by the component's new owner and one more handoff to `to`. */
+function onlyHandedOver(before: OwnersModel, after: OwnersModel, id: string, to: string): boolean {
+  const was = before.components.get(id);
+  const now = after.components.get(id);
+  if (!was || !now || now.owner !== to || now.handoffs.length !== was.handoffs.length + 1 || now.handoffs[now.handoffs.length - 1].to !== to) return false;
+  const expected = { ...before, components: new Map(before.components).set(id, { ...was, owner: to, handoffs: [...was.handoffs, now.handoffs[now.handoffs.length - 1]] }) };
+  return comparable(expected) === comparable(after);
+}
+
+/** The model as text without positions (which move with any edit). */
+function comparable(model: OwnersModel): string {
+  return JSON.stringify(model, (key, value) => (/span$|spans$/i.test(key) ? undefined : value instanceof Map ? [...value] : value));
 }
 
 function handoffRecord(request: HandoffRequest, currentOwner: string): Record<string, unknown> {
@@ -77,7 +99,7 @@ function handoffRecord(request: HandoffRequest, currentOwner: string): Record<st
 }
 
 /** An insertion after the last `handoffs` item, or a new `handoffs` key after the last field. */
-function appendHandoff(text: string, map: YAMLMap, record: Record<string, unknown>, eol: string): TextEdit | string {
+function appendHandoff(text: string, map: YAMLMap, record: Record<string, unknown>, eol: string, exact = false): TextEdit | string {
   const handoffs = map.items.find(p => isScalar(p.key) && p.key.value === 'handoffs') as Pair | undefined;
   const value = handoffs?.value;
   if (handoffs && isSeq(value) && !value.flow && value.items.length > 0) {
@@ -86,7 +108,7 @@ function appendHandoff(text: string, map: YAMLMap, record: Record<string, unknow
     if (!first.range || !lastItem.range) return 'The handoffs list has an unexpected shape.';
     const dash = text.lastIndexOf('-', first.range[0]);
     const indent = dash - lineStart(text, dash);
-    return insertLinesAfter(text, lastItem.range[1], renderItem(record, indent, eol), eol);
+    return insertLinesAfter(text, lastItem.range[exact ? 2 : 1], renderItem(record, indent, eol), eol, exact);
   }
   if (handoffs && !(isScalar(value) && value.value === null) && !(isSeq(value) && value.items.length === 0)) {
     return 'The existing `handoffs` value is not a list.';
@@ -111,7 +133,8 @@ function renderItem(record: Record<string, unknown>, indent: number, eol: string
 }
 
 /** Inserts whole lines after the line on which `offset` ends (before any trailing comment lines). */
-function insertLinesAfter(text: string, offset: number, lines: string, eol: string): TextEdit {
+function insertLinesAfter(text: string, offset: number, lines: string, eol: string, exact = false): TextEdit {
+  if (exact && (offset === 0 || text[offset - 1] === '\n')) return { offset, length: 0, newText: lines };
   // range ends after trailing whitespace/newline of the node; step back to the node's last line.
   let end = offset;
   while (end > 0 && /\s/.test(text[end - 1])) end--;

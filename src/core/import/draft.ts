@@ -68,8 +68,16 @@ export function slugify(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/-{2,}/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
 }
 
+/** Where the numbered search of each fallback resumes, per set of taken ids (ids are only ever added): linear, not quadratic. */
+const nextNumber = new WeakMap<ReadonlySet<string>, Map<string, number>>();
+
 export function uniqueId(preferred: string, taken: ReadonlySet<string>, fallback: string): string {
   if (!taken.has(preferred)) return preferred;
   if (!taken.has(fallback)) return fallback;
-  for (let n = 2; ; n++) if (!taken.has(`${fallback}-${n}`)) return `${fallback}-${n}`;
+  let counters = nextNumber.get(taken);
+  if (!counters) nextNumber.set(taken, (counters = new Map()));
+  let n = counters.get(fallback) ?? 2;
+  while (taken.has(`${fallback}-${n}`)) n++;
+  counters.set(fallback, n);
+  return `${fallback}-${n}`;
 }

@@ -17,6 +17,8 @@ export interface TeamPlan {
 export function planTeams(rules: readonly ImportRule[], given: readonly ImportTeam[], suggested?: ReadonlyMap<string, { login: string; guessed: string }>): TeamPlan {
   const teams = new Map<string, ImportTeam>(given.map(t => [t.id, t]));
   const idOfHandle = new Map<string, string>();
+  // Grows with every id handed out (one set, not rebuilt per handle: that was quadratic).
+  const takenIds = new Set<string>([SHARED_TEAM]);
   const handleOf = (owners: readonly string[]) => owners.find(o => ownerKind(o) === 'team');
   const teamOf = (rule: ImportRule): string => {
     if (rule.team) return rule.team;
@@ -26,9 +28,10 @@ export function planTeams(rules: readonly ImportRule[], given: readonly ImportTe
     let id = idOfHandle.get(handle);
     if (!id) {
       const parts = handle.slice(1).split('/');
-      const taken = new Set([SHARED_TEAM, ...teams.keys(), ...idOfHandle.values()]);
-      id = uniqueId(slugify(parts[parts.length - 1]) || 'team', taken, slugify(parts.join('-')) || 'team');
+      for (const known of teams.keys()) takenIds.add(known);
+      id = uniqueId(slugify(parts[parts.length - 1]) || 'team', takenIds, slugify(parts.join('-')) || 'team');
       idOfHandle.set(handle, id);
+      takenIds.add(id);
     }
     return id;
   };

@@ -59,7 +59,7 @@ export function emitOwners(draft: ImportDraft): EmittedOwners {
     }) as YAMLMap;
     if (team.lead?.guessed) guesses.push({ where: `team ${team.id}`, field: 'lead', login: team.lead.login, reason: team.lead.guessed });
     if (!team.lead) node.commentBefore = ' TODO: the source names no lead for this team; add `lead: <login>`.';
-    teamMap.set(team.id, node);
+    teamMap.items.push(doc.createPair(team.id, node)); // ids are unique; YAMLMap.set would scan every key
   }
   const taken = new Set<string>();
   const components = doc.createNode({}) as YAMLMap;
@@ -90,7 +90,7 @@ export function emitOwners(draft: ImportDraft): EmittedOwners {
     const todo = [...(teamId ? [] : ['the source names no team here; add `team: <team id>`.']),
       ...(owner ? [] : ['the source names no individual here; the team lead should add `owner: <login>`.'])];
     if (todo.length > 0) node.commentBefore = todo.map(t => ` TODO: ${t}`).join('\n');
-    components.set(id, node);
+    components.items.push(doc.createPair(id, node));
   }
   const unownedNode = unowned.length > 0 ? doc.createNode(unowned.map(i => rules[i].pattern)) as YAMLSeq<Scalar> : undefined;
   unownedNode?.items.forEach((item, k) => annotate(item, rules[unowned[k]], inexactAt));

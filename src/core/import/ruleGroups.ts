@@ -1,4 +1,4 @@
-import { disjointKey, DisjointKey, provablyDisjoint } from '../match/disjoint';
+import { disjointKey, DisjointKey, OverlapIndex, provablyDisjoint } from '../match/disjoint';
 import { ImportRule } from './draft';
 import { differentFileNames } from './patternCover';
 
@@ -16,6 +16,9 @@ export interface GroupedRules {
   placement: Placement;
 }
 
+/** Pairs tested for one unowned rule the overlap index could not clear (keeps huge files linear). */
+const MAX_PAIRWISE_PROOFS = 2_000;
+
 /** A rule with no owners, no owner and no team leaves its paths unowned. */
 export const isOwned = (r: ImportRule) => r.owners.length > 0 || r.owner !== undefined || r.team !== undefined;
 
@@ -32,14 +35,19 @@ export function groupRules(rules: readonly ImportRule[]): GroupedRules {
   const placement = placeUnowned(rules, keys, unowned);
   const groups: RuleGroup[] = [];
   const latest = new Map<string, number>();
+  // Values are group indices: a rule may join group `at` when nothing placed in a later group may overlap it.
+  const placed = new OverlapIndex(keys);
   rules.forEach((rule, i) => {
     if (!isOwned(rule)) return;
     const key = groupKey(rule);
     const at = latest.get(key);
-    const canJoin = at !== undefined && groups.slice(at + 1).every(g => g.rules.every(j => provablyDisjoint(keys[i], keys[j])));
-    if (canJoin) groups[at].rules.push(i);
-    else {
+    const canJoin = at !== undefined && placed.maxOverlapping(i) <= at;
+    if (canJoin) {
+      groups[at].rules.push(i);
+      placed.add(i, at);
+    } else {
       latest.set(key, groups.length);
+      placed.add(i, groups.length);
       groups.push({ key, rules: [i] });
     }
   });
@@ -47,11 +55,25 @@ export function groupRules(rules: readonly ImportRule[]): GroupedRules {
 }
 
 function placeUnowned(rules: readonly ImportRule[], keys: readonly DisjointKey[], unowned: readonly number[]): Placement {
-  const blocking = (u: number, others: (i: number) => boolean) =>
-    rules.some((r, i) => isOwned(r) && others(i) && !provablyDisjoint(keys[u], keys[i]) && !differentFileNames(rules[u].pattern, r.pattern));
-  const stuckAtEnd = unowned.filter(u => blocking(u, i => i > u));
+  // The overlap index rules most rules out at once (values: rule indices, negated for "before");
+  // only when it cannot are pairs tested, up to a bound past which the rule counts as stuck (safe).
+  const after = new OverlapIndex(keys);
+  const before = new OverlapIndex(keys);
+  rules.forEach((r, i) => { if (isOwned(r)) { after.add(i, i); before.add(i, -i); } });
+  const blocking = (u: number, step: 1 | -1): boolean => {
+    if ((step === 1 ? after.maxOverlapping(u) : -before.maxOverlapping(u)) * step <= u * step) return false;
+    let proofs = 0;
+    for (let i = u + step; i >= 0 && i < rules.length; i += step) {
+      const r = rules[i];
+      if (!isOwned(r)) continue;
+      if (++proofs > MAX_PAIRWISE_PROOFS) return true;
+      if (!provablyDisjoint(keys[u], keys[i]) && !differentFileNames(rules[u].pattern, r.pattern)) return true;
+    }
+    return false;
+  };
+  const stuckAtEnd = unowned.filter(u => blocking(u, 1));
   if (stuckAtEnd.length === 0) return { where: 'end', inexact: [] };
-  const stuckAtStart = unowned.filter(u => blocking(u, i => i < u));
+  const stuckAtStart = unowned.filter(u => blocking(u, -1));
   if (stuckAtStart.length === 0) return { where: 'start', inexact: [] };
   return stuckAtEnd.length <= stuckAtStart.length ? { where: 'end', inexact: stuckAtEnd } : { where: 'start', inexact: stuckAtStart };
 }

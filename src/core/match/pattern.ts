@@ -21,6 +21,8 @@ export function checkPattern(pattern: string): PatternProblem {
   if (pattern === '/') return invalid('"/" alone matches nothing; use "*" for every file.');
   if (pattern.includes('***')) return invalid('"***" is not a valid wildcard; use "*" or "**".');
   if (pattern.includes('//')) return invalid('The pattern has an empty path segment ("//").');
+  // Even escaped, a line break or control character would end or corrupt the CODEOWNERS line.
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(pattern)) return invalid('The pattern contains a line break or control character.');
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === '\\') {

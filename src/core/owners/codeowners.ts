@@ -1,4 +1,5 @@
 import { GENERATED_HEADER, layoutCodeowners } from './codeownersLayout';
+import { codeownersValuesOf } from './codeownersValues';
 import { Component, OwnersModel } from './model';
 
 export { importCodeowners } from './codeownersImport';
@@ -13,6 +14,9 @@ export function exportCodeowners(model: OwnersModel, layout?: string): string {
     const component = p.component === null ? undefined : model.components.get(p.component);
     return { pattern: p.pattern, owners: component ? codeownersOf(model, component) : [] };
   });
+  // Callers refuse first (`codeownersProblems`, `checkPattern`); this keeps a missed check from writing an extra line.
+  const unsafe = rows.find(r => [r.pattern, ...r.owners].some(v => /[\s\u0000-\u001f\u007f-\u009f]/.test(v.replace(/\\ /g, ''))) || r.owners.some(o => o.includes('#')));
+  if (unsafe) throw new Error(`CODEOWNERS export refused: a value of pattern ${JSON.stringify(unsafe.pattern)} would change the file's structure.`);
   // With the CODEOWNERS file it replaces: its comments, alignment and order, wherever ownership allows.
   if (layout !== undefined) return layoutCodeowners(rows, layout);
   const width = Math.min(48, Math.max(0, ...rows.map(r => r.pattern.length)));
@@ -26,7 +30,5 @@ export function exportCodeowners(model: OwnersModel, layout?: string): string {
 
 /** The handles CODEOWNERS gives a component's paths: its `codeowners`, else `@<team.github>` and `@<owner>`. */
 export function codeownersOf(model: OwnersModel, component: Component): string[] {
-  if (component.codeowners && component.codeowners.length > 0) return component.codeowners;
-  const github = model.teams.get(component.team)?.github;
-  return [...(github ? [`@${github}`] : []), ...(component.owner ? [`@${component.owner}`] : [])];
+  return codeownersValuesOf(model, component).map(v => v.value);
 }

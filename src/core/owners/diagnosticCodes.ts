@@ -5,6 +5,7 @@ export const DIAGNOSTIC_CODES: Record<string, string> = {
   'file-too-large': 'The file is larger than the size limit (10 MB) and was not read.',
   'not-text': 'The file contains binary data or invalid UTF-8.',
   'alias-bomb': 'YAML aliases expand to an absurd size ("billion laughs"); the file was not read.',
+  'limit-exceeded': 'The file has more components or patterns than the limits (README, Limits) allow; it was not read.',
   'wrong-type': 'A value has the wrong type (text, number, list or mapping expected).',
   'missing-field': 'A required field is missing or empty.',
   'unsupported-version': '`version` is not 1.',
@@ -15,6 +16,7 @@ export const DIAGNOSTIC_CODES: Record<string, string> = {
   'missing-lead': 'A team has no lead.',
   'owner-not-in-team': "A component's owner is not a member (or the lead) of its team.",
   'invalid-login': 'A login is not a valid GitHub login.',
+  'invalid-codeowner': 'A value written to CODEOWNERS (`codeowners` entry, team `github` slug, owner) is not a GitHub handle (@user, @org/team, email); `codeowners` refuses to export.',
   'invalid-pattern': 'A pattern uses syntax CODEOWNERS does not support (`!`, `[ ]`, `***`, ...).',
   'duplicate-pattern': 'The same pattern appears twice; the earlier one can never win.',
   'pattern-matches-nothing': 'A pattern matches no file in the repository.',
@@ -27,4 +29,4 @@ export const DIAGNOSTIC_CODES: Record<string, string> = {
 };
 
 /** Codes after which the model cannot be trusted to say who owns what (as opposed to gaps a lead must fill in). */
-export const STRUCTURAL_CODES = new Set(['yaml-syntax', 'duplicate-key', 'file-too-large', 'not-text', 'alias-bomb', 'wrong-type', 'unsupported-version', 'invalid-pattern']);
+export const STRUCTURAL_CODES = new Set(['yaml-syntax', 'duplicate-key', 'file-too-large', 'not-text', 'alias-bomb', 'limit-exceeded', 'wrong-type', 'unsupported-version', 'invalid-pattern']);

@@ -30,6 +30,9 @@ export interface Team {
   github?: string;
   span: Span;
   leadSpan?: Span;
+  /** One per entry of `members`, same order. */
+  memberSpans?: Span[];
+  githubSpan?: Span;
   /** Fields an import guessed (`x-guessed: {lead: why}`), until a person confirms them. */
   guessed?: GuessedField[];
 }
@@ -48,6 +51,7 @@ export interface Outcome {
   target?: string;
   link?: string;
   span: Span;
+  linkSpan?: Span;
 }
 
 export interface HandoffRecord {
@@ -85,6 +89,12 @@ export interface Component {
   span: Span;
   ownerSpan?: Span;
   guessed?: GuessedField[];
+  teamSpan?: Span;
+  /** One per entry of `outcomes` / `codeowners`, same order. */
+  outcomeSpans?: Span[];
+  codeownersSpans?: Span[];
+  /** Where each handoff's `date` value is, same order as `handoffs`. */
+  handoffDateSpans?: Span[];
 }
 
 export interface MetricsSettings {
@@ -116,6 +126,8 @@ export interface OwnersModel {
   /** Every pattern of the file in file order (components' and `unowned`), `index` = position. */
   patterns: PatternEntry[];
   metrics: MetricsSettings;
+  /** Where each `metrics` setting's key is written (and `metrics` itself), for diagnostics. */
+  metricsSpans?: Record<string, Span>;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

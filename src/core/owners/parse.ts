@@ -1,6 +1,6 @@
 import { Document, isMap, LineCounter, parseDocument, YAMLMap } from 'yaml';
 import { parseBlockSubset } from './fastYaml';
-import { DEFAULT_MAX_BYTES, findAliasBomb, refuseText } from './inputGuards';
+import { aliasTargets, DEFAULT_MAX_BYTES, findAliasBomb, MAX_ALIAS_EXPANSION, MAX_COMPONENTS, MAX_PATTERNS, refuseText } from './inputGuards';
 import { OwnersDiagnostic, OwnersModel, DEFAULT_METRICS, PatternEntry } from './model';
 import { readComponents, readMetrics, readOutcomes, readPeople, readPatternList, readTeams } from './readSections';
 import { SourceReader } from './yamlNodes';
@@ -57,7 +57,8 @@ export function parseOwners(input: string, options: { maxBytes?: number; /** fal
     reader.report('error', 'yaml-syntax', `OWNERS.yaml could not be read: ${(e as Error).message}`, reader.span(0, 0));
     return { text, model, diagnostics: reader.diagnostics };
   }
-  const reader = new SourceReader(text, lines, doc);
+  const targets = aliasTargets(doc);
+  const reader = new SourceReader(text, lines, doc, targets);
   for (const error of doc.errors) {
     const code = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
     const message = error.code === 'DUPLICATE_KEY' ? `Duplicate key "${text.slice(error.pos[0], error.pos[1])}": keys must be unique.` : firstLine(error.message);
@@ -65,9 +66,9 @@ export function parseOwners(input: string, options: { maxBytes?: number; /** fal
   }
   if (doc.errors.some(e => e.code !== 'DUPLICATE_KEY')) return { text, model, diagnostics: reader.diagnostics };
 
-  const bomb = findAliasBomb(doc);
+  const bomb = findAliasBomb(doc, targets);
   if (bomb) {
-    reader.report('error', 'alias-bomb', 'Aliases in OWNERS.yaml expand to more than a million nodes ("billion laughs"); the file is refused.', reader.nodeSpan(bomb));
+    reader.report('error', 'alias-bomb', `Aliases in OWNERS.yaml expand to more than ${MAX_ALIAS_EXPANSION.toLocaleString('en')} extra nodes (the alias expansion limit); the file is refused.`, reader.nodeSpan(bomb));
     return { text, model, diagnostics: reader.diagnostics };
   }
   readTopLevel(reader, doc.contents, model);
@@ -104,13 +105,27 @@ function readTopLevel(reader: SourceReader, contents: unknown, model: OwnersMode
   model.people = readPeople(reader, section('people'));
   model.teams = readTeams(reader, section('teams'));
   model.outcomes = readOutcomes(reader, section('outcomes'));
-  model.components = readComponents(reader, section('components'), patterns);
+  const components = section('components');
+  if (components && components.items.length > MAX_COMPONENTS) {
+    reader.report('error', 'limit-exceeded', `OWNERS.yaml has ${components.items.length.toLocaleString('en')} components; more than ${MAX_COMPONENTS.toLocaleString('en')} (the components limit) are refused.`, get('components')!.span);
+    return;
+  }
+  model.components = readComponents(reader, components, patterns);
   const unowned = get('unowned');
   if (unowned) model.unowned = readPatternList(reader, unowned.value, null, '`unowned`', unowned.span, patterns);
   const metrics = get('metrics');
-  if (metrics) model.metrics = readMetrics(reader, reader.map(metrics.value, '`metrics`', metrics.span));
+  if (metrics) {
+    model.metricsSpans = { metrics: metrics.span };
+    model.metrics = readMetrics(reader, reader.map(metrics.value, '`metrics`', metrics.span), model.metricsSpans);
+  }
   if (!get('teams')) reader.report('error', 'missing-field', 'OWNERS.yaml has no `teams`: every component needs a team with a lead.', whole);
   if (!get('components')) reader.report('warning', 'missing-field', 'OWNERS.yaml has no `components`: nothing is owned yet.', whole);
+  if (patterns.length > MAX_PATTERNS) {
+    reader.report('error', 'limit-exceeded', `OWNERS.yaml has ${patterns.length.toLocaleString('en')} patterns; more than ${MAX_PATTERNS.toLocaleString('en')} (the patterns limit) are refused.`, get('components')?.span ?? whole);
+    model.components = new Map();
+    model.unowned = [];
+    return;
+  }
   // Last match wins in file order, whichever section a pattern sits in.
   patterns.sort((a, b) => a.span.offset - b.span.offset);
   patterns.forEach((p, i) => { p.index = i; });

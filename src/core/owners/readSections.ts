@@ -50,6 +50,12 @@ function list(reader: SourceReader, fields: Map<string, Entry>, key: string, wha
   return f ? reader.stringList(f.value, what, reader.nodeSpan(f.keyNode)).map(i => i.value) : [];
 }
 
+function listWithSpans(reader: SourceReader, fields: Map<string, Entry>, key: string, what: string): { values: string[]; spans: Span[] } {
+  const f = fields.get(key);
+  const items = f ? reader.stringList(f.value, what, reader.nodeSpan(f.keyNode)) : [];
+  return { values: items.map(i => i.value), spans: items.map(i => i.span) };
+}
+
 function valueSpan(reader: SourceReader, fields: Map<string, Entry>, key: string): Span | undefined {
   const f = fields.get(key);
   return f ? reader.nodeSpan(reader.deref(f.value), reader.nodeSpan(f.keyNode)) : undefined;
@@ -66,10 +72,11 @@ export function readPeople(reader: SourceReader, section: YAMLMap | undefined): 
 export function readTeams(reader: SourceReader, section: YAMLMap | undefined): Map<string, Team> {
   const teams = new Map<string, Team>();
   eachItem(reader, section, 'Team', new Set(['name', 'lead', 'members', 'github', 'description']), (id, span, f) => {
+    const members = listWithSpans(reader, f, 'members', '`members`');
     teams.set(id, {
       id, span, name: text(reader, f, 'name', '`name`'), lead: text(reader, f, 'lead', '`lead`') ?? '',
-      members: list(reader, f, 'members', '`members`'), github: text(reader, f, 'github', '`github`'),
-      leadSpan: valueSpan(reader, f, 'lead'), guessed: guessed(reader, f),
+      members: members.values, github: text(reader, f, 'github', '`github`'),
+      leadSpan: valueSpan(reader, f, 'lead'), guessed: guessed(reader, f), memberSpans: members.spans, githubSpan: valueSpan(reader, f, 'github'),
     });
   });
   return teams;
@@ -80,7 +87,7 @@ export function readOutcomes(reader: SourceReader, section: YAMLMap | undefined)
   eachItem(reader, section, 'Outcome', new Set(['name', 'metric', 'target', 'link', 'description']), (id, span, f) => {
     outcomes.set(id, {
       id, span, name: text(reader, f, 'name', '`name`'), metric: text(reader, f, 'metric', '`metric`'),
-      target: text(reader, f, 'target', '`target`'), link: text(reader, f, 'link', '`link`'),
+      target: text(reader, f, 'target', '`target`'), link: text(reader, f, 'link', '`link`'), linkSpan: valueSpan(reader, f, 'link'),
     });
   });
   return outcomes;
@@ -95,14 +102,18 @@ export function readComponents(reader: SourceReader, section: YAMLMap | undefine
     const paths = pathsField ? readPatternList(reader, pathsField.value, id, '`paths`', reader.nodeSpan(pathsField.keyNode), patterns) : [];
     if (!pathsField) reader.report('error', 'missing-field', `Component "${id}" has no \`paths\`: list the patterns it owns.`, span);
     else if (paths.length === 0) reader.report('error', 'missing-field', `Component "${id}" has an empty \`paths\` list.`, reader.nodeSpan(pathsField.keyNode));
+    const outcomes = listWithSpans(reader, f, 'outcomes', '`outcomes`');
+    const handoffDateSpans: Span[] = [];
+    const codeowners = f.has('codeowners') ? listWithSpans(reader, f, 'codeowners', '`codeowners`') : undefined;
     const component: Component = {
       id, span, name: text(reader, f, 'name', '`name`'), team: text(reader, f, 'team', '`team`') ?? '',
       owner: text(reader, f, 'owner', '`owner`') ?? '', paths,
-      outcomes: list(reader, f, 'outcomes', '`outcomes`'), authority: list(reader, f, 'authority', '`authority`'),
+      outcomes: outcomes.values, authority: list(reader, f, 'authority', '`authority`'),
       support: list(reader, f, 'support', '`support`'), stakeholders: list(reader, f, 'stakeholders', '`stakeholders`'),
-      codeowners: f.has('codeowners') ? list(reader, f, 'codeowners', '`codeowners`') : undefined,
-      handoffs: readHandoffs(reader, f.get('handoffs')), ownerSpan: valueSpan(reader, f, 'owner'),
+      codeowners: codeowners?.values,
+      handoffs: readHandoffs(reader, f.get('handoffs'), handoffDateSpans), handoffDateSpans, ownerSpan: valueSpan(reader, f, 'owner'),
       guessed: guessed(reader, f),
+      teamSpan: valueSpan(reader, f, 'team'), outcomeSpans: outcomes.spans, codeownersSpans: codeowners?.spans,
     };
     if (!f.has('team')) reader.report('error', 'missing-field', `Component "${id}" has no \`team\`.`, span);
     if (!f.has('owner')) reader.report('error', 'missing-field', `Component "${id}" has no \`owner\`: name the one accountable person.`, span);
@@ -113,7 +124,7 @@ export function readComponents(reader: SourceReader, section: YAMLMap | undefine
 
 const HANDOFF_KEYS = new Set(['date', 'from', 'to', 'notes', 'decisions', 'stakeholders']);
 
-function readHandoffs(reader: SourceReader, field: Entry | undefined): HandoffRecord[] {
+function readHandoffs(reader: SourceReader, field: Entry | undefined, dateSpans: Span[]): HandoffRecord[] {
   if (!field) return [];
   const items = reader.deref(field.value);
   const out: HandoffRecord[] = [];
@@ -128,6 +139,7 @@ function readHandoffs(reader: SourceReader, field: Entry | undefined): HandoffRe
       date: text(reader, f, 'date', '`date`') ?? '', from: text(reader, f, 'from', '`from`') ?? '', to: text(reader, f, 'to', '`to`') ?? '',
       notes: text(reader, f, 'notes', '`notes`'), decisions: list(reader, f, 'decisions', '`decisions`'), stakeholders: list(reader, f, 'stakeholders', '`stakeholders`'),
     });
+    dateSpans.push(valueSpan(reader, f, 'date') ?? reader.nodeSpan(item));
   }
   return out;
 }
@@ -139,13 +151,14 @@ export function readPatternList(reader: SourceReader, value: unknown, component:
   return entries;
 }
 
-export function readMetrics(reader: SourceReader, section: YAMLMap | undefined): MetricsSettings {
+export function readMetrics(reader: SourceReader, section: YAMLMap | undefined, spans: Record<string, Span> = {}): MetricsSettings {
   const metrics: MetricsSettings = { ...DEFAULT_METRICS };
   if (!section) return metrics;
   const numbers = ['windowDays', 'leadShareThreshold', 'watchThreshold', 'minPullRequests', 'bottleneckThreshold', 'leadOwnershipThreshold'] as const;
   const booleans = ['creditCoAuthors', 'teamOnly'] as const;
   for (const { key, keyNode, value } of reader.entries(section)) {
     const span = reader.nodeSpan(keyNode);
+    spans[key] = span;
     if ((numbers as readonly string[]).includes(key)) {
       const n = reader.number(value, `\`metrics.${key}\``, span);
       if (n !== undefined) metrics[key as typeof numbers[number]] = n;

@@ -1,4 +1,5 @@
 import { checkPattern, compilePatterns } from '../match/compile';
+import { codeownersProblems } from './codeownersValues';
 import { Component, isGitHubLogin, OwnersDiagnostic, OwnersModel, Span, teamMembers } from './model';
 import type { ParsedOwners } from './parse';
 
@@ -13,13 +14,14 @@ export function validateOwners(parsed: ParsedOwners, repoFiles?: readonly string
   const out = [...parsed.diagnostics];
   const report = (severity: OwnersDiagnostic['severity'], code: string, message: string, span: Span) => out.push({ severity, code, message, span });
   const { model } = parsed;
-  const hasErrors = out.some(d => d.severity === 'error' && ['yaml-syntax', 'file-too-large', 'not-text', 'alias-bomb'].includes(d.code));
+  const hasErrors = out.some(d => d.severity === 'error' && ['yaml-syntax', 'file-too-large', 'not-text', 'alias-bomb', 'limit-exceeded'].includes(d.code));
   if (!hasErrors) {
     checkPeopleAndTeams(model, report);
     for (const component of model.components.values()) checkComponent(model, component, report);
     checkPatterns(model, report);
     checkMetrics(model, report, parsed);
     checkGuesses(model, report);
+    out.push(...codeownersProblems(model).filter(d => !(d.message.startsWith('Owner of') && out.some(o => o.code === 'invalid-login' && o.span === d.span))));
     if (repoFiles) checkAgainstRepository(model, repoFiles, report);
   }
   return out.sort((a, b) => a.span.offset - b.span.offset || a.code.localeCompare(b.code));
@@ -42,9 +44,9 @@ function checkPeopleAndTeams(model: OwnersModel, report: Report): void {
   for (const team of model.teams.values()) {
     if (!team.lead) report('error', 'missing-lead', `Team "${team.id}" has no lead: name the person accountable for the team.`, team.span);
     else checkLogin(model, team.lead, `Lead of "${team.id}"`, team.leadSpan ?? team.span, report);
-    for (const member of team.members) {
-      if (!isGitHubLogin(member)) report('error', 'invalid-login', `Member "${member}" of "${team.id}" is not a valid GitHub login.`, team.span);
-    }
+    team.members.forEach((member, i) => {
+      if (!isGitHubLogin(member)) report('error', 'invalid-login', `Member "${member}" of "${team.id}" is not a valid GitHub login.`, team.memberSpans?.[i] ?? team.span);
+    });
   }
 }
 
@@ -60,11 +62,11 @@ function checkComponent(model: OwnersModel, c: Component, report: Report): void 
       report('warning', 'owner-not-in-team', `Owner "${c.owner}" of "${c.id}" is not a member of team "${team.id}".`, c.ownerSpan ?? c.span);
     }
   }
-  for (const outcome of c.outcomes) {
+  c.outcomes.forEach((outcome, i) => {
     if (!model.outcomes.has(outcome)) report('error', 'unknown-outcome', `Component "${c.id}" is accountable for outcome "${outcome}", which is not defined under \`outcomes\`.`, c.span);
-  }
+  });
   c.handoffs.forEach((h, i) => {
-    if (!DATE.test(h.date)) report('error', 'invalid-date', `Handoff ${i + 1} of "${c.id}" has date "${h.date}"; use YYYY-MM-DD.`, c.span);
+    if (!DATE.test(h.date)) report('error', 'invalid-date', `Handoff ${i + 1} of "${c.id}" has date "${h.date}"; use YYYY-MM-DD.`, c.handoffDateSpans?.[i] ?? c.span);
   });
   const last = c.handoffs[c.handoffs.length - 1];
   if (last && c.owner && last.to && last.to.toLowerCase() !== c.owner.toLowerCase()) {
@@ -97,13 +99,14 @@ function checkGuesses(model: OwnersModel, report: Report): void {
 
 function checkMetrics(model: OwnersModel, report: Report, parsed: ParsedOwners): void {
   const m = model.metrics;
-  const at = metricsSpan(parsed);
+  // Each problem at the key of the setting (the `metrics` key when the setting is a default).
+  const at = (key: string) => model.metricsSpans?.[key] ?? model.metricsSpans?.metrics ?? metricsSpan(parsed);
   for (const key of ['leadShareThreshold', 'watchThreshold', 'bottleneckThreshold', 'leadOwnershipThreshold'] as const) {
-    if (m[key] < 0 || m[key] > 1) report('error', 'invalid-metric', `\`metrics.${key}\` is ${m[key]}; it is a share from 0 to 1.`, at);
+    if (m[key] < 0 || m[key] > 1) report('error', 'invalid-metric', `\`metrics.${key}\` is ${m[key]}; it is a share from 0 to 1.`, at(key));
   }
-  if (m.watchThreshold > m.leadShareThreshold) report('warning', 'invalid-metric', '`metrics.watchThreshold` is above `leadShareThreshold`, so no team can be flagged `watch`.', at);
-  if (!(m.windowDays >= 1) || !Number.isInteger(m.windowDays)) report('error', 'invalid-metric', '`metrics.windowDays` must be a whole number of days, at least 1.', at);
-  if (!(m.minPullRequests >= 0) || !Number.isInteger(m.minPullRequests)) report('error', 'invalid-metric', '`metrics.minPullRequests` must be a whole number, at least 0.', at);
+  if (m.watchThreshold > m.leadShareThreshold) report('warning', 'invalid-metric', '`metrics.watchThreshold` is above `leadShareThreshold`, so no team can be flagged `watch`.', at('watchThreshold'));
+  if (!(m.windowDays >= 1) || !Number.isInteger(m.windowDays)) report('error', 'invalid-metric', '`metrics.windowDays` must be a whole number of days, at least 1.', at('windowDays'));
+  if (!(m.minPullRequests >= 0) || !Number.isInteger(m.minPullRequests)) report('error', 'invalid-metric', '`metrics.minPullRequests` must be a whole number, at least 0.', at('minPullRequests'));
 }
 
 function metricsSpan(parsed: ParsedOwners): Span {

@@ -5,7 +5,9 @@ import type { OwnersDiagnostic, Severity, Span } from './model';
 export class SourceReader {
   readonly diagnostics: OwnersDiagnostic[] = [];
   private readonly checkedMaps = new WeakSet<YAMLMap>();
-  constructor(readonly text: string, private readonly lines: LineCounter, private readonly doc: Document) {}
+  constructor(readonly text: string, private readonly lines: LineCounter, private readonly doc: Document,
+    /** Alias -> node, computed once (`aliasTargets`): resolving each alias by a walk of the document is quadratic. */
+    private readonly aliases?: Map<unknown, unknown>) {}
 
   /** Clamped to the text: the parser reports some errors one past the end. */
   span(start: number, end: number): Span {
@@ -29,7 +31,7 @@ export class SourceReader {
   /** Follows aliases (already checked against expansion bombs) to the node they stand for. */
   deref(node: unknown): unknown {
     let n = node;
-    for (let hops = 0; isAlias(n) && hops < 64; hops++) n = n.resolve(this.doc);
+    for (let hops = 0; isAlias(n) && hops < 64; hops++) n = this.aliases ? this.aliases.get(n) : n.resolve(this.doc);
     return n;
   }
 

@@ -1,9 +1,11 @@
+import { oneLine } from '../owners/printable';
 import { FLAG_WORDS, pct, TeamReportView, windowLabel } from './teamReport';
 import { FIGURES_ARE_NOT, SIGNAL_WORDS } from './wording';
 
 /** Markdown for a 1:1 or a retrospective; every value from the repository is escaped. */
 export function teamReportMarkdown(r: TeamReportView): string {
-  const md = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, ' ');
+  // Line breaks of any kind (a lone \r too) and control characters become spaces; every character with a meaning in Markdown is escaped.
+  const md = (s: string) => oneLine(s).replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
   const lines = [`# ${md(r.team.name)}: lead ${md(r.team.lead)}`, '', r.hasData ? `Pull requests merged from ${windowLabel(r.window)} (UTC).` : 'No pull-request data yet.', ''];
   const f = r.figures;
   if (!r.hasData) lines.push('Fetch it in VS Code with "Ownership: Refresh Pull Request Data", or run `ownership-lens report`.', '');
@@ -47,7 +49,7 @@ export function teamReportMarkdown(r: TeamReportView): string {
   }
   lines.push('', '## Handoffs in the window', '');
   if (r.handoffs.length === 0) lines.push('None.');
-  for (const h of r.handoffs) lines.push(`- ${h.date} ${md(h.component)}: ${md(h.from)} → ${md(h.to)}${h.notes ? `. ${md(h.notes)}` : ''}${h.decisions.length ? ` Open decisions: ${h.decisions.map(md).join('; ')}.` : ''}`);
+  for (const h of r.handoffs) lines.push(`- ${md(h.date)} ${md(h.component)}: ${md(h.from)} → ${md(h.to)}${h.notes ? `. ${md(h.notes)}` : ''}${h.decisions.length ? ` Open decisions: ${h.decisions.map(md).join('; ')}.` : ''}`);
   lines.push('', `_${FIGURES_ARE_NOT}_`);
   if (r.teamOnly) lines.push('', '_Team-only mode: no individual but the lead is named._');
   return lines.join('\n') + '\n';
