@@ -41,12 +41,19 @@ export class OwnersDiagnostics implements vscode.Disposable {
       live.add(key);
       const stamp = `${state.generation}:${state.files.version}`;
       if (this.seen.get(key) === stamp) continue;
+      const worker = state.inWorker() ? state.workerDiagnostics() : undefined;
+      // A large repository is checked in a worker: meanwhile, the problems that need no file list.
+      if (state.inWorker() && !worker) {
+        this.collection.set(state.ownersUri, validateOwners(state.parsed).map(toDiagnostic));
+        continue;
+      }
       this.seen.set(key, stamp);
-      this.collection.set(state.ownersUri, this.compute(state));
+      this.collection.set(state.ownersUri, worker ? worker.map(toDiagnostic) : this.compute(state));
     }
     this.collection.forEach(uri => { if (!live.has(uri.toString())) { this.collection.delete(uri); this.seen.delete(uri.toString()); } });
   }
 
+  /** Validation on this thread, whatever the size of the file list (tests and the bench compare with it). */
   compute(state: OwnersState): vscode.Diagnostic[] {
     return validateOwners(state.parsed, state.files.loaded ? state.files.all() : undefined).map(toDiagnostic);
   }

@@ -1,4 +1,6 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { RepositoryAnalyzer } from '../node/analysis';
 import { registerCopyOwner } from './commands/copyOwner';
 import { registerCreateOwnersFile } from './commands/createOwnersFile';
 import { registerGroupBy } from './commands/groupBy';
@@ -52,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
   const started = Date.now();
   const log = createLog();
   try {
-    const store = new OwnersStore(log);
+    const store = new OwnersStore(log, new RepositoryAnalyzer(path.join(context.extensionPath, 'dist', 'analysisWorker.js')));
     const groupBy = vscode.workspace.getConfiguration(Settings.section).get<GroupBy>(Settings.groupBy, 'team');
     const tree = new OwnershipTreeProvider(store, groupBy, started);
     const treeView = vscode.window.createTreeView(Views.tree, { treeDataProvider: tree, showCollapseAll: true });

@@ -7,6 +7,7 @@ import { CODEOWNERS_CANDIDATES, locateOwners, OWNERS_CANDIDATES, relativeTo } fr
 import { OwnersState } from './ownersState';
 import { readAliases } from './tsconfigAliases';
 import { WorkspaceFiles } from './workspaceFiles';
+import type { RepositoryAnalyzer } from '../node/analysis';
 
 interface FolderEntry {
   folder: vscode.WorkspaceFolder;
@@ -36,7 +37,7 @@ export class OwnersStore implements vscode.Disposable {
   readonly onDidChangeFiles = this.filesChanged.event;
   ready: Promise<void>;
 
-  constructor(private readonly log: Log) {
+  constructor(private readonly log: Log, private readonly analyzer?: RepositoryAnalyzer) {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => { this.ready = this.loadAll(); }),
       vscode.workspace.onDidChangeTextDocument(e => this.onEdit(e.document)),
@@ -75,7 +76,7 @@ export class OwnersStore implements vscode.Disposable {
     const entry = [...this.entries.values()].find(e => e.state?.ownersUri.toString() === ownersUri.toString());
     if (!entry?.state || entry.state.parsed.text === text) return entry?.state;
     const s = entry.state;
-    entry.state = new OwnersState(s.folder, s.root, s.ownersUri, parseOwners(text), s.files, s.aliases, ++this.generation);
+    entry.state = new OwnersState(s.folder, s.root, s.ownersUri, parseOwners(text), s.files, s.aliases, ++this.generation, this.workerFor());
     this.changed.fire(entry.state);
     return entry.state;
   }
@@ -108,8 +109,13 @@ export class OwnersStore implements vscode.Disposable {
       entry.watchers.push(files, files.onDidChange(() => this.filesChanged.fire(e.state)));
     }
     const [text, aliases] = await Promise.all([this.readText(located.ownersUri), readAliases(folder.uri, located.root)]);
-    entry.state = new OwnersState(folder, located.root, located.ownersUri, parseOwners(text), entry.files, aliases, ++this.generation);
+    entry.state = new OwnersState(folder, located.root, located.ownersUri, parseOwners(text), entry.files, aliases, ++this.generation, this.workerFor());
     this.log.info(`Loaded ${located.ownersUri.fsPath}: ${entry.state.model.components.size} components in ${Date.now() - t0} ms`);
+  }
+
+  /** Large repositories are counted in a worker; its figures arrive like a file-list change. */
+  private workerFor() {
+    return this.analyzer && { analyzer: this.analyzer, log: (line: string) => this.log.info(line), onAnalysed: (state: OwnersState) => this.filesChanged.fire(state) };
   }
 
   private async readText(uri: vscode.Uri): Promise<string> {

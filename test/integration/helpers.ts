@@ -11,7 +11,7 @@ export async function api(): Promise<OwnershipLensApi> {
   assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
   const a = ext.isActive ? ext.exports : await ext.activate();
   await a.ctx.store.ready;
-  for (const s of a.ctx.store.states()) await s.files.ready;
+  for (const s of a.ctx.store.states()) await s.analysed();
   return a;
 }
 

@@ -22,6 +22,11 @@ export class OwnersFileHoverProvider implements vscode.HoverProvider {
 
   private patternHover(doc: vscode.TextDocument, state: OwnersState, index: number): vscode.Hover {
     const p = state.model.patterns[index];
+    if (!state.coverageReady()) {
+      const pending = safeMarkdown();
+      pending.appendMarkdown(`Pattern ${code(p.pattern)}: counting the repository's files…`);
+      return new vscode.Hover(pending, new vscode.Range(doc.positionAt(p.span.offset), doc.positionAt(p.span.end)));
+    }
     const cov = state.coverage();
     const files = cov.patternFiles[index] ?? 0;
     const wins = cov.patternWins[index] ?? 0;

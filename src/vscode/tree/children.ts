@@ -77,6 +77,7 @@ export function sectionChildren(node: Extract<Node, { kind: 'section' }>): Node[
 const ICONS: Record<Section, string> = { outcomes: 'graph', authority: 'law', support: 'heart', stakeholders: 'account', paths: 'file-submodule' };
 
 export function unownedChildren(node: Extract<Node, { kind: 'unowned' }>): Node[] {
+  if (!node.state.coverageReady()) return [];
   return node.state.coverage().unownedFolders.slice(0, 200)
     .map(f => ({ kind: 'unownedFolder', id: childId(node, node.state, f.folder), state: node.state, folder: f.folder, files: f.files, parent: node }));
 }

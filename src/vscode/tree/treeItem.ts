@@ -55,7 +55,7 @@ function build(node: Node): vscode.TreeItem {
       const c = node.component;
       const item = withIcon(new vscode.TreeItem(c.name ?? c.id, Collapsed), 'package', [ContextValues.component, c.handoffs.length ? 'handedOff' : ''].filter(Boolean).join(' '));
       // Until the file list arrives a count would say "0 files": show the owner alone.
-      item.description = state.files.loaded ? `${c.owner} · ${count(state.coverage().componentFiles.get(c.id) ?? 0, 'file')}` : c.owner;
+      item.description = state.coverageReady() ? `${c.owner} · ${count(state.coverage().componentFiles.get(c.id) ?? 0, 'file')}` : c.owner;
       item.command = { command: 'ownershipLens.revealInOwners', title: 'Reveal in OWNERS.yaml', arguments: [node] };
       return item;
     }
@@ -78,7 +78,7 @@ function build(node: Node): vscode.TreeItem {
       return item;
     }
     case 'pattern': {
-      if (!state.files.loaded) return withIcon(new vscode.TreeItem(node.pattern.pattern, None), 'file-submodule', ContextValues.pattern);
+      if (!state.coverageReady()) return withIcon(new vscode.TreeItem(node.pattern.pattern, None), 'file-submodule', ContextValues.pattern);
       const cov = state.coverage();
       const files = cov.patternFiles[node.pattern.index] ?? 0;
       const shadowed = files > 0 && (cov.patternWins[node.pattern.index] ?? 0) === 0;
@@ -94,7 +94,7 @@ function build(node: Node): vscode.TreeItem {
       return item;
     }
     case 'unowned': {
-      if (!state.files.loaded) return Object.assign(withIcon(new vscode.TreeItem('Unowned', None), 'question', ContextValues.unowned), { description: 'counting files…' });
+      if (!state.coverageReady()) return Object.assign(withIcon(new vscode.TreeItem('Unowned', None), 'question', ContextValues.unowned), { description: 'counting files…' });
       const cov = state.coverage();
       const item = withIcon(new vscode.TreeItem('Unowned', cov.unownedFolders.length ? Collapsed : None), 'question', ContextValues.unowned);
       item.description = `${Math.round(cov.share * 1000) / 10}% of ${count(cov.totalFiles, 'file')} owned · ${cov.totalFiles - cov.ownedFiles} unowned`;
