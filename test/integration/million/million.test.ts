@@ -73,7 +73,8 @@ describe('a repository of a million files', () => {
     assert.ok(coverage.totalFiles > 990_000, `${coverage.totalFiles} files`);
   });
 
-  it('answers hovers and Explorer decorations from the cached list', async () => {
+  it('answers hovers and Explorer decorations from the cached list', async function () {
+    this.timeout(600_000);
     const a = await api();
     const state = a.ctx.store.states()[0];
     const doc = await vscode.workspace.openTextDocument(file('services/area-49/svc-4999/src/file-2.ts'));
@@ -102,7 +103,8 @@ describe('a repository of a million files', () => {
     });
   });
 
-  it('the CLI agrees: validate over the same repository', async () => {
+  it('the CLI agrees: validate over the same repository', async function () {
+    this.timeout(600_000);
     const a = await api();
     const state = a.ctx.store.states()[0];
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
