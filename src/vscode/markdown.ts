@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Component, OwnersModel, Outcome } from '../core/owners/model';
 import { PersonOwnership } from '../core/owners/personOwnership';
+import { oneLine } from '../core/owners/printable';
 
 /**
  * Markdown built only from escaped text: OWNERS.yaml is repository content, so it is never
@@ -16,12 +17,12 @@ export function safeMarkdown(): vscode.MarkdownString {
 
 /** Escapes Markdown (and inline HTML) in text from OWNERS.yaml. */
 export function esc(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&"']/g, c => `\\${c}`).replace(/\r?\n/g, ' ');
+  return oneLine(text).replace(/[\\`*_{}[\]()#+\-.!|<>~&"']/g, c => `\\${c}`);
 }
 
 /** An inline code span; backticks cannot be escaped inside one, so they are dropped. */
 export function code(text: string): string {
-  return '`' + text.replace(/`/g, "'").replace(/\r?\n/g, ' ') + '`';
+  return '`' + oneLine(text).replace(/`/g, "'") + '`';
 }
 
 export function plain(text: string): vscode.MarkdownString {

@@ -40,11 +40,13 @@ export class OwnersQuickFixes implements vscode.CodeActionProvider {
           if (pattern) add(`Remove pattern "${pattern.pattern}"`, removePatternEdit(text, pattern.span.offset));
           break;
         }
-        case 'unknown-outcome':
-          for (const id of component?.outcomes.filter(o => !state.model.outcomes.has(o)) ?? []) {
-            if (d.message.includes(`"${id}"`)) add(`Define outcome "${id}" under outcomes`, defineOutcomeEdit(text, id));
-          }
+        case 'unknown-outcome': {
+          // By the id the message names, not by position: the diagnostic may predate the last edit.
+          const missing = new Set([...state.model.components.values()].flatMap(c => c.outcomes.filter(o => !state.model.outcomes.has(o))));
+          const id = [...missing].find(o => d.message.includes(`outcome "${o}"`));
+          if (id) add(`Define outcome "${id}" under outcomes`, defineOutcomeEdit(text, id));
           break;
+        }
       }
     }
     return actions;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { parseJsonc } from '../core/imports/jsonc';
 import { PathAliases } from '../core/imports/resolveSpecifier';
 import { relativeTo } from './ownersLocator';
 
@@ -15,14 +16,4 @@ export async function readAliases(folder: vscode.Uri, root: vscode.Uri): Promise
     } catch { /* no such file, or unreadable: no aliases */ }
   }
   return undefined;
-}
-
-/** tsconfig allows comments and trailing commas. */
-function parseJsonc(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    const stripped = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*[}\]])/g, '$1');
-    return JSON.parse(stripped);
-  }
 }

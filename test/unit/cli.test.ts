@@ -68,7 +68,7 @@ describe('CLI', () => {
     assert.strictEqual(r.code, 1);
     const [d] = JSON.parse(r.out);
     assert.deepStrictEqual(Object.keys(d).sort(), ['code', 'column', 'line', 'message', 'severity']);
-    assert.deepStrictEqual([d.severity, d.code, d.line, d.column], ['error', 'unknown-team', 58, 3]);
+    assert.deepStrictEqual([d.severity, d.code, d.line, d.column], ['error', 'unknown-team', 60, 11]);
   });
 
   it('validate --format github prints workflow annotations with escaped values', () => {

@@ -54,7 +54,7 @@ function checkComponent(model: OwnersModel, c: Component, report: Report): void 
   const team = model.teams.get(c.team);
   if (c.team && !team) {
     const known = [...model.teams.keys()].slice(0, 8).join(', ');
-    report('error', 'unknown-team', `Component "${c.id}" belongs to team "${c.team}", which is not defined under \`teams\`${known ? ` (defined: ${known})` : ''}.`, c.span);
+    report('error', 'unknown-team', `Component "${c.id}" belongs to team "${c.team}", which is not defined under \`teams\`${known ? ` (defined: ${known})` : ''}.`, c.teamSpan ?? c.span);
   }
   if (c.owner) {
     checkLogin(model, c.owner, `Owner of "${c.id}"`, c.ownerSpan ?? c.span, report);
@@ -63,7 +63,11 @@ function checkComponent(model: OwnersModel, c: Component, report: Report): void 
     }
   }
   c.outcomes.forEach((outcome, i) => {
+<<<<<<< main
     if (!model.outcomes.has(outcome)) report('error', 'unknown-outcome', `Component "${c.id}" is accountable for outcome "${outcome}", which is not defined under \`outcomes\`.`, c.span);
+=======
+    if (!model.outcomes.has(outcome)) report('error', 'unknown-outcome', `Component "${c.id}" is accountable for outcome "${outcome}", which is not defined under \`outcomes\`.`, c.outcomeSpans?.[i] ?? c.span);
+>>>>>>> HEAD
   });
   c.handoffs.forEach((h, i) => {
     if (!DATE.test(h.date)) report('error', 'invalid-date', `Handoff ${i + 1} of "${c.id}" has date "${h.date}"; use YYYY-MM-DD.`, c.handoffDateSpans?.[i] ?? c.span);
@@ -84,7 +88,7 @@ function checkPatterns(model: OwnersModel, report: Report): void {
   }
   for (const outcome of model.outcomes.values()) {
     if (outcome.link !== undefined && !/^https?:\/\/[^\s]+$/i.test(outcome.link)) {
-      report('error', 'invalid-link', `Outcome "${outcome.id}" links to "${outcome.link}"; only http(s) URLs are allowed.`, outcome.span);
+      report('error', 'invalid-link', `Outcome "${outcome.id}" links to "${outcome.link}"; only http(s) URLs are allowed.`, outcome.linkSpan ?? outcome.span);
     }
   }
 }

@@ -118,14 +118,14 @@ export class PullRequestData implements vscode.Disposable {
     }
     const abort = new AbortController();
     const onCancel = cancel.onCancellationRequested(() => abort.abort());
-    const fetchWithCancel: FetchLike = (input, init) => this.fetchImpl(input, { ...init, signal: abort.signal });
     data.status = { kind: 'fetching' };
     this.changed.fire();
     try {
       const since = [flagWindow(state.parsed.model.metrics.windowDays).since, trendWindow().since].sort()[0];
       const result = await syncPullRequests({
         // In the editor a dead network should fail within seconds; the CLI keeps the longer back-off.
-        github: { token, apiUrl: settings.apiUrl, fetch: fetchWithCancel, log: line => this.log.info(line), maxRetries: 2, retryBaseMs: 500, timeoutMs: 30_000 },
+        // The cancellation signal is combined with the transport's timeouts, never replacing them.
+        github: { token, apiUrl: settings.apiUrl, fetch: this.fetchImpl, signal: abort.signal, log: line => this.log.info(line), maxRetries: 2, retryBaseMs: 500, timeoutMs: 30_000, totalTimeoutMs: 5 * 60_000 },
         repo, since: `${since}T00:00:00Z`, cacheDir: this.cacheDir.fsPath, log: line => this.log.info(line),
       });
       Object.assign(data, { pullRequests: result.pullRequests, fetchedAt: result.fetchedAt, apiRequests: result.apiRequests, status: { kind: 'ok' } });

@@ -33,10 +33,10 @@ describe('live diagnostics and quick fixes (broken folder)', () => {
     // The "matches no file" warning needs the file list, which arrives shortly after activation.
     await waitFor('4 problems', () => vscode.languages.getDiagnostics(brokenOwners()).length === 4, 5000).catch(() => undefined);
     assert.deepStrictEqual(await problems(), [
-      'Error invalid-link 15:3-15:10',
-      'Error unknown-outcome 21:3-21:6',
+      'Error invalid-link 18:11-18:32',
       'Warning owner-not-in-team 24:12-24:15',
       'Warning pattern-matches-nothing 27:9-27:30',
+      'Error unknown-outcome 28:25-28:36',
     ]);
   });
 
@@ -67,6 +67,6 @@ describe('live diagnostics and quick fixes (broken folder)', () => {
     assert.deepStrictEqual(await waitFor('only the link error left', () => {
       const list = vscode.languages.getDiagnostics(brokenOwners()).map(summary);
       return list.length === 1 ? list : undefined;
-    }, 3000), ['Error invalid-link 15:3-15:10']);
+    }, 3000), ['Error invalid-link 18:11-18:32']);
   });
 });
