@@ -62,6 +62,8 @@ describe('live diagnostics and quick fixes (broken folder)', () => {
   });
 
   it('quick fix: define a missing outcome', async () => {
+    // The reference sits below the removed pattern: ask once the diagnostics have caught up with that edit.
+    await waitFor('diagnostics after the removal', () => !vscode.languages.getDiagnostics(brokenOwners()).some(d => d.code === 'pattern-matches-nothing'), 3000);
     await fix('unknown-outcome', /^Define outcome "reliability" under outcomes$/);
     assert.ok(doc.getText().includes('    link: "javascript:alert(1)"\n  reliability:\n    name: reliability\n'), doc.getText());
     assert.deepStrictEqual(await waitFor('only the link error left', () => {
