@@ -63,11 +63,7 @@ function checkComponent(model: OwnersModel, c: Component, report: Report): void 
     }
   }
   c.outcomes.forEach((outcome, i) => {
-<<<<<<< main
-    if (!model.outcomes.has(outcome)) report('error', 'unknown-outcome', `Component "${c.id}" is accountable for outcome "${outcome}", which is not defined under \`outcomes\`.`, c.span);
-=======
     if (!model.outcomes.has(outcome)) report('error', 'unknown-outcome', `Component "${c.id}" is accountable for outcome "${outcome}", which is not defined under \`outcomes\`.`, c.outcomeSpans?.[i] ?? c.span);
->>>>>>> HEAD
   });
   c.handoffs.forEach((h, i) => {
     if (!DATE.test(h.date)) report('error', 'invalid-date', `Handoff ${i + 1} of "${c.id}" has date "${h.date}"; use YYYY-MM-DD.`, c.handoffDateSpans?.[i] ?? c.span);
