@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every test phase in order, streamed, then one closing line "N passed, N failed".
 // Phases: build, typecheck, unit (mocha in node), integration (mocha inside a real VS Code),
-// ui (the real workbench driven by headless Chromium). Set TEST_PHASES=unit,integration to choose.
+// ui (the real workbench driven by headless Chromium), demo (a smoke run of `npm run demo`). Set TEST_PHASES=unit,integration to choose.
 'use strict';
 const { spawn } = require('child_process');
 const path = require('path');
@@ -14,6 +14,8 @@ const PHASES = [
   { name: 'unit', cmd: npx('mocha'), counts: true },
   { name: 'integration', cmd: ['bash', '-c', 'node scripts/install-vscode-host.js && node scripts/run-integration-tests.js'], counts: true, optionalFile: 'scripts/run-integration-tests.js' },
   { name: 'ui', cmd: ['bash', '-c', 'node scripts/install-vscode-host.js && node scripts/run-ui-tests.js'], counts: true, optionalFile: 'scripts/run-ui-tests.js' },
+  // `npm run demo` as a user starts it: URL printed, workbench served, extension installed, Ctrl+C stops it.
+  { name: 'demo', cmd: ['node', 'scripts/demo-smoke.js'] },
 ];
 
 function run(phase) {

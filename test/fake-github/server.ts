@@ -212,6 +212,7 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     const links = [page < last && link(page + 1, 'next'), page < last && link(last, 'last'), page > 1 && link(1, 'first'), page > 1 && link(page - 1, 'prev')].filter(Boolean);
     const headers: Record<string, string> = { ...rateHeaders('core'), etag, 'cache-control': 'private, max-age=60, s-maxage=60', vary: 'Accept, Authorization, Cookie, X-GitHub-OTP' };
     if (links.length) headers.link = links.join(', ');
+    // A conditional request that matches costs nothing against the rate limit, as on GitHub.
     if (req.headers['if-none-match'] === etag) return send(res, 304, '', headers);
     remaining--;
     headers['x-ratelimit-remaining'] = String(Math.max(0, remaining));
@@ -246,19 +247,7 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
       .filter(p => want === 'all' || (want === 'open') === (stateOf(p) === 'OPEN'))
       .sort(restSort(sort, direction));
     const base = `http://${req.headers.host}`;
-    const items = all.slice((page - 1) * perPage, page * perPage).map(p => restPullRequest(p, base, data.repo));
-    const text = JSON.stringify(items);
-    const etag = `W/"${createHash('sha256').update(text).digest('hex')}"`;
-    const last = Math.max(1, Math.ceil(all.length / perPage));
-    const link = (p: number, rel: string) => { const u = new URL(url.toString().replace('http://127.0.0.1', base)); u.searchParams.set('page', String(p)); return `<${u}>; rel="${rel}"`; };
-    const links = [page < last && link(page + 1, 'next'), page < last && link(last, 'last'), page > 1 && link(1, 'first'), page > 1 && link(page - 1, 'prev')].filter(Boolean);
-    const headers: Record<string, string> = { ...rateHeaders('core'), etag, 'cache-control': 'private, max-age=60, s-maxage=60', vary: 'Accept, Authorization, Cookie, X-GitHub-OTP' };
-    if (links.length) headers.link = links.join(', ');
-    // A conditional request that matches costs nothing against the rate limit, as on GitHub.
-    if (req.headers['if-none-match'] === etag) return send(res, 304, '', headers);
-    remaining--;
-    headers['x-ratelimit-remaining'] = String(Math.max(0, remaining));
-    send(res, 200, text, headers);
+    sendPage(req, res, url, all.length, perPage, page, all.slice((page - 1) * perPage, page * perPage).map(p => restPullRequest(p, base, data.repo)));
   }
 
   const server = http.createServer((req, res) => {

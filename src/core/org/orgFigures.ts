@@ -1,5 +1,5 @@
 import { leadFlag } from '../metrics/compute';
-import type { AuthorFigures, LeadFlag, LeadReport, ReportWindow } from '../metrics/types';
+import type { LeadFlag, LeadReport, ReportWindow, TeamFigures } from '../metrics/types';
 import type { MetricsSettings } from '../owners/model';
 
 type Thresholds = Pick<MetricsSettings, 'minPullRequests' | 'leadShareThreshold' | 'watchThreshold'>;
@@ -31,19 +31,10 @@ export interface RepoResult {
 }
 
 /** A team across every repository it owns components in: SPEC section 4's figures over the union of its pull requests. */
-export interface OrgTeam {
+export interface OrgTeam extends Pick<TeamFigures, 'pullRequests' | 'lines' | 'leadPullRequests' | 'leadLines' | 'leadShare' | 'leadPullRequestShare' | 'leadReviewedShare' | 'flag' | 'authors'> {
   team: string;
   /** The lead named in each repository's OWNERS.yaml (one login unless they disagree). */
   leads: string[];
-  pullRequests: number;
-  lines: number;
-  leadPullRequests: number;
-  leadLines: number;
-  leadShare: number;
-  leadPullRequestShare: number;
-  leadReviewedShare: number;
-  flag: LeadFlag;
-  authors: AuthorFigures[];
   repositories: { repo: string; lead: string; pullRequests: number; lines: number; leadLines: number; leadShare: number }[];
 }
 
