@@ -2,6 +2,7 @@
 // (textContent, never innerHTML), so no value from the repository can become markup.
 import type { TeamReportView } from '../../src/core/report/teamReport';
 import { FLAG_WORDS, NO_DATA_WORDS, pct, windowLabel } from '../../src/core/report/teamReport';
+import { FIGURES_ARE_NOT, SIGNAL_WORDS } from '../../src/core/report/wording';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
 const vscode = acquireVsCodeApi();
@@ -29,9 +30,17 @@ function header(r: TeamReportView): HTMLElement {
     el('h1', {}, `${r.team.name}`),
     el('p', { class: 'sub' }, `Lead ${r.team.lead} · ${when}${r.fetchedAt ? ` · data fetched ${r.fetchedAt.replace('T', ' ').slice(0, 16)} UTC` : ''}`),
     r.hasData ? el('p', { class: `flag flag-${flag}`, role: 'status' }, FLAG_WORDS[flag]) : el('p', { class: 'flag flag-none', role: 'status' }, 'Not measured yet'),
+    signals(r),
     el('div', { class: 'actions' },
       button('Export Markdown', () => vscode.postMessage({ type: 'export', format: 'markdown' })),
       button('Export CSV', () => vscode.postMessage({ type: 'export', format: 'csv' }))));
+}
+
+/** Every signal that holds, each with what it means and what the lead can do. */
+function signals(r: TeamReportView): HTMLElement {
+  const list = r.figures?.signals ?? [];
+  return el('ul', { class: 'signals', 'aria-label': 'Signals' }, ...list.map(s => el('li', { class: `signal signal-${s}` },
+    el('strong', {}, SIGNAL_WORDS[s].label), `: ${SIGNAL_WORDS[s].meaning} `, el('span', { class: 'sub' }, SIGNAL_WORDS[s].action))));
 }
 
 function button(label: string, onClick: () => void): HTMLButtonElement {
@@ -49,6 +58,8 @@ function summary(r: TeamReportView): HTMLElement {
     stat(pct(f.leadShare), "lead's share of lines"),
     stat(pct(f.leadPullRequestShare), "lead's share of pull requests"),
     stat(pct(f.leadReviewedShare), "others' pull requests the lead reviewed"),
+    stat(pct(f.leadSoleApprovalShare), "others' pull requests the lead alone approved (bottleneck)"),
+    stat(`${f.leadOwnedComponents} of ${f.components}`, 'components the lead owns'),
     stat(String(f.pullRequests), 'pull requests'),
     stat(String(f.lines), 'changed lines'));
 }
@@ -126,6 +137,81 @@ function monthlyChart(r: TeamReportView): HTMLElement {
   return section;
 }
 
+/** The team's output (pull requests, lines, active authors) by month, drawn with the lead's share. */
+function outputChart(r: TeamReportView): HTMLElement {
+  const section = el('section', { 'aria-labelledby': 'output-h' }, el('h2', { id: 'output-h' }, "The team's output by month, and the lead's share"));
+  if (r.monthly.length === 0 || !r.hasData) return section;
+  const W = 640, H = 200, L = 40, B = 28, T = 10, R = 40;
+  const maxLines = Math.max(1, ...r.monthly.map(m => m.lines));
+  const step = (W - L - R) / r.monthly.length;
+  const parts: Node[] = [];
+  r.monthly.forEach((m, i) => {
+    const h = (m.lines / maxLines) * (H - T - B);
+    const title = svg('title', {});
+    title.textContent = `${m.month}: ${m.pullRequests} pull requests, ${m.lines} lines, ${m.authors} active authors; lead ${m.lines ? pct(m.leadShare) : '–'}`;
+    parts.push(svg('rect', { x: L + i * step + step * 0.15, y: H - B - h, width: step * 0.7, height: h, class: 'output-bar', tabindex: 0 }, title));
+    const t = svg('text', { x: L + i * step + step / 2, y: H - 8, 'text-anchor': 'middle', class: 'axis' });
+    t.textContent = m.month.slice(2);
+    parts.push(t);
+  });
+  const withData = r.monthly.map((m, i) => ({ m, i })).filter(p => p.m.lines > 0);
+  const y = (share: number) => T + (1 - share) * (H - T - B);
+  parts.push(svg('polyline', { points: withData.map(p => `${L + p.i * step + step / 2},${y(p.m.leadShare)}`).join(' '), class: 'series' }));
+  for (const s of [0, 0.5, 1]) {
+    const t = svg('text', { x: W - R + 4, y: y(s) + 4, class: 'axis' });
+    t.textContent = pct(s);
+    parts.push(t);
+  }
+  const first = withData[0]?.m, last = withData[withData.length - 1]?.m;
+  const words = first && last && first !== last
+    ? `From ${first.month} to ${last.month}: ${first.pullRequests} → ${last.pullRequests} pull requests a month, ${first.authors} → ${last.authors} active authors, the lead's share ${pct(first.leadShare)} → ${pct(last.leadShare)}.`
+    : 'Too few months with data to compare.';
+  const rows = r.monthly.map(m => el('tr', {}, el('td', {}, m.month), el('td', {}, String(m.pullRequests)), el('td', {}, String(m.lines)), el('td', {}, String(m.authors)), el('td', {}, m.lines ? pct(m.leadShare) : '–')));
+  section.append(svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `Bars: lines per month; line: the lead's share. ${words}`, class: 'chart' }, ...parts),
+    el('p', { class: 'output-words' }, words),
+    el('details', {}, el('summary', {}, 'Month by month'), el('table', { class: 'months' },
+      el('thead', {}, el('tr', {}, ...['Month', 'Pull requests', 'Lines', 'Active authors', "Lead's share"].map(h => el('th', {}, h)))), el('tbody', {}, ...rows))));
+  return section;
+}
+
+/** Lead-owned and lead-carried components with who could take them, and a button into the handoff. */
+function delegation(r: TeamReportView): HTMLElement {
+  const section = el('section', { 'aria-labelledby': 'deleg-h' }, el('h2', { id: 'deleg-h' }, 'Delegation'));
+  if (r.delegation.length === 0) {
+    section.append(el('p', {}, 'The lead neither owns nor carries any of the team\'s components.'));
+    return section;
+  }
+  const rows = r.delegation.map(d => el('tr', { class: `deleg-${d.kind}` },
+    el('td', {}, d.name), el('td', {}, d.kind === 'owned' ? 'owned by the lead' : `owned by ${d.owner}, carried by the lead`),
+    el('td', {}, `${d.leadLines} of ${d.lines} lines`),
+    el('td', {}, ...(d.candidate ? [`could go to ${d.candidate} `, ...(d.kind === 'owned' ? [button(`Hand off to ${d.candidate}…`, () => vscode.postMessage({ type: 'handoff', component: d.component, to: d.candidate }))] : [])] : ['no candidate yet']))));
+  section.append(el('table', {}, el('thead', {}, el('tr', {}, ...['Component', '', "Lead's lines", 'Could go to'].map(h => el('th', {}, h)))), el('tbody', {}, ...rows)));
+  return section;
+}
+
+/** The pull requests behind the figures (links to GitHub, http(s) only) and what was left out. */
+function evidence(r: TeamReportView): HTMLElement {
+  const section = el('section', { 'aria-labelledby': 'evid-h' }, el('h2', { id: 'evid-h' }, 'The evidence'));
+  const f = r.figures;
+  if (!f) return section;
+  const items = f.topPullRequests.map(p => {
+    const label = `#${p.number} ${p.title}`;
+    const link = /^https?:\/\//i.test(p.url) ? el('a', { href: p.url }, label) : el('span', {}, label);
+    return el('li', {}, link, ` · ${p.lines} lines${p.author ? ` · ${p.author}` : ''}`);
+  });
+  const x = f.excluded;
+  section.append(el('p', { class: 'sub' }, 'The pull requests with the most lines for this team, to check the figures before a 1:1:'),
+    el('ol', { class: 'evidence' }, ...items),
+    el('p', { class: 'excluded' }, `Left out: ${x.botPullRequests} pull requests by bots, ${x.ignoredAuthorPullRequests} by ignored authors, ` +
+      `${x.ignoredPathLines} lines of ignored files (lock files, ignorePaths) and ${x.generatedLines} lines of generated files (.gitattributes).`));
+  return section;
+}
+
+function footer(r: TeamReportView): HTMLElement {
+  return el('footer', {}, el('p', { class: 'not' }, FIGURES_ARE_NOT),
+    ...(r.teamOnly ? [el('p', { class: 'sub' }, 'Team-only mode: no individual but the lead is named.')] : []));
+}
+
 function components(r: TeamReportView): HTMLElement {
   const rows = r.components.map(c => el('tr', {},
     el('td', {}, c.name), el('td', {}, c.owner),
@@ -147,7 +233,7 @@ function handoffs(r: TeamReportView): HTMLElement {
 }
 
 function render(r: TeamReportView): void {
-  document.getElementById('root')!.replaceChildren(header(r), summary(r), authorBars(r), monthlyChart(r), components(r), handoffs(r));
+  document.getElementById('root')!.replaceChildren(header(r), summary(r), outputChart(r), delegation(r), authorBars(r), monthlyChart(r), evidence(r), components(r), handoffs(r), footer(r));
 }
 
 window.addEventListener('message', (event: MessageEvent) => {

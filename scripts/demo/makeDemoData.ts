@@ -1,26 +1,29 @@
 // Derives the demo's pull-request data (demo/pull-requests.json, committed) from the real two-year
 // history of kubernetes-sigs/cluster-api in ../shared/data/history: the real PR sizes, bots, merge
 // cadence and huge PRs of the last 12 months, mapped onto the demo workspace's components, with
-// authors following a story per team (see TEAMS). Dates are stored as days before the newest PR so
+// authors following a story per team (see TEAMS): Payments' output grows while its lead's share falls
+// (and she still owns one of its two components), Storefront's lead is absent, Platform's lead does
+// the work, approves almost every change alone (a bottleneck) and owns Deployment. Dates are stored as days before the newest PR so
 // the demo always shows "the last months" whenever it runs.
 // Usage: node out/scripts/demo/makeDemoData.js [../shared/data/history/cluster-api.prs.tsv]
 import * as fs from 'fs';
 import * as path from 'path';
 
-interface Team { id: string; lead: string; members: string[]; share: number; files: string[];
+interface Team { id: string; lead: string; members: string[];
+  /** Relative weight of the team among the pull requests, `monthsAgo` 11..0. */ share: (monthsAgo: number) => number; files: string[];
   /** Probability that the lead authors a PR, `monthsAgo` 11..0. */ leadAuthors: (monthsAgo: number) => number;
   /** Probability that the lead reviews someone else's PR. */ leadReviews: number }
 
 const TEAMS: Team[] = [
-  { id: 'payments', lead: 'alice', members: ['bob', 'carol'], share: 0.4,
+  { id: 'payments', lead: 'alice', members: ['bob', 'carol'], share: m => 0.2 + 0.4 * (1 - m / 11),   // output grows
     files: ['services/checkout/src/index.ts', 'services/checkout/src/cart.ts', 'services/checkout/src/tax.ts', 'services/payments/src/charge.ts', 'services/payments/src/refund.ts', 'services/payments/src/payments.proto'],
     leadAuthors: m => 0.08 + 0.84 * (m / 11), leadReviews: 0.75 },   // handing over: from doing the work to reviewing
-  { id: 'storefront', lead: 'maya', members: ['farid', 'gus'], share: 0.35,
+  { id: 'storefront', lead: 'maya', members: ['farid', 'gus'], share: () => 0.35,
     files: ['web/storefront/src/App.tsx', 'web/storefront/src/Cart.tsx', 'web/storefront/src/styles.css', 'services/search/src/query.ts', 'services/search/src/rank.ts'],
     leadAuthors: () => 0, leadReviews: 0 },                          // the lead who disappeared
-  { id: 'platform', lead: 'dan', members: ['erin'], share: 0.25,
+  { id: 'platform', lead: 'dan', members: ['erin'], share: () => 0.25,
     files: ['packages/shared/logger.ts', 'packages/shared/money.ts', 'packages/shared/http.ts', 'deploy/helm/values.yaml', 'deploy/helm/templates/deployment.yaml'],
-    leadAuthors: () => 0.62, leadReviews: 0.5 },                     // still doing the work
+    leadAuthors: () => 0.62, leadReviews: 0.95 },                    // still doing the work, and every change waits for him
 ];
 
 function rng(seed: number) {
@@ -42,8 +45,8 @@ function main() {
     let additions = Number(r[8]) || 0, deletions = Number(r[9]) || 0;
     const fileCount = Math.max(1, Math.min(Number(r[10]) || 1, 4));
     const bot = author.endsWith('[bot]');
-    const team = pickTeam(random());
     const monthsAgo = Math.min(11, Math.floor(daysAgo / 30.5));
+    const team = pickTeam(random(), monthsAgo);
     const login = bot ? author : random() < team.leadAuthors(monthsAgo) ? team.lead : team.members[Math.floor(random() * team.members.length)];
     const files: { path: string; additions: number; deletions: number }[] = [];
     if (bot || additions + deletions > 600) {
@@ -66,7 +69,7 @@ function main() {
       if (peers.length && random() < 0.8) reviews.push({ author: peers[Math.floor(random() * peers.length)], state: random() < 0.8 ? 'APPROVED' : 'COMMENTED' });
       if (login !== team.lead && random() < team.leadReviews) reviews.push({ author: team.lead, state: random() < 0.15 ? 'CHANGES_REQUESTED' : 'APPROVED' });
     }
-    pullRequests.push({ number, author: login, authorType: bot ? 'Bot' : 'User', daysAgo, files, reviews });
+    pullRequests.push({ number, author: login, authorType: bot ? 'Bot' : 'User', daysAgo, title: demoTitle(r[15] ?? ''), files, reviews });
   }
   const out = path.resolve(__dirname, '../../../demo/pull-requests.json');
   const doc = { source: 'Derived from kubernetes-sigs/cluster-api merged PRs (sizes, dates, bots) of the 12 months before 2026-08-21; authors and paths remapped by scripts/demo/makeDemoData.ts',
@@ -75,10 +78,16 @@ function main() {
   console.log(`${pullRequests.length} pull requests -> ${path.relative(process.cwd(), out)}`);
 }
 
-function pickTeam(x: number): Team {
+function pickTeam(x: number, monthsAgo: number): Team {
+  const total = TEAMS.reduce((s, t) => s + t.share(monthsAgo), 0);
   let acc = 0;
-  for (const t of TEAMS) { acc += t.share; if (x < acc) return t; }
+  for (const t of TEAMS) { acc += t.share(monthsAgo) / total; if (x < acc) return t; }
   return TEAMS[TEAMS.length - 1];
+}
+
+/** The real title without cluster-api's emoji prefix and PR number suffix. */
+function demoTitle(title: string): string {
+  return title.replace(/^(?::\w+:|[^\w\s[(]+)\s*/u, '').replace(/\s*\(#\d+\)$/, '').slice(0, 120);
 }
 
 main();

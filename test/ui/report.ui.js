@@ -49,11 +49,45 @@ async function run({ page, url, shotsDir, log }) {
         teams[name] = await rows.filter({ hasText: name }).first().locator('.label-description').innerText();
       }
       log('teams:', JSON.stringify(teams));
-      assert.match(teams.Platform, /^lead dan · \d+% · doing the work$/);
+      // Every signal, not only the first: Platform's lead does the work, alone approves and owns Deployment.
+      assert.match(teams.Platform, /^lead dan · \d+% · doing the work · bottleneck · holds ownership$/);
       assert.match(teams.Storefront, /^lead maya · 0% · absent$/);
-      assert.match(teams.Payments, /^lead alice · \d+% · ok$/);
+      assert.match(teams.Payments, /^lead alice · \d+% · (watch · )?holds ownership$/);
       await page.mouse.move(900, 700);
       await shot('tree-flags.png');
+    }],
+    ['a team\'s tooltip explains each signal in words a lead can act on', async () => {
+      const platform = page.locator('.sidebar .monaco-list-row', { hasText: 'Platform' }).first();
+      await platform.hover();
+      const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'bottleneck' }).first();
+      await hover.waitFor({ timeout: 15000 });
+      const text = await hover.innerText();
+      assert.match(text, /bottleneck: Most pull requests by others were approved by the lead and nobody else\. Name a second approver/);
+      assert.match(text, /holds ownership: .*Hand a component to the person who already works on it most/);
+      assert.match(text, /not a performance rating/);
+      await page.waitForTimeout(300);
+      await shot('tree-signals-tooltip.png');
+      await page.mouse.move(900, 700);
+      await page.keyboard.press('Escape');
+    }],
+    ['"could go to erin" on Deployment opens the handoff with the component and erin already chosen', async () => {
+      const rows = page.locator('.sidebar .monaco-list-row');
+      const deploy = rows.filter({ hasText: 'Deployment' }).first();
+      await deploy.locator('.label-description', { hasText: 'could go to erin' }).waitFor({ timeout: 15000 });
+      await deploy.locator('.monaco-tl-twistie').click();
+      const could = rows.filter({ hasText: 'Could go to erin' }).first();
+      await could.waitFor({ timeout: 15000 });
+      await could.click();
+      await quick.waitFor({ state: 'visible' });
+      await quick.locator('.quick-input-title', { hasText: 'Hand Off Component' }).waitFor();
+      const prompt = await quick.innerText();
+      log('handoff:', JSON.stringify(prompt.slice(0, 200)));
+      assert.match(prompt, /What must erin know to own Deployment\?/);
+      assert.match(prompt, /3\/6/);
+      await page.waitForTimeout(400);
+      await shot('handoff-could-go-to.png');
+      await page.keyboard.press('Escape');
+      await quick.waitFor({ state: 'hidden' });
     }],
     ['"Ownership: Show Team Report" shows who writes the code, the trend, components and handoffs', async () => {
       await palette('Ownership: Show Team Report');
@@ -70,6 +104,17 @@ async function run({ page, url, shotsDir, log }) {
       assert.match(text, /Lead's share by month/);
       assert.match(text, /Shared libraries/);
       assert.match(text, /Export Markdown/);
+      assert.match(text, /bottleneck: Most pull requests by others were approved by the lead and nobody else/);
+      assert.match(text, /others' pull requests the lead alone approved \(bottleneck\)/);
+      assert.match(text, /The team's output by month, and the lead's share/);
+      assert.match(text, /Delegation/);
+      assert.match(text, /Deployment\s+owned by the lead\s+\d+ of \d+ lines\s+could go to erin/);
+      assert.match(text, /The evidence/);
+      assert.match(text, /Left out: \d+ pull requests by bots, \d+ by ignored authors/);
+      assert.match(text, /not a performance rating/);
+      const links = await frame.locator('ol.evidence a').evaluateAll(as => as.map(a => a.getAttribute('href')));
+      assert.ok(links.length >= 5 && links.every(h => /^https:\/\/github\.com\/acme\/shop\/pull\/\d+$/.test(h)), JSON.stringify(links));
+      assert.ok(await frame.locator('svg.chart rect.output-bar').count() >= 6, 'fewer than 6 months of output drawn');
       assert.strictEqual(await frame.locator('svg.chart circle.point').count() >= 6, true, 'fewer than 6 months plotted');
       // Every month label is drawn whole inside the chart (the last one was cut to "26-1").
       const clipped = await frame.locator('svg.chart').evaluate(svg => {
@@ -84,6 +129,10 @@ async function run({ page, url, shotsDir, log }) {
       assert.ok(header.includes(`to ${until}`), `the header's window ends today, the last day included: ${header}`);
       await page.waitForTimeout(300);
       await shot('team-report.png');
+      await frame.locator('#evid-h').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+      await shot('team-report-evidence.png');
+      await frame.locator('#root h1').scrollIntoViewIfNeeded();
     }],
     ['the report is operable from the keyboard', async () => {
       const frame = await reportFrame();

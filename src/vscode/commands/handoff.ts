@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { explainRestrictedMode } from '../trust';
 import { handoffEdits } from '../../core/handoff/edit';
+import { isGitHubLogin } from '../../core/owners/model';
 import { validateOwners } from '../../core/owners/validate';
 import type { Ctx } from '../context';
 import { Commands } from '../ids';
@@ -39,9 +40,16 @@ async function handoff(ctx: Ctx, arg: unknown): Promise<HandoffOutcome> {
   if (errors.length) return { kind: 'refused', reason: `OWNERS.yaml has ${errors.length} error(s); fix them first (line ${errors[0].span.line}: ${errors[0].message})` };
   const state = ctx.store.stateFor(doc.uri) ?? target.state;
   const direct = arg as Partial<HandoffAnswers> | undefined;
+  const wanted = (arg as { suggestedTo?: unknown } | undefined)?.suggestedTo;
+  const suggested = typeof wanted === 'string' && isGitHubLogin(wanted) ? wanted : undefined;
   const answers = direct && typeof direct.to === 'string' && typeof direct.component === 'string'
     ? { notes: '', decisions: [], stakeholders: [], ...direct } as HandoffAnswers
-    : await ctx.handoffFlow({ model: state.model, preselected: target.component?.id, skipComponent: (arg as { kind?: string })?.kind === 'component' });
+    : await ctx.handoffFlow({
+      model: state.model, preselected: target.component?.id,
+      // "Could go to X" (tree row or hover action): component and new owner chosen; X is pull-request data, so it must be a login.
+      skipComponent: (arg as { kind?: string })?.kind === 'component' || (suggested !== undefined && target.component !== undefined),
+      suggestedTo: target.component ? suggested : undefined,
+    });
   if (!answers) return { kind: 'cancelled' };
   if (doc.isClosed || doc.version !== startVersion || doc.getText() !== startText) {
     return { kind: 'refused', reason: 'OWNERS.yaml changed while you were answering; run the handoff again.' };

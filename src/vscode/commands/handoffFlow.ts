@@ -8,7 +8,11 @@ const STEPS = 6;
 
 /** What the flow asks the user; the command turns it into a HandoffRequest. */
 export interface HandoffAnswers { component: string; to: string; notes: string; decisions: string[]; stakeholders: string[] }
-export interface FlowInput { model: OwnersModel; preselected?: string; skipComponent?: boolean }
+export interface FlowInput {
+  model: OwnersModel; preselected?: string; skipComponent?: boolean;
+  /** "Could go to X": the new owner already chosen; the flow opens at the notes step, Back goes to the owner step. */
+  suggestedTo?: string;
+}
 /** The seam: tests replace the interactive flow with a function that answers directly. */
 export type HandoffFlow = (input: FlowInput) => Promise<HandoffAnswers | undefined>;
 
@@ -16,10 +20,11 @@ type Item = vscode.QuickPickItem & { value?: string };
 const split = (v: string) => v.split(';').map(s => s.trim()).filter(Boolean);
 
 /** The multi-step quick input: component, new owner, notes, open decisions, stakeholders, confirm. */
-export const interactiveHandoffFlow: HandoffFlow = async ({ model, preselected, skipComponent }) => {
-  const a: Partial<HandoffAnswers> = { component: preselected };
+export const interactiveHandoffFlow: HandoffFlow = async ({ model, preselected, skipComponent, suggestedTo }) => {
+  const a: Partial<HandoffAnswers> = { component: preselected, to: suggestedTo };
   let step = skipComponent && preselected ? 2 : 1;
   const first = step;
+  if (first === 2 && suggestedTo) step = 3;
   while (step <= STEPS) {
     const c = a.component ? model.components.get(a.component) : undefined;
     const r: StepResult<unknown> = await ask(step, model, a, c);
@@ -40,7 +45,9 @@ async function ask(step: number, model: OwnersModel, a: Partial<HandoffAnswers>,
       return r;
     }
     case 2: {
-      const r = await pickStep({ ...common, items: ownerItems(model, c!), placeholder: `New owner of ${c!.name ?? c!.id} (now ${c!.owner}); type any GitHub login`, custom: v => isGitHubLogin(v) && v.toLowerCase() !== c!.owner.toLowerCase() ? { label: v, description: 'another login', value: v } : undefined });
+      const items = ownerItems(model, c!);
+      if (a.to && !items.some(i => i.value?.toLowerCase() === a.to!.toLowerCase())) items.unshift({ label: a.to, description: 'could go to: wrote the most of it besides the lead', value: a.to });
+      const r = await pickStep({ ...common, items, active: items.find(i => i.value?.toLowerCase() === a.to?.toLowerCase()), placeholder: `New owner of ${c!.name ?? c!.id} (now ${c!.owner}); type any GitHub login`, custom: v => isGitHubLogin(v) && v.toLowerCase() !== c!.owner.toLowerCase() ? { label: v, description: 'another login', value: v } : undefined });
       if (r && r !== BACK) a.to = r.value;
       return r;
     }

@@ -4,9 +4,8 @@ import { GitHubError } from '../../core/github/errors';
 import { syncPullRequests } from '../../core/github/sync';
 import type { FetchLike } from '../../core/github/transport';
 import { parseRepo, RepoRef, SyncedPullRequest } from '../../core/github/types';
-import { computeLeadReport, monthlyLeadShare, MonthlyShare } from '../../core/metrics';
-import { ComponentAuthor, componentAuthors } from '../../core/metrics/componentAuthors';
-import type { LeadReport, ReportWindow } from '../../core/metrics/types';
+import { computeLeadReport, hideIndividuals, MonthlyShare, parseGitattributes } from '../../core/metrics';
+import type { ComponentFigures, LeadReport, ReportWindow } from '../../core/metrics/types';
 import type { Log } from '../log';
 import type { OwnersState } from '../ownersState';
 import { repoFromGitConfig } from './gitRemote';
@@ -32,10 +31,17 @@ export interface RepoPullRequests {
 export interface TeamFiguresView {
   report: LeadReport;
   monthly: Map<string, MonthlyShare[]>;
-  /** Per component id, its authors in the flag window, most lines first. */
-  authors: Map<string, ComponentAuthor[]>;
+  /** Per component id, its figures in the flag window (SPEC 5 componentFigures). */
+  components: Map<string, ComponentFigures>;
   trend: ReportWindow;
   data: RepoPullRequests;
+  /** Team-only mode: no individual but each team's lead is named anywhere in these figures. */
+  teamOnly: boolean;
+}
+
+/** Team-only mode from the setting or from OWNERS.yaml (`metrics.teamOnly`): either one turns it on. */
+export function teamOnlyMode(state: OwnersState): boolean {
+  return state.parsed.model.metrics.teamOnly || vscode.workspace.getConfiguration('ownershipLens.report', state.folder.uri).get<boolean>('teamOnly') === true;
 }
 
 /**
@@ -45,7 +51,8 @@ export interface TeamFiguresView {
  */
 export class PullRequestData implements vscode.Disposable {
   private readonly repos = new Map<string, RepoPullRequests>();
-  private readonly figures = new WeakMap<OwnersState, { data: RepoPullRequests; prs: SyncedPullRequest[]; view: TeamFiguresView }>();
+  /** Per state: the full figures and, made on demand, their team-only form (the mode can change at any time). */
+  private readonly figures = new WeakMap<OwnersState, { data: RepoPullRequests; prs: SyncedPullRequest[]; attributes: string; full: TeamFiguresView; hidden?: TeamFiguresView }>();
   /** The git remote of each root, read once: the tree asks on every render. */
   private readonly remotes = new Map<string, Promise<RepoRef | undefined>>();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -78,23 +85,38 @@ export class PullRequestData implements vscode.Disposable {
   async figuresFor(state: OwnersState): Promise<TeamFiguresView | undefined> {
     const data = await this.dataFor(state);
     if (!data || !data.fetchedAt) return undefined;
-    const memo = this.figures.get(state);
-    if (memo && memo.data === data && memo.prs === data.pullRequests) return memo.view;
-    const window = flagWindow(state.parsed.model.metrics.windowDays);
-    const trend = trendWindow();
-    const view = {
-      report: computeLeadReport(state.index, data.pullRequests, window), monthly: monthlyLeadShare(state.index, data.pullRequests, trend),
-      authors: componentAuthors(state.index, data.pullRequests, window), trend, data,
-    };
-    this.figures.set(state, { data, prs: data.pullRequests, view });
-    return view;
+    const attributes = await readRootFile(state.root, '.gitattributes');
+    let memo = this.figures.get(state);
+    if (!memo || memo.data !== data || memo.prs !== data.pullRequests || memo.attributes !== attributes) {
+      const window = flagWindow(state.parsed.model.metrics.windowDays);
+      const trend = trendWindow();
+      const options = { generated: parseGitattributes(attributes) };
+      const report = computeLeadReport(state.index, data.pullRequests, window, options);
+      const full: TeamFiguresView = {
+        report, monthly: new Map(computeLeadReport(state.index, data.pullRequests, trend, options).teams.map(t => [t.team, t.months])),
+        components: componentsOf(report), trend, data, teamOnly: false,
+      };
+      memo = { data, prs: data.pullRequests, attributes, full };
+      this.figures.set(state, memo);
+    }
+    return this.shaped(memo, state);
+  }
+
+  /** The figures as the team-only mode in force wants them: with people, or with no one but the leads. */
+  private shaped(memo: { full: TeamFiguresView; hidden?: TeamFiguresView }, state: OwnersState): TeamFiguresView {
+    if (!teamOnlyMode(state)) return memo.full;
+    if (!memo.hidden) {
+      const report = hideIndividuals(memo.full.report);
+      memo.hidden = { ...memo.full, report, components: componentsOf(report), teamOnly: true };
+    }
+    return memo.hidden;
   }
 
   /** The figures already computed for this state, without waiting (hovers must answer at once). */
   peekFigures(state: OwnersState): TeamFiguresView | undefined {
     const memo = this.figures.get(state);
     if (!memo) void this.figuresFor(state).catch(() => undefined);
-    return memo?.view;
+    return memo && this.shaped(memo, state);
   }
 
   /** Fetches what changed since the last refresh; failures are kept in the status with the last good data. */
@@ -127,6 +149,7 @@ export class PullRequestData implements vscode.Disposable {
         // The cancellation signal is combined with the transport's timeouts, never replacing them.
         github: { token, apiUrl: settings.apiUrl, fetch: this.fetchImpl, signal: abort.signal, log: line => this.log.info(line), maxRetries: 2, retryBaseMs: 500, timeoutMs: 30_000, totalTimeoutMs: 5 * 60_000 },
         repo, since: `${since}T00:00:00Z`, cacheDir: this.cacheDir.fsPath, log: line => this.log.info(line),
+        commitAuthors: state.parsed.model.metrics.creditCoAuthors,
       });
       Object.assign(data, { pullRequests: result.pullRequests, fetchedAt: result.fetchedAt, apiRequests: result.apiRequests, status: { kind: 'ok' } });
       this.log.info(`${data.repo}: ${result.pullRequests.length} pull requests, ${result.apiRequests} API requests, cache ${result.cache}`);
@@ -148,5 +171,19 @@ export class PullRequestData implements vscode.Disposable {
     let remote = this.remotes.get(key);
     if (!remote) this.remotes.set(key, remote = repoFromGitConfig(state.root));
     return remote;
+  }
+}
+
+function componentsOf(report: LeadReport): Map<string, ComponentFigures> {
+  return new Map(report.teams.flatMap(t => t.componentFigures.map(c => [c.component, c] as const)));
+}
+
+/** A small file at the repository root as text, '' when absent or unreadable (the root `.gitattributes`). */
+async function readRootFile(root: vscode.Uri, name: string): Promise<string> {
+  try {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, name));
+    return bytes.length > 1024 * 1024 || bytes.includes(0) ? '' : new TextDecoder().decode(bytes);
+  } catch {
+    return '';
   }
 }

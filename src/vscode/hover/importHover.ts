@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { specifierAt } from '../../core/imports/specifier';
 import { resolveSpecifier } from '../../core/imports/resolveSpecifier';
 import type { TeamFiguresView } from '../github/pullRequestData';
-import { componentFiguresMarkdown } from '../github/teamFlag';
+import { componentFiguresMarkdown, handoffActionMarkdown } from '../github/teamFlag';
 import { componentCard, esc, safeMarkdown } from '../markdown';
 import type { OwnersState } from '../ownersState';
 import { relativeTo } from '../ownersLocator';
@@ -34,7 +34,10 @@ export class ImportHoverProvider implements vscode.HoverProvider {
     }
     const card = componentCard(state.model, ownership.component, target);
     const figures = this.figures(state);
-    if (figures) componentFiguresMarkdown(card, figures.report.teams.find(t => t.team === ownership.component.team), figures.authors.get(ownership.component.id), figures.report.window);
-    return new vscode.Hover(card, range);
+    if (!figures) return new vscode.Hover(card, range);
+    const c = figures.components.get(ownership.component.id);
+    componentFiguresMarkdown(card, figures.report.teams.find(t => t.team === ownership.component.team), c, figures.report.window);
+    const action = c && vscode.workspace.isTrusted ? handoffActionMarkdown(c, state.folder.uri.toString()) : undefined;
+    return new vscode.Hover(action ? [card, action] : card, range);
   }
 }

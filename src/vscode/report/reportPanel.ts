@@ -12,7 +12,7 @@ export class TeamReportPanel {
   private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, view: TeamReportView) {
     this.view = view;
     panel.webview.html = html(panel.webview, extensionUri, view.team.name);
-    panel.webview.onDidReceiveMessage((m: { type?: string; format?: string }) => this.onMessage(m));
+    panel.webview.onDidReceiveMessage((m: { type?: string; format?: string; component?: unknown; to?: unknown }) => this.onMessage(m));
     panel.onDidDispose(() => panels.delete(view.team.id));
   }
 
@@ -52,10 +52,14 @@ export class TeamReportPanel {
     this.panel.dispose();
   }
 
-  private async onMessage(m: { type?: string; format?: string }): Promise<void> {
+  private async onMessage(m: { type?: string; format?: string; component?: unknown; to?: unknown }): Promise<void> {
     if (m.type === 'ready') {
       this.ready = true;
       void this.panel.webview.postMessage({ type: 'report', report: this.view });
+    } else if (m.type === 'handoff') {
+      // Only a component of this report with the candidate it shows: the webview cannot name anything else.
+      const d = this.view.delegation.find(x => x.component === m.component && x.kind === 'owned' && x.candidate !== null && x.candidate === m.to);
+      if (d) await vscode.commands.executeCommand('ownershipLens.handoff', { component: d.component, suggestedTo: d.candidate });
     } else if (m.type === 'refresh') {
       await vscode.commands.executeCommand('ownershipLens.refresh');
     } else if (m.type === 'export' && (m.format === 'markdown' || m.format === 'csv')) {

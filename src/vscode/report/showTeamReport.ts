@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { buildTeamReport, TeamReportView } from '../../core/report/teamReport';
 import type { Ctx } from '../context';
-import type { PullRequestData } from '../github/pullRequestData';
+import { PullRequestData, teamOnlyMode } from '../github/pullRequestData';
 import { flagWindow } from '../github/reportWindow';
 import { command } from '../log';
 import type { OwnersState } from '../ownersState';
@@ -16,7 +16,7 @@ export async function teamReportView(state: OwnersState, teamId: string, data: P
   const teamFigures = figures?.report.teams.find(t => t.team === teamId);
   // Without data the window is still the one the figures will use once fetched (handoffs are shown in it).
   return buildTeamReport(state.parsed.model, teamId, teamFigures, figures?.monthly.get(teamId) ?? [],
-    figures?.report.window ?? flagWindow(state.parsed.model.metrics.windowDays), figures?.data.fetchedAt, figures !== undefined);
+    figures?.report.window ?? flagWindow(state.parsed.model.metrics.windowDays), figures?.data.fetchedAt, figures !== undefined, figures?.teamOnly ?? teamOnlyMode(state));
 }
 
 /**

@@ -1,7 +1,16 @@
 import { Component } from '../../core/owners/model';
 import { GroupBy } from '../ids';
 import type { OwnersState } from '../ownersState';
+import type { TeamFiguresView } from '../github/pullRequestData';
+import { pct } from '../../core/report/teamReport';
+import { FIGURES_ARE_NOT } from '../../core/report/wording';
+import { Commands } from '../ids';
 import { childId, Node, Section } from './nodes';
+
+/** The handoff command's arguments for "could go to": the interactive flow opens with both chosen. */
+export function handoffToCandidateArgs(component: string, candidate: string, folder: string) {
+  return { command: Commands.handoff, title: `Hand off to ${candidate}…`, arguments: [{ component, suggestedTo: candidate, folder }] };
+}
 
 const byName = (a: { name?: string; id: string }, b: { name?: string; id: string }) => (a.name ?? a.id).localeCompare(b.name ?? b.id);
 
@@ -37,8 +46,8 @@ export function groupComponents(node: Node): Component[] {
   }
 }
 
-export function componentNode(parent: Node, component: Component): Node {
-  return { kind: 'component', id: childId(parent, parent.state, 'component', component.id), state: parent.state, component, parent };
+export function componentNode(parent: Node, component: Component, figures?: TeamFiguresView): Node {
+  return { kind: 'component', id: childId(parent, parent.state, 'component', component.id), state: parent.state, component, parent, figures };
 }
 
 /** What a lead reads first: owner, outcomes, authority, support, stakeholders, paths, last handoff. */
@@ -50,6 +59,26 @@ export function componentChildren(node: Extract<Node, { kind: 'component' }>): N
     kind: 'detail', id: childId(node, state, 'owner'), state, parent: node, icon: 'person',
     label: `Owner: ${c.owner || '(none)'}`, description: [person?.name, team ? `team ${team.name ?? team.id}, lead ${team.lead}` : c.team && `team ${c.team} (undefined)`].filter(Boolean).join(' · '),
   }];
+  const f = node.figures?.components.get(c.id);
+  if (f && node.figures) {
+    const { since, until } = node.figures.report.window;
+    const top = f.authors.map(a => `${a.login} ${pct(a.share)}`).join(', ');
+    out.push({
+      kind: 'detail', id: childId(node, state, 'figures'), state, parent: node, icon: 'graph',
+      label: `${f.lines.toLocaleString('en-US')} lines in ${f.pullRequests} pull requests`,
+      description: [f.ownerLines !== null && f.lines > 0 ? `owner ${pct(f.ownerLines / f.lines)}` : '', top && `top: ${top}`].filter(Boolean).join(' · '),
+      tooltip: `Merged pull requests from ${since} to ${until} (exclusive) that changed this component's files.\n${FIGURES_ARE_NOT}`,
+    });
+    if (f.delegateTo) {
+      const action = handoffToCandidateArgs(c.id, f.delegateTo, state.folder.uri.toString());
+      out.push({
+        kind: 'detail', id: childId(node, state, 'could-go-to'), state, parent: node, icon: 'arrow-swap',
+        label: `Could go to ${f.delegateTo}`, description: 'hand off…',
+        tooltip: `The lead owns ${c.name ?? c.id}. ${f.delegateTo} wrote the most of it besides the lead: click to start the handoff with both chosen (nothing changes until you confirm).`,
+        action,
+      });
+    }
+  }
   const sections: Section[] = ['outcomes', 'authority', 'support', 'stakeholders', 'paths'];
   for (const section of sections) {
     const size = section === 'paths' ? c.paths.length : c[section].length;

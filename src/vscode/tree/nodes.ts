@@ -10,9 +10,9 @@ export type Node =
   | { kind: 'pullRequests'; id: string; state: OwnersState; data: RepoPullRequests; counted?: PullRequestStatus['counted']; parent?: Node }
   | { kind: 'person'; id: string; state: OwnersState; login: string; parent?: Node }
   | { kind: 'outcomeGroup'; id: string; state: OwnersState; outcome: Outcome | undefined; parent?: Node }
-  | { kind: 'component'; id: string; state: OwnersState; component: Component; parent?: Node }
+  | { kind: 'component'; id: string; state: OwnersState; component: Component; parent?: Node; figures?: TeamFiguresView }
   | { kind: 'section'; id: string; state: OwnersState; component: Component; section: Section; parent: Node }
-  | { kind: 'detail'; id: string; state: OwnersState; label: string; description?: string; tooltip?: string; icon: string; parent: Node }
+  | { kind: 'detail'; id: string; state: OwnersState; label: string; description?: string; tooltip?: string; icon: string; parent: Node; action?: { command: string; title: string; arguments: unknown[] } }
   | { kind: 'outcome'; id: string; state: OwnersState; outcome: Outcome; parent: Node }
   | { kind: 'pattern'; id: string; state: OwnersState; pattern: PatternEntry; parent: Node }
   | { kind: 'handoff'; id: string; state: OwnersState; component: Component; handoff: HandoffRecord; parent: Node }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Component } from '../../core/owners/model';
 import { GroupBy } from '../ids';
 import { componentCard } from '../markdown';
+import { componentFiguresMarkdown } from '../github/teamFlag';
 import type { PullRequestData } from '../github/pullRequestData';
 import { OwnersStore } from '../ownersStore';
 import type { OwnersState } from '../ownersState';
@@ -24,7 +25,8 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     this.firstRender = new Promise(r => { this.resolveFirstRender = r; });
     // File events come in bursts (checkouts, builds) and each one means recounting coverage.
     this.subscriptions = [store.onDidChange(() => this.refreshSoon()), store.onDidChangeFiles(s => this.refreshSoon(s && s.files.version <= 1 ? 0 : 500)),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire(undefined))];
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire(undefined)),
+      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('ownershipLens.report.teamOnly')) this.changed.fire(undefined); })];
   }
 
   private pullRequests: PullRequestData | undefined;
@@ -57,7 +59,12 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
 
   /** The component card is built only when a tooltip is about to show (5,000 of them would cost ~0.3 s). */
   resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
-    if (node.kind === 'component' && !item.tooltip) item.tooltip = componentCard(node.state.model, node.component);
+    if (node.kind === 'component' && !item.tooltip) {
+      const card = componentCard(node.state.model, node.component);
+      const figures = node.figures;
+      if (figures) componentFiguresMarkdown(card, figures.report.teams.find(t => t.team === node.component.team), figures.components.get(node.component.id), figures.report.window);
+      item.tooltip = card;
+    }
     return item;
   }
 
@@ -70,7 +77,10 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     }
     switch (node.kind) {
       case 'folder': return this.withPullRequests(folderChildren(node.state, this.groupBy, node));
-      case 'team': case 'person': case 'outcomeGroup': return groupComponents(node).map(c => componentNode(node, c));
+      case 'team': case 'person': case 'outcomeGroup': {
+        const figures = await this.pullRequests?.figuresFor(node.state).catch(() => undefined);
+        return groupComponents(node).map(c => componentNode(node, c, figures));
+      }
       case 'component': return componentChildren(node);
       case 'section': return sectionChildren(node);
       case 'unowned': return unownedChildren(node);

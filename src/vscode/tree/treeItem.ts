@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { flagPresentation, teamFlagDescription, teamFlagTooltip } from '../github/teamFlag';
+import { leadOwnership } from '../../core/metrics/compute';
+import { SIGNAL_WORDS } from '../../core/report/wording';
+import { componentFiguresDescription, ownershipOnlyTooltip, signalIcon, teamFlagDescription, teamFlagTooltip } from '../github/teamFlag';
 import { pullRequestStatusItem } from '../github/statusItem';
 import { ContextValues } from '../ids';
 import { outcomeLine, plain } from '../markdown';
@@ -30,11 +32,19 @@ function build(node: Node): vscode.TreeItem {
       item.tooltip = plain(`Team ${node.team.id}\nLead: ${node.team.lead || '(none)'}\nMembers: ${node.team.members.join(', ') || '(none)'}`);
       const figures = node.figures?.report.teams.find(t => t.team === node.team.id);
       if (figures && node.figures) {
-        const { icon } = flagPresentation(figures.flag);
-        item.iconPath = icon;
+        item.iconPath = signalIcon(figures.signals);
         item.description = `lead ${node.team.lead} · ${teamFlagDescription(figures).replace(/^lead /, '')}`;
         item.tooltip = teamFlagTooltip(figures, node.figures.report.window, { leadShare: state.model.metrics.leadShareThreshold, watch: state.model.metrics.watchThreshold, minPullRequests: state.model.metrics.minPullRequests }, node.figures.data.fetchedAt);
-        item.contextValue = `${ContextValues.team} reportable flag-${figures.flag}`;
+        item.contextValue = [`${ContextValues.team} reportable flag-${figures.flag}`, ...figures.signals.map(s => `signal-${s}`)].join(' ');
+      } else if (node.team.id) {
+        // No pull-request data (or no GitHub at all): OWNERS.yaml alone says whether the lead holds the ownership.
+        const owned = leadOwnership(state.model, node.team.id);
+        if (owned.holdsOwnership) {
+          item.iconPath = signalIcon(['holds-ownership']);
+          item.description = `${item.description} · ${SIGNAL_WORDS['holds-ownership'].label}`;
+          item.tooltip = ownershipOnlyTooltip(node.team.id, node.team.lead, owned);
+          item.contextValue = `${ContextValues.team} signal-holds-ownership`;
+        }
       }
       return item;
     }
@@ -56,6 +66,11 @@ function build(node: Node): vscode.TreeItem {
       const item = withIcon(new vscode.TreeItem(c.name ?? c.id, Collapsed), 'package', [ContextValues.component, c.handoffs.length ? 'handedOff' : ''].filter(Boolean).join(' '));
       // Until the file list arrives a count would say "0 files": show the owner alone.
       item.description = state.coverageReady() ? `${c.owner} · ${count(state.coverage().componentFiles.get(c.id) ?? 0, 'file')}` : c.owner;
+      const f = node.figures?.components.get(c.id);
+      if (f) {
+        item.description = `${item.description} · ${componentFiguresDescription(f)}`;
+        if (f.delegateTo) item.contextValue = `${item.contextValue} delegable`;
+      }
       item.command = { command: 'ownershipLens.revealInOwners', title: 'Reveal in OWNERS.yaml', arguments: [node] };
       return item;
     }
@@ -66,9 +81,10 @@ function build(node: Node): vscode.TreeItem {
       return item;
     }
     case 'detail': {
-      const item = withIcon(new vscode.TreeItem(node.label, None), node.icon, ContextValues.detail);
+      const item = withIcon(new vscode.TreeItem(node.label, None), node.icon, node.action ? `${ContextValues.detail} action` : ContextValues.detail);
       item.description = node.description;
       if (node.tooltip) item.tooltip = plain(node.tooltip);
+      if (node.action) item.command = node.action;
       return item;
     }
     case 'outcome': {

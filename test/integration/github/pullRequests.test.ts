@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { readGitHubSettings } from '../../../src/vscode/github/githubSettings';
 import { exportReport } from '../../../src/vscode/report/reportPanel';
 import type { TeamReportView } from '../../../src/core/report/teamReport';
-import { api, hoverText, file, treeRows, waitFor } from '../helpers';
+import { api, hoverText, file, treeRows, unescape, waitFor } from '../helpers';
+import type { FlowInput } from '../../../src/vscode/commands/handoffFlow';
 
 // Runs in a copy of demo/workspace whose git remote is acme/shop; the runner serves
 // demo/pull-requests.json from the fake GitHub at the user-level ownershipLens.github.apiUrl and
@@ -25,6 +26,18 @@ describe('pull-request data from (fake) GitHub', function () {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(md!));
     assert.match(text, /No pull-request data yet/);
     assert.doesNotMatch(text, /0000-01-01|9999-12-31|not enough/);
+  });
+
+  it('before any data: holds-ownership shows from OWNERS.yaml alone (Platform\'s lead owns one of its two components)', async () => {
+    const a = await api();
+    const rows = await treeRows(a, 0);
+    const platform = rows.find(r => r.label === 'Platform')!;
+    assert.match(platform.description ?? '', /holds ownership/);
+    assert.match(platform.contextValue ?? '', /signal-holds-ownership/);
+    const tooltip = unescape((a.ctx.tree.getTreeItem(platform.node).tooltip as vscode.MarkdownString).value);
+    assert.match(tooltip, /owns 1 of 2 components/);
+    assert.match(tooltip, /Hand a component to the person who already works on it most/);
+    assert.doesNotMatch(rows.find(r => r.label === 'Storefront')!.description ?? '', /holds ownership/);
   });
 
   it('with authentication "environment" and no token, says which variable is missing, in the message and the tree', async () => {
@@ -83,10 +96,77 @@ describe('pull-request data from (fake) GitHub', function () {
       return rows.length === 3 && rows.every(r => /%/.test(r.description ?? '')) && rows;
     }, 10000);
     const byLabel = Object.fromEntries(teams.map(r => [r.label, `${r.description} | ${r.contextValue}`]));
-    assert.match(byLabel['Platform'], /doing the work/i);
-    assert.match(byLabel['Platform'], /flag-doing-the-work/);
+    assert.match(byLabel['Platform'], /doing the work · bottleneck · holds ownership/);
+    assert.match(byLabel['Platform'], /flag-doing-the-work signal-doing-the-work signal-bottleneck signal-holds-ownership/);
     assert.match(byLabel['Storefront'], /absent/i);
-    assert.match(byLabel['Payments'], /\bok\b/i);
+    assert.match(byLabel['Payments'], /holds ownership/);
+    assert.doesNotMatch(byLabel['Payments'], /doing the work|bottleneck/);
+  });
+
+  it('every signal of a team is in its tooltip with what a lead can do about it, and what the figures are not', async () => {
+    const a = await api();
+    const platform = (await treeRows(a, 0)).find(r => r.label === 'Platform')!;
+    const tooltip = unescape((a.ctx.tree.getTreeItem(platform.node).tooltip as vscode.MarkdownString).value);
+    const figures = (await a.pullRequests.figuresFor(a.ctx.store.states()[0]))!.report.teams.find(t => t.team === 'platform')!;
+    assert.deepStrictEqual(figures.signals, ['doing-the-work', 'bottleneck', 'holds-ownership']);
+    assert.match(tooltip, /\*\*bottleneck\*\*: Most pull requests by others were approved by the lead and nobody else\. Name a second approver/);
+    assert.match(tooltip, /\*\*doing the work\*\*: .*hand it to someone on the team/);
+    assert.match(tooltip, /\*\*holds ownership\*\*/);
+    assert.match(tooltip, new RegExp(`was the only approver of ${Math.round(figures.leadSoleApprovalShare * 100)}%`));
+    assert.match(tooltip, /not a performance rating/);
+  });
+
+  it('component rows show their figures; on a lead-owned component "could go to" opens the handoff with both chosen', async () => {
+    const a = await api();
+    const rows = await treeRows(a, 2);
+    const deploy = rows.find(r => r.label === 'Deployment')!;
+    const figures = (await a.pullRequests.figuresFor(a.ctx.store.states()[0]))!.components.get('deploy')!;
+    assert.strictEqual(figures.delegateTo, 'erin');
+    assert.match(deploy.description ?? '', new RegExp(`dan · \\d+ files? · ${figures.lines.toLocaleString('en-US')} lines · owner \\d+% · could go to erin`));
+    assert.match(deploy.contextValue ?? '', /delegable/);
+    const shared = rows.find(r => r.label === 'Shared libraries')!;
+    assert.doesNotMatch(shared.description ?? '', /could go to/, 'erin owns it: not the lead\'s');
+    const children = await treeRows(a, 0, deploy.node);
+    assert.match(children.find(r => r.label.endsWith('pull requests'))!.description ?? '', /owner \d+% · top: /);
+    const could = children.find(r => r.label === 'Could go to erin')!;
+    const item = a.ctx.tree.getTreeItem(could.node);
+    assert.strictEqual(item.command?.command, 'ownershipLens.handoff');
+    const seen: FlowInput[] = [];
+    const saved = a.ctx.handoffFlow;
+    a.ctx.handoffFlow = async input => { seen.push(input); return undefined; };
+    try {
+      const outcome = await vscode.commands.executeCommand<{ kind: string }>(item.command!.command, ...(item.command!.arguments ?? []));
+      assert.strictEqual(outcome.kind, 'cancelled');
+      assert.strictEqual(seen.length, 1);
+      assert.deepStrictEqual([seen[0].preselected, seen[0].suggestedTo, seen[0].skipComponent], ['deploy', 'erin', true]);
+      // A "could go to" login that is not a GitHub login is dropped, never passed on.
+      await vscode.commands.executeCommand('ownershipLens.handoff', { component: 'deploy', suggestedTo: 'x](command:evil)' });
+      assert.strictEqual(seen[1].suggestedTo, undefined);
+    } finally {
+      a.ctx.handoffFlow = saved;
+    }
+  });
+
+  it('team-only mode (setting) names no individual but the lead in the tree and the figures', async () => {
+    const a = await api();
+    const config = vscode.workspace.getConfiguration('ownershipLens.report');
+    await config.update('teamOnly', true, vscode.ConfigurationTarget.Global);
+    try {
+      const figures = await waitFor('team-only figures', async () => {
+        const f = await a.pullRequests.figuresFor(a.ctx.store.states()[0]);
+        return f?.teamOnly && f;
+      });
+      for (const t of figures.report.teams) assert.ok(t.authors.every(x => x.login.toLowerCase() === t.lead.toLowerCase()), t.team);
+      const rows = await treeRows(a, 1);
+      assert.doesNotMatch(rows.find(r => r.label === 'Deployment')!.description ?? '', /could go to/);
+      assert.match(rows.find(r => r.label === 'Deployment')!.description ?? '', /owner \d+%/, 'dan owns it and leads the team: his share stays');
+      assert.doesNotMatch(rows.find(r => r.label === 'Shared libraries')!.description ?? '', /owner \d+%/, 'erin\'s own share is hidden');
+      const platform = rows.find(r => r.label === 'Platform')!;
+      const tooltip = unescape((a.ctx.tree.getTreeItem(platform.node).tooltip as vscode.MarkdownString).value);
+      assert.doesNotMatch(tooltip, /erin/);
+    } finally {
+      await config.update('teamOnly', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('adds the team\'s flag and the component\'s top authors to hover cards', async () => {
@@ -94,6 +174,11 @@ describe('pull-request data from (fake) GitHub', function () {
     assert.match(text, /Payments core/);
     assert.match(text, /Top authors/i);
     assert.match(text, /alice/);
+    // alice leads Payments and owns Payments core: the card names who it could go to, with the action.
+    const c = (await (await api()).pullRequests.figuresFor((await api()).ctx.store.states()[0]))!.components.get('payments-core')!;
+    assert.ok(c.delegateTo);
+    assert.match(unescape(text), new RegExp(`could go to ${c.delegateTo}\\*\\*`));
+    assert.match(text, new RegExp(`\\[Hand off payments\\\\-core to ${c.delegateTo}…\\]\\(command:ownershipLens\\.handoff\\?`));
   });
 
   it('opens the team report with figures, monthly shares and handoffs, and exports it', async () => {
@@ -108,6 +193,30 @@ describe('pull-request data from (fake) GitHub', function () {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(md!));
     assert.match(text, /^# Payments: lead alice/m);
     assert.match(text, /\| alice \(lead\) \|/);
+    assert.match(text, /## The team's output by month/);
+    assert.match(text, /## The evidence/);
+    assert.match(text, /not a performance rating/);
+  });
+
+  it('the team report has the delegation, the bottleneck figure and the evidence; its handoff button asks before writing', async () => {
+    const view = await vscode.commands.executeCommand<TeamReportView>('ownershipLens.showTeamReport', { team: 'platform' });
+    const f = view.figures!;
+    assert.ok(f.signals.includes('bottleneck') && f.leadSoleApprovalShare >= 0.6);
+    // dan owns Deployment and also writes most of erin's Shared libraries: both could go to erin.
+    const shared = view.figures!.componentFigures.find(c => c.component === 'shared-libs')!;
+    assert.deepStrictEqual(view.delegation.map(d => [d.component, d.kind, d.candidate]),
+      [...(shared.leadLines / shared.lines >= 0.5 ? [['shared-libs', 'carried', 'erin']] : []), ['deploy', 'owned', 'erin']]);
+    assert.strictEqual(f.topPullRequests.length, 10);
+    assert.ok(f.topPullRequests.every(p => /^https:\/\/github\.com\/acme\/shop\/pull\/\d+$/.test(p.url) && p.title.length > 0));
+    assert.ok(f.topPullRequests.every((p, i, all) => i === 0 || all[i - 1].lines >= p.lines));
+    assert.ok(f.excluded.botPullRequests > 0, JSON.stringify(f.excluded));
+    assert.strictEqual(view.monthly.length, 12);
+    assert.ok(view.monthly.every(m => m.authors <= 2), 'Platform has two people');
+    const md = await exportReport(view, 'markdown', vscode.Uri.file(path.join(os.tmpdir(), `report-platform-${Date.now()}.md`)));
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(md!));
+    assert.match(text, /\*\*bottleneck\*\*/);
+    assert.match(text, /\| Deployment \| dan \| owned by the lead \| \d+ of \d+ \| erin \|/);
+    assert.match(text, /Left out: \d+ pull requests by bots/);
   });
 
   it('keeps the last good data and says what went wrong when GitHub becomes unreachable', async () => {
