@@ -10,7 +10,7 @@ describe('ownership tree (acme)', () => {
     const a = await api();
     const top = (await treeRows(a, 0)).map(r => [r.label, r.description, r.contextValue]);
     assert.deepStrictEqual(top, [
-      ['Payments', 'lead alice · 2 components', 'team'],
+      ['Payments', 'lead alice · 2 components · holds ownership', 'team signal-holds-ownership'],
       ['Platform', 'lead dan · 1 component', 'team'],
       ['Storefront', 'lead maya · 2 components', 'team'],
       ['Unowned', '69.2% of 13 files owned · 4 unowned', 'unowned'],
