@@ -77,6 +77,10 @@ async function run({ page, url, shotsDir, log }) {
       await deploy.locator('.monaco-tl-twistie').click();
       const could = rows.filter({ hasText: 'Could go to erin' }).first();
       await could.waitFor({ timeout: 15000 });
+      // The click on the row also reveals Deployment in OWNERS.yaml: let that editor take focus first,
+      // or it would close the handoff's quick input as it opens.
+      await page.locator('.tabs-container .tab.active', { hasText: 'OWNERS.yaml' }).waitFor({ timeout: 15000 });
+      await page.waitForTimeout(800);
       await could.click();
       await quick.waitFor({ state: 'visible' });
       await quick.locator('.quick-input-title', { hasText: 'Hand Off Component' }).waitFor();
