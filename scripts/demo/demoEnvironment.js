@@ -19,7 +19,7 @@ function materialise(file, now = Date.now()) {
     pullRequests: relative.pullRequests.map((p, i) => {
       const merged = now - p.daysAgo * DAY - ((p.number * 7919) % 20) * 3_600_000 - 3_600_000;
       return {
-        number: p.number, author: p.author, authorType: p.authorType, state: 'MERGED',
+        number: p.number, title: p.title, author: p.author, authorType: p.authorType, state: 'MERGED',
         createdAt: new Date(merged - 2 * DAY).toISOString(), updatedAt: new Date(merged + 60_000 + i).toISOString(),
         mergedAt: new Date(merged).toISOString(), files: p.files, reviews: p.reviews,
       };
