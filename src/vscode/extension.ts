@@ -10,6 +10,8 @@ import { registerReload } from './commands/reload';
 import { registerRevealActive } from './commands/revealActive';
 import { registerRevealInOwners } from './commands/revealInOwners';
 import { registerWhoOwns } from './commands/whoOwns';
+import { registerOwnersOfChanges } from './commands/ownersOfChanges';
+import { OwnersLanguage } from './language/ownersLanguage';
 import type { Ctx } from './context';
 import { OwnerDecorationProvider } from './decorations';
 import { OwnersDiagnostics } from './diagnostics';
@@ -67,11 +69,17 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
     const decorations = new OwnerDecorationProvider(store);
     const diagnostics = new OwnersDiagnostics(store);
     const quickFixes = new OwnersQuickFixes(store);
+    const language = new OwnersLanguage(store);
     context.subscriptions.push(
       log, store, tree, treeView, decorations, diagnostics,
       vscode.languages.registerHoverProvider(CODE_FILES, hover),
       vscode.languages.registerHoverProvider(OWNERS_FILES, ownersHover),
       vscode.languages.registerCodeActionsProvider(OWNERS_FILES, quickFixes, { providedCodeActionKinds: OwnersQuickFixes.kinds }),
+      vscode.languages.registerCompletionItemProvider(OWNERS_FILES, language, '/', ' '),
+      vscode.languages.registerDefinitionProvider(OWNERS_FILES, language),
+      vscode.languages.registerReferenceProvider(OWNERS_FILES, language),
+      vscode.languages.registerRenameProvider(OWNERS_FILES, language),
+      vscode.languages.registerDocumentSymbolProvider(OWNERS_FILES, language),
       vscode.window.registerFileDecorationProvider(decorations),
       store.onDidChange(() => updateContextKeys(store)),
     );
@@ -79,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
     registerRefresh(ctx, pullRequests);
     registerShowTeamReport(ctx, pullRequests, context.extensionUri);
     registerStatusBar(store, context.subscriptions);
-    for (const register of [registerHandoff, registerWhoOwns, registerRevealInOwners, registerCopyOwner, registerCreateOwnersFile, registerGroupBy, registerRevealActive, registerReload]) register(ctx);
+    for (const register of [registerHandoff, registerWhoOwns, registerRevealInOwners, registerCopyOwner, registerCreateOwnersFile, registerGroupBy, registerRevealActive, registerReload, registerOwnersOfChanges]) register(ctx);
     void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy);
     void store.ready.then(() => updateContextKeys(store), e => log.error('Loading OWNERS.yaml failed', e));
     const activateMs = Date.now() - started;

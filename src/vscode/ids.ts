@@ -11,6 +11,7 @@ export const Commands = {
   groupBy: 'ownershipLens.groupBy',
   revealActive: 'ownershipLens.revealActiveFile',
   reload: 'ownershipLens.reload',
+  ownersOfChanges: 'ownershipLens.ownersOfChanges',
 } as const;
 
 export const Views = { container: 'ownershipLens', tree: 'ownershipLens.tree' } as const;

@@ -3,7 +3,8 @@ import { Settings } from './ids';
 
 /** SPEC section 1's lookup order inside a workspace folder (and at the repository root above it). */
 export const OWNERS_CANDIDATES = ['OWNERS.yaml', '.github/OWNERS.yaml', 'docs/OWNERS.yaml'];
-export const CODEOWNERS_CANDIDATES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+/** Where existing ownership lives: CODEOWNERS (GitHub's places, GitLab's), a Kubernetes OWNERS tree's root, a Backstage catalog. */
+export const CODEOWNERS_CANDIDATES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS', 'OWNERS', 'catalog-info.yaml'];
 
 export interface Located {
   /** The folder that contains `.git` (paths in OWNERS.yaml are relative to it), else the workspace folder. */

@@ -15,6 +15,8 @@ interface FolderEntry {
   files?: WorkspaceFiles;
   state?: OwnersState;
   codeownersUri?: vscode.Uri;
+  /** The repository root the locator found (paths in OWNERS.yaml and import sources are relative to it). */
+  root?: vscode.Uri;
   watchers: vscode.Disposable[];
 }
 
@@ -90,6 +92,10 @@ export class OwnersStore implements vscode.Disposable {
     this.changed.fire(undefined);
   }
 
+  rootOf(folder: vscode.WorkspaceFolder): vscode.Uri | undefined {
+    return this.entries.get(folder.uri.toString())?.root;
+  }
+
   private async load(folder: vscode.WorkspaceFolder): Promise<void> {
     const t0 = Date.now();
     const located = await locateOwners(folder);
@@ -99,6 +105,7 @@ export class OwnersStore implements vscode.Disposable {
       this.entries.set(folder.uri.toString(), entry);
     }
     entry.codeownersUri = located.codeownersUri;
+    entry.root = located.root;
     if (!located.ownersUri) {
       entry.state = undefined;
       return;

@@ -28,8 +28,10 @@ function build(node: Node): vscode.TreeItem {
     case 'team': {
       const item = withIcon(new vscode.TreeItem(node.team.name ?? node.team.id, Expanded), 'organization', ContextValues.team);
       const n = groupComponents(node).length;
-      item.description = node.team.lead ? `lead ${node.team.lead} · ${count(n, 'component')}` : count(n, 'component');
-      item.tooltip = plain(`Team ${node.team.id}\nLead: ${node.team.lead || '(none)'}\nMembers: ${node.team.members.join(', ') || '(none)'}`);
+      // An import's guess stays visibly a guess until someone confirms it (deletes `x-guessed`).
+      const guessed = node.team.guessed?.some(g => g.field === 'lead') ? ' (guessed)' : '';
+      item.description = node.team.lead ? `lead ${node.team.lead}${guessed} · ${count(n, 'component')}` : count(n, 'component');
+      item.tooltip = plain(`Team ${node.team.id}\nLead: ${node.team.lead || '(none)'}${guessed}\nMembers: ${node.team.members.join(', ') || '(none)'}`);
       const figures = node.figures?.report.teams.find(t => t.team === node.team.id);
       if (figures && node.figures) {
         item.iconPath = signalIcon(figures.signals);

@@ -46,4 +46,26 @@ describe('multi-root workspace', () => {
     assert.strictEqual(a.ctx.store.resolve(file('vendor/lib.js', 'codeowners-only'))?.ownership.kind, 'unowned');
     assert.ok(ContextKeys.hasOwnersFile);
   });
+
+  it('creates OWNERS.yaml from a Kubernetes OWNERS tree with the same import as the CLI, naming what it refused', async () => {
+    const a = await api();
+    const folder = vscode.workspace.workspaceFolders![3];
+    assert.ok(a.ctx.store.codeownersOf(folder)?.path.endsWith('/prow-tree/OWNERS'), 'the root OWNERS file is found as a source');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.createOwnersFile, folder.uri);
+    assert.ok(uri?.path.endsWith('/prow-tree/OWNERS.yaml'));
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.match(text, /# secret\/OWNERS:6 \[not-imported\] filter "\\\.pem\$"/, 'the per-file filter is named with file and line');
+    assert.match(text, /# OWNERS_ALIASES:5 \[not-imported\] alias docs-writers has no members/);
+    await waitFor('four folders in the tree', async () => (await treeRows(a, 0)).length === 4);
+    const owners = (p: string) => {
+      const r = a.ctx.store.resolve(file(p, 'prow-tree'));
+      return r?.ownership.kind === 'owned' ? r.ownership.component.codeowners : undefined;
+    };
+    assert.deepStrictEqual(owners('main.go'), ['@alice', '@bob']);
+    assert.deepStrictEqual(owners('api/server.go'), ['@dave', '@alice', '@bob'], 'approvers up the tree');
+    assert.deepStrictEqual(owners('secret/key.txt'), ['@erin'], 'no_parent_owners');
+    const team = (await treeRows(a, 1)).find(r => r.label === 'core-maintainers');
+    assert.match(String(team?.description), /^lead alice \(guessed\) · /, 'a guessed lead is shown as a guess');
+    await waitFor('guesses reported until confirmed', async () => vscode.languages.getDiagnostics(uri).some(d => d.code === 'guessed'));
+  });
 });

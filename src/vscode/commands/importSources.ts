@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import type { SourceFile } from '../../core/import/prowOwners';
+import { relativeTo } from '../ownersLocator';
+
+const EXCLUDE = '**/{node_modules,vendor,third_party,.git}/**';
+
+/**
+ * The files to import for a folder, found from the source the locator saw: that CODEOWNERS alone,
+ * every OWNERS and OWNERS_ALIASES of the tree, or every catalog-info.yaml. Paths are relative to the root.
+ */
+export async function readImportSources(folder: vscode.WorkspaceFolder, root: vscode.Uri, found: vscode.Uri): Promise<SourceFile[]> {
+  const name = found.path.split('/').pop();
+  const glob = name === 'OWNERS' ? '**/{OWNERS,OWNERS_ALIASES}' : name === 'catalog-info.yaml' ? '**/catalog-info.{yaml,yml}' : undefined;
+  const uris = glob ? await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), EXCLUDE, 5000) : [found];
+  const decoder = new TextDecoder();
+  return Promise.all(uris.sort((a, b) => a.path.localeCompare(b.path)).map(async uri => ({
+    path: relativeTo(root, uri) ?? uri.path,
+    text: decoder.decode(await vscode.workspace.fs.readFile(uri)),
+  })));
+}
