@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Runs the mocha suites of test/integration INSIDE the real VS Code extension host (code-server from
 // .vscode-test/host), once per fixture workspace. Exit 0 all passed, 1 test failures, 2 harness error.
-// Env: SUITES=acme,multi,github,restricted,git,bench (default all; million only on request); OWNERSHIP_LENS_BENCH_OUT=file.json for the bench figures.
+// Env: SUITES=acme,multi,github,restricted,git,teams,bench (default all; million only on request); OWNERSHIP_LENS_BENCH_OUT=file.json for the bench figures.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const util = require('util');
 const host = require('./vscodeHost');
 const { startDemoEnvironment } = require('./demo/demoEnvironment');
+const { startTeamsEnvironment } = require('./demo/teamsEnvironment');
 
 const chromium = host.requireHost().chromium;
 const TESTS = path.join(host.ROOT, 'out/test/integration/index.js');
@@ -55,8 +56,9 @@ async function runSuite(suite, ws, dirs) {
   const port = await host.freePort();
   // `github`: the sample repository with the project's fake GitHub behind user-level settings;
   // `restricted`: the same, opened in Restricted Mode (workspace trust on, folder not trusted).
-  const demo = suite === 'github' || suite === 'restricted' ? await startDemoEnvironment(dirs) : undefined;
-  const where = demo ? { folder: demo.ws } : target(suite, ws);
+  // `teams`: a team across three repositories (two folders open, one from the setting).
+  const demo = suite === 'github' || suite === 'restricted' ? await startDemoEnvironment(dirs) : suite === 'teams' ? await startTeamsEnvironment(dirs) : undefined;
+  const where = demo ? (demo.workspace ? { workspace: demo.workspace } : { folder: demo.ws }) : target(suite, ws);
   const results = path.join(dirs.tmp, `results-${suite}.json`);
   const env = { OWNERSHIP_LENS_SUITE: suite, OWNERSHIP_LENS_TEST_RESULTS: results, ...(demo ? demo.env : {}) };
   if (process.env.OWNERSHIP_LENS_BENCH_OUT) env.OWNERSHIP_LENS_BENCH_OUT = path.resolve(process.env.OWNERSHIP_LENS_BENCH_OUT);
@@ -87,7 +89,7 @@ async function runSuite(suite, ws, dirs) {
 
 (async () => {
   if (!fs.existsSync(TESTS)) { console.error(`${TESTS} is missing: run npm run build first`); process.exit(2); }
-  const suites = (process.env.SUITES || 'acme,multi,github,restricted,git,bench').split(',');
+  const suites = (process.env.SUITES || 'acme,multi,github,restricted,git,teams,bench').split(',');
   let worst = 0;
   for (const suite of suites) {
     const dirs = host.freshDirs(`it-${suite}-`, { restricted: suite === 'restricted' });

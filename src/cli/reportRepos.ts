@@ -3,8 +3,7 @@ import { GitHubError } from '../core/github/errors';
 import { createOrgClient } from '../core/github/orgClient';
 import { syncPullRequests } from '../core/github/sync';
 import { parseRepo, RepoRef } from '../core/github/types';
-import { AttributedPullRequest, attributePullRequests } from '../core/metrics/attribute';
-import { aggregateTeams, TeamCatalogue, teamCatalogue } from '../core/metrics/compute';
+import { RepositoryPart, teamsAcrossRepositories } from '../core/metrics/acrossRepositories';
 import { NO_GENERATED_FILES, parseGitattributes } from '../core/metrics/gitattributes';
 import { hideIndividuals } from '../core/metrics/teamOnly';
 import type { GeneratedFiles } from '../core/metrics/gitattributes';
@@ -46,13 +45,13 @@ export async function runRepos(args: CliArgs, io: CliIO): Promise<number> {
     apiRequests += inputs.requests;
     const first = inputs.repos[0].model;
     const window = reportWindow(args, first.metrics.windowDays, new Date());
-    const attributed: AttributedPullRequest[] = [];
+    const parts: RepositoryPart[] = [];
     for (const r of inputs.repos) {
       const sync = await syncPullRequests({ github, repo: r.repo, since: `${window.since}T00:00:00Z`, cacheDir, log, commitAuthors: r.model.metrics.creditCoAuthors });
       apiRequests += sync.apiRequests;
-      attributed.push(...attributePullRequests(createOwnershipIndex(r.model), sync.pullRequests, window, { generated: r.generated, repo: r.name }));
+      parts.push({ name: r.name, index: createOwnershipIndex(r.model), generated: r.generated, pullRequests: sync.pullRequests });
     }
-    const computed = aggregateTeams(mergedCatalogue(inputs.repos, log), attributed, window);
+    const computed = teamsAcrossRepositories(parts, window, log).report;
     const report = args.options.has('team-only') || first.metrics.teamOnly ? hideIndividuals(computed) : computed;
     const repo = names.join(',');
     const json = { repo, repositories: names, window: report.window, pullRequests: report.pullRequests, teams: report.teams, apiRequests };
@@ -88,26 +87,4 @@ async function readRepositories(refs: RepoRef[], args: CliArgs, io: CliIO, githu
     return { repo, name, model: parsed.model, generated: files.gitattributes ? parseGitattributes(files.gitattributes) : NO_GENERATED_FILES, from: `${name}:${files.owners.path}` };
   });
   return { repos, requests: client.transport.requests };
-}
-
-/**
- * One catalogue for every repository: a team id is one team wherever it appears (its lead from
- * the first repository that names it), components keep their ids; settings are the first repository's.
- */
-function mergedCatalogue(repos: RepoInput[], log: (line: string) => void): TeamCatalogue {
-  const teams = new Map<string, { id: string; lead: string }>();
-  const components = new Map<string, { id: string; team: string; owner: string }>();
-  for (const r of repos) {
-    const c = teamCatalogue(r.model);
-    for (const t of c.teams) {
-      const seen = teams.get(t.id);
-      if (!seen) teams.set(t.id, t);
-      else if (seen.lead.toLowerCase() !== t.lead.toLowerCase()) log(`warning: team ${t.id} has lead ${seen.lead} in one repository and ${t.lead} in ${r.name}; the report uses ${seen.lead}.`);
-    }
-    for (const comp of c.components) {
-      if (components.has(comp.id)) log(`warning: component ${comp.id} is defined in several repositories; its figures are summed.`);
-      else components.set(comp.id, comp);
-    }
-  }
-  return { teams: [...teams.values()], components: [...components.values()], settings: teamCatalogue(repos[0].model).settings };
 }

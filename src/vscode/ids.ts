@@ -35,6 +35,9 @@ export const Settings = {
 export const ContextValues = {
   folder: 'folder',
   team: 'team',
+  teamsAcross: 'teamsAcross',
+  teamAcross: 'teamAcross',
+  teamInRepository: 'teamInRepository',
   person: 'person',
   outcomeGroup: 'outcomeGroup',
   component: 'component',

@@ -5,7 +5,13 @@ import { syncPullRequests } from '../../core/github/sync';
 import type { FetchLike } from '../../core/github/transport';
 import { parseRepo, RepoRef, SyncedPullRequest } from '../../core/github/types';
 import { computeLeadReport, hideIndividuals, MonthlyShare, parseGitattributes } from '../../core/metrics';
-import type { ComponentFigures, LeadReport, ReportWindow } from '../../core/metrics/types';
+import type { ComponentFigures, LeadReport, ReportWindow, TeamFigures } from '../../core/metrics/types';
+import { TeamsAcrossRepositories, teamsAcrossRepositories } from '../../core/metrics/acrossRepositories';
+import type { OwnersModel } from '../../core/owners/model';
+import { parseOwners } from '../../core/owners/parse';
+import { createOwnershipIndex, OwnershipIndex } from '../../core/owners/resolve';
+import type { TransportOptions } from '../../core/github/transport';
+import { otherRepositorySetting, OtherRepositoryFiles } from './otherRepositories';
 import type { Log } from '../log';
 import type { OwnersState } from '../ownersState';
 import { repoFromGitConfig } from './gitRemote';
@@ -26,6 +32,18 @@ export interface RepoPullRequests {
   fetchedAt?: string;
   status: FetchStatus;
   apiRequests?: number;
+}
+
+/** Teams over every repository in view, summed per pull request (issue 12: team ids are organisation-wide). */
+export interface CrossRepositoryView {
+  result: TeamsAcrossRepositories;
+  window: ReportWindow;
+  teamOnly: boolean;
+  /** Repositories in view without data yet (not fetched, or no OWNERS.yaml found). */
+  pending: string[];
+  /** The oldest fetch among the summed repositories. */
+  fetchedAt: string;
+  thresholds: { leadShare: number; watch: number; minPullRequests: number };
 }
 
 export interface TeamFiguresView {
@@ -58,7 +76,15 @@ export class PullRequestData implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly cacheDir: vscode.Uri, private readonly tokens: TokenSource, private readonly fetchImpl: FetchLike, private readonly log: Log) {}
+  private readonly otherFiles: OtherRepositoryFiles;
+  /** The other repositories' parsed OWNERS.yaml, by text: parsed once per version. */
+  private readonly otherIndexes = new Map<string, OwnershipIndex>();
+  private across: { signature: string; inputs: { index: OwnershipIndex; prs: readonly SyncedPullRequest[]; generated: string }[]; view: CrossRepositoryView } | undefined;
+
+  constructor(private readonly cacheDir: vscode.Uri, private readonly tokens: TokenSource, private readonly fetchImpl: FetchLike, private readonly log: Log,
+    private readonly statesOf: () => OwnersState[] = () => []) {
+    this.otherFiles = new OtherRepositoryFiles(cacheDir.fsPath, line => log.warn(line));
+  }
 
   dispose(): void {
     this.changed.dispose();
@@ -68,12 +94,16 @@ export class PullRequestData implements vscode.Disposable {
   async dataFor(state: OwnersState): Promise<RepoPullRequests | undefined> {
     const settings = readGitHubSettings(state.folder.uri);
     const repo = await this.repoOf(state, settings);
-    if (!repo) return undefined;
-    const key = `${settings.apiUrl} ${repo.owner}/${repo.name}`;
+    return repo && this.dataOf(repo, settings.apiUrl);
+  }
+
+  /** One repository's data (open or not), from memory or the cache. */
+  private dataOf(repo: RepoRef, apiUrl: string): RepoPullRequests {
+    const key = `${apiUrl} ${repo.owner}/${repo.name}`.toLowerCase();
     let data = this.repos.get(key);
     if (!data) {
       data = { repo: `${repo.owner}/${repo.name}`, pullRequests: [], status: { kind: 'never' } };
-      const cached = readCache(this.cacheDir.fsPath, { repo: data.repo, apiUrl: settings.apiUrl });
+      const cached = readCache(this.cacheDir.fsPath, { repo: data.repo, apiUrl });
       if (cached.kind === 'ok') Object.assign(data, { pullRequests: cached.data.pullRequests, fetchedAt: cached.data.fetchedAt, status: { kind: 'ok' } });
       else if (cached.kind === 'corrupt') this.log.warn(`Pull-request cache of ${data.repo} is corrupt (${cached.reason}); it will be rebuilt on the next refresh.`);
       this.repos.set(key, data);
@@ -138,18 +168,51 @@ export class PullRequestData implements vscode.Disposable {
       this.changed.fire();
       throw new GitHubError('no-token', message.charAt(0).toUpperCase() + message.slice(1));
     }
+    const since = [flagWindow(state.parsed.model.metrics.windowDays).since, trendWindow().since].sort()[0];
+    return this.sync(data, repo, settings.apiUrl, token, since, state.parsed.model.metrics.creditCoAuthors, cancel);
+  }
+
+  /**
+   * Brings the repositories of `ownershipLens.teams.otherRepositories` up to date: their OWNERS.yaml
+   * and .gitattributes (one request per 25), then their pull requests since the window of `model`.
+   */
+  async refreshOthers(model: OwnersState['parsed']['model'], cancel: vscode.CancellationToken, progress?: (repo: string) => void): Promise<RepoPullRequests[]> {
+    const { refs, invalid } = otherRepositorySetting();
+    if (invalid.length) this.log.warn(`ownershipLens.teams.otherRepositories: ${invalid.map(x => JSON.stringify(x)).join(', ')} ${invalid.length > 1 ? 'are' : 'is'} not OWNER/NAME and left out.`);
+    if (refs.length === 0) return [];
+    if (!vscode.workspace.isTrusted) throw new GitHubError('forbidden', 'Pull-request data is not fetched in an untrusted workspace. Trust the workspace to fetch it.');
+    const settings = readGitHubSettings();
+    const token = await this.tokens(settings, true);
+    if (token === undefined) throw new GitHubError('no-token', settings.authentication === 'environment' ? 'No GH_TOKEN or GITHUB_TOKEN in the environment: the other repositories cannot be read.' : 'Not signed in to GitHub: the other repositories cannot be read.');
+    const abort = new AbortController();
+    const onCancel = cancel.onCancellationRequested(() => abort.abort());
+    try {
+      this.log.info(`Reading OWNERS.yaml of ${refs.length} other repositor${refs.length > 1 ? 'ies' : 'y'} from ${settings.apiUrl}`);
+      const others = await this.otherFiles.fetch(settings.apiUrl, refs, { ...this.transport(token, settings.apiUrl), signal: abort.signal });
+      this.changed.fire();
+      const since = [flagWindow(model.metrics.windowDays).since, trendWindow().since].sort()[0];
+      const results: RepoPullRequests[] = [];
+      for (const other of others) {
+        if (!other.owners) { this.log.warn(`${other.name} has no OWNERS.yaml (looked at OWNERS.yaml, .github/OWNERS.yaml and docs/OWNERS.yaml on its default branch); it is left out of the teams.`); continue; }
+        progress?.(other.name);
+        results.push(await this.sync(this.dataOf(other.ref, settings.apiUrl), other.ref, settings.apiUrl, token, since, parseOwners(other.owners.text).model.metrics.creditCoAuthors, cancel));
+      }
+      return results;
+    } finally {
+      onCancel.dispose();
+    }
+  }
+
+  /** Fetches what changed since the last refresh of one repository; a failure is kept in its status with the last good data. */
+  private async sync(data: RepoPullRequests, repo: RepoRef, apiUrl: string, token: string, since: string, commitAuthors: boolean, cancel: vscode.CancellationToken): Promise<RepoPullRequests> {
     const abort = new AbortController();
     const onCancel = cancel.onCancellationRequested(() => abort.abort());
     data.status = { kind: 'fetching' };
     this.changed.fire();
     try {
-      const since = [flagWindow(state.parsed.model.metrics.windowDays).since, trendWindow().since].sort()[0];
       const result = await syncPullRequests({
-        // In the editor a dead network should fail within seconds; the CLI keeps the longer back-off.
-        // The cancellation signal is combined with the transport's timeouts, never replacing them.
-        github: { token, apiUrl: settings.apiUrl, fetch: this.fetchImpl, signal: abort.signal, log: line => this.log.info(line), maxRetries: 2, retryBaseMs: 500, timeoutMs: 30_000, totalTimeoutMs: 5 * 60_000 },
-        repo, since: `${since}T00:00:00Z`, cacheDir: this.cacheDir.fsPath, log: line => this.log.info(line),
-        commitAuthors: state.parsed.model.metrics.creditCoAuthors,
+        github: { ...this.transport(token, apiUrl), signal: abort.signal },
+        repo, since: `${since}T00:00:00Z`, cacheDir: this.cacheDir.fsPath, log: line => this.log.info(line), commitAuthors,
       });
       Object.assign(data, { pullRequests: result.pullRequests, fetchedAt: result.fetchedAt, apiRequests: result.apiRequests, status: { kind: 'ok' } });
       this.log.info(`${data.repo}: ${result.pullRequests.length} pull requests, ${result.apiRequests} API requests, cache ${result.cache}`);
@@ -164,6 +227,61 @@ export class PullRequestData implements vscode.Disposable {
     }
   }
 
+  /**
+   * In the editor a dead network should fail within seconds; the CLI keeps the longer back-off.
+   * The cancellation signal is combined with the transport's timeouts, never replacing them.
+   */
+  private transport(token: string, apiUrl: string): TransportOptions {
+    return { token, apiUrl, fetch: this.fetchImpl, log: line => this.log.info(line), maxRetries: 2, retryBaseMs: 500, timeoutMs: 30_000, totalTimeoutMs: 5 * 60_000 };
+  }
+
+  /**
+   * Teams over every repository in view (each workspace folder's, and the other repositories of
+   * the setting), summed per pull request; undefined while fewer than two repositories have data.
+   */
+  async acrossRepositories(): Promise<CrossRepositoryView | undefined> {
+    const states = this.statesOf();
+    const first = states[0];
+    if (!first) return undefined;
+    const settings = readGitHubSettings();
+    const parts: { name: string; index: OwnershipIndex; generated: string; data: RepoPullRequests; model: OwnersModel }[] = [];
+    const seen = new Set<string>();
+    const pending: string[] = [];
+    for (const state of states) {
+      const data = await this.dataFor(state).catch(() => undefined);
+      if (!data || seen.has(data.repo.toLowerCase())) continue;
+      seen.add(data.repo.toLowerCase());
+      if (!data.fetchedAt) { pending.push(data.repo); continue; }
+      parts.push({ name: data.repo, index: state.index, model: state.parsed.model, generated: await readRootFile(state.root, '.gitattributes'), data });
+    }
+    for (const other of this.otherFiles.known(settings.apiUrl, otherRepositorySetting().refs)) {
+      if (seen.has(other.name.toLowerCase())) continue;
+      seen.add(other.name.toLowerCase());
+      const data = this.dataOf(other.ref, settings.apiUrl);
+      if (!other.owners || !data.fetchedAt) { pending.push(other.name); continue; }
+      const memo = this.otherIndexes.get(other.owners.text) ?? createOwnershipIndex(parseOwners(other.owners.text).model);
+      this.otherIndexes.set(other.owners.text, memo);
+      parts.push({ name: other.name, index: memo, model: memo.model, generated: other.gitattributes, data });
+    }
+    if (parts.length + pending.length < 2 || parts.length === 0) return undefined;
+    const teamOnly = states.some(teamOnlyMode);
+    const signature = [...parts.map(p => p.name), teamOnly].join(' ');
+    const memo = this.across;
+    if (memo && memo.signature === signature && memo.inputs.length === parts.length && memo.inputs.every((x, i) => x.index === parts[i].index && x.prs === parts[i].data.pullRequests && x.generated === parts[i].generated)) {
+      return { ...memo.view, pending };
+    }
+    const window = flagWindow(first.parsed.model.metrics.windowDays);
+    const computed = teamsAcrossRepositories(parts.map(p => ({ name: p.name, index: p.index, generated: parseGitattributes(p.generated), pullRequests: p.data.pullRequests })), window, line => this.log.warn(line));
+    const result = teamOnly ? hideAcross(computed) : computed;
+    const view: CrossRepositoryView = {
+      result, window, teamOnly, pending,
+      fetchedAt: parts.map(p => p.data.fetchedAt!).sort()[0],
+      thresholds: { leadShare: first.parsed.model.metrics.leadShareThreshold, watch: first.parsed.model.metrics.watchThreshold, minPullRequests: first.parsed.model.metrics.minPullRequests },
+    };
+    this.across = { signature, inputs: parts.map(p => ({ index: p.index, prs: p.data.pullRequests, generated: p.generated })), view };
+    return view;
+  }
+
   private async repoOf(state: OwnersState, settings: GitHubSettings): Promise<RepoRef | undefined> {
     const configured = settings.repository ? parseRepo(settings.repository) : undefined;
     if (configured) return configured;
@@ -172,6 +290,12 @@ export class PullRequestData implements vscode.Disposable {
     if (!remote) this.remotes.set(key, remote = repoFromGitConfig(state.root));
     return remote;
   }
+}
+
+/** Team-only mode over the summed figures and each repository's. */
+function hideAcross(r: TeamsAcrossRepositories): TeamsAcrossRepositories {
+  const hideOne = (f: TeamFigures) => hideIndividuals({ window: r.report.window, pullRequests: 0, teams: [f] }).teams[0];
+  return { ...r, report: hideIndividuals(r.report), byRepository: new Map([...r.byRepository].map(([team, list]) => [team, list.map(x => ({ ...x, figures: hideOne(x.figures) }))])) };
 }
 
 function componentsOf(report: LeadReport): Map<string, ComponentFigures> {

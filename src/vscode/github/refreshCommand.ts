@@ -6,7 +6,8 @@ import { explainRestrictedMode } from '../trust';
 import type { PullRequestData } from './pullRequestData';
 
 /**
- * `ownershipLens.refresh`: brings every folder's pull-request data up to date under a cancellable
+ * `ownershipLens.refresh`: brings every folder's pull-request data (and the other repositories' of
+ * `ownershipLens.teams.otherRepositories`) up to date under a cancellable
  * progress notification. Returns a summary per repository (for tests and scripts).
  */
 export function registerRefresh(ctx: Ctx, data: PullRequestData): void {
@@ -27,6 +28,14 @@ export function registerRefresh(ctx: Ctx, data: PullRequestData): void {
           if (e instanceof vscode.CancellationError) return summaries;
           throw e;
         }
+      }
+      // The repositories teams span without being open (ownershipLens.teams.otherRepositories).
+      try {
+        const others = await data.refreshOthers(states[0].parsed.model, cancel, repo => progress.report({ message: `Fetching merged pull requests for ${repo}…` }));
+        for (const result of others) summaries.push({ repo: result.repo, pullRequests: result.pullRequests.length, apiRequests: result.apiRequests, fetchedAt: result.fetchedAt });
+      } catch (e) {
+        if (e instanceof vscode.CancellationError) return summaries;
+        throw e;
       }
       return summaries;
     });

@@ -1,5 +1,6 @@
 import { Component, HandoffRecord, Outcome, PatternEntry, Team } from '../../core/owners/model';
-import type { RepoPullRequests, TeamFiguresView } from '../github/pullRequestData';
+import type { TeamFigures } from '../../core/metrics/types';
+import type { CrossRepositoryView, RepoPullRequests, TeamFiguresView } from '../github/pullRequestData';
 import type { PullRequestStatus } from '../github/statusItem';
 import type { OwnersState } from '../ownersState';
 
@@ -7,6 +8,10 @@ import type { OwnersState } from '../ownersState';
 export type Node =
   | { kind: 'folder'; id: string; state: OwnersState }
   | { kind: 'team'; id: string; state: OwnersState; team: Team; parent?: Node; figures?: TeamFiguresView }
+  // Teams across repositories: each team once, summed over every repository in view (`state` is the first folder's).
+  | { kind: 'teamsAcross'; id: string; state: OwnersState; view: CrossRepositoryView }
+  | { kind: 'teamAcross'; id: string; state: OwnersState; view: CrossRepositoryView; name: string; figures: TeamFigures; parent: Node }
+  | { kind: 'teamInRepository'; id: string; state: OwnersState; view: CrossRepositoryView; repo: string; figures: TeamFigures; parent: Node }
   | { kind: 'pullRequests'; id: string; state: OwnersState; data: RepoPullRequests; counted?: PullRequestStatus['counted']; parent?: Node }
   | { kind: 'person'; id: string; state: OwnersState; login: string; parent?: Node }
   | { kind: 'outcomeGroup'; id: string; state: OwnersState; outcome: Outcome | undefined; parent?: Node }

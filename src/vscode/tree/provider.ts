@@ -3,13 +3,14 @@ import { Component } from '../../core/owners/model';
 import { GroupBy } from '../ids';
 import { componentCard } from '../markdown';
 import { componentFiguresMarkdown } from '../github/teamFlag';
-import type { PullRequestData } from '../github/pullRequestData';
+import type { CrossRepositoryView, PullRequestData } from '../github/pullRequestData';
 import { OwnersStore } from '../ownersStore';
 import type { OwnersState } from '../ownersState';
 import { componentChildren, componentNode, folderChildren, groupComponents, sectionChildren, unownedChildren } from './children';
 import { countPullRequests } from '../../core/metrics/countedPullRequests';
 import { childId, Node } from './nodes';
 import { treeItem } from './treeItem';
+import { affectsOtherRepositories } from '../github/otherRepositories';
 
 /** The Ownership tree; nodes are rebuilt from the store's current state on every refresh. */
 export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -26,7 +27,7 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     // File events come in bursts (checkouts, builds) and each one means recounting coverage.
     this.subscriptions = [store.onDidChange(() => this.refreshSoon()), store.onDidChangeFiles(s => this.refreshSoon(s && s.files.version <= 1 ? 0 : 500)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire(undefined)),
-      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('ownershipLens.report.teamOnly')) this.changed.fire(undefined); })];
+      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('ownershipLens.report.teamOnly') || affectsOtherRepositories(e)) this.changed.fire(undefined); })];
   }
 
   private pullRequests: PullRequestData | undefined;
@@ -72,6 +73,8 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     if (!node) {
       await this.store.ready;
       const roots = await this.withPullRequests(this.roots());
+      const across = await this.pullRequests?.acrossRepositories().catch(() => undefined);
+      if (across) roots.unshift(this.teamsAcrossNode(across));
       if (roots.length) this.resolveFirstRender(Date.now() - this.startedAt);
       return roots;
     }
@@ -81,6 +84,10 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
         const figures = await this.pullRequests?.figuresFor(node.state).catch(() => undefined);
         return groupComponents(node).map(c => componentNode(node, c, figures));
       }
+      case 'teamsAcross': return this.teamsAcross(node);
+      case 'teamAcross': return (node.view.result.byRepository.get(node.figures.team) ?? []).map(r => ({
+        kind: 'teamInRepository', id: `${node.id}/${encodeURIComponent(r.repo)}`, state: node.state, view: node.view, repo: r.repo, figures: r.figures, parent: node,
+      }) as Node);
       case 'component': return componentChildren(node);
       case 'section': return sectionChildren(node);
       case 'unowned': return unownedChildren(node);
@@ -105,6 +112,19 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     const counted = figures && { window: figures.report.window, counts: countPullRequests(repo.pullRequests, figures.report.window, state.parsed.model.metrics.ignoreAuthors) };
     const status: Node = { kind: 'pullRequests', id: childId(parent, state, 'pull-requests'), state, data: repo, counted, parent };
     return [status, ...nodes.map(n => (n.kind === 'team' && figures ? { ...n, figures } : n))];
+  }
+
+  private teamsAcrossNode(view: CrossRepositoryView): Node {
+    return { kind: 'teamsAcross', id: 'teams-across-repositories', state: this.store.states()[0], view };
+  }
+
+  /** Each team once (the summed report's order), named as the first OWNERS.yaml that names it. */
+  private teamsAcross(node: Extract<Node, { kind: 'teamsAcross' }>): Node[] {
+    const states = this.store.states();
+    return node.view.result.report.teams.filter(t => node.view.result.byRepository.has(t.team)).map(figures => ({
+      kind: 'teamAcross', id: `${node.id}/${encodeURIComponent(figures.team)}`, state: node.state, view: node.view, figures, parent: node,
+      name: states.map(s => s.model.teams.get(figures.team)?.name).find(Boolean) ?? figures.team,
+    }) as Node);
   }
 
   private roots(): Node[] {

@@ -4,6 +4,7 @@ import { SIGNAL_WORDS } from '../../core/report/wording';
 import { componentFiguresDescription, ownershipOnlyTooltip, signalIcon, teamFlagDescription, teamFlagTooltip } from '../github/teamFlag';
 import { pullRequestStatusItem } from '../github/statusItem';
 import { ContextValues } from '../ids';
+import { pct } from '../../core/report/teamReport';
 import { outcomeLine, plain } from '../markdown';
 import { Node, SECTION_LABELS } from './nodes';
 import { groupComponents } from './children';
@@ -48,6 +49,35 @@ function build(node: Node): vscode.TreeItem {
           item.contextValue = `${ContextValues.team} signal-holds-ownership`;
         }
       }
+      return item;
+    }
+    case 'teamsAcross': {
+      const { result, pending } = node.view;
+      const item = withIcon(new vscode.TreeItem(`Teams across ${count(result.repositories.length + pending.length, 'repository')}`, Expanded), 'repo', ContextValues.teamsAcross);
+      item.description = `${result.report.pullRequests.toLocaleString('en-US')} pull requests${pending.length ? ` · ${pending.length} not fetched yet` : ''}`;
+      item.tooltip = plain([
+        'Team ids are organisation-wide: a team that owns components in several repositories is shown once, its figures summed over the pull requests of all of them (never an average of shares).',
+        `Summed: ${result.repositories.join(', ')}.`,
+        pending.length ? `Not fetched yet (Refresh Pull Request Data): ${pending.join(', ')}.` : '',
+        `Merged from ${node.view.window.since} to ${node.view.window.until} (exclusive); oldest fetch ${node.view.fetchedAt.replace('T', ' ').slice(0, 16)} UTC.`,
+        'Further repositories: the setting ownershipLens.teams.otherRepositories.',
+      ].filter(Boolean).join('\n'));
+      return item;
+    }
+    case 'teamAcross': {
+      const repos = node.view.result.byRepository.get(node.figures.team)?.length ?? 0;
+      const item = withIcon(new vscode.TreeItem(node.name, Collapsed), 'organization', `${ContextValues.teamAcross} ${node.figures.signals.map(s => `signal-${s}`).join(' ')}`);
+      item.iconPath = signalIcon(node.figures.signals);
+      item.description = `lead ${node.figures.lead} · ${teamFlagDescription(node.figures).replace(/^lead /, '')} · ${count(repos, 'repository')}`;
+      item.tooltip = teamFlagTooltip(node.figures, node.view.window, node.view.thresholds, node.view.fetchedAt);
+      return item;
+    }
+    case 'teamInRepository': {
+      const item = withIcon(new vscode.TreeItem(node.repo, None), 'repo', ContextValues.teamInRepository);
+      const f = node.figures;
+      // The breakdown, not a verdict: the signals belong to the team over all its repositories.
+      item.description = `lead ${pct(f.leadShare)} of ${f.lines.toLocaleString('en-US')} lines · ${count(f.pullRequests, 'pull request')}`;
+      item.tooltip = teamFlagTooltip(f, node.view.window, node.view.thresholds, node.view.fetchedAt);
       return item;
     }
     case 'pullRequests':
