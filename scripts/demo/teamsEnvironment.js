@@ -77,7 +77,7 @@ async function startTeamsEnvironment(dirs) {
   const shop = materialise(path.join(ROOT, 'demo/pull-requests.json'));
   shop.files = { 'OWNERS.yaml': fs.readFileSync(path.join(shopDir, 'OWNERS.yaml'), 'utf8') };
   const tools = { ...resample(shop, 'acme/tools', 1, ['tools', 'tools', 'etl']), files: { 'OWNERS.yaml': TOOLS_OWNERS } };
-  const infra = { ...resample(shop, 'acme/infra', 2, ['terraform']), files: { 'OWNERS.yaml': INFRA_OWNERS, '.gitattributes': 'terraform/*.lock.hcl linguist-generated\n' } };
+  const infra = { ...resample(shop, 'acme/infra', 2, ['terraform']), files: { 'OWNERS.yaml': INFRA_OWNERS, '.gitattributes': 'terraform/values.yaml linguist-generated\n' } };
 
   const { startFakeGitHub } = require(path.join(ROOT, 'out/test/fake-github/server.js'));
   const github = await startFakeGitHub({ data: shop, repositories: [tools, infra], port: 0, token: DEMO_TOKEN });

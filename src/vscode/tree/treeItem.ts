@@ -13,6 +13,7 @@ const None = vscode.TreeItemCollapsibleState.None;
 const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
 const Expanded = vscode.TreeItemCollapsibleState.Expanded;
 const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+const repositories = (n: number) => `${n} ${n === 1 ? 'repository' : 'repositories'}`;
 
 /** The TreeItem of a node: label, description, icon, stable id and a contextValue of kind + flags. */
 export function treeItem(node: Node): vscode.TreeItem {
@@ -53,7 +54,7 @@ function build(node: Node): vscode.TreeItem {
     }
     case 'teamsAcross': {
       const { result, pending } = node.view;
-      const item = withIcon(new vscode.TreeItem(`Teams across ${count(result.repositories.length + pending.length, 'repository')}`, Expanded), 'repo', ContextValues.teamsAcross);
+      const item = withIcon(new vscode.TreeItem(`Teams across ${repositories(result.repositories.length + pending.length)}`, Expanded), 'repo', ContextValues.teamsAcross);
       item.description = `${result.report.pullRequests.toLocaleString('en-US')} pull requests${pending.length ? ` · ${pending.length} not fetched yet` : ''}`;
       item.tooltip = plain([
         'Team ids are organisation-wide: a team that owns components in several repositories is shown once, its figures summed over the pull requests of all of them (never an average of shares).',
@@ -68,7 +69,7 @@ function build(node: Node): vscode.TreeItem {
       const repos = node.view.result.byRepository.get(node.figures.team)?.length ?? 0;
       const item = withIcon(new vscode.TreeItem(node.name, Collapsed), 'organization', `${ContextValues.teamAcross} ${node.figures.signals.map(s => `signal-${s}`).join(' ')}`);
       item.iconPath = signalIcon(node.figures.signals);
-      item.description = `lead ${node.figures.lead} · ${teamFlagDescription(node.figures).replace(/^lead /, '')} · ${count(repos, 'repository')}`;
+      item.description = `lead ${node.figures.lead} · ${teamFlagDescription(node.figures).replace(/^lead /, '')} · ${repositories(repos)}`;
       item.tooltip = teamFlagTooltip(node.figures, node.view.window, node.view.thresholds, node.view.fetchedAt);
       return item;
     }

@@ -13,10 +13,10 @@ type TeamInRepository = Extract<Node, { kind: 'teamInRepository' }>;
 const REPOS = ['acme/shop', 'acme/tools', 'acme/infra'];
 
 /** `ownership-lens report ... --json` as a user runs it in a folder, against the same fake GitHub. */
-function cliReport(cwd: string, ...repos: string[]): { window: { since: string; until: string }; pullRequests: number; teams: TeamFigures[] } {
+function cliReport(cwd: string, repos: string[], extra: string[] = []): { window: { since: string; until: string }; pullRequests: number; teams: TeamFigures[] } {
   const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
   const apiUrl = vscode.workspace.getConfiguration('ownershipLens.github').inspect<string>('apiUrl')!.globalValue!;
-  const r = spawnSync(process.execPath, [path.join(ext.extensionPath, 'dist/cli.js'), 'report', ...repos.flatMap(x => ['--repo', x]), '--json', '--no-cache', '--api-url', apiUrl],
+  const r = spawnSync(process.execPath, [path.join(ext.extensionPath, 'dist/cli.js'), 'report', ...repos.flatMap(x => ['--repo', x]), ...extra, '--json', '--no-cache', '--api-url', apiUrl],
     { cwd, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 1 << 26 });
   assert.strictEqual(r.status, 0, r.stderr);
   return JSON.parse(r.stdout);
@@ -58,7 +58,7 @@ describe('a team across repositories (acme/shop and acme/tools open, acme/infra 
   });
 
   it('sums every figure over the union of the pull requests exactly as `report --repo A --repo B --repo C` does', () => {
-    const cli = cliReport(folderUri('shop').fsPath, ...REPOS);
+    const cli = cliReport(folderUri('shop').fsPath, REPOS);
     assert.deepStrictEqual(across.view.window, cli.window);
     assert.strictEqual(across.view.result.report.pullRequests, cli.pullRequests);
     for (const t of teams) {
@@ -85,7 +85,8 @@ describe('a team across repositories (acme/shop and acme/tools open, acme/infra 
     for (const r of rows) assert.ok(r.figures.pullRequests > 0, `${r.repo} has pull requests in the window`);
     assert.match(String(a.ctx.tree.getTreeItem(rows[1]).description), /^lead \d+% of [\d,]+ lines · \d+ pull requests?$/);
     // A repository's row is that repository's own report (the folder's OWNERS.yaml, its pull requests).
-    const tools = cliReport(folderUri('tools').fsPath, 'acme/tools').teams.find(t => t.team === 'platform')!;
+    const { since, until } = platform.view.window;
+    const tools = cliReport(folderUri('tools').fsPath, ['acme/tools'], ['--since', since, '--until', until]).teams.find(t => t.team === 'platform')!;
     assert.deepStrictEqual([rows[1].figures.pullRequests, rows[1].figures.lines, rows[1].figures.leadLines], [tools.pullRequests, tools.lines, tools.leadLines]);
   });
 
@@ -110,7 +111,7 @@ describe('a team across repositories (acme/shop and acme/tools open, acme/infra 
       const item = a.ctx.tree.getTreeItem(node);
       assert.strictEqual(item.label, 'Teams across 4 repositories');
       assert.match(String(item.description), /1 not fetched yet/);
-      assert.match((item.tooltip as vscode.MarkdownString).value.replace(/\\(.)/g, '$1'), /Not fetched yet \(Refresh Pull Request Data\): acme\/gone/);
+      assert.match((item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1'), /Not fetched yet \(Refresh Pull Request Data\): acme\/gone/);
       assert.strictEqual(node.view.result.report.pullRequests, across.view.result.report.pullRequests, 'the figures are those of the three with data');
     } finally {
       await config.update('otherRepositories', ['acme/infra'], vscode.ConfigurationTarget.Workspace);
