@@ -7,6 +7,7 @@ const fs = require('fs');
 const path = require('path');
 const host = require('./vscodeHost');
 const { startDemoEnvironment } = require('./demo/demoEnvironment');
+const { startTeamsEnvironment } = require('./demo/teamsEnvironment');
 
 const chromium = host.requireHost().chromium;
 const SHOTS = path.resolve(process.env.SCREENSHOTS_DIR || path.join(host.ROOT, 'docs/images'));
@@ -45,9 +46,26 @@ const SHOTS = path.resolve(process.env.SCREENSHOTS_DIR || path.join(host.ROOT, '
     } finally {
       await demo.stop();
     }
-    console.log(`\n  ${passed + report.passed} passing`);
-    if (failed + report.failed) console.log(`  ${failed + report.failed} failing`);
-    code = failed + report.failed ? 1 : 0;
+    // A team across repositories: two folders open, a third from the setting, one fake GitHub for all.
+    await server.stop();
+    const teamsDirs = host.freshDirs('ui-teams-');
+    const teamsEnv = await startTeamsEnvironment(teamsDirs);
+    let teams = { passed: 0, failed: 1 };
+    try {
+      const teamsPort = await host.freePort();
+      server = await host.startCodeServer(teamsDirs, teamsPort, path.dirname(teamsEnv.workspace), teamsEnv.env);
+      const page3 = await context.newPage();
+      page3.on('pageerror', e => log('[pageerror]', e.message));
+      const { run: runTeams } = require(path.join(host.ROOT, 'test/ui/teams.ui.js'));
+      teams = await runTeams({ page: page3, url: host.workbenchUrl(teamsPort, { workspace: teamsEnv.workspace }), shotsDir: SHOTS, log });
+      if (teams.failed) await page3.screenshot({ path: path.join(dirs.tmp, 'ui-teams-failure.png') }).catch(() => {});
+    } finally {
+      await teamsEnv.stop();
+    }
+    const ok = passed + report.passed + teams.passed, bad = failed + report.failed + teams.failed;
+    console.log(`\n  ${ok} passing`);
+    if (bad) console.log(`  ${bad} failing`);
+    code = bad ? 1 : 0;
   } catch (e) {
     console.error('UI harness error:', e);
   } finally {

@@ -35,9 +35,10 @@ export const Settings = {
 export const ContextValues = {
   folder: 'folder',
   team: 'team',
-  teamsAcross: 'teamsAcross',
-  teamAcross: 'teamAcross',
-  teamInRepository: 'teamInRepository',
+  // Not `team…`: the per-folder team menus (the team report) match /^team/.
+  teamsAcross: 'acrossTeams',
+  teamAcross: 'acrossTeam',
+  teamInRepository: 'acrossTeamRepository',
   person: 'person',
   outcomeGroup: 'outcomeGroup',
   component: 'component',

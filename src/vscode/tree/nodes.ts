@@ -6,7 +6,8 @@ import type { OwnersState } from '../ownersState';
 
 /** Tree nodes are plain data; `id` is stable across reloads so expansion and selection survive. */
 export type Node =
-  | { kind: 'folder'; id: string; state: OwnersState }
+  // `collapsed`: under "Teams across N repositories" the folders start closed, so each team shows once.
+  | { kind: 'folder'; id: string; state: OwnersState; collapsed?: boolean }
   | { kind: 'team'; id: string; state: OwnersState; team: Team; parent?: Node; figures?: TeamFiguresView }
   // Teams across repositories: each team once, summed over every repository in view (`state` is the first folder's).
   | { kind: 'teamsAcross'; id: string; state: OwnersState; view: CrossRepositoryView }

@@ -74,7 +74,10 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
       await this.store.ready;
       const roots = await this.withPullRequests(this.roots());
       const across = await this.pullRequests?.acrossRepositories().catch(() => undefined);
-      if (across) roots.unshift(this.teamsAcrossNode(across));
+      if (across) {
+        for (let i = 0; i < roots.length; i++) if (roots[i].kind === 'folder') roots[i] = { ...roots[i], collapsed: true } as Node;
+        roots.unshift(this.teamsAcrossNode(across));
+      }
       if (roots.length) this.resolveFirstRender(Date.now() - this.startedAt);
       return roots;
     }

@@ -26,7 +26,7 @@ function build(node: Node): vscode.TreeItem {
   const { state } = node;
   switch (node.kind) {
     case 'folder':
-      return withIcon(new vscode.TreeItem(node.state.folder.name, Expanded), 'root-folder', ContextValues.folder);
+      return withIcon(new vscode.TreeItem(node.state.folder.name, node.collapsed ? Collapsed : Expanded), 'root-folder', ContextValues.folder);
     case 'team': {
       const item = withIcon(new vscode.TreeItem(node.team.name ?? node.team.id, Expanded), 'organization', ContextValues.team);
       const n = groupComponents(node).length;
@@ -60,7 +60,7 @@ function build(node: Node): vscode.TreeItem {
         'Team ids are organisation-wide: a team that owns components in several repositories is shown once, its figures summed over the pull requests of all of them (never an average of shares).',
         `Summed: ${result.repositories.join(', ')}.`,
         pending.length ? `Not fetched yet (Refresh Pull Request Data): ${pending.join(', ')}.` : '',
-        `Merged from ${node.view.window.since} to ${node.view.window.until} (exclusive); oldest fetch ${node.view.fetchedAt.replace('T', ' ').slice(0, 16)} UTC.`,
+        `Merged from ${node.view.window.since} to ${node.view.window.until} (exclusive), the window and thresholds of the first folder's OWNERS.yaml (a folder's own rows use its own); oldest fetch ${node.view.fetchedAt.replace('T', ' ').slice(0, 16)} UTC.`,
         'Further repositories: the setting ownershipLens.teams.otherRepositories.',
       ].filter(Boolean).join('\n'));
       return item;

@@ -1,0 +1,68 @@
+// A team across repositories in the real workbench: a multi-root workspace (acme/shop, acme/tools)
+// plus acme/infra from ownershipLens.teams.otherRepositories, the fake GitHub serving all three.
+// Refresh, then read "Teams across 3 repositories" and Platform's rows per repository; README screenshot.
+'use strict';
+const assert = require('assert');
+const path = require('path');
+
+async function run({ page, url, shotsDir, log }) {
+  const quick = page.locator('.quick-input-widget');
+  const rows = page.locator('.sidebar .monaco-list-row');
+  /** The row whose label is exactly `label` (hasText would also match descriptions, ignoring case). */
+  const row = label => rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) }) }).first();
+  const steps = [
+    ['a multi-root workspace opens with the Ownership view', async () => {
+      await page.goto(url);
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+      const ownership = page.locator('.activitybar .action-item a[aria-label^="Ownership"]');
+      await ownership.waitFor({ timeout: 60000 });
+      await ownership.click();
+      const box = await page.locator('.part.sidebar').boundingBox();
+      await page.mouse.move(box.x + box.width + 1, box.y + 300);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width + 250, box.y + 300, { steps: 5 });
+      await page.mouse.up();
+      await row('shop').waitFor({ timeout: 30000 });
+    }],
+    ['after a refresh, each team shows once with figures summed over three repositories', async () => {
+      await page.keyboard.press('F1');
+      await quick.waitFor({ state: 'visible' });
+      await page.keyboard.type('Ownership: Refresh Pull Request Data');
+      await quick.locator('.monaco-list-row', { hasText: 'Ownership: Refresh Pull Request Data' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      const across = row('Teams across 3 repositories');
+      await across.waitFor({ timeout: 30000 });
+      const platform = row('Platform');
+      await platform.locator('.label-description', { hasText: '3 repositories' }).waitFor({ timeout: 15000 });
+      const description = await platform.locator('.label-description').innerText();
+      log('platform:', JSON.stringify(description));
+      assert.match(description, /^lead dan · \d+% · .+ · 3 repositories$/);
+      // Once across repositories (each folder below still has its own Platform, with that repository's figures).
+      assert.strictEqual(await rows.filter({ has: page.locator('.label-name', { hasText: /^Platform$/ }) }).filter({ hasText: /repositor(y|ies)$/ }).count(), 1, 'Platform shown once across repositories');
+      await platform.locator('.monaco-tl-twistie').click();
+      for (const repo of ['acme/shop', 'acme/tools', 'acme/infra']) {
+        const r = row(repo);
+        await r.waitFor({ timeout: 15000 });
+        assert.match(await r.locator('.label-description').innerText(), /^lead \d+% of [\d,]+ lines · \d+ pull requests?$/);
+      }
+      await page.mouse.move(1000, 700);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(shotsDir, 'tree-teams-across.png') });
+    }],
+  ];
+  let passed = 0, failed = 0;
+  for (const [name, step] of steps) {
+    try {
+      await step();
+      passed++;
+      log(`  ✔ ${name}`);
+    } catch (e) {
+      failed++;
+      log(`  ✗ ${name}: ${e.message}`);
+      break;
+    }
+  }
+  return { passed, failed };
+}
+
+module.exports = { run };
