@@ -28,6 +28,7 @@ export async function run(log: (line: string) => void): Promise<void> {
   log(`import hover, our provider       p50 ${ms('hoverImportP50Ms')}, p95 ${ms('hoverImportP95Ms')}, max ${ms('hoverImportMaxMs')}`);
   log(`hover via VS Code (all providers) p50 ${ms('hoverRoundTripP50Ms')}, p95 ${ms('hoverRoundTripP95Ms')}`);
   log(`pattern hover in OWNERS.yaml     p50 ${ms('hoverOwnersPatternP50Ms')}, max ${ms('hoverOwnersPatternMaxMs')}`);
+  log(`extension host memory            rss ${f.hostRssMb} MB, heap used ${f.hostHeapUsedMb} MB`);
   log('');
   million(log);
 }
@@ -58,7 +59,7 @@ function million(log: (line: string) => void): void {
   log(`${f.files} files listed by ${f.fileSource} (${f.components} components); ${f.unownedDescription}`);
   log(`first tree render                ${ms('firstTreeRenderMs')}   (aim < 3000 ms)`);
   log(`file list ready after            ${ms('filesListedMs')}   (peer: git ls-files -co --exclude-standard alone ${ms('gitLsFilesMs')})`);
-  log(`coverage + validation, worker    ${ms('coverageWorkerMs')} (same coverage on the main thread: ${ms('coverageSyncMs')}); longest main-thread stall while listing and counting ${ms('mainThreadLongestStallMs')}`);
+  log(`coverage + validation, process   ${ms('coverageProcessMs')} (same coverage on the main thread: ${ms('coverageSyncMs')}); longest main-thread stall while listing and counting ${ms('mainThreadLongestStallMs')}`);
   log(`Unowned node / expanded          ${ms('unownedNodeMs')} / ${ms('unownedExpandMs')} (${f.unownedFolders} folders)`);
   log(`validate vs files, main thread   ${ms('diagnosticsMs')}   (CLI validate, whole process: ${ms('cliValidateMs')})`);
   log(`import hover                     p50 ${ms('hoverP50Ms')}, p95 ${ms('hoverP95Ms')}   (aim < 5 ms)`);

@@ -56,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
   const started = Date.now();
   const log = createLog();
   try {
-    const store = new OwnersStore(log, new RepositoryAnalyzer(path.join(context.extensionPath, 'dist', 'analysisWorker.js')));
+    const store = new OwnersStore(log, new RepositoryAnalyzer(path.join(context.extensionPath, 'dist', 'analysisProcess.js')));
     const groupBy = vscode.workspace.getConfiguration(Settings.section).get<GroupBy>(Settings.groupBy, 'team');
     const tree = new OwnershipTreeProvider(store, groupBy, started);
     const treeView = vscode.window.createTreeView(Views.tree, { treeDataProvider: tree, showCollapseAll: true });

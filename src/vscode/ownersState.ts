@@ -6,7 +6,7 @@ import { PathAliases } from '../core/imports/resolveSpecifier';
 import type { RepositoryAnalyzer } from '../node/analysis';
 import { WorkspaceFiles } from './workspaceFiles';
 
-/** Above this many files, coverage and validation run in a worker thread instead of the main thread. */
+/** Above this many files, coverage and validation run in a child process (src/node/analysis.ts) instead of the main thread. */
 export const WORKER_ABOVE = 50_000;
 
 const NO_COVERAGE: Coverage = { totalFiles: 0, ownedFiles: 0, share: 0, unownedFolders: [], patternFiles: [], patternWins: [], componentFiles: new Map() };

@@ -26,7 +26,7 @@ describe('the .vsix', () => {
     const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out], { cwd: ROOT, encoding: 'utf8' });
     assert.strictEqual(r.status, 0, r.stderr + r.stdout);
     const files = zipEntries(out).filter(f => f.startsWith('extension/')).map(f => f.slice('extension/'.length));
-    for (const needed of ['dist/extension.js', 'dist/cli.js', 'dist/analysisWorker.js', 'dist/media/report.js', 'media/report/report.css', 'package.json', 'readme.md', 'LICENSE.txt', 'schema/owners.schema.json', 'docs/owners-yaml.md']) {
+    for (const needed of ['dist/extension.js', 'dist/cli.js', 'dist/analysisProcess.js', 'dist/media/report.js', 'media/report/report.css', 'package.json', 'readme.md', 'LICENSE.txt', 'schema/owners.schema.json', 'docs/owners-yaml.md']) {
       assert.ok(files.includes(needed), `${needed} missing from ${files.join(', ')}`);
     }
     const unwanted = files.filter(f => /^(src|test|out|scripts|demo|node_modules|\.vscode-test|\.ci)\/|\.ts$|\.map$|\.vsix$/.test(f));

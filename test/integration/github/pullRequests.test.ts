@@ -188,6 +188,9 @@ describe('pull-request data from (fake) GitHub', function () {
     assert.ok(view.figures!.authors.some(x => x.login === 'alice'));
     assert.strictEqual(view.monthly.length, 12);
     assert.strictEqual(view.trend, 'falling');
+    // The demo's leader who leads: the team ships more (last quarter against the first) as alice's share falls.
+    const quarter = (ms: typeof view.monthly) => ms.reduce((n, m) => n + m.pullRequests, 0);
+    assert.ok(quarter(view.monthly.slice(-3)) > 1.2 * quarter(view.monthly.slice(0, 3)), JSON.stringify(view.monthly.map(m => m.pullRequests)));
     assert.deepStrictEqual(view.components.map(c => c.id).sort(), ['checkout-api', 'payments-core']);
     const md = await exportReport(view, 'markdown', vscode.Uri.file(path.join(os.tmpdir(), `report-${Date.now()}.md`)));
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(md!));

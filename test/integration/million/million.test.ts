@@ -35,7 +35,7 @@ describe('a repository of a million files', () => {
     const firstTreeRenderMs = await a.timings.firstTreeRender;
     await a.ctx.store.ready;
     const state = a.ctx.store.states()[0];
-    // How long the main thread is ever blocked while the list is read and counted (the worker counts).
+    // How long the main thread is ever blocked while the list is read and counted (a child process counts).
     const stalls = monitorEventLoopDelay({ resolution: 10 });
     stalls.enable();
     await state.files.ready;
@@ -56,14 +56,14 @@ describe('a repository of a million files', () => {
     t = performance.now();
     const problems = a.diagnostics.compute(state);
     const diagnosticsMs = performance.now() - t;
-    const inWorker = await waitFor<OwnersDiagnostic[]>('diagnostics from the worker', () => state.workerDiagnostics(), 60_000);
+    const inWorker = await waitFor<OwnersDiagnostic[]>('diagnostics from the child process', () => state.workerDiagnostics(), 60_000);
     assert.deepStrictEqual(inWorker.map(d => `${d.code}@${d.span.line}`), problems.map((d: vscode.Diagnostic) => `${d.code}@${d.range.start.line + 1}`));
     figures.mainThreadLongestStallMs = Math.round(stalls.max / 1e6);
     figures.coverageSyncMs = round(timeSync(() => computeCoverage(state.index, state.files.all())));
     Object.assign(figures, {
       vscode: vscode.version, components: state.model.components.size, files: state.files.all().length, fileSource: state.files.source,
       activateMs: a.timings.activateMs, ownersLoadedMs: await a.timings.ownersLoaded, firstTreeRenderMs, filesListedMs: listedAt,
-      coverageWorkerMs: round(coverageMs), unownedNodeMs: round(unownedNodeMs), unownedExpandMs: round(unownedExpandMs), diagnosticsMs: round(diagnosticsMs),
+      coverageProcessMs: round(coverageMs), unownedNodeMs: round(unownedNodeMs), unownedExpandMs: round(unownedExpandMs), diagnosticsMs: round(diagnosticsMs),
       unownedDescription: item.description, unownedFolders: folders.length, problems: problems.length,
     });
     assert.strictEqual(state.model.components.size, 5000);

@@ -1,0 +1,37 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { RepositoryAnalyzer } from '../../src/node/analysis';
+import { parseOwners } from '../../src/core/owners/parse';
+import { computeCoverage, createOwnershipIndex } from '../../src/core/owners/resolve';
+import { validateOwners } from '../../src/core/owners/validate';
+import { generateOwners } from '../../src/bench/generateOwners';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const BUNDLE = path.join(ROOT, 'dist/analysisProcess.js');
+
+/** The editor's analysis of large repositories, through the bundled child process the extension ships. */
+describe('analysis in a child process (dist/analysisProcess.js)', () => {
+  it('answers exactly what the same core computes in-process', async () => {
+    const repo = generateOwners(300);
+    const files = [...repo.files, 'unowned/a.txt', 'unowned/deep/b.txt'];
+    const result = await new RepositoryAnalyzer(BUNDLE).analyse(repo.owners, files);
+    const parsed = parseOwners(repo.owners);
+    // Maps and all: the process answers through structured clone, as the worker thread did.
+    assert.deepStrictEqual(result.coverage, computeCoverage(createOwnershipIndex(parsed.model), files));
+    assert.ok(result.coverage.totalFiles > 300 && result.coverage.ownedFiles < result.coverage.totalFiles);
+    assert.deepStrictEqual(result.diagnostics, validateOwners(parsed, files));
+  });
+
+  it('reports a process that dies before answering, with its last words', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-analysis-'));
+    const crashing = path.join(dir, 'crash.js');
+    fs.writeFileSync(crashing, "process.stderr.write('out of memory, say\\n'); process.exit(7);\n");
+    try {
+      await assert.rejects(new RepositoryAnalyzer(crashing).analyse('version: 1\n', ['a']), /exited with 7 before answering: out of memory, say/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
