@@ -66,4 +66,6 @@ function fail(message, output) {
   const stillListening = await new Promise(r => { const s = net.connect(port, '127.0.0.1', () => { s.end(); r(true); }); s.on('error', () => r(false)); });
   if (stillListening) { killAll(); fail(`port ${port} still answers after the demo stopped`); }
   console.log('demo smoke: stopped on Ctrl+C, port released: OK');
+  // The URL wait's 15-minute timer is still pending: without this the smoke run idled until it fired.
+  process.exit(0);
 })().catch(e => fail(e.stack || String(e)));

@@ -224,6 +224,17 @@ function components(r: TeamReportView): HTMLElement {
     el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Component'), el('th', {}, 'Owner'), el('th', {}, 'Outcomes'))), el('tbody', {}, ...rows)));
 }
 
+/** A team across repositories: each repository's part of the summed figures. */
+function repositories(r: TeamReportView): HTMLElement | string {
+  if (!r.repositories?.length) return '';
+  const rows = r.repositories.map(p => el('tr', {},
+    el('td', {}, p.repo), el('td', { class: 'num' }, String(p.pullRequests)), el('td', { class: 'num' }, p.lines.toLocaleString('en-US')),
+    el('td', { class: 'num' }, p.lines ? pct(p.leadLines / p.lines) : '–')));
+  return el('section', { 'aria-labelledby': 'repo-h' }, el('h2', { id: 'repo-h' }, `Across ${r.repositories.length} repositories`),
+    el('p', { class: 'sub' }, 'Every figure above is a sum over the pull requests of all of them (never an average of shares); each repository\'s part:'),
+    el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Repository'), el('th', {}, 'Pull requests'), el('th', {}, 'Lines'), el('th', {}, 'Lead\'s share'))), el('tbody', {}, ...rows)));
+}
+
 function handoffs(r: TeamReportView): HTMLElement {
   const items = r.handoffs.map(h => el('li', {}, el('strong', {}, `${h.date} ${h.component}: ${h.from} → ${h.to}`),
     ...(h.notes ? [el('div', {}, h.notes)] : []),
@@ -233,7 +244,7 @@ function handoffs(r: TeamReportView): HTMLElement {
 }
 
 function render(r: TeamReportView): void {
-  document.getElementById('root')!.replaceChildren(header(r), summary(r), outputChart(r), delegation(r), authorBars(r), monthlyChart(r), evidence(r), components(r), handoffs(r), footer(r));
+  document.getElementById('root')!.replaceChildren(header(r), summary(r), repositories(r), outputChart(r), delegation(r), authorBars(r), monthlyChart(r), evidence(r), components(r), handoffs(r), footer(r));
 }
 
 window.addEventListener('message', (event: MessageEvent) => {

@@ -36,9 +36,9 @@ export const ContextValues = {
   folder: 'folder',
   team: 'team',
   // Not `team…`: the per-folder team menus (the team report) match /^team/.
-  teamsAcross: 'acrossTeams',
+  teamsAcross: 'acrossRepositories',
   teamAcross: 'acrossTeam',
-  teamInRepository: 'acrossTeamRepository',
+  teamInRepository: 'acrossRepository',
   person: 'person',
   outcomeGroup: 'outcomeGroup',
   component: 'component',

@@ -49,6 +49,26 @@ async function run({ page, url, shotsDir, log }) {
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(shotsDir, 'tree-teams-across.png') });
     }],
+    ['the report of the team across repositories opens from its row, with each repository\'s part', async () => {
+      const platform = rows.filter({ has: page.locator('.label-name', { hasText: /^Platform$/ }) }).filter({ hasText: /repositories$/ }).first();
+      await platform.hover();
+      await platform.locator('.action-label[aria-label^="Ownership: Show Team Report"], .action-label[title^="Ownership: Show Team Report"]').first().click();
+      let frame;
+      for (let i = 0; i < 150 && !frame; i++) {
+        for (const f of page.frames()) if (await f.locator('#repo-h').count().catch(() => 0)) frame = f;
+        if (!frame) await page.waitForTimeout(100);
+      }
+      assert.ok(frame, 'the report across repositories did not render');
+      const text = await frame.locator('#root').innerText();
+      assert.match(text, /Across 3 repositories/);
+      for (const repo of ['acme/shop', 'acme/tools', 'acme/infra']) assert.match(text, new RegExp(`${repo}\\s+\\d+\\s+[\\d,]+\\s+\\d+%`));
+      assert.match(text, /Terraform/);
+      await page.locator('.tabs-container .tab', { hasText: 'Team report: Platform (3 repositories)' }).waitFor({ timeout: 10000 });
+      await frame.locator('#repo-h').scrollIntoViewIfNeeded();
+      await page.mouse.move(1000, 700);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(shotsDir, 'team-report-across.png') });
+    }],
   ];
   let passed = 0, failed = 0;
   for (const [name, step] of steps) {

@@ -28,9 +28,9 @@ describe('package.json contributions (SPEC section 3)', () => {
   it('menus match tree items by context value, and untrusted workspaces are limited', () => {
     const item = pkg.contributes.menus['view/item/context'];
     const target = (m: { command: string; when: string }) => /viewItem =~ \/(\^?\w+)\//.exec(m.when)?.[1];
-    // Component actions on components, the team report on teams; nothing matches every item.
+    // Component actions on components, the team report on teams (in a folder, and across repositories); nothing matches every item.
     assert.deepStrictEqual([...new Set(item.map((m: { command: string; when: string }) => `${m.command} ${target(m)}`))].sort(), [
-      'ownershipLens.copyOwner component', 'ownershipLens.handoff component', 'ownershipLens.revealInOwners component', 'ownershipLens.showTeamReport ^team',
+      'ownershipLens.copyOwner component', 'ownershipLens.handoff component', 'ownershipLens.revealInOwners component', 'ownershipLens.showTeamReport ^acrossTeam', 'ownershipLens.showTeamReport ^team',
     ]);
     assert.strictEqual(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.ok(fs.existsSync(path.join(ROOT, pkg.icon)), pkg.icon);

@@ -72,3 +72,22 @@ export function teamsAcrossRepositories(parts: readonly RepositoryPart[], window
   }
   return { report, repositories: parts.map(p => p.name), byRepository };
 }
+
+/**
+ * One model over several repositories' OWNERS.yaml, for views that list a team's components,
+ * outcomes and handoffs wherever they live: maps are united, the first repository wins a repeated
+ * id; settings (window, thresholds) are the first repository's. Patterns are not merged (they are
+ * per repository and would resolve against the wrong files).
+ */
+export function mergeModels(models: readonly OwnersModel[]): OwnersModel {
+  const first = models[0];
+  const union = <V>(pick: (m: OwnersModel) => Map<string, V>) => {
+    const out = new Map<string, V>();
+    for (const m of models) for (const [k, v] of pick(m)) if (!out.has(k)) out.set(k, v);
+    return out;
+  };
+  return {
+    ...first, people: union(m => m.people), teams: union(m => m.teams), outcomes: union(m => m.outcomes), components: union(m => m.components),
+    unowned: [], patterns: [],
+  };
+}

@@ -7,6 +7,11 @@ export function teamReportMarkdown(r: TeamReportView): string {
   // Line breaks of any kind (a lone \r too) and control characters become spaces; every character with a meaning in Markdown is escaped.
   const md = (s: string) => oneLine(s).replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
   const lines = [`# ${md(r.team.name)}: lead ${md(r.team.lead)}`, '', r.hasData ? `Pull requests merged from ${windowLabel(r.window)} (UTC).` : 'No pull-request data yet.', ''];
+  if (r.repositories?.length) {
+    lines.push(`Summed over the pull requests of ${r.repositories.length} repositories:`, '', '| repository | pull requests | lines | lead share |', '|---|---:|---:|---:|');
+    for (const p of r.repositories) lines.push(`| ${md(p.repo)} | ${p.pullRequests} | ${p.lines} | ${p.lines ? pct(p.leadLines / p.lines) : '–'} |`);
+    lines.push('');
+  }
   const f = r.figures;
   if (!r.hasData) lines.push('Fetch it in VS Code with "Ownership: Refresh Pull Request Data", or run `ownership-lens report`.', '');
   else if (!f) lines.push(`No pull requests for this team in the window.`, '');

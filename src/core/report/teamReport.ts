@@ -1,6 +1,7 @@
 import type { MonthlyShare } from '../metrics/monthly';
 import type { TeamFigures } from '../metrics/types';
 import type { Component, HandoffRecord, OwnersModel } from '../owners/model';
+import { mergeModels } from '../metrics/acrossRepositories';
 
 export type { MonthlyShare, TeamFigures };
 
@@ -26,6 +27,8 @@ export interface TeamReportView {
   delegation: { component: string; name: string; owner: string; kind: 'owned' | 'carried'; lines: number; leadLines: number; candidate: string | null }[];
   /** Team-only mode: no individual but the lead is named. */
   teamOnly: boolean;
+  /** A team across repositories: each repository's part of the summed figures (absent for one repository). */
+  repositories?: { repo: string; pullRequests: number; lines: number; leadLines: number }[];
 }
 
 /** Builds the report of `teamId` from the model, its figures and its monthly series. */
@@ -102,3 +105,13 @@ export const FLAG_WORDS: Record<TeamFigures['flag'], string> = {
 };
 
 export const pct = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.01 ? 1 : 0)}%`;
+
+/**
+ * The report of a team across repositories: `figures` and `monthly` summed over all of them
+ * (teamsAcrossRepositories), components, outcomes and handoffs from every repository's OWNERS.yaml.
+ */
+export function buildTeamReportAcross(models: readonly OwnersModel[], teamId: string, figures: TeamFigures | undefined, monthly: MonthlyShare[],
+  parts: readonly { repo: string; figures: TeamFigures }[], window: { since: string; until: string }, fetchedAt: string | undefined, teamOnly: boolean): TeamReportView {
+  const view = buildTeamReport(mergeModels(models), teamId, figures, monthly, window, fetchedAt, true, teamOnly);
+  return { ...view, repositories: parts.map(p => ({ repo: p.repo, pullRequests: p.figures.pullRequests, lines: p.figures.lines, leadLines: p.figures.leadLines })) };
+}

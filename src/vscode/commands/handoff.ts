@@ -33,6 +33,11 @@ async function handoff(ctx: Ctx, arg: unknown): Promise<HandoffOutcome> {
   await ctx.store.ready;
   const target = targetOf(ctx, arg);
   if (!target) return { kind: 'refused', reason: 'no OWNERS.yaml in this workspace.' };
+  const named = (arg as { component?: unknown; kind?: unknown } | undefined);
+  if (named && named.kind === undefined && typeof named.component === 'string' && !target.component) {
+    // A team across repositories lists components of repositories that are not open.
+    return { kind: 'refused', reason: `there is no component "${named.component}" in the OWNERS.yaml of an open folder; open its repository to hand it off.` };
+  }
   const doc = await vscode.workspace.openTextDocument(target.state.ownersUri);
   const startText = doc.getText();
   const startVersion = doc.version;

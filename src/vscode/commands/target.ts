@@ -15,8 +15,9 @@ export function targetOf(ctx: Ctx, arg: unknown): Target | undefined {
   }
   const named = arg as { component?: string; folder?: string } | undefined;
   if (named && typeof named.component === 'string') {
-    const state = ctx.store.states().find(s => !named.folder || s.folder.name === named.folder || s.folder.uri.toString() === named.folder)
-      ?? ctx.store.states()[0];
+    // Without a folder (a report's button, a script), the folder whose OWNERS.yaml has the component.
+    const candidates = ctx.store.states().filter(s => !named.folder || s.folder.name === named.folder || s.folder.uri.toString() === named.folder);
+    const state = candidates.find(s => s.model.components.has(named.component!)) ?? candidates[0] ?? ctx.store.states()[0];
     return state && { state, component: state.model.components.get(named.component) };
   }
   const uri = vscode.window.activeTextEditor?.document.uri;

@@ -43,6 +43,10 @@ export interface CrossRepositoryView {
   pending: string[];
   /** The oldest fetch among the summed repositories. */
   fetchedAt: string;
+  /** Per team, its months over the trend window, summed the same way (the team report's chart). */
+  monthly: Map<string, MonthlyShare[]>;
+  /** Every summed repository's OWNERS.yaml model, in order (the report lists components from all). */
+  models: OwnersModel[];
   thresholds: { leadShare: number; watch: number; minPullRequests: number };
 }
 
@@ -271,10 +275,12 @@ export class PullRequestData implements vscode.Disposable {
       return { ...memo.view, pending };
     }
     const window = flagWindow(first.parsed.model.metrics.windowDays);
-    const computed = teamsAcrossRepositories(parts.map(p => ({ name: p.name, index: p.index, generated: parseGitattributes(p.generated), pullRequests: p.data.pullRequests })), window, line => this.log.warn(line));
+    const inputs = parts.map(p => ({ name: p.name, index: p.index, generated: parseGitattributes(p.generated), pullRequests: p.data.pullRequests }));
+    const computed = teamsAcrossRepositories(inputs, window, line => this.log.warn(line));
     const result = teamOnly ? hideAcross(computed) : computed;
+    const monthly = new Map(teamsAcrossRepositories(inputs, trendWindow()).report.teams.map(t => [t.team, t.months]));
     const view: CrossRepositoryView = {
-      result, window, teamOnly, pending,
+      result, window, teamOnly, pending, monthly, models: parts.map(p => p.model),
       fetchedAt: parts.map(p => p.data.fetchedAt!).sort()[0],
       thresholds: { leadShare: first.parsed.model.metrics.leadShareThreshold, watch: first.parsed.model.metrics.watchThreshold, minPullRequests: first.parsed.model.metrics.minPullRequests },
     };

@@ -4,6 +4,9 @@ import type { TeamReportView } from '../../core/report/teamReport';
 
 const panels = new Map<string, TeamReportPanel>();
 
+/** A team's report in one folder and its report across repositories are two panels. */
+const panelKey = (view: TeamReportView) => (view.repositories ? `across ${view.team.id}` : view.team.id);
+
 /** A team report webview: strict CSP with a nonce, local script and style only, no remote content. */
 export class TeamReportPanel {
   private view: TeamReportView;
@@ -13,30 +16,32 @@ export class TeamReportPanel {
     this.view = view;
     panel.webview.html = html(panel.webview, extensionUri, view.team.name);
     panel.webview.onDidReceiveMessage((m: { type?: string; format?: string; component?: unknown; to?: unknown }) => this.onMessage(m));
-    panel.onDidDispose(() => panels.delete(view.team.id));
+    panel.onDidDispose(() => panels.delete(panelKey(view)));
   }
 
   /** Opens (or reveals and refreshes) the report of `view.team`. */
   static show(extensionUri: vscode.Uri, view: TeamReportView): TeamReportPanel {
-    const existing = panels.get(view.team.id);
+    const existing = panels.get(panelKey(view));
     if (existing) {
       existing.update(view);
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel('ownershipLens.teamReport', `Team report: ${view.team.name}`, vscode.ViewColumn.Active, {
+    const title = `Team report: ${view.team.name}${view.repositories ? ` (${view.repositories.length} repositories)` : ''}`;
+    const panel = vscode.window.createWebviewPanel('ownershipLens.teamReport', title, vscode.ViewColumn.Active, {
       enableScripts: true,
       enableCommandUris: false,
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'media'), vscode.Uri.joinPath(extensionUri, 'media', 'report')],
       retainContextWhenHidden: false,
     });
     const created = new TeamReportPanel(panel, extensionUri, view);
-    panels.set(view.team.id, created);
+    panels.set(panelKey(view), created);
     return created;
   }
 
-  static current(teamId: string): TeamReportPanel | undefined {
-    return panels.get(teamId);
+  /** The open report of a team in one folder, or (`across`) over every repository in view. */
+  static current(teamId: string, across = false): TeamReportPanel | undefined {
+    return panels.get(across ? `across ${teamId}` : teamId);
   }
 
   get report(): TeamReportView {

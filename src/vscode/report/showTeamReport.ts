@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildTeamReport, TeamReportView } from '../../core/report/teamReport';
+import { buildTeamReport, buildTeamReportAcross, TeamReportView } from '../../core/report/teamReport';
 import type { Ctx } from '../context';
 import { PullRequestData, teamOnlyMode } from '../github/pullRequestData';
 import { flagWindow } from '../github/reportWindow';
@@ -19,6 +19,14 @@ export async function teamReportView(state: OwnersState, teamId: string, data: P
     figures?.report.window ?? flagWindow(state.parsed.model.metrics.windowDays), figures?.data.fetchedAt, figures !== undefined, figures?.teamOnly ?? teamOnlyMode(state));
 }
 
+/** The report of a team over every repository in view, or undefined when there is no cross-repository data. */
+export async function teamReportAcrossView(teamId: string, data: PullRequestData): Promise<TeamReportView | undefined> {
+  const across = await data.acrossRepositories();
+  if (!across) return undefined;
+  return buildTeamReportAcross(across.models, teamId, across.result.report.teams.find(t => t.team === teamId), across.monthly.get(teamId) ?? [],
+    across.result.byRepository.get(teamId) ?? [], across.window, across.fetchedAt, across.teamOnly);
+}
+
 /**
  * `ownershipLens.showTeamReport`: from a team node of the tree, or a team picked in the palette;
  * an open report follows OWNERS.yaml and data changes.
@@ -26,6 +34,11 @@ export async function teamReportView(state: OwnersState, teamId: string, data: P
 export function registerShowTeamReport(ctx: Ctx, data: PullRequestData, extensionUri: vscode.Uri): void {
   ctx.subscriptions.push(command(SHOW_TEAM_REPORT, ctx.log, async (node?: Node | { folder: string; team: string }) => {
     await ctx.store.ready;
+    // A team across repositories: the report of the summed figures.
+    if (node && 'kind' in node && node.kind === 'teamAcross') {
+      const view = await teamReportAcrossView(node.figures.team, data);
+      return view && TeamReportPanel.show(extensionUri, view).report;
+    }
     const target = node && 'kind' in node && node.kind === 'team' ? { state: node.state, team: node.team.id }
       : node && 'team' in node && typeof node.team === 'string' ? findTeam(ctx, node.team, (node as { folder?: string }).folder)
       : await pickTeam(ctx);
@@ -34,6 +47,12 @@ export function registerShowTeamReport(ctx: Ctx, data: PullRequestData, extensio
     return panel.report;
   }));
   const update = async () => {
+    const across = await data.acrossRepositories().catch(() => undefined);
+    for (const t of across?.result.report.teams ?? []) {
+      const panel = TeamReportPanel.current(t.team, true);
+      const view = panel && await teamReportAcrossView(t.team, data);
+      if (panel && view) panel.update(view);
+    }
     for (const state of ctx.store.states()) {
       for (const team of state.parsed.model.teams.keys()) {
         const panel = TeamReportPanel.current(team);

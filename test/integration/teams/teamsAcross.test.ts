@@ -3,6 +3,8 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TeamFigures } from '../../../src/core/metrics/types';
+import { teamReportMarkdown } from '../../../src/core/report/exportReport';
+import type { TeamReportView } from '../../../src/core/report/teamReport';
 import type { Node } from '../../../src/vscode/tree/nodes';
 import { api, EXTENSION_ID, folderUri, waitFor } from '../helpers';
 
@@ -95,6 +97,27 @@ describe('a team across repositories (acme/shop and acme/tools open, acme/infra 
     const data = teams.find(t => t.figures.team === 'data')!;
     assert.deepStrictEqual((await a.ctx.tree.getChildren(data) as TeamInRepository[]).map(r => r.repo), ['acme/tools']);
     assert.match(String(a.ctx.tree.getTreeItem(data).description), /· 1 repository$/);
+  });
+
+  it('the team report of a team across repositories: the summed figures, each repository\'s part, components of all three', async () => {
+    const platform = teams.find(t => t.figures.team === 'platform')!;
+    const view = await vscode.commands.executeCommand<TeamReportView>('ownershipLens.showTeamReport', platform);
+    assert.ok(view, 'a report opened');
+    assert.deepStrictEqual(view.repositories!.map(r => r.repo), REPOS);
+    assert.deepStrictEqual(headline(view.figures!), headline(platform.figures));
+    assert.deepStrictEqual(view.components.map(c => c.id).sort(), ['cli', 'deploy', 'shared-libs', 'terraform']);
+    assert.strictEqual(view.monthly.length, 12);
+    // The trend chart sums the same pull requests: month by month, what the CLI says over the chart's window.
+    const trend = cliReport(folderUri('shop').fsPath, REPOS, ['--since', `${view.monthly[0].month}-01`, '--until', view.window.until]).teams.find(t => t.team === 'platform')!;
+    assert.deepStrictEqual(view.monthly, trend.months);
+    assert.ok(view.monthly.some(m => m.pullRequests > 0));
+    // A per-folder report of Platform is another panel, unchanged by this one.
+    const inShop = await vscode.commands.executeCommand<TeamReportView>('ownershipLens.showTeamReport', { team: 'platform', folder: 'shop' });
+    assert.strictEqual(inShop.repositories, undefined);
+    assert.deepStrictEqual(inShop.components.map(c => c.id).sort(), ['deploy', 'shared-libs']);
+    const md = teamReportMarkdown(view);
+    assert.match(md, /Summed over the pull requests of 3 repositories:/);
+    assert.match(md, /\| acme\/infra \| \d+ \| \d+ \| \d+% \|/);
   });
 
   it('a listed repository without an OWNERS.yaml is named as not fetched, never silently dropped', async function () {
