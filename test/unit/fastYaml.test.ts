@@ -63,6 +63,8 @@ describe('fast block-subset reader', () => {
       '---\nk: v\n', 'k: v\n...\n', 'k: {a: 1\n', 'k: [a, b\n', 'k: v: w\n', '"quoted key": v\n', 'k: "\\x41"\n', 'k:\tv\n', '  k: v\nl: w\n',
       'a:\n  b: 1\n c: 2\n', 'a: 1\na: 2\n', 'k: [a, [b, c], {d: [e]}]\n', 'k: {a: 1, b: [2, 3]}\n', 'k: \'a "b" c\'\n', 'k: "a \'b\' c"\n', '- a\n- b\n', 'just text\n',
       'version: 1\r\nteams:\r\n  t: {lead: x}\r\n', '#only a comment\n', '', '\n\n', 'k: v #c\n# c\n  # indented comment\nl: w\n', 'k: [ ]\nl: { }\n', 'k: []\nl: {}\n', 'k: \r\nl:   # c\nm:\n', '- \n-\n-   # c\n- a\n',
+      // Found by the property below: a '-' alone inside a flow list is a block sequence (an error), not a plain scalar.
+      'members: [-]\n', 'k: [x, -]\n', 'k: [ - ]\n', 'k: [-, x]\n', 'k: {b: -}\n', 'k: [-x, -1]\n',
     ];
     for (const text of cases) assertSame(text, JSON.stringify(text));
   });

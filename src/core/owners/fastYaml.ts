@@ -209,6 +209,9 @@ function flow(s: string, i: number, at: number, depth = 0): { node: YAMLSeq | YA
 function flowItem(s: string, i: number, at: number, depth: number): { node: unknown; end: number } {
   if (s[i] === '[' || s[i] === '{') return flow(s, i, at, depth + 1);
   if (s[i] === '"' || s[i] === "'") return quoted(s, i, at);
+  // A plain scalar starts with '-' only when a safe character follows ("-x"); "[-]" or "[x, - ]" is a
+  // block sequence inside a flow list, which the library reports as an error.
+  if (s[i] === '-' && (i + 1 >= s.length || /[\s,[\]{}]/.test(s[i + 1]))) outside();
   const m = /^[^,[\]{}:#\s&*!|>%@`?'"](?:[^,[\]{}:]|:(?=[^\s,[\]{}]))*/.exec(s.slice(i)) ?? outside();
   const text = m[0].trimEnd();
   return { node: plainScalar(text, at + i), end: i + text.length };
