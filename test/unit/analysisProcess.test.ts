@@ -24,6 +24,15 @@ describe('analysis in a child process (dist/analysisProcess.js)', () => {
     assert.deepStrictEqual(result.diagnostics, validateOwners(parsed, files));
   });
 
+  it('takes an empty list and a list larger than one pipe buffer alike (the list streams through stdin)', async () => {
+    const analyzer = new RepositoryAnalyzer(BUNDLE);
+    const none = await analyzer.analyse('version: 1\n', []);
+    assert.strictEqual(none.coverage.totalFiles, 0);
+    const many = Array.from({ length: 120_000 }, (_, i) => `d${i % 97}/file-${i}.ts`);
+    const all = await analyzer.analyse('version: 1\nteams:\n  t: { lead: a }\ncomponents:\n  c: { team: t, owner: a, paths: [/d1/] }\n', many);
+    assert.deepStrictEqual([all.coverage.totalFiles, all.coverage.ownedFiles], [many.length, many.filter(f => f.startsWith('d1/')).length]);
+  });
+
   it('reports a process that dies before answering, with its last words', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-analysis-'));
     const crashing = path.join(dir, 'crash.js');
