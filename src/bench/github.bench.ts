@@ -34,8 +34,8 @@ export async function run(log: (line: string) => void): Promise<void> {
 
   await extraFieldsCost(log);
 
-  const { ms, indexMs, prs, components } = computeTiming();
-  log(`Figures for ${prs.toLocaleString('en-US')} PRs over a ${components.toLocaleString('en-US')}-component OWNERS.yaml: ${ms.toFixed(0)} ms (median of 5; index build ${indexMs.toFixed(0)} ms more)`);
+  const { ms, coldMs, indexMs, prs, components } = computeTiming();
+  log(`Figures for ${prs.toLocaleString('en-US')} PRs over a ${components.toLocaleString('en-US')}-component OWNERS.yaml: first ${coldMs.toFixed(0)} ms (every path resolved), then ${ms.toFixed(0)} ms (median of 5 reusing the resolved paths, as the trend's window does; index build ${indexMs.toFixed(0)} ms more; aim < 1 s)`);
 }
 
 async function requestsFor(n: number, older: number): Promise<number> {
@@ -146,12 +146,17 @@ function computeTiming() {
   const t0 = performance.now();
   const index = createOwnershipIndex(model);
   const indexMs = performance.now() - t0;
+  // The first call resolves every path; the editor's second (the trend's window) reuses them.
+  const resolutions = new Map();
+  const t1 = performance.now();
+  computeLeadReport(index, prs, window, { resolutions });
+  const coldMs = performance.now() - t1;
   const samples: number[] = [];
   for (let r = 0; r < 5; r++) {
     const t = performance.now();
-    computeLeadReport(index, prs, window);
+    computeLeadReport(index, prs, window, { resolutions });
     samples.push(performance.now() - t);
   }
   samples.sort((a, b) => a - b);
-  return { ms: samples[2], indexMs, prs: prs.length, components };
+  return { ms: samples[2], coldMs, indexMs, prs: prs.length, components };
 }

@@ -1,6 +1,6 @@
 import type { OwnersModel } from '../owners/model';
 import type { OwnershipIndex } from '../owners/resolve';
-import { AttributedPullRequest, attributePullRequests } from './attribute';
+import { AttributedPullRequest, attributePullRequests, PathResolutions } from './attribute';
 import { aggregateTeams, TeamCatalogue, teamCatalogue } from './compute';
 import type { GeneratedFiles } from './gitattributes';
 import type { LeadReport, PullRequestRecord, ReportWindow, TeamFigures } from './types';
@@ -12,6 +12,8 @@ export interface RepositoryPart {
   index: OwnershipIndex;
   generated: GeneratedFiles;
   pullRequests: readonly PullRequestRecord[];
+  /** Reused path resolutions across calls over the same part (see AttributionOptions.resolutions). */
+  resolutions?: PathResolutions;
 }
 
 /** A team's figures within one repository, next to its figures over all of them. */
@@ -56,7 +58,7 @@ export function teamsAcrossRepositories(parts: readonly RepositoryPart[], window
   if (parts.length === 0) throw new Error('teamsAcrossRepositories needs at least one repository');
   const catalogue = mergeCatalogues(parts.map(p => ({ name: p.name, model: p.index.model })), warn);
   const attributed = new Map<string, AttributedPullRequest[]>();
-  for (const p of parts) attributed.set(p.name, attributePullRequests(p.index, p.pullRequests, window, { generated: p.generated, repo: p.name }));
+  for (const p of parts) attributed.set(p.name, attributePullRequests(p.index, p.pullRequests, window, { generated: p.generated, repo: p.name, resolutions: p.resolutions }));
   const report = aggregateTeams(catalogue, [...attributed.values()].flat(), window);
   const byRepository = new Map<string, TeamInRepository[]>();
   for (const p of parts) {

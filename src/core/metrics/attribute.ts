@@ -34,7 +34,15 @@ export interface AttributionOptions {
   generated?: GeneratedFiles;
   /** A label for the repository when several are summed. */
   repo?: string;
+  /**
+   * Where each path resolved (team, component, counted/ignored/generated), kept between calls that
+   * share the index and `generated` (the flags' window and the trend's): resolving is most of the cost.
+   */
+  resolutions?: PathResolutions;
 }
+
+/** Opaque to callers: make one with `new Map()` per index and .gitattributes, and pass it to each call. */
+export type PathResolutions = Map<string, unknown>;
 
 const NONE: ReadonlyMap<string, number> = new Map();
 
@@ -57,8 +65,8 @@ export function attributePullRequests(index: OwnershipIndex, prs: readonly PullR
   const ignored = createPathFilter(settings);
   const generated = options.generated ?? NO_GENERATED_FILES;
   const repo = options.repo ?? '';
-  // Paths repeat across pull requests; resolving each once keeps 50,000 PRs well under a second.
-  const infoOfPath = new Map<string, PathInfo>();
+  // Paths repeat across pull requests, and across calls when the caller passes `resolutions`.
+  const infoOfPath = (options.resolutions ?? new Map()) as Map<string, PathInfo>;
   const infoOf = (path: string): PathInfo => {
     let info = infoOfPath.get(path);
     if (info) return info;

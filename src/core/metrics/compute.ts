@@ -40,17 +40,26 @@ class Tally {
   add(credited: Map<string, string>, lines: number): void {
     this.pullRequests++;
     this.lines += lines;
-    for (const [key, login] of credited) {
-      const p = this.people.get(key) ?? { login, pullRequests: 0, lines: 0 };
-      p.pullRequests++;
-      p.lines += lines;
-      this.people.set(key, p);
-    }
+    // forEach, not for..of: half a million calls would allocate an iterator and an entry each.
+    credited.forEach((login, key) => {
+      const p = this.people.get(key);
+      if (p) {
+        p.pullRequests++;
+        p.lines += lines;
+      } else {
+        this.people.set(key, { login, pullRequests: 1, lines });
+      }
+    });
   }
 
   linesOf(login: string): number {
     return this.people.get(login.toLowerCase())?.lines ?? 0;
   }
+}
+
+/** YYYY-MM of a merge time (UTC): GitHub's "…Z" timestamps are read as they are, others through Date. */
+function monthOf(mergedAt: string): string {
+  return /^\d{4}-\d{2}-\d{2}T[^+]*Z$/.test(mergedAt) ? mergedAt.slice(0, 7) : new Date(mergedAt).toISOString().slice(0, 7);
 }
 
 interface TeamTally {
@@ -96,24 +105,25 @@ export function aggregateTeams(catalogue: TeamCatalogue, attributed: readonly At
     counted++;
     for (const [teamId, lines] of a.ignoredPathLines) { const t = tallies.get(teamId); if (t) t.excluded.ignoredPathLines += lines; }
     for (const [teamId, lines] of a.generatedLines) { const t = tallies.get(teamId); if (t) t.excluded.generatedLines += lines; }
-    const month = new Date(a.pr.mergedAt).toISOString().slice(0, 7);
-    for (const [teamId, lines] of a.teamLines) {
+    const month = monthOf(a.pr.mergedAt);
+    const author = a.pr.author.toLowerCase();
+    a.teamLines.forEach((lines, teamId) => {
       const t = tallies.get(teamId);
-      if (!t) continue;
+      if (!t) return;
       const lead = leadOf.get(teamId)!;
       t.all.add(a.credited, lines);
       t.months.get(month)?.add(a.credited, lines);
       keepTop(t.top, a, lines);
-      if (a.pr.author.toLowerCase() !== lead) {
+      if (author !== lead) {
         t.nonLead++;
         if (lead && reviewedBy(a.pr, lead)) t.reviewedByLead++;
         if (lead && approvedByLeadAlone(a.pr, lead)) t.soleApprovalByLead++;
       }
-    }
-    for (const [componentId, lines] of a.componentLines) {
+    });
+    a.componentLines.forEach((lines, componentId) => {
       const teamId = teamOfComponent.get(componentId);
       if (teamId !== undefined) tallies.get(teamId)?.components.get(componentId)?.add(a.credited, lines);
-    }
+    });
   }
   const teams = catalogue.teams.map(team => teamFigures(team, tallies.get(team.id)!, catalogue));
   return { window: { since: window.since, until: window.until }, pullRequests: counted, teams };

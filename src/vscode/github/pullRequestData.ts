@@ -124,7 +124,8 @@ export class PullRequestData implements vscode.Disposable {
     if (!memo || memo.data !== data || memo.prs !== data.pullRequests || memo.attributes !== attributes) {
       const window = flagWindow(state.parsed.model.metrics.windowDays);
       const trend = trendWindow();
-      const options = { generated: parseGitattributes(attributes) };
+      // Both windows resolve the same paths: once is enough.
+      const options = { generated: parseGitattributes(attributes), resolutions: new Map() };
       const report = computeLeadReport(state.index, data.pullRequests, window, options);
       const full: TeamFiguresView = {
         report, monthly: new Map(computeLeadReport(state.index, data.pullRequests, trend, options).teams.map(t => [t.team, t.months])),
@@ -275,7 +276,7 @@ export class PullRequestData implements vscode.Disposable {
       return { ...memo.view, pending };
     }
     const window = flagWindow(first.parsed.model.metrics.windowDays);
-    const inputs = parts.map(p => ({ name: p.name, index: p.index, generated: parseGitattributes(p.generated), pullRequests: p.data.pullRequests }));
+    const inputs = parts.map(p => ({ name: p.name, index: p.index, generated: parseGitattributes(p.generated), pullRequests: p.data.pullRequests, resolutions: new Map() }));
     const computed = teamsAcrossRepositories(inputs, window, line => this.log.warn(line));
     const result = teamOnly ? hideAcross(computed) : computed;
     const monthly = new Map(teamsAcrossRepositories(inputs, trendWindow()).report.teams.map(t => [t.team, t.months]));
