@@ -15,62 +15,59 @@ const SHOTS = path.resolve(process.env.SCREENSHOTS_DIR || path.join(host.ROOT, '
 (async () => {
   const t0 = Date.now();
   const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
-  const dirs = host.freshDirs('ui-');
-  let code = 2, server, context, external = new Set();
+  const dirs = host.freshDirs('ui-');   // the run's failure screenshots and the first part's VS Code
+  let code = 2, context, external = new Set();
+  const servers = [];
+  // Each part: its own VS Code (user data, settings, fake GitHub) and a new page in one browser.
+  const parts = [
+    ['workbench.ui.js', async () => {   // the acme fixture
+      const ws = path.join(host.copyFixtures(dirs.tmp), 'acme');
+      return { dirs, open: ws, where: { folder: ws }, env: {}, wsDir: ws, stop: async () => {} };
+    }],
+    ['report.ui.js', async () => {   // the sample repository with the project's fake GitHub behind user settings
+      const partDirs = host.freshDirs('ui-report-');
+      const demo = await startDemoEnvironment(partDirs);
+      return { dirs: partDirs, open: demo.ws, where: { folder: demo.ws }, env: demo.env, stop: demo.stop };
+    }],
+    ['teams.ui.js', async () => {   // a team across repositories: two folders open, a third from the setting
+      const partDirs = host.freshDirs('ui-teams-');
+      const teams = await startTeamsEnvironment(partDirs);
+      return { dirs: partDirs, open: path.dirname(teams.workspace), where: { workspace: teams.workspace }, env: teams.env, stop: teams.stop };
+    }],
+  ];
   try {
-    const ws = path.join(host.copyFixtures(dirs.tmp), 'acme');
-    const port = await host.freePort();
-    server = await host.startCodeServer(dirs, port, ws);
-    log(`code-server on 127.0.0.1:${port}`);
     context = await host.launchChromium(chromium, dirs.tmp, { width: 1280, height: 800 });
     external = host.watchRequests(context);
-    const page = context.pages()[0] || await context.newPage();
-    page.on('pageerror', e => log('[pageerror]', e.message));
     fs.mkdirSync(SHOTS, { recursive: true });
-    const { run } = require(path.join(host.ROOT, 'test/ui/workbench.ui.js'));
     code = 1;
-    const { passed, failed } = await run({ page, url: host.workbenchUrl(port, { folder: ws }), wsDir: ws, shotsDir: SHOTS, failDir: dirs.tmp, log });
-    // The team report: the sample repository with the project's fake GitHub behind user settings.
-    await server.stop();
-    const reportDirs = host.freshDirs('ui-report-');
-    const demo = await startDemoEnvironment(reportDirs);
-    let report = { passed: 0, failed: 1 };
-    try {
-      const reportPort = await host.freePort();
-      server = await host.startCodeServer(reportDirs, reportPort, demo.ws, demo.env);
-      const page2 = await context.newPage();
-      page2.on('pageerror', e => log('[pageerror]', e.message));
-      const { run: runReport } = require(path.join(host.ROOT, 'test/ui/report.ui.js'));
-      report = await runReport({ page: page2, url: host.workbenchUrl(reportPort, { folder: demo.ws }), shotsDir: SHOTS, log });
-      if (report.failed) await page2.screenshot({ path: path.join(dirs.tmp, 'ui-report-failure.png') }).catch(() => {});
-    } finally {
-      await demo.stop();
+    let passed = 0, failed = 0;
+    for (const [script, start] of parts) {
+      const part = await start();
+      try {
+        const port = await host.freePort();
+        const server = await host.startCodeServer(part.dirs, port, part.open, part.env);
+        servers.push(server);
+        log(`${script}: code-server on 127.0.0.1:${port}`);
+        const page = context.pages().find(p => p.url() === 'about:blank') || await context.newPage();
+        page.on('pageerror', e => log('[pageerror]', e.message));
+        const { run } = require(path.join(host.ROOT, 'test/ui', script));
+        const failShot = path.join(dirs.tmp, `${script.replace('.ui.js', '')}-failure.png`);
+        const r = await run({ page, url: host.workbenchUrl(port, part.where), wsDir: part.wsDir, shotsDir: SHOTS, failShot, log });
+        passed += r.passed;
+        failed += r.failed;
+        await server.stop();
+      } finally {
+        await part.stop();
+      }
     }
-    // A team across repositories: two folders open, a third from the setting, one fake GitHub for all.
-    await server.stop();
-    const teamsDirs = host.freshDirs('ui-teams-');
-    const teamsEnv = await startTeamsEnvironment(teamsDirs);
-    let teams = { passed: 0, failed: 1 };
-    try {
-      const teamsPort = await host.freePort();
-      server = await host.startCodeServer(teamsDirs, teamsPort, path.dirname(teamsEnv.workspace), teamsEnv.env);
-      const page3 = await context.newPage();
-      page3.on('pageerror', e => log('[pageerror]', e.message));
-      const { run: runTeams } = require(path.join(host.ROOT, 'test/ui/teams.ui.js'));
-      teams = await runTeams({ page: page3, url: host.workbenchUrl(teamsPort, { workspace: teamsEnv.workspace }), shotsDir: SHOTS, log });
-      if (teams.failed) await page3.screenshot({ path: path.join(dirs.tmp, 'ui-teams-failure.png') }).catch(() => {});
-    } finally {
-      await teamsEnv.stop();
-    }
-    const ok = passed + report.passed + teams.passed, bad = failed + report.failed + teams.failed;
-    console.log(`\n  ${ok} passing`);
-    if (bad) console.log(`  ${bad} failing`);
-    code = bad ? 1 : 0;
+    console.log(`\n  ${passed} passing`);
+    if (failed) console.log(`  ${failed} failing`);
+    code = failed ? 1 : 0;
   } catch (e) {
     console.error('UI harness error:', e);
   } finally {
     if (context) await context.close().catch(() => {});
-    if (server) await server.stop();
+    for (const server of servers) await server.stop();
   }
   if (external.size) {
     console.error(`FAIL: the browser made non-loopback requests: ${[...external].join(', ')}`);

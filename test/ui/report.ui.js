@@ -5,43 +5,19 @@
 'use strict';
 const assert = require('assert');
 const path = require('path');
+const { openOwnershipView, palette, runSteps, webviewFrame } = require('./workbenchSteps');
 
-async function run({ page, url, shotsDir, log }) {
+async function run({ page, url, shotsDir, failShot, log }) {
   const shot = name => page.screenshot({ path: path.join(shotsDir, name) });
   const quick = page.locator('.quick-input-widget');
-  const palette = async (title) => {
-    await page.keyboard.press('F1');
-    await quick.waitFor({ state: 'visible' });
-    await page.keyboard.type(title);
-    await quick.locator('.monaco-list-row', { hasText: title }).first().waitFor();
-    await page.keyboard.press('Enter');
-  };
-  /** The webview's inner document (VS Code nests it in two iframes). */
-  const reportFrame = async () => {
-    for (let i = 0; i < 150; i++) {
-      for (const frame of page.frames()) {
-        const ok = await frame.locator('#root h1').count().catch(() => 0);
-        if (ok) return frame;
-      }
-      await page.waitForTimeout(100);
-    }
-    throw new Error('the team report webview did not render');
-  };
+  const reportFrame = () => webviewFrame(page, '#root h1');
   const steps = [
     ['the workbench loads the extension on the sample repository', async () => {
-      await page.goto(url);
-      await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
-      await page.locator('.activitybar .action-item a[aria-label^="Ownership"]').waitFor({ timeout: 60000 });
-      await page.locator('.activitybar .action-item a[aria-label^="Ownership"]').click();
-      const box = await page.locator('.part.sidebar').boundingBox();
-      await page.mouse.move(box.x + box.width + 1, box.y + 300);
-      await page.mouse.down();
-      await page.mouse.move(box.x + box.width + 170, box.y + 300, { steps: 5 });
-      await page.mouse.up();
+      await openOwnershipView(page, url, 170);
       await page.locator('.sidebar .monaco-list-row', { hasText: 'Unowned' }).first().waitFor({ timeout: 30000 });
     }],
     ['"Ownership: Refresh Pull Request Data" puts a flag on every team', async () => {
-      await palette('Ownership: Refresh Pull Request Data');
+      await palette(page, 'Ownership: Refresh Pull Request Data');
       const rows = page.locator('.sidebar .monaco-list-row');
       await rows.filter({ hasText: 'Platform' }).locator('.label-description', { hasText: 'doing the work' }).waitFor({ timeout: 30000 });
       const teams = {};
@@ -78,18 +54,8 @@ async function run({ page, url, shotsDir, log }) {
       // hasText ignores case, and Deployment's own description says "could go to erin": match the child's label exactly.
       const could = rows.filter({ has: page.locator('.label-name', { hasText: /^Could go to erin$/ }) }).first();
       await could.waitFor({ timeout: 15000 });
-      // An editor that opens as the tree row is expanded (revealing Deployment in OWNERS.yaml) takes the
-      // focus and closes a quick input that opened before it: click again until the handoff stays open.
-      let open = false;
-      for (let attempt = 0; attempt < 4 && !open; attempt++) {
-        await could.click();
-        open = await quick.locator('.quick-input-title', { hasText: 'Hand Off Component' }).waitFor({ timeout: 10000 }).then(() => true, () => false);
-        if (open) {
-          await page.waitForTimeout(1000);
-          open = await quick.isVisible();
-        }
-      }
-      assert.ok(open, 'the handoff did not stay open after clicking "Could go to erin"');
+      await could.click();
+      await quick.locator('.quick-input-title', { hasText: 'Hand Off Component' }).waitFor();
       const prompt = await quick.innerText();
       log('handoff:', JSON.stringify(prompt.slice(0, 200)));
       assert.match(prompt, /What must erin know to own Deployment\?/);
@@ -100,7 +66,7 @@ async function run({ page, url, shotsDir, log }) {
       await quick.waitFor({ state: 'hidden' });
     }],
     ['"Ownership: Show Team Report" shows who writes the code, the trend, components and handoffs', async () => {
-      await palette('Ownership: Show Team Report');
+      await palette(page, 'Ownership: Show Team Report');
       await quick.locator('.monaco-list-row', { hasText: 'Platform' }).first().waitFor();
       await page.keyboard.type('Platform');
       await page.keyboard.press('Enter');
@@ -154,19 +120,7 @@ async function run({ page, url, shotsDir, log }) {
       assert.match(lead, /dan \(lead\): \d+ pull requests/);
     }],
   ];
-  let passed = 0, failed = 0;
-  for (const [name, step] of steps) {
-    try {
-      await step();
-      passed++;
-      log(`  ✔ ${name}`);
-    } catch (e) {
-      failed++;
-      log(`  ✗ ${name}: ${e.message}`);
-      break;
-    }
-  }
-  return { passed, failed };
+  return runSteps(page, steps, { log, failShot });
 }
 
 module.exports = { run };

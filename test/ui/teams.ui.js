@@ -4,32 +4,19 @@
 'use strict';
 const assert = require('assert');
 const path = require('path');
+const { openOwnershipView, palette, runSteps, webviewFrame } = require('./workbenchSteps');
 
-async function run({ page, url, shotsDir, log }) {
-  const quick = page.locator('.quick-input-widget');
+async function run({ page, url, shotsDir, failShot, log }) {
   const rows = page.locator('.sidebar .monaco-list-row');
   /** The row whose label is exactly `label` (hasText would also match descriptions, ignoring case). */
   const row = label => rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) }) }).first();
   const steps = [
     ['a multi-root workspace opens with the Ownership view', async () => {
-      await page.goto(url);
-      await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
-      const ownership = page.locator('.activitybar .action-item a[aria-label^="Ownership"]');
-      await ownership.waitFor({ timeout: 60000 });
-      await ownership.click();
-      const box = await page.locator('.part.sidebar').boundingBox();
-      await page.mouse.move(box.x + box.width + 1, box.y + 300);
-      await page.mouse.down();
-      await page.mouse.move(box.x + box.width + 250, box.y + 300, { steps: 5 });
-      await page.mouse.up();
+      await openOwnershipView(page, url, 250);
       await row('shop').waitFor({ timeout: 30000 });
     }],
     ['after a refresh, each team shows once with figures summed over three repositories', async () => {
-      await page.keyboard.press('F1');
-      await quick.waitFor({ state: 'visible' });
-      await page.keyboard.type('Ownership: Refresh Pull Request Data');
-      await quick.locator('.monaco-list-row', { hasText: 'Ownership: Refresh Pull Request Data' }).first().waitFor();
-      await page.keyboard.press('Enter');
+      await palette(page, 'Ownership: Refresh Pull Request Data');
       const across = row('Teams across 3 repositories');
       await across.waitFor({ timeout: 30000 });
       const platform = row('Platform');
@@ -53,12 +40,7 @@ async function run({ page, url, shotsDir, log }) {
       const platform = rows.filter({ has: page.locator('.label-name', { hasText: /^Platform$/ }) }).filter({ hasText: /repositories$/ }).first();
       await platform.hover();
       await platform.locator('.action-label[aria-label^="Ownership: Show Team Report"], .action-label[title^="Ownership: Show Team Report"]').first().click();
-      let frame;
-      for (let i = 0; i < 150 && !frame; i++) {
-        for (const f of page.frames()) if (await f.locator('#repo-h').count().catch(() => 0)) frame = f;
-        if (!frame) await page.waitForTimeout(100);
-      }
-      assert.ok(frame, 'the report across repositories did not render');
+      const frame = await webviewFrame(page, '#repo-h');
       const text = await frame.locator('#root').innerText();
       assert.match(text, /Across 3 repositories/);
       for (const repo of ['acme/shop', 'acme/tools', 'acme/infra']) assert.match(text, new RegExp(`${repo}\\s+\\d+\\s+[\\d,]+\\s+\\d+%`));
@@ -70,19 +52,7 @@ async function run({ page, url, shotsDir, log }) {
       await page.screenshot({ path: path.join(shotsDir, 'team-report-across.png') });
     }],
   ];
-  let passed = 0, failed = 0;
-  for (const [name, step] of steps) {
-    try {
-      await step();
-      passed++;
-      log(`  ✔ ${name}`);
-    } catch (e) {
-      failed++;
-      log(`  ✗ ${name}: ${e.message}`);
-      break;
-    }
-  }
-  return { passed, failed };
+  return runSteps(page, steps, { log, failShot });
 }
 
 module.exports = { run };

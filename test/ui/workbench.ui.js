@@ -5,28 +5,21 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
+const { openOwnershipView, palette, runSteps } = require('./workbenchSteps');
 
 const TODAY = new Date().toISOString().slice(0, 10);
 
-async function run({ page, url, wsDir, shotsDir, failDir, log }) {
+async function run({ page, url, wsDir, shotsDir, failShot, log }) {
   const shot = name => page.screenshot({ path: path.join(shotsDir, name) });
   // quick input steps animate in: let them settle before a README screenshot
   const settledShot = async name => { await page.waitForTimeout(400); await shot(name); };
   const quick = page.locator('.quick-input-widget');
   const steps = [
-    ['the workbench loads the extension', async () => {
-      await page.goto(url);
-      await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
-      await page.locator('.activitybar .action-item a[aria-label^="Ownership"]').waitFor({ timeout: 60000 });
+    ['the workbench loads the extension and the Ownership view opens', async () => {
+      // a wider sidebar, so the screenshots show the descriptions
+      await openOwnershipView(page, url, 150);
     }],
     ['the Ownership view shows teams, components and the Unowned figure', async () => {
-      await page.locator('.activitybar .action-item a[aria-label^="Ownership"]').click();
-      // a wider sidebar, so the screenshots show the descriptions
-      const box = await page.locator('.part.sidebar').boundingBox();
-      await page.mouse.move(box.x + box.width + 1, box.y + 300);
-      await page.mouse.down();
-      await page.mouse.move(box.x + box.width + 150, box.y + 300, { steps: 5 });
-      await page.mouse.up();
       const rows = page.locator('.sidebar .monaco-list-row');
       await rows.filter({ hasText: 'Unowned' }).first().waitFor({ timeout: 30000 });
       let labels = [];
@@ -69,11 +62,7 @@ async function run({ page, url, wsDir, shotsDir, failDir, log }) {
       await page.keyboard.press('Escape');
     }],
     ['"Ownership: Hand Off Component…" runs from the palette through every step', async () => {
-      await page.keyboard.press('F1');
-      await quick.waitFor({ state: 'visible' });
-      await page.keyboard.type('Ownership: Hand Off Component');
-      await quick.locator('.monaco-list-row', { hasText: 'Ownership: Hand Off Component' }).first().waitFor();
-      await page.keyboard.press('Enter');
+      await palette(page, 'Ownership: Hand Off Component');
       // 1: the active file's component is preselected
       await quick.locator('input[placeholder="Which component changes owner?"]').waitFor();
       const active = await quick.locator('.monaco-list-row.focused .label-name').first().innerText();
@@ -136,22 +125,7 @@ async function run({ page, url, wsDir, shotsDir, failDir, log }) {
       await page.keyboard.press('Control+Z');
     }],
   ];
-  let passed = 0, failed = 0;
-  for (const [title, step] of steps) {
-    const t = Date.now();
-    try {
-      await step();
-      passed++;
-      log(`  ✔ ${title} (${Date.now() - t}ms)`);
-    } catch (e) {
-      failed++;
-      log(`  ✘ ${title}\n${e && e.stack || e}`);
-      await page.screenshot({ path: path.join(failDir, 'ui-failure.png') }).catch(() => {});
-      break;
-    }
-  }
-  failed += steps.length - passed - failed;
-  return { passed, failed };
+  return runSteps(page, steps, { log, failShot });
 }
 
 module.exports = { run };
