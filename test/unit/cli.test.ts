@@ -1,28 +1,14 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { makeRepo, runCli } from '../fixtures/cliRepo';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
+
 const acme = fs.readFileSync(path.join(ROOT, 'test/fixtures/owners/acme.yaml'), 'utf8');
 
-/** A throw-away repository with OWNERS.yaml and a few files. */
-function makeRepo(owners: string, files: string[], ownersPath = 'OWNERS.yaml'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-cli-'));
-  fs.mkdirSync(path.join(dir, '.git'));
-  for (const f of [...files, ownersPath]) {
-    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
-    fs.writeFileSync(path.join(dir, f), f === ownersPath ? owners : `// ${f}\n`);
-  }
-  return dir;
-}
-
-function cli(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_TOKEN: '' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (cwd: string, ...args: string[]) => runCli(cwd, args, { GITHUB_TOKEN: '' });
 
 const FILES = ['services/checkout/api.ts', 'services/checkout/db/schema.sql', 'proto/orders.proto', 'services/billing/invoice.ts',
   'services/gateway/main.go', 'deploy/helm/values.yaml', 'third_party/lib/x.c', 'README.md'];

@@ -1,32 +1,15 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { checkPattern } from '../../src/core/match/compile';
 import { isCodeownersHandle } from '../../src/core/owners/codeownersValues';
 import { parseOwners } from '../../src/core/owners/parse';
 import { validateOwners } from '../../src/core/owners/validate';
-
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
+import { runCliInRepo } from '../fixtures/cliRepo';
 
 function ownersWith(team: string, component: string): string {
   return `version: 1\nteams:\n  web:\n    lead: alice\n    members: [bob]\n${team}components:\n  site:\n    team: web\n${component}    paths: [/web/]\n`;
 }
 
-function run(owners: string, ...args: string[]) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-inject-'));
-  try {
-    fs.mkdirSync(path.join(dir, '.git'));
-    fs.mkdirSync(path.join(dir, 'web'));
-    fs.writeFileSync(path.join(dir, 'web/index.ts'), '');
-    fs.writeFileSync(path.join(dir, 'OWNERS.yaml'), owners);
-    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8' });
-    return { code: r.status, out: r.stdout, err: r.stderr };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const run = (owners: string, ...args: string[]) => runCliInRepo(owners, ['web/index.ts'], args);
 
 describe('values that reach CODEOWNERS (issue 9, item 3)', () => {
   const injections: [string, string, string, string][] = [

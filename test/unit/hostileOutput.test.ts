@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -7,22 +6,9 @@ import { parseOwners } from '../../src/core/owners/parse';
 import { validateOwners } from '../../src/core/owners/validate';
 import { teamReportMarkdown } from '../../src/core/report/exportReport';
 import { buildTeamReport } from '../../src/core/report/teamReport';
+import { runCliInRepo } from '../fixtures/cliRepo';
 
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
-
-function inRepo(owners: string, ...args: string[]) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-out-'));
-  try {
-    fs.mkdirSync(path.join(dir, '.git'));
-    fs.mkdirSync(path.join(dir, 'web'));
-    fs.writeFileSync(path.join(dir, 'web/a.ts'), '');
-    fs.writeFileSync(path.join(dir, 'OWNERS.yaml'), owners);
-    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, GITHUB_TOKEN: 'x' } });
-    return { code: r.status, out: r.stdout, err: r.stderr };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const inRepo = (owners: string, ...args: string[]) => runCliInRepo(owners, ['web/a.ts'], args, { GITHUB_TOKEN: 'x' });
 
 const FORGED = 'evil\\n::error file=OWNERS.yaml,line=1::forged\\u001b[2J\\r::warning::x';
 
