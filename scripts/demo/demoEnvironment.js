@@ -27,15 +27,31 @@ function materialise(file, now = Date.now()) {
   };
 }
 
+/** Makes `dir` a git repository whose origin is `remote` (without git, just the config the extension reads). */
+function gitRepository(dir, remote) {
+  const git = (...args) => spawnSync('git', args, { cwd: dir, stdio: 'ignore' });
+  if (git('init', '-q').status === 0 && git('remote', 'add', 'origin', remote).status === 0) return;
+  fs.mkdirSync(path.join(dir, '.git'), { recursive: true });
+  fs.writeFileSync(path.join(dir, '.git/config'), `[remote "origin"]\n\turl = ${remote}\n`);
+}
+
 /** A copy of the sample workspace as its own git repository with a GitHub remote. */
 function prepareWorkspace(parent) {
   const ws = path.join(parent, 'acme-shop');
   fs.cpSync(path.join(ROOT, 'demo/workspace'), ws, { recursive: true });
-  const git = (...args) => spawnSync('git', args, { cwd: ws, stdio: 'ignore' });
-  if (git('init', '-q').status === 0 && git('remote', 'add', 'origin', 'https://github.com/acme/shop.git').status === 0) return ws;
-  fs.mkdirSync(path.join(ws, '.git'), { recursive: true });   // no git here: the extension reads only the config
-  fs.writeFileSync(path.join(ws, '.git/config'), '[remote "origin"]\n\turl = https://github.com/acme/shop.git\n');
+  gitRepository(ws, 'https://github.com/acme/shop.git');
   return ws;
+}
+
+/**
+ * Points the code-server whose user data lives in `dirs.tmp` at the fake GitHub, in user settings
+ * (the only place the extension takes a GitHub host and a token source from).
+ */
+function useFakeGitHub(dirs, url, extra = {}) {
+  const settingsFile = path.join(dirs.tmp, 'user-data/User/settings.json');
+  const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+  Object.assign(settings, { 'ownershipLens.github.apiUrl': url, 'ownershipLens.github.authentication': 'environment' }, extra);
+  fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
 }
 
 /**
@@ -47,13 +63,9 @@ async function startDemoEnvironment(dirs, { theme } = {}) {
   const { startFakeGitHub } = require(path.join(ROOT, 'out/test/fake-github/server.js'));
   const data = materialise(path.join(ROOT, 'demo/pull-requests.json'));
   const github = await startFakeGitHub({ data, port: 0, token: DEMO_TOKEN });
-  const settingsFile = path.join(dirs.tmp, 'user-data/User/settings.json');
-  const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
-  // User level: the only place the extension takes a GitHub host and a token source from.
-  Object.assign(settings, { 'ownershipLens.github.apiUrl': github.url, 'ownershipLens.github.authentication': 'environment' }, theme ? { 'workbench.colorTheme': theme } : {});
-  fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+  useFakeGitHub(dirs, github.url, theme ? { 'workbench.colorTheme': theme } : {});
   // GH_TOKEN, not GITHUB_TOKEN: code-server takes GITHUB_TOKEN for its own GitHub sign-in and removes it.
   return { ws, github, pullRequests: data.pullRequests.length, env: { GH_TOKEN: DEMO_TOKEN }, stop: () => github.close() };
 }
 
-module.exports = { startDemoEnvironment, materialise, DEMO_TOKEN };
+module.exports = { startDemoEnvironment, materialise, gitRepository, useFakeGitHub, DEMO_TOKEN };

@@ -4,10 +4,9 @@
 // all three: pull requests resampled from the sample's real history, and each OWNERS.yaml.
 // The Platform team (lead dan) owns components in all three; Data only in acme/tools.
 'use strict';
-const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { materialise, DEMO_TOKEN } = require('./demoEnvironment');
+const { materialise, gitRepository, useFakeGitHub, DEMO_TOKEN } = require('./demoEnvironment');
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -50,16 +49,13 @@ function resample(shop, repo, remainder, dirs) {
   };
 }
 
+/** A folder of `files` that is a git repository with `remote` as its origin. */
 function gitFolder(dir, remote, files) {
   for (const [f, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
     fs.writeFileSync(path.join(dir, f), text);
   }
-  const git = (...args) => spawnSync('git', args, { cwd: dir, stdio: 'ignore' });
-  if (git('init', '-q').status !== 0 || git('remote', 'add', 'origin', remote).status !== 0) {
-    fs.mkdirSync(path.join(dir, '.git'), { recursive: true });
-    fs.writeFileSync(path.join(dir, '.git/config'), `[remote "origin"]\n\turl = ${remote}\n`);
-  }
+  gitRepository(dir, remote);
 }
 
 async function startTeamsEnvironment(dirs) {
@@ -81,10 +77,7 @@ async function startTeamsEnvironment(dirs) {
 
   const { startFakeGitHub } = require(path.join(ROOT, 'out/test/fake-github/server.js'));
   const github = await startFakeGitHub({ data: shop, repositories: [tools, infra], port: 0, token: DEMO_TOKEN });
-  const settingsFile = path.join(dirs.tmp, 'user-data/User/settings.json');
-  const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
-  Object.assign(settings, { 'ownershipLens.github.apiUrl': github.url, 'ownershipLens.github.authentication': 'environment' });
-  fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+  useFakeGitHub(dirs, github.url);
   return { workspace, github, env: { GH_TOKEN: DEMO_TOKEN }, stop: () => github.close() };
 }
 

@@ -15,17 +15,22 @@ export function readCache(dir: string, expect: { repo: string; apiUrl: string })
   return decodeCache(text, expect);
 }
 
-/** Writes atomically: a temporary file in the same directory, then a rename over the old one. */
+/** Writes the cache of one repository (see writeFileAtomic). */
 export function writeCache(dir: string, data: CacheData): string {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, cacheFileName(data.repo, data.apiUrl));
+  writeFileAtomic(file, encodeCache(data));
+  return file;
+}
+
+/** Writes atomically, readable by the user only: a temporary file in the same directory, then a rename over the old one. */
+export function writeFileAtomic(file: string, text: string): void {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    fs.writeFileSync(tmp, encodeCache(data), { mode: 0o600 });
+    fs.writeFileSync(tmp, text, { mode: 0o600 });
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
   }
-  return file;
 }

@@ -9,7 +9,8 @@ export function hideIndividuals(report: LeadReport): LeadReport {
   return { ...report, teams: report.teams.map(hideInTeam) };
 }
 
-function hideInTeam(t: TeamFigures): TeamFigures {
+/** One team's figures with no individual but its lead. */
+export function hideInTeam(t: TeamFigures): TeamFigures {
   const isLead = (login: string | null) => login !== null && t.lead !== '' && login.toLowerCase() === t.lead.toLowerCase();
   return {
     ...t,

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { writeFileAtomic } from '../../core/github/cacheStore';
 import { createOrgClient } from '../../core/github/orgClient';
 import type { TransportOptions } from '../../core/github/transport';
 import { parseRepo, RepoRef } from '../../core/github/types';
@@ -90,9 +91,7 @@ export class OtherRepositoryFiles {
   private save(entries: Map<string, Omit<OtherRepository, 'ref'>>): void {
     try {
       fs.mkdirSync(this.cacheDir, { recursive: true });
-      const tmp = `${this.file()}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify({ version: 1, entries: Object.fromEntries(entries) }));
-      fs.renameSync(tmp, this.file());
+      writeFileAtomic(this.file(), JSON.stringify({ version: 1, entries: Object.fromEntries(entries) }));
     } catch (e) {
       this.log(`Could not write the other repositories' cache: ${(e as Error).message}`);
     }

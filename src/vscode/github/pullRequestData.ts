@@ -5,7 +5,8 @@ import { syncPullRequests } from '../../core/github/sync';
 import type { FetchLike } from '../../core/github/transport';
 import { parseRepo, RepoRef, SyncedPullRequest } from '../../core/github/types';
 import { computeLeadReport, hideIndividuals, MonthlyShare, parseGitattributes } from '../../core/metrics';
-import type { ComponentFigures, LeadReport, ReportWindow, TeamFigures } from '../../core/metrics/types';
+import { hideInTeam } from '../../core/metrics/teamOnly';
+import type { ComponentFigures, LeadReport, ReportWindow } from '../../core/metrics/types';
 import { TeamsAcrossRepositories, teamsAcrossRepositories } from '../../core/metrics/acrossRepositories';
 import type { OwnersModel } from '../../core/owners/model';
 import { parseOwners } from '../../core/owners/parse';
@@ -43,8 +44,8 @@ export interface CrossRepositoryView {
   pending: string[];
   /** The oldest fetch among the summed repositories. */
   fetchedAt: string;
-  /** Per team, its months over the trend window, summed the same way (the team report's chart). */
-  monthly: Map<string, MonthlyShare[]>;
+  /** Per team, its months over the trend window, summed the same way: computed when a report asks for them. */
+  monthly: () => Map<string, MonthlyShare[]>;
   /** Every summed repository's OWNERS.yaml model, in order (the report lists components from all). */
   models: OwnersModel[];
   thresholds: { leadShare: number; watch: number; minPullRequests: number };
@@ -249,7 +250,9 @@ export class PullRequestData implements vscode.Disposable {
     const first = states[0];
     if (!first) return undefined;
     const settings = readGitHubSettings();
-    const parts: { name: string; index: OwnershipIndex; generated: string; data: RepoPullRequests; model: OwnersModel }[] = [];
+    // `generated`: the .gitattributes text; a folder's (at `root`) is read only once two repositories
+    // are in view (the tree asks on every render, and most workspaces hold one).
+    const parts: { name: string; index: OwnershipIndex; generated: string; root?: vscode.Uri; data: RepoPullRequests; model: OwnersModel }[] = [];
     const seen = new Set<string>();
     const pending: string[] = [];
     for (const state of states) {
@@ -257,9 +260,13 @@ export class PullRequestData implements vscode.Disposable {
       if (!data || seen.has(data.repo.toLowerCase())) continue;
       seen.add(data.repo.toLowerCase());
       if (!data.fetchedAt) { pending.push(data.repo); continue; }
-      parts.push({ name: data.repo, index: state.index, model: state.parsed.model, generated: await readRootFile(state.root, '.gitattributes'), data });
+      parts.push({ name: data.repo, index: state.index, model: state.parsed.model, generated: '', root: state.root, data });
     }
-    for (const other of this.otherFiles.known(settings.apiUrl, otherRepositorySetting().refs)) {
+    const others = this.otherFiles.known(settings.apiUrl, otherRepositorySetting().refs);
+    // One parsed OWNERS.yaml per listed repository's current text (older versions are dropped).
+    const current = new Set(others.flatMap(o => (o.owners ? [o.owners.text] : [])));
+    for (const text of this.otherIndexes.keys()) if (!current.has(text)) this.otherIndexes.delete(text);
+    for (const other of others) {
       if (seen.has(other.name.toLowerCase())) continue;
       seen.add(other.name.toLowerCase());
       const data = this.dataOf(other.ref, settings.apiUrl);
@@ -269,6 +276,7 @@ export class PullRequestData implements vscode.Disposable {
       parts.push({ name: other.name, index: memo, model: memo.model, generated: other.gitattributes, data });
     }
     if (parts.length + pending.length < 2 || parts.length === 0) return undefined;
+    await Promise.all(parts.map(async p => { if (p.root) p.generated = await readRootFile(p.root, '.gitattributes'); }));
     const teamOnly = states.some(teamOnlyMode);
     const signature = [...parts.map(p => p.name), teamOnly].join(' ');
     const memo = this.across;
@@ -279,7 +287,8 @@ export class PullRequestData implements vscode.Disposable {
     const inputs = parts.map(p => ({ name: p.name, index: p.index, generated: parseGitattributes(p.generated), pullRequests: p.data.pullRequests, resolutions: new Map() }));
     const computed = teamsAcrossRepositories(inputs, window, line => this.log.warn(line));
     const result = teamOnly ? hideAcross(computed) : computed;
-    const monthly = new Map(teamsAcrossRepositories(inputs, trendWindow()).report.teams.map(t => [t.team, t.months]));
+    let months: Map<string, MonthlyShare[]> | undefined;
+    const monthly = () => (months ??= new Map(teamsAcrossRepositories(inputs, trendWindow()).report.teams.map(t => [t.team, t.months])));
     const view: CrossRepositoryView = {
       result, window, teamOnly, pending, monthly, models: parts.map(p => p.model),
       fetchedAt: parts.map(p => p.data.fetchedAt!).sort()[0],
@@ -301,8 +310,7 @@ export class PullRequestData implements vscode.Disposable {
 
 /** Team-only mode over the summed figures and each repository's. */
 function hideAcross(r: TeamsAcrossRepositories): TeamsAcrossRepositories {
-  const hideOne = (f: TeamFigures) => hideIndividuals({ window: r.report.window, pullRequests: 0, teams: [f] }).teams[0];
-  return { ...r, report: hideIndividuals(r.report), byRepository: new Map([...r.byRepository].map(([team, list]) => [team, list.map(x => ({ ...x, figures: hideOne(x.figures) }))])) };
+  return { ...r, report: hideIndividuals(r.report), byRepository: new Map([...r.byRepository].map(([team, list]) => [team, list.map(x => ({ ...x, figures: hideInTeam(x.figures) }))])) };
 }
 
 function componentsOf(report: LeadReport): Map<string, ComponentFigures> {

@@ -5,7 +5,8 @@ import type { TeamReportView } from '../../core/report/teamReport';
 const panels = new Map<string, TeamReportPanel>();
 
 /** A team's report in one folder and its report across repositories are two panels. */
-const panelKey = (view: TeamReportView) => (view.repositories ? `across ${view.team.id}` : view.team.id);
+const ACROSS = 'across ';
+const panelKey = (view: TeamReportView) => (view.repositories ? ACROSS + view.team.id : view.team.id);
 
 /** A team report webview: strict CSP with a nonce, local script and style only, no remote content. */
 export class TeamReportPanel {
@@ -39,9 +40,14 @@ export class TeamReportPanel {
     return created;
   }
 
+  /** The team ids whose report across repositories is open. */
+  static openAcross(): string[] {
+    return [...panels.keys()].filter(k => k.startsWith(ACROSS)).map(k => k.slice(ACROSS.length));
+  }
+
   /** The open report of a team in one folder, or (`across`) over every repository in view. */
   static current(teamId: string, across = false): TeamReportPanel | undefined {
-    return panels.get(across ? `across ${teamId}` : teamId);
+    return panels.get(across ? ACROSS + teamId : teamId);
   }
 
   get report(): TeamReportView {

@@ -23,7 +23,7 @@ export async function teamReportView(state: OwnersState, teamId: string, data: P
 export async function teamReportAcrossView(teamId: string, data: PullRequestData): Promise<TeamReportView | undefined> {
   const across = await data.acrossRepositories();
   if (!across) return undefined;
-  return buildTeamReportAcross(across.models, teamId, across.result.report.teams.find(t => t.team === teamId), across.monthly.get(teamId) ?? [],
+  return buildTeamReportAcross(across.models, teamId, across.result.report.teams.find(t => t.team === teamId), across.monthly().get(teamId) ?? [],
     across.result.byRepository.get(teamId) ?? [], across.window, across.fetchedAt, across.teamOnly);
 }
 
@@ -47,11 +47,10 @@ export function registerShowTeamReport(ctx: Ctx, data: PullRequestData, extensio
     return panel.report;
   }));
   const update = async () => {
-    const across = await data.acrossRepositories().catch(() => undefined);
-    for (const t of across?.result.report.teams ?? []) {
-      const panel = TeamReportPanel.current(t.team, true);
-      const view = panel && await teamReportAcrossView(t.team, data);
-      if (panel && view) panel.update(view);
+    // Reports across repositories are recomputed only when one is open.
+    for (const team of TeamReportPanel.openAcross()) {
+      const view = await teamReportAcrossView(team, data).catch(() => undefined);
+      if (view) TeamReportPanel.current(team, true)?.update(view);
     }
     for (const state of ctx.store.states()) {
       for (const team of state.parsed.model.teams.keys()) {
