@@ -36,6 +36,13 @@ describe('documentation', () => {
     });
   }
 
+  it('no tracked text file holds a merge-conflict marker', () => {
+    // A conflict once landed in the README's Limits table; git grep sees exactly what a clone gets.
+    const { spawnSync } = require('child_process') as typeof import('child_process');
+    const found = spawnSync('git', ['grep', '-nIE', '^(<{7}|={7}|>{7})( |$)', '--', '.', ':!*.snap'], { cwd: ROOT, encoding: 'utf8' });
+    assert.strictEqual(found.status, 1, `conflict markers:\n${found.stdout}${found.stderr}`);
+  });
+
   it('the .vsix ships the format reference the README links to', () => {
     const shipped = read('.vscodeignore').split('\n').filter(l => l.startsWith('!')).map(l => l.slice(1));
     const docLinks = links(read('README.md')).filter(t => t.endsWith('.md') || t.includes('.md#')).map(t => t.split('#')[0]);
