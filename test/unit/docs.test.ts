@@ -36,6 +36,12 @@ describe('documentation', () => {
     });
   }
 
+  it("the README's settings table lists every contributed setting", () => {
+    const settings = Object.keys(JSON.parse(read('package.json')).contributes.configuration.properties);
+    const readme = read('README.md');
+    assert.deepStrictEqual(settings.filter(key => !readme.includes(`| \`${key}\` |`)), []);
+  });
+
   it('no tracked text file holds a merge-conflict marker', () => {
     // A conflict once landed in the README's Limits table; git grep sees exactly what a clone gets.
     const { spawnSync } = require('child_process') as typeof import('child_process');
