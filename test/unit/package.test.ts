@@ -23,8 +23,10 @@ describe('the .vsix', () => {
   it('packages with vsce and ships the bundles, media and docs only: no sources, tests, maps or node_modules', function () {
     this.timeout(120000);
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ol-vsix-')), 'ownership-lens.vsix');
-    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out], { cwd: ROOT, encoding: 'utf8' });
+    // The script `npm run package` runs after its production build.
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/package.js'), '--out', out], { cwd: ROOT, encoding: 'utf8' });
     assert.strictEqual(r.status, 0, r.stderr + r.stdout);
+    assert.match(r.stderr, /not a public GitHub repository: the README's links stay relative/, 'the placeholder repository is named, not silently packaged');
     const files = zipEntries(out).filter(f => f.startsWith('extension/')).map(f => f.slice('extension/'.length));
     for (const needed of ['dist/extension.js', 'dist/cli.js', 'dist/analysisProcess.js', 'dist/media/report.js', 'media/report/report.css', 'package.json', 'readme.md', 'LICENSE.txt', 'schema/owners.schema.json', 'docs/owners-yaml.md']) {
       assert.ok(files.includes(needed), `${needed} missing from ${files.join(', ')}`);
@@ -42,5 +44,15 @@ describe('the .vsix', () => {
     // The code stays small; the README's screenshots (PNG, stored as they are) are most of the package.
     const images = files.filter(f => f.startsWith('docs/images/')).reduce((n, f) => n + fs.statSync(path.join(ROOT, f)).size, 0);
     assert.ok(fs.statSync(out).size - images < 1024 * 1024, `the .vsix is ${fs.statSync(out).size} bytes, ${images} of them screenshots`);
+  });
+
+  it('rewrites README links for the Marketplace only against a public GitHub repository', () => {
+    const { publicGitHubRepository, vsceArguments } = require(path.join(ROOT, 'scripts/package.js'));
+    assert.strictEqual(publicGitHubRepository({ repository: { url: 'https://github.com/acme/ownership-lens.git' } }), 'acme/ownership-lens');
+    assert.strictEqual(publicGitHubRepository({ repository: 'git+https://github.com/acme/ol' }), 'acme/ol');
+    assert.strictEqual(publicGitHubRepository({ repository: { url: 'https://example.invalid/ownership-lens' } }), null);
+    assert.strictEqual(publicGitHubRepository({}), null);
+    assert.ok(!vsceArguments({ repository: { url: 'https://github.com/acme/ol' } }, 'x.vsix').includes('--no-rewrite-relative-links'));
+    assert.ok(vsceArguments(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')), 'x.vsix').includes('--no-rewrite-relative-links'));
   });
 });
