@@ -142,6 +142,9 @@ function computeTiming() {
       reviews: [{ author: team.lead, state: i % 3 ? 'APPROVED' : 'PENDING' }],
     });
   }
+  // As the editor and the CLI have them: parsed from the cache's JSON (or GitHub's), not built by string
+  // concatenation, whose strings V8 must flatten and hash on first use (0.3 s more on the first call).
+  const fromCache: PullRequestRecord[] = JSON.parse(JSON.stringify(prs));
   const window = { since: '2026-01-01', until: '2026-04-01' };
   const t0 = performance.now();
   const index = createOwnershipIndex(model);
@@ -149,14 +152,14 @@ function computeTiming() {
   // The first call resolves every path; the editor's second (the trend's window) reuses them.
   const resolutions = new Map();
   const t1 = performance.now();
-  computeLeadReport(index, prs, window, { resolutions });
+  computeLeadReport(index, fromCache, window, { resolutions });
   const coldMs = performance.now() - t1;
   const samples: number[] = [];
   for (let r = 0; r < 5; r++) {
     const t = performance.now();
-    computeLeadReport(index, prs, window, { resolutions });
+    computeLeadReport(index, fromCache, window, { resolutions });
     samples.push(performance.now() - t);
   }
   samples.sort((a, b) => a - b);
-  return { ms: samples[2], coldMs, indexMs, prs: prs.length, components };
+  return { ms: samples[2], coldMs, indexMs, prs: fromCache.length, components };
 }

@@ -21,6 +21,8 @@ export class CandidateIndex {
   private readonly bySuffix = new Map<string, number[]>();
   /** Distinct lengths of the keys of `bySuffix`, ascending. */
   private readonly suffixLengths: number[] = [];
+  /** Per suffix length: the first characters of those suffixes, so most segments need no slice at all. */
+  private readonly suffixStarts = new Map<number, Set<number>>();
   private readonly always: number[] = [];
 
   /** Patterns must be added in ascending index order. */
@@ -48,7 +50,9 @@ export class CandidateIndex {
       if (!this.suffixLengths.includes(suffix.length)) {
         this.suffixLengths.push(suffix.length);
         this.suffixLengths.sort((a, b) => a - b);
+        this.suffixStarts.set(suffix.length, new Set());
       }
+      this.suffixStarts.get(suffix.length)!.add(suffix.charCodeAt(0));
     } else {
       this.always.push(index);
     }
@@ -70,6 +74,7 @@ export class CandidateIndex {
       if (named) lists.push(named);
       for (const length of this.suffixLengths) {
         if (length > segment.length) break;
+        if (!this.suffixStarts.get(length)!.has(segment.charCodeAt(segment.length - length))) continue;
         const typed = this.bySuffix.get(segment.slice(segment.length - length));
         if (typed) lists.push(typed);
       }

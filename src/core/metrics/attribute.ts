@@ -17,8 +17,8 @@ export interface AttributedPullRequest {
   pr: PullRequestRecord;
   /** Set when the author rules leave it out of every figure but `excluded`. */
   excluded?: AuthorExclusion;
-  /** The people credited with it, lower-cased login -> spelling: the author, plus co-authors when credited. */
-  credited: Map<string, string>;
+  /** The people credited with it: the author, plus co-authors when credited. Shared between pull requests; never modify. */
+  credited: readonly CreditedPerson[];
   /** Lines of the remaining files (not ignored, not generated) per team id; a key = it counts for that team. */
   teamLines: Map<string, number>;
   /** The same per component id (the component that wins each file). */
@@ -44,7 +44,11 @@ export interface AttributionOptions {
 /** Opaque to callers: make one with `new Map()` per index and .gitattributes, and pass it to each call. */
 export type PathResolutions = Map<string, unknown>;
 
+/** A person credited with a pull request: `key` is the lower-cased login, `login` its spelling. */
+export interface CreditedPerson { readonly key: string; readonly login: string }
+
 const NONE: ReadonlyMap<string, number> = new Map();
+const UNOWNED = { team: null, component: null } as const;
 
 interface PathInfo {
   team: string | null;
@@ -65,16 +69,30 @@ export function attributePullRequests(index: OwnershipIndex, prs: readonly PullR
   const ignored = createPathFilter(settings);
   const generated = options.generated ?? NO_GENERATED_FILES;
   const repo = options.repo ?? '';
+  // Without co-author credit, every pull request of an author shares one list (no allocation per pull request).
+  const soloCredit = new Map<string, readonly CreditedPerson[]>();
+  const creditOf = (pr: PullRequestRecord): readonly CreditedPerson[] => {
+    if (settings.creditCoAuthors) return withCoAuthors(pr, authors.leftOut);
+    let list = soloCredit.get(pr.author);
+    if (!list) soloCredit.set(pr.author, (list = [{ key: pr.author.toLowerCase(), login: pr.author }]));
+    return list;
+  };
   // Paths repeat across pull requests, and across calls when the caller passes `resolutions`.
   const infoOfPath = (options.resolutions ?? new Map()) as Map<string, PathInfo>;
+  // What each pattern's win means (team and component, or nothing), worked out once, not once per path.
+  const model = index.model;
+  const ownerOfPattern = model.patterns.map(p => {
+    const component = p.component === null ? undefined : model.components.get(p.component);
+    return component && model.teams.has(component.team) ? { team: component.team, component: component.id } : UNOWNED;
+  });
   const infoOf = (path: string): PathInfo => {
     let info = infoOfPath.get(path);
     if (info) return info;
-    const o = index.ownerOf(path);
-    const owned = o.kind === 'owned' && index.model.teams.has(o.component.team);
+    const winner = index.matcher.winner(path);
+    const owner = winner < 0 ? UNOWNED : ownerOfPattern[winner];
     info = {
-      team: owned ? o.component.team : null,
-      component: owned ? o.component.id : null,
+      team: owner.team,
+      component: owner.component,
       kind: ignored(path) ? 'ignored' : generated.isGenerated(path) ? 'generated' : 'counted',
     };
     infoOfPath.set(path, info);
@@ -85,7 +103,7 @@ export function attributePullRequests(index: OwnershipIndex, prs: readonly PullR
     if (!inWindow(pr)) continue;
     const excluded = authors.exclusion(pr);
     const a: AttributedPullRequest = {
-      repo, pr, credited: credited(pr, settings.creditCoAuthors, authors.leftOut), teamLines: new Map(), componentLines: new Map(),
+      repo, pr, credited: creditOf(pr), teamLines: new Map(), componentLines: new Map(),
       ignoredPathLines: NONE, generatedLines: NONE,
     };
     if (excluded) a.excluded = excluded;
@@ -108,13 +126,12 @@ export function attributePullRequests(index: OwnershipIndex, prs: readonly PullR
   return out;
 }
 
-/** The author, then (with co-author credit) every distinct commit author left after the bot and ignore rules. */
-function credited(pr: PullRequestRecord, coAuthors: boolean, leftOut: (login: string) => boolean): Map<string, string> {
-  const people = new Map<string, string>([[pr.author.toLowerCase(), pr.author]]);
-  if (!coAuthors) return people;
+/** The author, then every distinct commit author left after the bot and ignore rules (co-author credit). */
+function withCoAuthors(pr: PullRequestRecord, leftOut: (login: string) => boolean): CreditedPerson[] {
+  const people: CreditedPerson[] = [{ key: pr.author.toLowerCase(), login: pr.author }];
   for (const login of pr.commitAuthors ?? []) {
     const key = login.toLowerCase();
-    if (!people.has(key) && !leftOut(login)) people.set(key, login);
+    if (!people.some(p => p.key === key) && !leftOut(login)) people.push({ key, login });
   }
   return people;
 }

@@ -1,6 +1,6 @@
 import type { MetricsSettings, OwnersModel } from '../owners/model';
 import type { OwnershipIndex } from '../owners/resolve';
-import { approvedByLeadAlone, AttributedPullRequest, attributePullRequests, AttributionOptions, reviewedBy } from './attribute';
+import { approvedByLeadAlone, AttributedPullRequest, attributePullRequests, AttributionOptions, CreditedPerson, reviewedBy } from './attribute';
 import { monthsOf } from './months';
 import type { AuthorFigures, ComponentFigures, LeadFlag, LeadReport, PullRequestRecord, ReportWindow, TeamFigures, TeamSignal, TopPullRequest } from './types';
 
@@ -37,11 +37,12 @@ class Tally {
   lines = 0;
   readonly people = new Map<string, Person>();
 
-  add(credited: Map<string, string>, lines: number): void {
+  add(credited: readonly CreditedPerson[], lines: number): void {
     this.pullRequests++;
     this.lines += lines;
-    // forEach, not for..of: half a million calls would allocate an iterator and an entry each.
-    credited.forEach((login, key) => {
+    // An indexed loop: half a million calls, no iterator or closure each.
+    for (let i = 0; i < credited.length; i++) {
+      const { key, login } = credited[i];
       const p = this.people.get(key);
       if (p) {
         p.pullRequests++;
@@ -49,7 +50,7 @@ class Tally {
       } else {
         this.people.set(key, { login, pullRequests: 1, lines });
       }
-    });
+    }
   }
 
   linesOf(login: string): number {
@@ -63,6 +64,8 @@ function monthOf(mergedAt: string): string {
 }
 
 interface TeamTally {
+  /** The lead's login, lower-cased ('' when none). */
+  lead: string;
   all: Tally;
   nonLead: number;
   reviewedByLead: number;
@@ -80,16 +83,21 @@ interface TeamTally {
 export function aggregateTeams(catalogue: TeamCatalogue, attributed: readonly AttributedPullRequest[], window: ReportWindow): LeadReport {
   const months = monthsOf(window);
   const tallies = new Map<string, TeamTally>();
-  const leadOf = new Map<string, string>();
-  const teamOfComponent = new Map(catalogue.components.map(c => [c.id, c.team]));
   for (const t of catalogue.teams) {
-    leadOf.set(t.id, t.lead.toLowerCase());
     tallies.set(t.id, {
-      all: new Tally(), nonLead: 0, reviewedByLead: 0, soleApprovalByLead: 0, top: [],
-      months: new Map(months.map(m => [m, new Tally()])),
-      components: new Map(catalogue.components.filter(c => c.team === t.id).map(c => [c.id, new Tally()])),
+      lead: t.lead.toLowerCase(), all: new Tally(), nonLead: 0, reviewedByLead: 0, soleApprovalByLead: 0, top: [],
+      months: new Map(months.map(m => [m, new Tally()])), components: new Map(),
       excluded: { botPullRequests: 0, ignoredAuthorPullRequests: 0, ignoredPathLines: 0, generatedLines: 0 },
     });
+  }
+  // One lookup per component line instead of three (component -> team -> tally -> component tally).
+  const componentTally = new Map<string, Tally>();
+  for (const c of catalogue.components) {
+    const t = tallies.get(c.team);
+    if (!t) continue;
+    const tally = new Tally();
+    t.components.set(c.id, tally);
+    componentTally.set(c.id, tally);
   }
   let counted = 0;
   for (const a of attributed) {
@@ -110,7 +118,7 @@ export function aggregateTeams(catalogue: TeamCatalogue, attributed: readonly At
     a.teamLines.forEach((lines, teamId) => {
       const t = tallies.get(teamId);
       if (!t) return;
-      const lead = leadOf.get(teamId)!;
+      const lead = t.lead;
       t.all.add(a.credited, lines);
       t.months.get(month)?.add(a.credited, lines);
       keepTop(t.top, a, lines);
@@ -120,10 +128,7 @@ export function aggregateTeams(catalogue: TeamCatalogue, attributed: readonly At
         if (lead && approvedByLeadAlone(a.pr, lead)) t.soleApprovalByLead++;
       }
     });
-    a.componentLines.forEach((lines, componentId) => {
-      const teamId = teamOfComponent.get(componentId);
-      if (teamId !== undefined) tallies.get(teamId)?.components.get(componentId)?.add(a.credited, lines);
-    });
+    a.componentLines.forEach((lines, componentId) => componentTally.get(componentId)?.add(a.credited, lines));
   }
   const teams = catalogue.teams.map(team => teamFigures(team, tallies.get(team.id)!, catalogue));
   return { window: { since: window.since, until: window.until }, pullRequests: counted, teams };
@@ -195,6 +200,8 @@ function ranksBefore(x: { a: AttributedPullRequest; lines: number }, y: { a: Att
 
 /** Keeps the best TOP entries in order (an insertion into a short list instead of sorting every pull request). */
 function keepTop(top: { a: AttributedPullRequest; lines: number }[], a: AttributedPullRequest, lines: number): void {
+  // Most pull requests rank below the tenth by lines alone: no entry is made for them.
+  if (top.length === TOP && lines < top[TOP - 1].lines) return;
   const entry = { a, lines };
   if (top.length === TOP && !ranksBefore(entry, top[TOP - 1])) return;
   let i = top.length;
