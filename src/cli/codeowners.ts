@@ -4,6 +4,7 @@ import { looksLikeGitlab } from '../core/import/gitlabCodeowners';
 import { exportCodeowners } from '../core/owners/codeowners';
 import { codeownersProblems } from '../core/owners/codeownersValues';
 import { STRUCTURAL_CODES } from '../core/owners/diagnosticCodes';
+import { printable } from '../core/owners/printable';
 import { validateOwners } from '../core/owners/validate';
 import { readOwnersText } from '../node/ownersFile';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
@@ -21,13 +22,13 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const { parsed, root } = loadOwners(args, io);
   const errors = validateOwners(parsed).filter(d => d.severity === 'error' && STRUCTURAL_CODES.has(d.code));
   if (errors.length > 0) {
-    io.err(`OWNERS.yaml cannot be read reliably (${errors.length} error(s)); no CODEOWNERS written. First: line ${errors[0].span.line}:${errors[0].span.column} ${errors[0].code}: ${errors[0].message}\n`);
+    io.err(`OWNERS.yaml cannot be read reliably (${errors.length} error(s)); no CODEOWNERS written. First: line ${errors[0].span.line}:${errors[0].span.column} ${errors[0].code}: ${printable(errors[0].message)}\n`);
     return 1;
   }
   const unsafe = codeownersProblems(parsed.model);
   if (unsafe.length > 0) {
     const first = unsafe[0];
-    io.err(`${unsafe.length} value(s) of OWNERS.yaml are not GitHub handles and would change CODEOWNERS; no CODEOWNERS written. First: line ${first.span.line}:${first.span.column} ${first.code}: ${first.message}\n`);
+    io.err(`${unsafe.length} value(s) of OWNERS.yaml are not GitHub handles and would change CODEOWNERS; no CODEOWNERS written. First: line ${first.span.line}:${first.span.column} ${first.code}: ${printable(first.message)}\n`);
     return 1;
   }
   io.out(exportCodeowners(parsed.model, layoutOf(args, io, root)));

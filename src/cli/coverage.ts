@@ -1,8 +1,9 @@
 import { coverageSummary } from '../core/owners/changeOwners';
+import { printable } from '../core/owners/printable';
 import { createOwnershipIndex } from '../core/owners/resolve';
 import { listRepoFiles } from '../node/repoFiles';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
-import { loadOwners } from './loadOwners';
+import { loadOwners, requireReadable } from './loadOwners';
 
 /**
  * `coverage [--min SHARE]`: how much of the repository's files a component owns, the biggest
@@ -10,21 +11,31 @@ import { loadOwners } from './loadOwners';
  */
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const minText = stringOption(args, 'min');
+  // Number('') is 0 and Number('0x1') is 1: only a plain decimal is a share.
+  if (minText !== undefined && !/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(minText)) throw new UsageError(`--min is a share from 0 to 1 (e.g. 0.9), not "${printable(minText)}"`);
   const min = minText === undefined ? undefined : Number(minText);
-  if (min !== undefined && !(min >= 0 && min <= 1)) throw new UsageError(`--min is a share from 0 to 1 (e.g. 0.9), not "${minText}"`);
-  const { root, parsed } = loadOwners(args, io);
+  const loaded = loadOwners(args, io);
+  const { root, parsed } = loaded;
+  requireReadable(loaded, io, 'the coverage');
   const summary = coverageSummary(createOwnershipIndex(parsed.model), (await listRepoFiles(root)).files);
   const below = min !== undefined && summary.share < min;
   if (args.options.has('json')) {
     io.out(JSON.stringify({ ...summary, min: min ?? null, ok: !below }, null, 2) + '\n');
   } else {
-    io.out(`${(summary.share * 100).toFixed(1)}% of ${summary.totalFiles} files owned (${summary.ownedFiles} owned, ${summary.totalFiles - summary.ownedFiles} unowned)\n`);
+    io.out(`${percentDown(summary.share)} of ${summary.totalFiles} files owned (${summary.ownedFiles} owned, ${summary.totalFiles - summary.ownedFiles} unowned)\n`);
     if (summary.unownedFolders.length > 0) {
       io.out('biggest unowned folders:\n');
-      const width = Math.max(...summary.unownedFolders.map(f => f.folder.length));
-      for (const f of summary.unownedFolders) io.out(`  ${f.folder.padEnd(width)}  ${f.files} file(s)\n`);
+      // Folder names are the repository's: escaped, so none can write a line of its own.
+      const folders = summary.unownedFolders.map(f => ({ name: printable(f.folder), files: f.files }));
+      const width = Math.max(...folders.map(f => f.name.length));
+      for (const f of folders) io.out(`  ${f.name.padEnd(width)}  ${f.files} file(s)\n`);
     }
   }
-  if (below) io.err(`coverage ${(summary.share * 100).toFixed(1)}% is below the minimum ${(min! * 100).toFixed(1)}%\n`);
+  if (below) io.err(`coverage ${percentDown(summary.share)} is below the minimum ${(min! * 100).toFixed(1)}%\n`);
   return below ? 1 : 0;
+}
+
+/** One decimal, rounded down: 2,999 of 3,000 files is 99.9%, never a 100.0% that hides the last file. */
+function percentDown(share: number): string {
+  return `${(Math.floor(share * 1000 + 1e-9) / 10).toFixed(1)}%`;
 }

@@ -16,7 +16,9 @@ const KINDS = SOURCE_KINDS;
  */
 export async function run(args: CliArgs, io: CliIO, only?: readonly SourceKind[]): Promise<number> {
   if (args.positionals.length === 0) {
-    throw new UsageError(`usage: ownership-lens ${args.command} FILE|DIR... [--from ${KINDS.join('|')}] [--root DIR] [--output FILE] [--suggest-from-git]`);
+    throw new UsageError(only
+      ? `usage: ownership-lens ${args.command} FILE [--from ${only.join('|')}] [--output FILE [--force]]  (ownership-lens import reads every other source)`
+      : `usage: ownership-lens ${args.command} FILE|DIR... [--from ${KINDS.join('|')}] [--root DIR] [--output FILE [--force]] [--suggest-from-git]`);
   }
   const from = stringOption(args, 'from');
   if (from !== undefined && !KINDS.includes(from as SourceKind)) throw new UsageError(`--from must be one of ${KINDS.join(', ')}`);
@@ -33,7 +35,11 @@ export async function run(args: CliArgs, io: CliIO, only?: readonly SourceKind[]
   if (args.options.has('suggest-from-git')) suggestFromGit(draft, root, io.err);
   const result = finishImport(draft);
   const output = stringOption(args, 'output');
-  if (output) fs.writeFileSync(path.resolve(io.cwd, output), result.yaml);
+  if (output) {
+    // An existing OWNERS.yaml holds decisions an import cannot know: replace it only when asked.
+    if (fs.existsSync(path.resolve(io.cwd, output)) && !args.options.has('force')) throw new UsageError(`${output} exists; pass --force to replace it, or print to standard output and compare`);
+    fs.writeFileSync(path.resolve(io.cwd, output), result.yaml);
+  }
   // SPEC section 2: import-codeowners prints the file as text even with --json; its summary then goes to stderr as JSON.
   if (args.options.has('json') && only) {
     if (!output) io.out(result.yaml);

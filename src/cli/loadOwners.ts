@@ -1,4 +1,6 @@
+import * as fs from 'fs';
 import * as path from 'path';
+import { printable } from '../core/owners/printable';
 import { parseOwners, ParsedOwners } from '../core/owners/parse';
 import { findOwnersFile, readOwnersText } from '../node/ownersFile';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
@@ -26,7 +28,36 @@ export function loadOwners(args: CliArgs, io: CliIO): LoadedOwners {
     throw new UsageError((e as Error).message);
   }
   const rootOption = stringOption(args, 'root');
-  return { file: found.file, root: rootOption ? path.resolve(io.cwd, rootOption) : found.root, parsed: parseOwners(text) };
+  return { file: found.file, root: rootOption ? checkedRoot(path.resolve(io.cwd, rootOption)) : found.root, parsed: parseOwners(text) };
+}
+
+/** `--root DIR` must be a directory: a mistyped root would otherwise count 0 files as fully owned. */
+function checkedRoot(dir: string): string {
+  let isDirectory = false;
+  try {
+    isDirectory = fs.statSync(dir).isDirectory();
+  } catch {
+    throw new UsageError(`--root ${dir}: no such directory`);
+  }
+  if (!isDirectory) throw new UsageError(`--root ${dir}: not a directory`);
+  return dir;
+}
+
+/** Problems after which OWNERS.yaml says nothing reliable about any path: answers would be guesses. */
+const UNREADABLE = new Set(['yaml-syntax', 'file-too-large', 'not-text', 'alias-bomb', 'limit-exceeded', 'unsupported-version']);
+
+/**
+ * For commands whose answers come from the whole file (`who`, `coverage`, `report`): refuse (exit 2)
+ * when it cannot be read, rather than answer "unowned" for everything; lesser errors only warn.
+ */
+export function requireReadable(loaded: LoadedOwners, io: CliIO, what: string): void {
+  const shown = displayPath(loaded.file, io.cwd);
+  const unreadable = loaded.parsed.diagnostics.find(d => d.severity === 'error' && UNREADABLE.has(d.code));
+  if (unreadable) {
+    throw new UsageError(`${printable(shown)} cannot be read (line ${unreadable.span.line}:${unreadable.span.column} ${unreadable.code}: ${printable(unreadable.message)}); run \`ownership-lens validate\` for every problem.`);
+  }
+  const errors = loaded.parsed.diagnostics.filter(d => d.severity === 'error').length;
+  if (errors > 0) io.err(`warning: ${printable(shown)} has ${errors} error(s); ${what} may be incomplete (run \`ownership-lens validate\`).\n`);
 }
 
 /** The path as shown to people: relative to the working directory when inside it. */

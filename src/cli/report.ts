@@ -7,12 +7,13 @@ import { syncPullRequests } from '../core/github/sync';
 import { parseRepo, RepoRef } from '../core/github/types';
 import { computeLeadReport } from '../core/metrics/compute';
 import { hideIndividuals } from '../core/metrics/teamOnly';
+import { printable } from '../core/owners/printable';
 import type { LeadReport, ReportWindow } from '../core/metrics/types';
 import { FIGURES_ARE_NOT, SIGNAL_WORDS } from '../core/report/wording';
 import { readGitattributes } from '../node/gitattributesFile';
 import { createOwnershipIndex } from '../core/owners/resolve';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
-import { loadOwners } from './loadOwners';
+import { loadOwners, requireReadable } from './loadOwners';
 import { runRepos } from './reportRepos';
 
 const DAY = 86_400_000;
@@ -20,7 +21,9 @@ const DAY = 86_400_000;
 /** `report`: SPEC section 4's lead-authorship figures from GitHub's merged pull requests. */
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   if ((args.values.get('repo')?.length ?? 0) > 1) return runRepos(args, io);
-  const { root, parsed } = loadOwners(args, io);
+  const loaded = loadOwners(args, io);
+  const { root, parsed } = loaded;
+  requireReadable(loaded, io, 'figures');
   const model = parsed.model;
   const window = reportWindow(args, model.metrics.windowDays, new Date());
   const apiUrl = apiUrlOption(args);
@@ -31,8 +34,6 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const attributes = readGitattributes(root, attributesOption === undefined ? undefined : path.resolve(io.cwd, attributesOption));
   if (attributes.kind === 'unreadable') throw new UsageError(`cannot read ${attributes.file} for linguist-generated: ${attributes.reason}`);
   const teamOnly = args.options.has('team-only') || model.metrics.teamOnly;
-  const errors = parsed.diagnostics.filter(d => d.severity === 'error');
-  if (errors.length) io.err(`warning: OWNERS.yaml has ${errors.length} error(s); figures may be incomplete (run \`ownership-lens validate\`).\n`);
 
   const cacheDir = args.options.has('no-cache') ? undefined : path.resolve(io.cwd, stringOption(args, 'cache-dir') ?? defaultCacheDir(io.env));
   let sync;
@@ -138,13 +139,15 @@ export function defaultCacheDir(env: Record<string, string | undefined>): string
 export function formatReport(repo: string, report: LeadReport, apiRequests: number): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const header = ['team', 'lead', 'PRs', 'lines', 'lead lines', 'lead share', 'lead PRs', 'reviewed', 'sole approver', 'owns', 'flag', 'signals'];
-  const rows = report.teams.map(t => [t.team, t.lead || '-', String(t.pullRequests), String(t.lines), String(t.leadLines),
+  // Team ids, logins and component ids come from OWNERS.yaml and GitHub: escaped, one line each.
+  const p = printable;
+  const rows = report.teams.map(t => [p(t.team), p(t.lead || '-'), String(t.pullRequests), String(t.lines), String(t.leadLines),
     pct(t.leadShare), pct(t.leadPullRequestShare), pct(t.leadReviewedShare), pct(t.leadSoleApprovalShare), `${t.leadOwnedComponents}/${t.components}`,
     t.flag, t.signals.join(', ') || '-']);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 9 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
   const out = [
-    `${repo}: ${report.pullRequests} merged pull requests (bots left out) from ${report.window.since} to ${report.window.until} (exclusive)`,
+    `${p(repo)}: ${report.pullRequests} merged pull requests (bots left out) from ${report.window.since} to ${report.window.until} (exclusive)`,
     '',
     line(header),
     line(widths.map(w => '-'.repeat(w))),
@@ -152,9 +155,9 @@ export function formatReport(repo: string, report: LeadReport, apiRequests: numb
     '',
   ];
   for (const t of report.teams) {
-    if (t.authors.length) out.push(`${t.team}: ${t.authors.slice(0, 5).map(a => `${a.login} ${pct(a.share)} (${a.lines} lines, ${a.pullRequests} PRs)`).join(', ')}`);
+    if (t.authors.length) out.push(`${p(t.team)}: ${t.authors.slice(0, 5).map(a => `${p(a.login)} ${pct(a.share)} (${a.lines} lines, ${a.pullRequests} PRs)`).join(', ')}`);
     for (const s of t.signals) out.push(`  ${s}: ${SIGNAL_WORDS[s].action}`);
-    for (const c of t.componentFigures) if (c.delegateTo) out.push(`  ${c.component} (owned by the lead) could go to ${c.delegateTo}`);
+    for (const c of t.componentFigures) if (c.delegateTo) out.push(`  ${p(c.component)} (owned by the lead) could go to ${p(c.delegateTo)}`);
     const x = t.excluded;
     if (x.botPullRequests || x.ignoredAuthorPullRequests || x.ignoredPathLines || x.generatedLines) {
       out.push(`  left out: ${x.botPullRequests} bot PRs, ${x.ignoredAuthorPullRequests} PRs by ignored authors, ${x.ignoredPathLines} ignored and ${x.generatedLines} generated lines`);

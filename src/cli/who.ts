@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { codeownersOf } from '../core/owners/codeowners';
 import { printable } from '../core/owners/printable';
@@ -6,9 +7,9 @@ import { ownersOfChanges } from '../core/owners/changeOwners';
 import { changedFiles, ChangeSet } from '../node/gitChanges';
 import { printChangeOwners } from './changeOwners';
 import { CliArgs, CliIO, UsageError } from './io';
-import { loadOwners } from './loadOwners';
+import { loadOwners, requireReadable } from './loadOwners';
 
-const USAGE = 'usage: ownership-lens who PATH... | - | --diff BASE...HEAD | --staged [--owners FILE] [--json]  (who - reads the paths from standard input)';
+const USAGE = 'usage: ownership-lens who PATH... | - | --diff BASE...HEAD | --staged [--owners FILE] [--json] [--codeowners]  (paths relative to the repository root; who - reads them from standard input)';
 
 /**
  * `who PATH...`: the component, team, owner and lead of each path (SPEC section 2). With `--diff
@@ -19,10 +20,14 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   if (args.positionals.length === 0 && !change) throw new UsageError(USAGE);
   if (args.positionals.length > 0 && change) throw new UsageError(`give paths or a change, not both\n${USAGE}`);
   const fromStdin = args.positionals.includes('-');
-  const { root, parsed } = loadOwners(args, io);
-  const paths = fromStdin ? await withStdin(args.positionals, io) : args.positionals;
-  const errors = parsed.diagnostics.filter(d => d.severity === 'error');
-  if (errors.length > 0) io.err(`warning: OWNERS.yaml has ${errors.length} error(s); answers may be incomplete (run \`ownership-lens validate\`).\n`);
+  const loaded = loadOwners(args, io);
+  const { root, parsed } = loaded;
+  requireReadable(loaded, io, 'answers');
+  // Paths typed by a person are looked up on disk (a directory, a path relative to the working
+  // directory); paths from standard input, possibly millions, are taken as they are.
+  const paths = fromStdin
+    ? (await withStdin(args.positionals, io)).map(p => repoPath(p, root))
+    : args.positionals.map(p => typedRepoPath(p, root, io.cwd));
   const index = createOwnershipIndex(parsed.model);
   if (change) {
     let files: string[];
@@ -36,16 +41,18 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     else printChangeOwners(result, io);
     return 0;
   }
-  const rows = paths.map(p => {
-    const rel = toRepoPath(p, root, io.cwd);
+  // JSON rows are exactly SPEC's five fields; `--codeowners` adds who GitHub asks to review each
+  // path (what `codeowners` exports), which the text output always shows.
+  const json = args.options.has('json') || fromStdin;
+  const withCodeowners = !json || args.options.has('codeowners');
+  const rows = paths.map(rel => {
     const owner = index.ownerOf(rel);
-    if (owner.kind === 'unowned') return fromStdin ? { path: rel, component: null, team: null, owner: null, lead: null } : { path: rel, component: null, team: null, owner: null, lead: null, codeowners: [] as string[] };
-    const row = { path: rel, component: owner.component.id, team: owner.component.team || null, owner: owner.component.owner || null, lead: owner.team?.lead || null };
-    // Beyond SPEC's fields: who GitHub asks to review this path (what `codeowners` exports); not in
-    // the bulk `who -` output, which stays SPEC's shape and size for millions of paths.
-    return fromStdin ? row : { ...row, codeowners: codeownersOf(parsed.model, owner.component) };
+    const row = owner.kind === 'unowned'
+      ? { path: rel, component: null, team: null, owner: null, lead: null }
+      : { path: rel, component: owner.component.id, team: owner.component.team || null, owner: owner.component.owner || null, lead: owner.team?.lead || null };
+    return withCodeowners ? { ...row, codeowners: owner.kind === 'owned' ? codeownersOf(parsed.model, owner.component) : [] } : row;
   });
-  if (args.options.has('json') || fromStdin) {
+  if (json) {
     writeJsonArray(rows, io);
     return 0;
   }
@@ -80,15 +87,39 @@ function writeJsonArray(rows: readonly object[], io: CliIO): void {
   io.out('\n]\n');
 }
 
-/** Paths are repository-relative (SPEC); a path that exists relative to the cwd is converted. */
-function toRepoPath(p: string, root: string, cwd: string): string {
-  const normal = p.replace(/\\/g, '/');
-  if (path.isAbsolute(p)) return path.relative(root, p).split(path.sep).join('/');
-  if (cwd !== root && !normal.startsWith('/')) {
-    const fromCwd = path.relative(root, path.resolve(cwd, p));
-    if (!fromCwd.startsWith('..')) return fromCwd.split(path.sep).join('/');
+/**
+ * SPEC: a path is relative to the repository root; a leading `/` means the root, as in CODEOWNERS.
+ * A path that leaves the repository (`../x`) is refused rather than matched.
+ */
+function repoPath(p: string, root: string): string {
+  const rel = path.posix.normalize(p.replace(/\\/g, '/').replace(/^\/+/, ''));
+  if (rel === '..' || rel.startsWith('../')) throw new UsageError(`${printable(p)} is outside the repository ${printable(root)}: paths are relative to its root`);
+  return rel === '.' || rel === './' ? '' : rel.replace(/^\.\//, '');
+}
+
+/**
+ * A path given as an argument: also an absolute path inside the repository, or, from a subdirectory,
+ * a path that exists there but not at the root (tab completion); a directory gets its trailing `/`,
+ * so `who services/checkout` answers for the folder as `services/checkout/` does.
+ */
+function typedRepoPath(p: string, root: string, cwd: string): string {
+  const native = path.resolve(cwd, p);
+  const inside = (abs: string) => abs === root || abs.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  const exists = (abs: string) => fs.existsSync(abs);
+  let rel: string;
+  if (path.isAbsolute(p) && inside(native) && exists(native)) rel = path.relative(root, native).split(path.sep).join('/');
+  else if (!path.isAbsolute(p) && cwd !== root && inside(native) && exists(native) && !exists(path.join(root, p))) rel = path.relative(root, native).split(path.sep).join('/');
+  else rel = repoPath(p, root);
+  if (rel !== '' && !rel.endsWith('/') && isDirectory(path.join(root, rel))) rel += '/';
+  return rel;
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
   }
-  return normal.replace(/^\.\//, '').replace(/^\/+/, '');
 }
 
 function changeSetOf(args: CliArgs): ChangeSet | undefined {

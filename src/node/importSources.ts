@@ -9,9 +9,9 @@ export const CODEOWNERS_PLACES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODE
 const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', 'third_party']);
 
 /** Ownership files in a directory: its CODEOWNERS, else its OWNERS tree, else its catalog-info files. */
-export function findSources(dir: string): string[] {
+export function findSources(dir: string, from?: SourceKind): string[] {
   const codeowners = CODEOWNERS_PLACES.map(p => path.join(dir, p)).filter(p => fs.existsSync(p));
-  if (codeowners.length > 0) return codeowners.slice(0, 1);
+  if (codeowners.length > 0 || from === 'github' || from === 'gitlab') return codeowners.slice(0, 1);
   const prow: string[] = [];
   const catalogs: string[] = [];
   const walk = (d: string, depth: number) => {
@@ -28,8 +28,12 @@ export function findSources(dir: string): string[] {
 
 /** Reads the given files and directories (paths relative to `root` in the result) into one draft. */
 export function readImportSources(inputs: readonly string[], root: string, from?: SourceKind, only?: readonly SourceKind[]): ImportDraft {
-  const files = inputs.flatMap(p => (fs.existsSync(p) && fs.statSync(p).isDirectory() ? findSources(p) : [p]));
-  if (files.length === 0) throw new Error(`no ownership file found in ${inputs.join(', ')} (looked for CODEOWNERS, OWNERS trees, catalog-info.yaml)`);
+  const files = inputs.flatMap(p => (fs.existsSync(p) && fs.statSync(p).isDirectory() ? findSources(p, from) : [p]));
+  if (files.length === 0) {
+    throw new Error(from === 'github' || from === 'gitlab'
+      ? `no CODEOWNERS found in ${inputs.join(', ')} (looked at ${CODEOWNERS_PLACES.join(', ')})`
+      : `no ownership file found in ${inputs.join(', ')} (looked for CODEOWNERS, OWNERS trees, catalog-info.yaml)`);
+  }
   const sources = files.map(file => {
     const text = readOwnersText(file);
     if (text.includes('\u0000')) throw new Error(`${file} is not a text file`);

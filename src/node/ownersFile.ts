@@ -15,13 +15,14 @@ export function findRepoRoot(dir: string): string | undefined {
 
 /**
  * OWNERS.yaml for `startDir` (or `override`), with the repository root its paths are relative
- * to; the root falls back to the file's folder outside a git repository.
+ * to: the file's repository, else (an override outside any repository) `startDir`'s, else the file's folder.
  */
 export function findOwnersFile(startDir: string, override?: string): { file: string; root: string } | undefined {
   if (override) {
     const file = path.resolve(startDir, override);
     if (!fs.existsSync(file)) return undefined;
-    return { file, root: findRepoRoot(path.dirname(file)) ?? path.dirname(file) };
+    // A file kept outside any repository describes the repository the command runs in.
+    return { file, root: findRepoRoot(path.dirname(file)) ?? findRepoRoot(startDir) ?? path.dirname(file) };
   }
   const root = findRepoRoot(startDir);
   for (const base of root && root !== path.resolve(startDir) ? [path.resolve(startDir), root] : [path.resolve(startDir)]) {

@@ -1,8 +1,9 @@
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { makeRepo, runCli } from '../fixtures/cliRepo';
+import { CLI, makeRepo, runCli } from '../fixtures/cliRepo';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -18,16 +19,36 @@ describe('CLI', () => {
   before(() => { repo = makeRepo(acme, FILES); });
   after(() => fs.rmSync(repo, { recursive: true, force: true }));
 
-  it('who --json answers SPEC\'s shape, null for unowned paths, plus the CODEOWNERS handles', () => {
-    const r = cli(repo, 'who', 'services/checkout/api.ts', 'proto/orders.proto', 'third_party/lib/x.c', 'README.md', 'services/gateway/main.go', '--json');
+  it('who --json answers exactly SPEC\'s shape, null for unowned paths; --codeowners adds the CODEOWNERS handles', () => {
+    const paths = ['services/checkout/api.ts', 'proto/orders.proto', 'third_party/lib/x.c', 'README.md', 'services/gateway/main.go'];
+    const r = cli(repo, 'who', ...paths, '--json');
     assert.strictEqual(r.code, 0, r.err);
-    assert.deepStrictEqual(JSON.parse(r.out), [
-      { path: 'services/checkout/api.ts', component: 'checkout-api', team: 'payments', owner: 'bob', lead: 'alice', codeowners: ['@acme/payments', '@bob'] },
-      { path: 'proto/orders.proto', component: 'checkout-api', team: 'payments', owner: 'bob', lead: 'alice', codeowners: ['@acme/payments', '@bob'] },
-      { path: 'third_party/lib/x.c', component: null, team: null, owner: null, lead: null, codeowners: [] },
-      { path: 'README.md', component: null, team: null, owner: null, lead: null, codeowners: [] },
-      { path: 'services/gateway/main.go', component: 'gateway', team: 'platform', owner: 'erin', lead: 'dan', codeowners: ['@acme/platform', '@erin'] },
-    ]);
+    const spec = [
+      { path: 'services/checkout/api.ts', component: 'checkout-api', team: 'payments', owner: 'bob', lead: 'alice' },
+      { path: 'proto/orders.proto', component: 'checkout-api', team: 'payments', owner: 'bob', lead: 'alice' },
+      { path: 'third_party/lib/x.c', component: null, team: null, owner: null, lead: null },
+      { path: 'README.md', component: null, team: null, owner: null, lead: null },
+      { path: 'services/gateway/main.go', component: 'gateway', team: 'platform', owner: 'erin', lead: 'dan' },
+    ];
+    assert.deepStrictEqual(JSON.parse(r.out), spec);
+    const handles = [['@acme/payments', '@bob'], ['@acme/payments', '@bob'], [], [], ['@acme/platform', '@erin']];
+    const withHandles = cli(repo, 'who', ...paths, '--json', '--codeowners');
+    assert.deepStrictEqual(JSON.parse(withHandles.out), spec.map((row, i) => ({ ...row, codeowners: handles[i] })));
+    // `who -` gives the same shape as `who PATH...`.
+    const fromStdin = spawnSync(process.execPath, [CLI, 'who', '-'], { cwd: repo, input: paths.join('\n'), encoding: 'utf8' });
+    assert.deepStrictEqual(JSON.parse(fromStdin.stdout), spec);
+  });
+
+  it('who takes paths relative to the repository root: a leading /, an absolute path inside it and a directory work; one outside is refused', () => {
+    const r = cli(path.join(repo, 'services'), 'who', 'services/checkout/api.ts', '/services/gateway/main.go', path.join(repo, 'README.md'), 'services/checkout', '--json');
+    assert.strictEqual(r.code, 0, r.err);
+    assert.deepStrictEqual(JSON.parse(r.out).map((x: { path: string; component: string | null }) => [x.path, x.component]),
+      [['services/checkout/api.ts', 'checkout-api'], ['services/gateway/main.go', 'gateway'], ['README.md', null], ['services/checkout/', 'checkout-api']]);
+    for (const outside of ['../x.proto', 'services/../../x.proto']) {
+      const refused = cli(repo, 'who', outside);
+      assert.strictEqual(refused.code, 2, refused.out);
+      assert.match(refused.err, /is outside the repository/);
+    }
   });
 
   it('who resolves paths given relative to a subdirectory', () => {
@@ -126,7 +147,7 @@ describe('CLI', () => {
       [['validate', '--format', 'xml', '--owners', path.join(repo, 'OWNERS.yaml')], /--format must be one of/],
       [['validate', '--owners', empty], /is a directory/],
       [['report', '--attribute', 'x', '--repo', 'a/b'], /unknown option --attribute for "report"/],
-      [['who', 'x', '--jsn'], /unknown option --jsn for "who" \(it takes: --owners --root --json --diff --staged\)/],
+      [['who', 'x', '--jsn'], /unknown option --jsn for "who" \(it takes: --owners --root --json --diff --staged --codeowners\)/],
       [['who', '-x', 'a'], /unknown option --x for "who"/],
       [['--owners', 'x', 'who'], /the command comes first/],
       [[], /usage: ownership-lens <command>/],
@@ -143,8 +164,11 @@ describe('CLI', () => {
     for (const args of [['--help'], ['-h'], ['help'], ['report', '--help'], ['who', '-h']]) {
       const r = cli(repo, ...args);
       assert.strictEqual(r.code, 0, `${args.join(' ')}: ${r.err}`);
-      assert.match(r.out, /^usage: ownership-lens <command>/, args.join(' '));
-      assert.match(r.out, /report --repo OWNER\/NAME/);
+      // After a command, that command's usage only.
+      const command = args.length > 1 ? args[0] : '<command>';
+      assert.match(r.out, new RegExp(`^usage: ownership-lens ${command}`), args.join(' '));
+      if (command !== 'who') assert.match(r.out, /report --repo OWNER\/NAME/);
+      else assert.match(r.out, /who --diff BASE\.\.\.HEAD/);
       assert.strictEqual(r.err, '');
     }
   });

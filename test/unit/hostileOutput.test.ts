@@ -6,7 +6,7 @@ import { parseOwners } from '../../src/core/owners/parse';
 import { validateOwners } from '../../src/core/owners/validate';
 import { teamReportMarkdown } from '../../src/core/report/exportReport';
 import { buildTeamReport } from '../../src/core/report/teamReport';
-import { runCliInRepo } from '../fixtures/cliRepo';
+import { makeRepo, runCli, runCliInRepo } from '../fixtures/cliRepo';
 
 const inRepo = (owners: string, ...args: string[]) => runCliInRepo(owners, ['web/a.ts'], args, { GITHUB_TOKEN: 'x' });
 
@@ -90,5 +90,48 @@ describe('hostile values in output and positions (issue 9, item 8)', () => {
     assert.ok(!/\]\(|!\[|<img/.test(line.replace(/\\./g, '')), line);
     assert.ok(!md.includes('\r'), JSON.stringify(md));
     assert.match(line, /a b/);
+  });
+
+  it('who --diff, coverage, the codeowners refusal and the import summary print hostile values escaped, one line each', () => {
+    const lines = (text: string) => text.split('\n');
+    const forged = (text: string) => lines(text).filter(l => /^::(error|warning)/.test(l) || l.includes('\u001b') || l.includes('\u0007'));
+    const { execFileSync } = require('child_process') as typeof import('child_process');
+    const owners = `version: 1\nteams:\n  web:\n    lead: alice\ncomponents:\n  "site${FORGED}":\n    team: web\n    owner: alice\n    paths: [/web/, "/x\\n::warning::y"]\n`;
+    const dir = makeRepo(owners, ['web/a.ts', 'evil\u001b]0;pwned\u0007\n::error::dir/f.txt']);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=T', ...args], { cwd: dir, stdio: 'pipe' });
+    try {
+      fs.rmSync(path.join(dir, '.git'), { recursive: true });
+      git('init', '-q');
+      git('add', '-A');
+      fs.writeFileSync(path.join(dir, 'web/a.ts'), 'changed');
+      fs.writeFileSync(path.join(dir, 'evil\u001b[31m\n::error::x.txt'), 'new');
+      git('add', '-A');
+      const staged = runCli(dir, ['who', '--staged']);
+      assert.strictEqual(staged.code, 0, staged.err);
+      assert.deepStrictEqual(forged(staged.out + staged.err), [], staged.out);
+      assert.match(staged.out, /siteevil\\n::error/);
+      const coverage = runCli(dir, ['coverage']);
+      assert.deepStrictEqual(forged(coverage.out + coverage.err), [], coverage.out);
+      assert.match(coverage.out, /evil\\u001b\]0;pwned\\u0007\\n::error::dir/);
+      const codeowners = runCli(dir, ['codeowners']);
+      assert.strictEqual(codeowners.code, 1);
+      assert.deepStrictEqual(forged(codeowners.err), [], codeowners.err);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const catalog = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: "sys\\n::warning::forged"\nspec:\n  owner: "group:default/t\\u001b[31m"\n  type: service\n';
+    const withCatalog = makeRepo('version: 1\n', []);
+    try {
+      fs.mkdirSync(path.join(withCatalog, 'svc'));
+      fs.writeFileSync(path.join(withCatalog, 'svc/catalog-info.yaml'), catalog);
+      fs.writeFileSync(path.join(withCatalog, 'CODEOWNERS'), '/b\u001b[31m/ @user\u001b]0;t\u0007\n');
+      for (const args of [['import', 'svc/catalog-info.yaml'], ['import', 'CODEOWNERS']]) {
+        const r = runCli(withCatalog, args);
+        assert.deepStrictEqual(forged(r.err), [], r.err);
+        assert.ok(!r.err.includes('\u001b'), JSON.stringify(r.err));
+      }
+    } finally {
+      fs.rmSync(withCatalog, { recursive: true, force: true });
+    }
   });
 });

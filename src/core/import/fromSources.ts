@@ -27,6 +27,9 @@ export function draftFromSources(sources: readonly SourceFile[], from?: SourceKi
   if (kinds.length > 1) throw new Error(`import one kind of source at a time (found ${kinds.map(k => DESCRIBED[k]).join(' and ')}); pass --from to choose`);
   const kind = kinds[0];
   if (only && !only.includes(kind)) throw new Error(`${sources[0].path} is ${DESCRIBED[kind]}; use \`ownership-lens import\``);
+  // These own the folder they sit in: one outside the repository would own a path like `//tmp/x/`.
+  const outside = kind === 'prow' || kind === 'backstage' ? sources.find(s => s.path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(s.path)) : undefined;
+  if (outside) throw new Error(`${outside.path} is outside the repository: ${DESCRIBED[kind]} owns the folder it sits in, so import it from inside the repository, or pass --root DIR`);
   if (kind === 'prow') return fromProwOwners(sources);
   if (kind === 'backstage') return fromBackstageCatalog(sources);
   if (sources.length > 1) throw new Error('import one CODEOWNERS file at a time');

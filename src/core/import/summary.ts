@@ -2,6 +2,7 @@ import { parseOwners } from '../owners/parse';
 import { validateOwners } from '../owners/validate';
 import { ImportDraft, ImportNote } from './draft';
 import { emitOwners, ImportGuess } from './emitOwners';
+import { printableText as t } from '../owners/printable';
 
 /** What the user must still decide after an import, and what the import could not carry over. */
 export interface ImportSummary {
@@ -47,21 +48,22 @@ function notesFromYaml(yaml: string, draft: ImportDraft): ImportNote[] {
 
 /** The summary as lines for a terminal: counts, notes (`warning:`), open decisions, guesses. */
 export function summaryLines(s: ImportSummary, outputName = 'OWNERS.yaml'): string[] {
-  const lines = [`Imported ${s.rules} rule(s) from ${s.source}: ${s.components} component(s), ${s.teams} team(s).`];
-  for (const n of s.notes) lines.push(`warning: ${n.file}:${n.line} ${n.kind === 'not-imported' ? 'not imported' : n.kind === 'inexact' ? 'not exact' : 'kept as x- data'}: ${n.message}`);
+  // File names, messages and logins quote the imported files: escaped, one line each whatever they hold.
+  const lines = [t`Imported ${s.rules} rule(s) from ${s.source}: ${s.components} component(s), ${s.teams} team(s).`];
+  for (const n of s.notes) lines.push(t`warning: ${n.file}:${n.line} ${n.kind === 'not-imported' ? 'not imported' : n.kind === 'inexact' ? 'not exact' : 'kept as x- data'}: ${n.message}`);
   if (s.components === 0) {
     lines.push('Nothing could be imported as a component: see the warnings above.');
   } else if (s.toDecide.length > 0) {
     const leads = s.toDecide.filter(d => d.code === 'missing-lead').length;
     const owners = s.toDecide.filter(d => d.code === 'missing-field' && /`owner`/.test(d.message)).length;
     lines.push(`Still to decide before \`ownership-lens validate\` passes: ${s.toDecide.length} (${leads} team(s) without a lead, ${owners} component(s) without an owner):`);
-    lines.push(...capped(s.toDecide.map(d => `  ${outputName}:${d.line} ${d.code}: ${d.message}`), 'run `ownership-lens validate` for all'));
+    lines.push(...capped(s.toDecide.map(d => t`  ${outputName}:${d.line} ${d.code}: ${d.message}`), 'run `ownership-lens validate` for all'));
   } else {
     lines.push('Nothing left to decide: `ownership-lens validate` finds no error.');
   }
   if (s.guesses.length > 0) {
     lines.push(`Guesses to confirm (marked \`x-guessed\` in the file): ${s.guesses.length}:`);
-    lines.push(...capped(s.guesses.map(g => `  ${g.where}: ${g.field} ${g.login} (${g.reason})`), 'search the file for x-guessed'));
+    lines.push(...capped(s.guesses.map(g => t`  ${g.where}: ${g.field} ${g.login} (${g.reason})`), 'search the file for x-guessed'));
   }
   return lines;
 }
