@@ -78,7 +78,7 @@ async function readRepositories(refs: RepoRef[], args: CliArgs, io: CliIO, githu
     const name = `${repo.owner}/${repo.name}`;
     if (isLocal(repo)) {
       const attributes = readGitattributes(local!.root);
-      return { repo, name, model: parseOwners(readOwnersText(local!.file)).model, generated: attributes.kind === 'ok' ? attributes.generated : NO_GENERATED_FILES, from: local!.file };
+      return { repo, name, model: parseOwners(readLocal(local!.file)).model, generated: attributes.kind === 'ok' ? attributes.generated : NO_GENERATED_FILES, from: local!.file };
     }
     const files = fetched.get(name);
     if (!files?.owners) throw new UsageError(`${name} has no OWNERS.yaml (looked at OWNERS.yaml, .github/OWNERS.yaml and docs/OWNERS.yaml on its default branch)`);
@@ -87,4 +87,13 @@ async function readRepositories(refs: RepoRef[], args: CliArgs, io: CliIO, githu
     return { repo, name, model: parsed.model, generated: files.gitattributes ? parseGitattributes(files.gitattributes) : NO_GENERATED_FILES, from: `${name}:${files.owners.path}` };
   });
   return { repos, requests: client.transport.requests };
+}
+
+/** Unreadable input is bad usage (exit 2), as for every other command that reads OWNERS.yaml. */
+function readLocal(file: string): string {
+  try {
+    return readOwnersText(file);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }

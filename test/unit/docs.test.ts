@@ -1,7 +1,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { main } from '../../src/cli';
 import { DIAGNOSTIC_CODES } from '../../src/core/owners/diagnosticCodes';
+import { parseOwners } from '../../src/core/owners/parse';
+import { validateOwners } from '../../src/core/owners/validate';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const read = (f: string) => fs.readFileSync(path.join(ROOT, f), 'utf8');
@@ -16,6 +20,57 @@ describe('documentation', () => {
     assert.deepStrictEqual(missing, []);
     const documented = [...doc.matchAll(/^\| `([a-z-]+)` \| (?:error|warning|info)/gm)].map(m => m[1]);
     assert.deepStrictEqual(documented.filter(c => !(c in DIAGNOSTIC_CODES)), [], 'no code documented that the validator does not have');
+  });
+
+  /** The row of a code in docs/owners-yaml.md's table: its severity column and its meaning. */
+  const row = (code: string) => {
+    const m = new RegExp(`^\\| \`${code}\` \\| ([^|]+) \\| (.*) \\|$`, 'm').exec(read('docs/owners-yaml.md'));
+    assert.ok(m, `no row for ${code}`);
+    return { severities: m[1].split(' or ').map(s => s.trim()), meaning: m[2] };
+  };
+
+  it("docs/owners-yaml.md gives each code every severity the validator reports it with", () => {
+    const dir = path.join(ROOT, 'test/fixtures/owners');
+    const team = 'teams:\n  web: {lead: alice}\n';
+    const component = (fields: string) => `version: 1\n${team}components:\n  c: {${fields}}\n`;
+    const texts = [
+      ...fs.readdirSync(dir).filter(f => f.endsWith('.yaml')).map(f => fs.readFileSync(path.join(dir, f), 'utf8')),
+      '', 'version: 1\ncomponents: {}\n', `version: 1\n${team}`, `${team}components: {}\n`,
+      component('owner: alice, paths: [/a]'), component('team: web, paths: [/a]'), component('team: web, owner: alice'), component('team: web, owner: alice, paths: []'),
+      `version: 1\n${team}components: {}\nmetrics: {leadShareThreshold: 2, watchThreshold: 0.6}\n`,
+    ];
+    const wrong: string[] = [];
+    for (const text of texts) {
+      for (const d of validateOwners(parseOwners(text))) {
+        if (!row(d.code).severities.includes(d.severity)) wrong.push(`${d.code} is reported as ${d.severity} (${d.message}); the table says ${row(d.code).severities.join(' or ')}`);
+      }
+    }
+    assert.deepStrictEqual([...new Set(wrong)], []);
+  });
+
+  it('file-too-large: the table quotes what the CLI (exit 2) and the editor (line 1) say about an oversized file', async () => {
+    const { meaning } = row('file-too-large');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-docs-'));
+    try {
+      fs.mkdirSync(path.join(dir, '.git'));
+      const file = path.join(dir, 'OWNERS.yaml');
+      fs.writeFileSync(file, '');
+      fs.truncateSync(file, 11 * 1024 * 1024);
+      let err = '';
+      const code = await main(['validate'], { out: () => undefined, err: s => { err += s; }, env: {}, cwd: dir });
+      assert.strictEqual(code, 2, err);
+      const cli = err.trim().replace(file, 'FILE').replace(/ \d+\.\d MB;/, ' N MB;');
+      assert.ok(meaning.includes(`\`${cli}\``), `the table does not quote the CLI's "${cli}"`);
+      assert.match(meaning, /exit 2/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    // The editor parses whatever text it has; the core refuses it with one diagnostic at 1:1.
+    const [d] = parseOwners(' '.repeat(11 * 1024 * 1024)).diagnostics;
+    assert.deepStrictEqual([d.code, d.span.line, d.span.column], ['file-too-large', 1, 1]);
+    const editor = d.message.replace(/ \d+\.\d MB;/, ' N MB;');
+    assert.ok(meaning.includes(`\`${editor}\``), `the table does not quote the editor's "${editor}"`);
+    assert.match(meaning, /line 1, column 1/);
   });
 
   for (const file of ['README.md', 'docs/owners-yaml.md']) {

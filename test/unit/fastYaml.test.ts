@@ -65,7 +65,12 @@ describe('fast block-subset reader', () => {
       'version: 1\r\nteams:\r\n  t: {lead: x}\r\n', '#only a comment\n', '', '\n\n', 'k: v #c\n# c\n  # indented comment\nl: w\n', 'k: [ ]\nl: { }\n', 'k: []\nl: {}\n', 'k: \r\nl:   # c\nm:\n', '- \n-\n-   # c\n- a\n',
       // Found by the property below: a '-' alone inside a flow list is a block sequence (an error), not a plain scalar.
       'members: [-]\n', 'k: [x, -]\n', 'k: [ - ]\n', 'k: [-, x]\n', 'k: {b: -}\n', 'k: [-x, -1]\n',
+      // Nesting: 64 levels in all (the fast reader's most), 65 (the library's), 101 (refused by both).
+      `k: ${'['.repeat(63)}${']'.repeat(63)}\n`, `k: ${'['.repeat(64)}${']'.repeat(64)}\n`, `k: ${'['.repeat(100)}${']'.repeat(100)}\n`,
+      ...[32, 33, 51].map(n => Array.from({ length: n }, (_, i) => `${' '.repeat(2 * i)}- k${i}:`).join('\n') + ' 1\n'),
     ];
+    const deep = cases.slice(-6).map(text => parseBlockSubset(text) !== undefined);
+    assert.deepStrictEqual(deep, [true, false, false, true, false, false], 'the fast reader takes 64 levels of lists and maps, not 65');
     for (const text of cases) assertSame(text, JSON.stringify(text));
   });
 

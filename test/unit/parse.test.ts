@@ -15,8 +15,10 @@ function where(text: string, files?: string[]): string[] {
 describe('parseOwners', () => {
   it('reads SPEC\'s example without a single problem', () => {
     const parsed = parseOwners(fixture('spec-example.yaml'));
-    // SPEC's example names bob without listing him under `people`: worth a note, not a warning.
-    assert.deepStrictEqual(validateOwners(parsed).map(d => `${d.severity} ${d.code}@${d.span.line}:${d.span.column}`), ['info unknown-person@26:12']);
+    // SPEC's example lists only alice under `people`: bob (member, owner, handoff `to`) and carol
+    // (member) are worth a note each, not a warning.
+    assert.deepStrictEqual(validateOwners(parsed).map(d => `${d.severity} ${d.code}@${d.span.line}:${d.span.column}`),
+      ['info unknown-person@12:15', 'info unknown-person@12:20', 'info unknown-person@26:12', 'info unknown-person@40:13']);
     const c = parsed.model.components.get('checkout-api')!;
     assert.strictEqual(c.owner, 'bob');
     assert.deepStrictEqual(c.paths.map(p => [p.pattern, p.index]), [['/services/checkout/', 0], ['*.proto', 1]]);
@@ -84,6 +86,59 @@ describe('validateOwners reports each problem at its exact place', () => {
     assert.match(shadowed.message, /"\/src\/"/);
   });
 
+  it('checks every login against `people` when it is given: leads, members, owners, handoff from and to', () => {
+    const text = [
+      'version: 1',                                   // 1
+      'people:',                                      // 2
+      '  alice: {}',                                  // 3
+      '  Bob: {}',                                    // 4
+      'teams:',                                       // 5
+      '  web:',                                       // 6
+      '    lead: ALICE',                              // 7
+      '    members: [bob, carol, "bad login!"]',      // 8
+      '  ops: {lead: zed}',                           // 9
+      'components:',                                  // 10
+      '  c2:',                                        // 11
+      '    team: web',                                // 12
+      '    owner: carol',                             // 13
+      '    paths: [/a]',                              // 14
+      '    handoffs:',                                // 15
+      '      - {date: 2026-01-01, from: erin, to: BOB}',       // 16
+      '      - {date: 2026-02-01, from: "-x", to: carol}',     // 17
+      '',
+    ].join('\n');
+    const all = validateOwners(parseOwners(text)).map(d => `${d.severity} ${d.code}@${d.span.line}:${d.span.column}`);
+    assert.deepStrictEqual(all, [
+      'info unknown-person@8:20',   // member carol
+      'error invalid-login@8:27',   // member "bad login!"
+      'info unknown-person@9:15',   // lead zed
+      'info unknown-person@13:12',  // owner carol
+      'info unknown-person@16:34',  // handoff from erin; to BOB is bob, listed as Bob
+      'error invalid-login@17:34',  // handoff from "-x"
+      'info unknown-person@17:44',  // handoff to carol
+    ]);
+    // Without `people`, nothing is unknown, but a handoff login must still be a GitHub login.
+    const withoutPeople = text.replace(/^people:\n(?: {2}.*\n)+/m, '');
+    assert.deepStrictEqual(where(withoutPeople), ['invalid-login@5:27', 'invalid-login@14:34']);
+  });
+
+  it('says which login is wrong and where it is used, in one sentence each', () => {
+    const text = 'version: 1\npeople: {alice: {}}\nteams:\n  web: {lead: alice, members: [zed]}\ncomponents:\n  c2: {team: web, owner: "bad login!", paths: [/a]}\n';
+    const messages = validateOwners(parseOwners(text)).map(d => d.message);
+    assert.deepStrictEqual(messages, [
+      '"zed" (member of team "web") is not listed under `people`.',
+      '"bad login!" (owner of component "c2") is not a valid GitHub login: letters, digits and single inner hyphens, up to 39 characters.',
+    ]);
+  });
+
+  it('ends each invalid-pattern message with one full stop', () => {
+    const patterns = ['', '#x', '!a', '/', 'a***b', 'a//b', 'a\\', '[ab].js', 'a b', 'a\u0007b'];
+    const text = base(`  c:\n    team: web\n    owner: bob\n    paths: [${patterns.map(p => JSON.stringify(p)).join(', ')}]\n`);
+    const messages = validateOwners(parseOwners(text)).filter(d => d.code === 'invalid-pattern').map(d => d.message);
+    assert.strictEqual(messages.length, patterns.length, messages.join('\n'));
+    for (const m of messages) assert.match(m, /^Pattern ".*" is not valid CODEOWNERS syntax\. [A-Z"].*[^.]\.$/s, m);
+  });
+
   it('reports positions of the text without its BOM, with CRLF line endings', () => {
     const text = '\uFEFFversion: 1\r\nteams:\r\n  web: {members: [a]}\r\ncomponents: {}\r\n';
     assert.deepStrictEqual(where(text), ['missing-lead@3:3']);
@@ -130,9 +185,38 @@ describe('hostile input gives one clear diagnostic, fast', () => {
     assert.deepStrictEqual(d.map(x => `${x.code}@${x.span.line}:${x.span.column}`), ['not-text@2:5']);
   });
 
-  it('survives absurd nesting without a stack overflow', () => {
-    const { diagnostics } = timed('teams: ' + '['.repeat(50000) + ']'.repeat(50000) + '\n');
-    assert.ok(diagnostics.length >= 1);
+  it('refuses absurd nesting with one diagnostic that names the limit, at the first level past it', () => {
+    for (const [text, line, column] of [
+      ['['.repeat(100_000), 1, 101],
+      ['teams: ' + '['.repeat(50_000) + ']'.repeat(50_000) + '\n', 1, 107],
+      ['version: 1\nteams:\n  web:\n    x-deep: ' + '{a: '.repeat(200) + '1' + '}'.repeat(200) + '\n', 4, 13 + 4 * 97],
+      [Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n', 101, 101],
+    ] as [string, number, number][]) {
+      const { diagnostics, ms } = timed(text);
+      assert.deepStrictEqual(diagnostics.map(d => `${d.severity} ${d.code}@${d.span.line}:${d.span.column}`), [`error limit-exceeded@${line}:${column}`], text.slice(0, 60));
+      assert.strictEqual(diagnostics[0].message, 'OWNERS.yaml nests lists and mappings deeper than 100 levels (the nesting limit); the file is refused.');
+      assert.ok(ms < 2000, `took ${ms} ms`);
+    }
+  });
+
+  it('reads nesting up to the limit, on either reader', () => {
+    // The root map, teams, web and x-deep's value: 4 levels, then 96 more lists = 100.
+    const text = 'version: 1\nteams:\n  web:\n    lead: a\n    x-deep: ' + '['.repeat(97) + ']'.repeat(97) + '\ncomponents: {}\n';
+    for (const fastPath of [true, false]) assert.deepStrictEqual(validateOwners(parseOwners(text, { fastPath })), [], `fastPath: ${fastPath}`);
+    const over = text.replace('[', '[[').replace(']', ']]');
+    assert.deepStrictEqual(validateOwners(parseOwners(over)).map(d => `${d.code}@${d.span.line}:${d.span.column}`), ['limit-exceeded@5:110']);
+  });
+
+  it('names a second YAML document in its own words, not the library\'s', () => {
+    const d = validateOwners(parseOwners('version: 1\nteams: {}\ncomponents: {}\n---\nx: 1\n'));
+    assert.deepStrictEqual(d.map(x => `${x.code}@${x.span.line}:${x.span.column}`), ['yaml-syntax@4:1']);
+    assert.doesNotMatch(d[0].message, /parseAllDocuments/);
+  });
+
+  it('tells a file without `components` (a warning: nothing is owned yet) from one without `teams` (an error)', () => {
+    const sev = (text: string) => validateOwners(parseOwners(text)).map(d => `${d.severity} ${d.code}@${d.span.line}:${d.span.column}`);
+    assert.deepStrictEqual(sev('version: 1\nteams:\n  web: {lead: alice}\n'), ['warning missing-field@1:1']);
+    assert.deepStrictEqual(sev('version: 1\ncomponents: {}\n'), ['error missing-field@1:1']);
   });
 
   it('reports a tab-indented file as a syntax error', () => {

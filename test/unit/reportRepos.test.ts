@@ -79,4 +79,16 @@ describe('report --repo A --repo B --repo C', () => {
     assert.strictEqual(twice.code, 2);
     assert.match(twice.err, /given twice/);
   });
+
+  it('refuses a local OWNERS.yaml over the size limit as unreadable input (exit 2), before reading it', async () => {
+    const clone = path.join(dir, 'big');
+    fs.mkdirSync(clone);
+    execFileSync('git', ['init', '-q'], { cwd: clone });
+    execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop.git'], { cwd: clone });
+    fs.writeFileSync(path.join(clone, 'OWNERS.yaml'), '');
+    fs.truncateSync(path.join(clone, 'OWNERS.yaml'), 11 * 1024 * 1024);
+    const r = await report(clone, '--repo', 'acme/shop', '--repo', 'acme/web');
+    assert.strictEqual(r.code, 2, r.err);
+    assert.match(r.err, /OWNERS\.yaml is 11\.0 MB; files over 10 MB \(the file size limit\) are not read/);
+  });
 });

@@ -81,20 +81,33 @@ class BlockReader {
     return this.i >= this.lines.length;
   }
 
+  /** Collections open around the current line, flow ones included (see MAX_DEPTH). */
   private depth = 0;
 
   block(indent: number): YAMLMap | YAMLSeq {
+    const line = this.lines[this.i];
+    if (line.indent !== indent) outside();
+    return SEQ_ITEM.test(line.content) ? this.seq(indent) : this.map(indent);
+  }
+
+  private nested<T>(read: () => T): T {
     if (++this.depth > MAX_DEPTH) outside();
     try {
-      const line = this.lines[this.i];
-      if (line.indent !== indent) outside();
-      return SEQ_ITEM.test(line.content) ? this.seq(indent) : this.map(indent);
+      return read();
     } finally {
       this.depth--;
     }
   }
 
   private map(indent: number): YAMLMap {
+    return this.nested(() => this.readMap(indent));
+  }
+
+  private seq(indent: number): YAMLSeq {
+    return this.nested(() => this.readSeq(indent));
+  }
+
+  private readMap(indent: number): YAMLMap {
     const map = new YAMLMap();
     const start = this.lines[this.i].start;
     while (this.i < this.lines.length && this.lines[this.i].indent === indent && !SEQ_ITEM.test(this.lines[this.i].content)) {
@@ -107,7 +120,7 @@ class BlockReader {
       let value: unknown;
       if (rest) {
         if (this.i < this.lines.length && this.lines[this.i].indent > indent) outside(); // multi-line value
-        value = inlineValue(rest, restAt);
+        value = inlineValue(rest, restAt, this.depth);
       } else {
         const next = this.lines[this.i];
         const afterColon = line.start + line.content.indexOf(':', m[1].length) + 1;
@@ -121,7 +134,7 @@ class BlockReader {
     return map;
   }
 
-  private seq(indent: number): YAMLSeq {
+  private readSeq(indent: number): YAMLSeq {
     const seq = new YAMLSeq();
     const start = this.lines[this.i].start;
     while (this.i < this.lines.length && this.lines[this.i].indent === indent && SEQ_ITEM.test(this.lines[this.i].content)) {
@@ -142,7 +155,7 @@ class BlockReader {
         if (SEQ_ITEM.test(rest)) outside();
         this.i++;
         if (this.i < this.lines.length && this.lines[this.i].indent > indent) outside();
-        seq.items.push(inlineValue(rest, restAt));
+        seq.items.push(inlineValue(rest, restAt, this.depth));
       }
     }
     seq.range = [start, this.end(), this.end()];
@@ -162,10 +175,10 @@ function nullScalar(at: number): Scalar {
   return s;
 }
 
-/** A one-line value: a quoted or plain scalar, or a flow list or map. */
-function inlineValue(s: string, at: number): unknown {
+/** A one-line value inside `depth` collections: a quoted or plain scalar, or a flow list or map. */
+function inlineValue(s: string, at: number, depth: number): unknown {
   if (s[0] === '[' || s[0] === '{') {
-    const parsed = flow(s, 0, at);
+    const parsed = flow(s, 0, at, depth + 1);
     if (parsed.end !== s.length) outside();
     return parsed.node;
   }
@@ -178,9 +191,14 @@ function inlineValue(s: string, at: number): unknown {
   return plainScalar(s, at);
 }
 
+/**
+ * Collections nested in one another, block and flow together. Kept below MAX_NESTING (inputGuards),
+ * where the library path refuses a file, so that the two paths never disagree about a file.
+ */
 const MAX_DEPTH = 64;
 
-function flow(s: string, i: number, at: number, depth = 0): { node: YAMLSeq | YAMLMap; end: number } {
+/** A flow list or map that is the `depth`-th collection from the top. */
+function flow(s: string, i: number, at: number, depth: number): { node: YAMLSeq | YAMLMap; end: number } {
   if (depth > MAX_DEPTH) outside();
   const isMap = s[i] === '{';
   const node = isMap ? new YAMLMap() : new YAMLSeq();

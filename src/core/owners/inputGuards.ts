@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isSeq, Document, Node } from 'yaml';
+import { isAlias, isMap, isPair, isSeq, CST, Document, Node } from 'yaml';
 
 /** 10 MB: a 5,000-component file is about 2 MB; anything far larger is not an ownership file. */
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -34,6 +34,36 @@ function countOf(text: string, ch: string): number {
 export const MAX_COMPONENTS = 20_000;
 /** Patterns per file (components' and `unowned`), after alias expansion. */
 export const MAX_PATTERNS = 100_000;
+
+/**
+ * Lists and mappings nested in one another: real files nest 6 or 7 deep. The yaml library's
+ * composer recurses once per level and exhausts a default stack near 2,000 levels (near 300 on a
+ * third of it), so deeper files are refused before it runs, with a message that names the limit.
+ */
+export const MAX_NESTING = 100;
+
+/**
+ * The offset of the first collection (in document order) nested deeper than `limit`, in the
+ * parser's CST, or undefined. Iterative: the depth it measures cannot overflow the stack.
+ */
+export function findDeepNesting(tokens: readonly CST.Token[], limit = MAX_NESTING): number | undefined {
+  const stack: [CST.Token, number][] = [];
+  for (let k = tokens.length - 1; k >= 0; k--) stack.push([tokens[k], 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (token.type === 'document') {
+      if (token.value) stack.push([token.value, depth]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > limit) return token.type === 'flow-collection' ? token.start.offset : token.offset;
+      for (let k = token.items.length - 1; k >= 0; k--) {
+        const item = token.items[k];
+        if (item.value) stack.push([item.value, depth + 1]);
+        if (item.key) stack.push([item.key, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
 
 /** Which node each alias stands for: the last node with that anchor before it (YAML 1.2), found in one pass. */
 export function aliasTargets(doc: Document): Map<unknown, unknown> {

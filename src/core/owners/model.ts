@@ -95,6 +95,9 @@ export interface Component {
   codeownersSpans?: Span[];
   /** Where each handoff's `date` value is, same order as `handoffs`. */
   handoffDateSpans?: Span[];
+  /** Where each handoff's `from` and `to` values are, same order (the handoff itself when absent). */
+  handoffFromSpans?: Span[];
+  handoffToSpans?: Span[];
 }
 
 export interface MetricsSettings {

@@ -1,6 +1,6 @@
-import { Document, isMap, LineCounter, parseDocument, YAMLMap } from 'yaml';
+import { Composer, CST, Document, isMap, LineCounter, Parser, YAMLMap, YAMLParseError } from 'yaml';
 import { parseBlockSubset } from './fastYaml';
-import { aliasTargets, DEFAULT_MAX_BYTES, findAliasBomb, MAX_ALIAS_EXPANSION, MAX_COMPONENTS, MAX_PATTERNS, refuseText } from './inputGuards';
+import { aliasTargets, DEFAULT_MAX_BYTES, findAliasBomb, findDeepNesting, MAX_ALIAS_EXPANSION, MAX_COMPONENTS, MAX_NESTING, MAX_PATTERNS, refuseText } from './inputGuards';
 import { OwnersDiagnostic, OwnersModel, DEFAULT_METRICS, PatternEntry } from './model';
 import { readComponents, readMetrics, readOutcomes, readPeople, readPatternList, readTeams } from './readSections';
 import { SourceReader } from './yamlNodes';
@@ -46,13 +46,19 @@ export function parseOwners(input: string, options: { maxBytes?: number; /** fal
     readTopLevel(reader, fast.contents, model);
     return { text, model, diagnostics: reader.diagnostics };
   }
+  // The library's parser is iterative; its composer recurses, so nesting is measured in between.
+  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+  const deep = findDeepNesting(tokens);
+  if (deep !== undefined) {
+    const reader = new SourceReader(text, lines, undefined as never);
+    reader.report('error', 'limit-exceeded', `OWNERS.yaml nests lists and mappings deeper than ${MAX_NESTING} levels (the nesting limit); the file is refused.`, reader.span(deep, deep + 1));
+    return { text, model, diagnostics: reader.diagnostics };
+  }
   let doc;
   try {
-    // uniqueKeys: false because the library's check is quadratic per map (seconds for 5,000
-    // components); SourceReader.entries finds duplicates with a set instead.
-    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true });
+    doc = composeDocument(tokens, text.length);
   } catch (e) {
-    // The parser recurses; absurd nesting can exhaust the stack. Report it, never crash.
+    // Not expected below the nesting limit; still, report it rather than crash the caller.
     const reader = new SourceReader(text, lines, undefined as never);
     reader.report('error', 'yaml-syntax', `OWNERS.yaml could not be read: ${(e as Error).message}`, reader.span(0, 0));
     return { text, model, diagnostics: reader.diagnostics };
@@ -73,6 +79,22 @@ export function parseOwners(input: string, options: { maxBytes?: number; /** fal
   }
   readTopLevel(reader, doc.contents, model);
   return { text, model, diagnostics: reader.diagnostics };
+}
+
+/** What the library's `parseDocument` does with the parser's tokens: the first document, an error for a second. */
+function composeDocument(tokens: CST.Token[], length: number): Document.Parsed {
+  // uniqueKeys: false because the library's check is quadratic per map (seconds for 5,000
+  // components); SourceReader.entries finds duplicates with a set instead.
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: true });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (doc) {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'OWNERS.yaml holds more than one YAML document (a second `---`); it must be one.'));
+      break;
+    }
+    doc = next;
+  }
+  return doc!;
 }
 
 function readTopLevel(reader: SourceReader, contents: unknown, model: OwnersModel): void {

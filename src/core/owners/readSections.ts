@@ -103,7 +103,7 @@ export function readComponents(reader: SourceReader, section: YAMLMap | undefine
     if (!pathsField) reader.report('error', 'missing-field', `Component "${id}" has no \`paths\`: list the patterns it owns.`, span);
     else if (paths.length === 0) reader.report('error', 'missing-field', `Component "${id}" has an empty \`paths\` list.`, reader.nodeSpan(pathsField.keyNode));
     const outcomes = listWithSpans(reader, f, 'outcomes', '`outcomes`');
-    const handoffDateSpans: Span[] = [];
+    const handoffDateSpans: Span[] = [], handoffFromSpans: Span[] = [], handoffToSpans: Span[] = [];
     const codeowners = f.has('codeowners') ? listWithSpans(reader, f, 'codeowners', '`codeowners`') : undefined;
     const component: Component = {
       id, span, name: text(reader, f, 'name', '`name`'), team: text(reader, f, 'team', '`team`') ?? '',
@@ -111,7 +111,8 @@ export function readComponents(reader: SourceReader, section: YAMLMap | undefine
       outcomes: outcomes.values, authority: list(reader, f, 'authority', '`authority`'),
       support: list(reader, f, 'support', '`support`'), stakeholders: list(reader, f, 'stakeholders', '`stakeholders`'),
       codeowners: codeowners?.values,
-      handoffs: readHandoffs(reader, f.get('handoffs'), handoffDateSpans), handoffDateSpans, ownerSpan: valueSpan(reader, f, 'owner'),
+      handoffs: readHandoffs(reader, f.get('handoffs'), { date: handoffDateSpans, from: handoffFromSpans, to: handoffToSpans }),
+      handoffDateSpans, handoffFromSpans, handoffToSpans, ownerSpan: valueSpan(reader, f, 'owner'),
       guessed: guessed(reader, f),
       teamSpan: valueSpan(reader, f, 'team'), outcomeSpans: outcomes.spans, codeownersSpans: codeowners?.spans,
     };
@@ -124,7 +125,7 @@ export function readComponents(reader: SourceReader, section: YAMLMap | undefine
 
 const HANDOFF_KEYS = new Set(['date', 'from', 'to', 'notes', 'decisions', 'stakeholders']);
 
-function readHandoffs(reader: SourceReader, field: Entry | undefined, dateSpans: Span[]): HandoffRecord[] {
+function readHandoffs(reader: SourceReader, field: Entry | undefined, spans: Record<'date' | 'from' | 'to', Span[]>): HandoffRecord[] {
   if (!field) return [];
   const items = reader.deref(field.value);
   const out: HandoffRecord[] = [];
@@ -139,7 +140,7 @@ function readHandoffs(reader: SourceReader, field: Entry | undefined, dateSpans:
       date: text(reader, f, 'date', '`date`') ?? '', from: text(reader, f, 'from', '`from`') ?? '', to: text(reader, f, 'to', '`to`') ?? '',
       notes: text(reader, f, 'notes', '`notes`'), decisions: list(reader, f, 'decisions', '`decisions`'), stakeholders: list(reader, f, 'stakeholders', '`stakeholders`'),
     });
-    dateSpans.push(valueSpan(reader, f, 'date') ?? reader.nodeSpan(item));
+    for (const key of ['date', 'from', 'to'] as const) spans[key].push(valueSpan(reader, f, key) ?? reader.nodeSpan(item));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { checkPattern, compilePatterns } from '../match/compile';
-import { codeownersProblems } from './codeownersValues';
+import { codeownersProblems, quoteValue } from './codeownersValues';
 import { Component, isGitHubLogin, OwnersDiagnostic, OwnersModel, Span, teamMembers } from './model';
 import type { ParsedOwners } from './parse';
 
@@ -29,24 +29,28 @@ export function validateOwners(parsed: ParsedOwners, repoFiles?: readonly string
 
 type Report = (severity: OwnersDiagnostic['severity'], code: string, message: string, span: Span) => void;
 
-function checkLogin(model: OwnersModel, login: string, what: string, span: Span, report: Report): void {
+const LOGIN_RULE = 'letters, digits and single inner hyphens, up to 39 characters';
+
+/**
+ * One login the file uses (`role` says where: `member of team "web"`): an error when it is not a
+ * GitHub login, an information when `people` lists anyone and not this login (case-insensitively).
+ */
+function checkLogin(model: OwnersModel, login: string, role: string, span: Span, report: Report): void {
   if (!isGitHubLogin(login)) {
-    report('error', 'invalid-login', `${what} "${login}" is not a valid GitHub login (letters, digits and single hyphens, up to 39).`, span);
+    report('error', 'invalid-login', `${quoteValue(login)} (${role}) is not a valid GitHub login: ${LOGIN_RULE}.`, span);
   } else if (model.people.size > 0 && !model.people.has(login.toLowerCase())) {
-    report('info', 'unknown-person', `${what} "${login}" is not listed under \`people\`.`, span);
+    report('info', 'unknown-person', `"${login}" (${role}) is not listed under \`people\`.`, span);
   }
 }
 
 function checkPeopleAndTeams(model: OwnersModel, report: Report): void {
   for (const person of model.people.values()) {
-    if (!isGitHubLogin(person.login)) report('error', 'invalid-login', `"${person.login}" is not a valid GitHub login.`, person.span);
+    if (!isGitHubLogin(person.login)) report('error', 'invalid-login', `${quoteValue(person.login)} (a key of \`people\`) is not a valid GitHub login: ${LOGIN_RULE}.`, person.span);
   }
   for (const team of model.teams.values()) {
     if (!team.lead) report('error', 'missing-lead', `Team "${team.id}" has no lead: name the person accountable for the team.`, team.span);
-    else checkLogin(model, team.lead, `Lead of "${team.id}"`, team.leadSpan ?? team.span, report);
-    team.members.forEach((member, i) => {
-      if (!isGitHubLogin(member)) report('error', 'invalid-login', `Member "${member}" of "${team.id}" is not a valid GitHub login.`, team.memberSpans?.[i] ?? team.span);
-    });
+    else checkLogin(model, team.lead, `lead of team "${team.id}"`, team.leadSpan ?? team.span, report);
+    team.members.forEach((member, i) => checkLogin(model, member, `member of team "${team.id}"`, team.memberSpans?.[i] ?? team.span, report));
   }
 }
 
@@ -57,7 +61,7 @@ function checkComponent(model: OwnersModel, c: Component, report: Report): void 
     report('error', 'unknown-team', `Component "${c.id}" belongs to team "${c.team}", which is not defined under \`teams\`${known ? ` (defined: ${known})` : ''}.`, c.teamSpan ?? c.span);
   }
   if (c.owner) {
-    checkLogin(model, c.owner, `Owner of "${c.id}"`, c.ownerSpan ?? c.span, report);
+    checkLogin(model, c.owner, `owner of component "${c.id}"`, c.ownerSpan ?? c.span, report);
     if (team && isGitHubLogin(c.owner) && !teamMembers(team).has(c.owner.toLowerCase())) {
       report('warning', 'owner-not-in-team', `Owner "${c.owner}" of "${c.id}" is not a member of team "${team.id}".`, c.ownerSpan ?? c.span);
     }
@@ -67,6 +71,8 @@ function checkComponent(model: OwnersModel, c: Component, report: Report): void 
   });
   c.handoffs.forEach((h, i) => {
     if (!DATE.test(h.date)) report('error', 'invalid-date', `Handoff ${i + 1} of "${c.id}" has date "${h.date}"; use YYYY-MM-DD.`, c.handoffDateSpans?.[i] ?? c.span);
+    if (h.from) checkLogin(model, h.from, `\`from\` of handoff ${i + 1} of component "${c.id}"`, c.handoffFromSpans?.[i] ?? c.span, report);
+    if (h.to) checkLogin(model, h.to, `\`to\` of handoff ${i + 1} of component "${c.id}"`, c.handoffToSpans?.[i] ?? c.span, report);
   });
   const last = c.handoffs[c.handoffs.length - 1];
   if (last && c.owner && last.to && last.to.toLowerCase() !== c.owner.toLowerCase()) {
@@ -79,7 +85,7 @@ function checkPatterns(model: OwnersModel, report: Report): void {
   for (const p of model.patterns) lastIndexOf.set(p.pattern, p.index);
   for (const p of model.patterns) {
     const problem = checkPattern(p.pattern);
-    if (problem.kind === 'invalid') report('error', 'invalid-pattern', `Pattern "${p.pattern}" is not valid CODEOWNERS syntax: ${problem.reason}.`, p.span);
+    if (problem.kind === 'invalid') report('error', 'invalid-pattern', `Pattern "${p.pattern}" is not valid CODEOWNERS syntax. ${problem.reason}`, p.span);
     else if (lastIndexOf.get(p.pattern)! > p.index) report('warning', 'duplicate-pattern', `Pattern "${p.pattern}" appears again later in the file, so this one never wins.`, p.span);
   }
   for (const outcome of model.outcomes.values()) {
