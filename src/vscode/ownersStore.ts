@@ -8,6 +8,7 @@ import { OwnersState } from './ownersState';
 import { readAliases } from './tsconfigAliases';
 import { WorkspaceFiles } from './workspaceFiles';
 import type { RepositoryAnalyzer } from '../node/analysis';
+import { DEFAULT_MAX_BYTES } from '../core/owners/inputGuards';
 
 interface FolderEntry {
   folder: vscode.WorkspaceFolder;
@@ -115,8 +116,8 @@ export class OwnersStore implements vscode.Disposable {
       const e = entry;
       entry.watchers.push(files, files.onDidChange(() => this.filesChanged.fire(e.state)));
     }
-    const [text, aliases] = await Promise.all([this.readText(located.ownersUri), readAliases(folder.uri, located.root)]);
-    entry.state = new OwnersState(folder, located.root, located.ownersUri, parseOwners(text), entry.files, aliases, ++this.generation, this.workerFor());
+    const [read, aliases] = await Promise.all([this.readText(located.ownersUri), readAliases(folder.uri, located.root)]);
+    entry.state = new OwnersState(folder, located.root, located.ownersUri, parseOwners(read.text, { fileBytes: read.bytes }), entry.files, aliases, ++this.generation, this.workerFor());
     this.log.info(`Loaded ${located.ownersUri.fsPath}: ${entry.state.model.components.size} components in ${Date.now() - t0} ms`);
   }
 
@@ -125,10 +126,13 @@ export class OwnersStore implements vscode.Disposable {
     return this.analyzer && { analyzer: this.analyzer, log: (line: string) => this.log.info(line), onAnalysed: (state: OwnersState) => this.filesChanged.fire(state) };
   }
 
-  private async readText(uri: vscode.Uri): Promise<string> {
+  /** The file's text; an oversized file is not read at all (its size makes the file-too-large diagnostic). */
+  private async readText(uri: vscode.Uri): Promise<{ text: string; bytes?: number }> {
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
-    if (open) return open.getText();
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    if (open) return { text: open.getText() };
+    const { size } = await vscode.workspace.fs.stat(uri);
+    if (size > DEFAULT_MAX_BYTES) return { text: '', bytes: size };
+    return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
   }
 
   private watchOwners(folder: vscode.WorkspaceFolder): vscode.Disposable {

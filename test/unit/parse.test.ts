@@ -160,6 +160,12 @@ describe('hostile input gives one clear diagnostic, fast', () => {
     assert.ok(ms < 2000, `took ${ms} ms`);
   });
 
+  it('refuses a file by its size alone, so the editor never reads an oversized one', () => {
+    const { diagnostics } = parseOwners('', { fileBytes: 11 * 1024 * 1024 });
+    assert.deepStrictEqual(diagnostics.map(d => [d.code, d.span.line, d.span.column]), [['file-too-large', 1, 1]]);
+    assert.match(diagnostics[0].message, /11\.0 MB; files over 10\.0 MB are refused/);
+  });
+
   it('refuses a billion-laughs alias bomb', () => {
     let text = 'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
     for (let i = 1; i < 10; i++) {

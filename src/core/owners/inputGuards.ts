@@ -10,10 +10,10 @@ export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 export const MAX_ALIAS_EXPANSION = 100_000;
 
 /** Why the text cannot be read as OWNERS.yaml at all, with the offset to point at, or undefined. */
-export function refuseText(text: string, maxBytes = DEFAULT_MAX_BYTES): { code: string; message: string; offset: number } | undefined {
-  if (text.length > maxBytes) {
+export function refuseText(text: string, maxBytes = DEFAULT_MAX_BYTES, fileBytes = text.length): { code: string; message: string; offset: number } | undefined {
+  if (fileBytes > maxBytes || text.length > maxBytes) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    return { code: 'file-too-large', message: `OWNERS.yaml is ${mb(text.length)} MB; files over ${mb(maxBytes)} MB are refused (is this the right file?).`, offset: 0 };
+    return { code: 'file-too-large', message: `OWNERS.yaml is ${mb(Math.max(fileBytes, text.length))} MB; files over ${mb(maxBytes)} MB are refused (is this the right file?).`, offset: 0 };
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return { code: 'not-text', message: 'OWNERS.yaml contains binary data (a NUL byte); it must be UTF-8 text.', offset: nul };

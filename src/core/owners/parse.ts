@@ -27,11 +27,17 @@ export function emptyModel(): OwnersModel {
  * input, alias bombs. Never throws; whatever is readable is kept. A leading BOM is ignored
  * (positions are those of the text without it, as in an editor).
  */
-export function parseOwners(input: string, options: { maxBytes?: number; /** false: always the yaml library (tests compare the two) */ fastPath?: boolean } = {}): ParsedOwners {
+export function parseOwners(input: string, options: {
+  maxBytes?: number;
+  /** The file's size when the caller did not read an oversized file (`input` is then ''). */
+  fileBytes?: number;
+  /** false: always the yaml library (tests compare the two) */
+  fastPath?: boolean;
+} = {}): ParsedOwners {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const model = emptyModel();
   const lines = new LineCounter();
-  const refusal = refuseText(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const refusal = refuseText(text, options.maxBytes ?? DEFAULT_MAX_BYTES, options.fileBytes);
   if (refusal) {
     const reader = new SourceReader(text, lines, undefined as never);
     indexLines(text, lines);
