@@ -88,10 +88,16 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     }
   } catch (e) {
     if (!(e instanceof GitHubError)) throw e;
-    state.apiRequests += client.transport.requests;
-    writeJson(runFile, state);
-    const when = e.resetAt ? ` after ${e.resetAt.toISOString().slice(11, 16)} UTC` : '';
-    io.err(`ownership-lens: ${e.message}\nStopped with ${state.done.length}${total ? ` of ${total}` : ''} repositories done; run the same command again${when} to resume from ${runFile}.\n`);
+    const again = `run the same command again${e.resetAt ? ` after ${e.resetAt.toISOString().slice(11, 16)} UTC` : ''}`;
+    if (state.done.length === 0) {
+      // Nothing to resume from; the OWNERS.yaml index, if read, is saved apart.
+      fs.rmSync(runFile, { force: true });
+      io.err(`ownership-lens: ${e.message}\nStopped before any repository was done; ${again}.\n`);
+    } else {
+      state.apiRequests += client.transport.requests;
+      writeJson(runFile, state);
+      io.err(`ownership-lens: ${e.message}\nStopped with ${state.done.length}${total ? ` of ${total}` : ''} repositories done; ${again} to resume from ${runFile}.\n`);
+    }
     return e.kind === 'rate-limited' ? 3 : 1;
   }
   const report = buildOrgReport({

@@ -1,5 +1,7 @@
 import * as assert from 'assert';
+import * as net from 'net';
 import { createGitHubClient } from '../../src/core/github/client';
+import { CONNECT_RETRIES, connectRetries } from '../../src/core/github/connectFailure';
 import { GitHubError } from '../../src/core/github/errors';
 import type { TransportOptions } from '../../src/core/github/transport';
 import { generateDataset } from '../fake-github/generate';
@@ -129,6 +131,66 @@ describe('GitHub client under faults (fake GitHub, real HTTP)', function () {
 
   it('a dropped connection is retried', async () => {
     await recovers({ kind: 'drop' }, 3);
+  });
+
+  /** A port on 127.0.0.1 that nothing listens on: opened, then closed. */
+  async function closedPort(): Promise<number> {
+    const server = net.createServer();
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as net.AddressInfo;
+    await new Promise<void>(r => server.close(() => r()));
+    return port;
+  }
+
+  it('a refused connection: 3 attempts with a short back-off, never a smaller page, "Could not reach HOST"', async () => {
+    const port = await closedPort();
+    const c = client({ apiUrl: `http://127.0.0.1:${port}`, retryBaseMs: 1000 });
+    const t0 = Date.now();
+    await assert.rejects(fetchAll(c), (e: GitHubError) => e.kind === 'network' && new RegExp(`^Could not reach 127\\.0\\.0\\.1:${port}: fetch failed: ECONNREFUSED$`).test(e.message));
+    assert.strictEqual(c.transport.requests, 3, 'the first try and two retries');
+    assert.deepStrictEqual(waits, [500, 1000], 'half the usual back-off');
+    assert.ok(!logs.some(l => /pages of/.test(l)), logs.join('\n'));
+    assert.ok(Date.now() - t0 < 3_000, `${Date.now() - t0} ms`);
+  });
+
+  it('a host name that does not resolve (ENOTFOUND, EAI_AGAIN): 3 attempts, never a smaller page', async () => {
+    for (const code of ['ENOTFOUND', 'EAI_AGAIN']) {
+      waits.length = 0;
+      let calls = 0;
+      // Made up rather than looked up: the tests send nothing beyond 127.0.0.1, not even DNS.
+      const unresolved: TransportOptions['fetch'] = async () => {
+        calls++;
+        throw new TypeError('fetch failed', { cause: Object.assign(new Error(`getaddrinfo ${code} github.invalid`), { code }) });
+      };
+      const c = client({ apiUrl: 'https://github.invalid', fetch: unresolved, retryBaseMs: 1000 });
+      await assert.rejects(fetchAll(c), (e: GitHubError) => e.kind === 'network' && e.message === `Could not reach github.invalid: fetch failed: ${code}`);
+      assert.strictEqual(calls, 3, code);
+      assert.deepStrictEqual(waits, [500, 1000], code);
+    }
+    assert.ok(!logs.some(l => /pages of/.test(l)), logs.join('\n'));
+  });
+
+  it('what a retry cannot change fails at once: a port fetch forbids ("bad port"), TLS to a plain HTTP server', async () => {
+    const badPort = client({ apiUrl: 'http://127.0.0.1:6000' });
+    await assert.rejects(fetchAll(badPort), (e: GitHubError) => e.kind === 'network' && e.message === 'Could not reach 127.0.0.1:6000: fetch failed: bad port');
+    assert.strictEqual(badPort.transport.requests, 1);
+    const tls = client({ apiUrl: gh.url.replace('http:', 'https:') });
+    await assert.rejects(fetchAll(tls), (e: GitHubError) => e.kind === 'network' && /^Could not reach 127\.0\.0\.1:\d+: fetch failed: ERR_SSL_WRONG_VERSION_NUMBER$/.test(e.message));
+    assert.strictEqual(tls.transport.requests, 1);
+    assert.deepStrictEqual(waits, []);
+    assert.ok(!logs.some(l => /pages of/.test(l)), logs.join('\n'));
+  });
+
+  it('tells a connection never made from one dropped mid-answer', () => {
+    const failed = (cause: object) => new TypeError('fetch failed', { cause });
+    const refusedTwice = Object.assign(new AggregateError([Object.assign(new Error('::1'), { code: 'ECONNREFUSED' }), Object.assign(new Error('127.0.0.1'), { code: 'ECONNREFUSED' })]), { code: undefined });
+    assert.strictEqual(connectRetries(failed(refusedTwice)), CONNECT_RETRIES, 'every address of a host name refused');
+    assert.strictEqual(connectRetries(failed({ code: 'UND_ERR_CONNECT_TIMEOUT' })), CONNECT_RETRIES);
+    assert.strictEqual(connectRetries(failed({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' })), 0);
+    assert.strictEqual(connectRetries(failed({ code: 'ERR_TLS_CERT_ALTNAME_INVALID' })), 0);
+    assert.strictEqual(connectRetries(failed({ code: 'ECONNRESET' })), undefined);
+    assert.strictEqual(connectRetries(failed({ code: 'UND_ERR_SOCKET', message: 'other side closed' })), undefined);
+    assert.strictEqual(connectRetries(new DOMException('This operation was aborted', 'AbortError')), undefined);
   });
 
   it('401 Bad credentials: an "unauthorized" error that says which variables to set', async () => {

@@ -31,7 +31,7 @@ describe('GitHub transport against hostile answers (fake GitHub, real HTTP; issu
   beforeEach(async () => { gh = await startFakeGitHub({ data: generateDataset({ merged: 30 }), token: TOKEN }); });
   afterEach(async () => { await gh.close(); });
 
-  const client = (extra: Partial<TransportOptions> = {}) => createGitHubClient({
+  const client = (extra: Partial<TransportOptions> & { pageSize?: number } = {}) => createGitHubClient({
     token: TOKEN, apiUrl: gh.url, fetch, sleep: async () => undefined, retryBaseMs: 1, maxRetries: 2, pageSize: 10, ...extra,
   });
 
@@ -57,6 +57,30 @@ describe('GitHub transport against hostile answers (fake GitHub, real HTTP; issu
     assert.match(error.message, /no answer within 0\.3s/);
     assert.ok(ms < 10_000, `${ms} ms`);
     assert.strictEqual(gh.requests.length, 3, 'the first try and two retries');
+  });
+
+  it('a server that accepts and never answers: stops after 3 silent requests in a row, saying so, long before the total limit', async () => {
+    for (let i = 0; i < 30; i++) gh.inject({ kind: 'silent' });
+    const { error, ms } = await fails(() => client({ timeoutMs: 200, maxRetries: 4, pageSize: 100 }).mergedPullRequests(REPO, LONG_AGO));
+    assert.strictEqual(error.kind, 'network');
+    const host = new URL(gh.url).host.replace(/\./g, '\\.');
+    assert.match(error.message, new RegExp(`^The server at ${host} accepted the connection but sent no answer within 0\\.2s \\(3 attempts in a row\\); check `));
+    assert.match(error.message, /proxy or firewall/);
+    assert.strictEqual(gh.requests.length, 3);
+    assert.ok(ms < 3_000, `${ms} ms`);
+    gh.inject({ kind: 'silent' }, { kind: 'silent' }, { kind: 'silent' });
+    const shortToken = await fails(() => client({ token: 'x', timeoutMs: 200 }).mergedPullRequests(REPO, LONG_AGO));
+    assert.match(shortToken.error.message, /no proxy or firewall/, 'a one-letter token does not garble the advice');
+  });
+
+  it('silent requests are counted across smaller pages; an answer starts the count again', async () => {
+    gh.inject({ kind: 'silent' }, { kind: 'silent' }, { kind: 'silent' });
+    await fails(() => client({ timeoutMs: 200, maxRetries: 1, pageSize: 20 }).mergedPullRequests(REPO, LONG_AGO));
+    assert.deepStrictEqual(gh.requests.map(r => JSON.parse(r.body!).variables.pageSize), [20, 20, 10], 'the third, on a smaller page, is the last');
+    gh.requests.length = 0;
+    gh.inject({ kind: 'silent' }, { kind: 'silent' }, { kind: 'slow', ms: 0 }, { kind: 'silent' }, { kind: 'silent' });
+    assert.strictEqual((await client({ timeoutMs: 200, maxRetries: 4 }).mergedPullRequests(REPO, LONG_AGO)).length, 30);
+    assert.strictEqual(gh.requests.length, 4 + 3, 'two silent, one page, two silent, two pages');
   });
 
   it('cancelling ends a request the server never answers', async () => {

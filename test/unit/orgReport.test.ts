@@ -93,6 +93,29 @@ describe('org-report (fake GitHub over real HTTP)', () => {
     }
   });
 
+  it('an unreachable API: exit 1 in seconds, and no resume file since nothing was done', async function () {
+    this.timeout(20_000);
+    const closed = await startFakeGitHub({ data: repos[0] });
+    const url = closed.url;
+    await closed.close();
+    const t0 = Date.now();
+    const r = await cli('org-report', '--org', 'acme', '--api-url', url, '--cache-dir', 'cache', ...WINDOW, '--out', 'out');
+    const ms = Date.now() - t0;
+    assert.strictEqual(r.code, 1, r.err);
+    assert.match(r.err, /Could not reach 127\.0\.0\.1:\d+: fetch failed: ECONNREFUSED/);
+    assert.match(r.err, /Stopped before any repository was done; run the same command again\.\n$/);
+    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'cache')).filter(f => f.endsWith('.run.json')), []);
+    assert.ok(ms < 6_000, `${ms} ms`);
+  });
+
+  it('a rate limit before any repository is done keeps no resume file either', async () => {
+    gh.inject({ kind: 'primary-limit', resetInSeconds: 3600, target: 'graphql' });
+    const r = await orgReport('cache', '--out', 'x', '--max-wait', '0');
+    assert.strictEqual(r.code, 3, r.err);
+    assert.match(r.err, /Stopped before any repository was done; run the same command again after \d\d:\d\d UTC\.\n$/);
+    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'cache')).filter(f => f.endsWith('.run.json')), []);
+  });
+
   it('shards cut the repositories; merge gives the unsharded report', async () => {
     assert.strictEqual((await orgReport('c0', '--out', 'all')).code, 0);
     for (const k of [1, 2, 3]) {

@@ -141,6 +141,21 @@ describe('report (CLI)', function () {
     assert.ok(!limited.err.includes(TOKEN));
   });
 
+  (fs.existsSync(CLI) ? it : it.skip)('node dist/cli.js: a refused connection ends in seconds, after 3 attempts, with "Could not reach HOST" (exit 1)', async function () {
+    this.timeout(20_000);
+    const closed = await startFakeGitHub({ data, token: TOKEN });
+    const port = new URL(closed.url).port;
+    await closed.close();
+    const t0 = Date.now();
+    const r = await cli(repo, { GITHUB_TOKEN: TOKEN }, 'report', '--repo', 'acme/shop', '--api-url', `http://127.0.0.1:${port}`, '--cache-dir', path.join(repo, '.cache'));
+    const ms = Date.now() - t0;
+    assert.strictEqual(r.code, 1, r.err);
+    assert.match(r.err, new RegExp(`ownership-lens: Could not reach 127\\.0\\.0\\.1:${port}: fetch failed: ECONNREFUSED\n$`));
+    assert.strictEqual(r.err.match(/retrying/g)?.length, 2, r.err);
+    assert.ok(!/pages of/.test(r.err), r.err);
+    assert.ok(ms < 6_000, `${ms} ms`);
+  });
+
   it('the window: --since/--until as given, --days N back from today, validation', () => {
     const now = new Date('2026-05-10T15:00:00Z');
     const w = (...a: string[]) => reportWindow(parseArgs(['report', ...a]), 90, now);

@@ -130,7 +130,7 @@ export function createGitHubClient(options: TransportOptions & { pageSize?: numb
           data = await graphql(query, { owner: repo.owner, name: repo.name, cursor, pageSize: size });
         } catch (e) {
           // GitHub answers 502/timeouts for heavy pages (100 PRs x 100 files); smaller pages get through.
-          if (!(e instanceof GitHubError) || (e.kind !== 'server' && e.kind !== 'network') || size <= MIN_PAGE) throw e;
+          if (!(e instanceof GitHubError) || e.retryCannotHelp || (e.kind !== 'server' && e.kind !== 'network') || size <= MIN_PAGE) throw e;
           size = Math.max(MIN_PAGE, Math.floor(size / 2));
           options.log?.(`GitHub: retrying with pages of ${size} pull requests`);
           continue;

@@ -2,9 +2,14 @@ export type GitHubErrorKind = 'no-token' | 'unauthorized' | 'not-found' | 'rate-
 
 /** A failure the user can act on; the message never contains the token. */
 export class GitHubError extends Error {
-  constructor(readonly kind: GitHubErrorKind, message: string, readonly resetAt?: Date) {
+  readonly resetAt?: Date;
+  /** No retry can help, not even with a smaller page: the host cannot be reached, or takes requests and never answers. */
+  readonly retryCannotHelp: boolean;
+  constructor(readonly kind: GitHubErrorKind, message: string, more: { resetAt?: Date; retryCannotHelp?: boolean } = {}) {
     super(message);
     this.name = 'GitHubError';
+    this.resetAt = more.resetAt;
+    this.retryCannotHelp = more.retryCannotHelp ?? false;
   }
 }
 

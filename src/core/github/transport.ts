@@ -1,3 +1,4 @@
+import { connectRetries } from './connectFailure';
 import { apiEndpoints } from './endpoints';
 import { GitHubError, rateLimitedMessage, redact } from './errors';
 
@@ -23,6 +24,8 @@ export interface TransportOptions {
   retryBaseMs?: number;
   /** Longest wait for one answer, body included (default 30 s). */
   timeoutMs?: number;
+  /** The run stops at this many requests in a row that time out before any answer begins (default 3). */
+  maxSilentTimeouts?: number;
   /** Longest time the whole run may take, waits and retries included (default 10 minutes). */
   totalTimeoutMs?: number;
   /** Largest answer read, in bytes (default 64 MB); larger ones are cut off while streaming. */
@@ -62,11 +65,15 @@ export function createTransport(o: TransportOptions): Transport {
   const maxRetries = o.maxRetries ?? 4;
   const retryBaseMs = o.retryBaseMs ?? 1000;
   const timeoutMs = o.timeoutMs ?? 30_000;
+  const maxSilentTimeouts = o.maxSilentTimeouts ?? 3;
   const log = o.log ?? (() => undefined);
   let requests = 0;
+  // Counted across requests: the client's smaller pages are new requests to the same silent server.
+  let silentInRow = 0;
   const deadline = now() + totalTimeoutMs;
   const overTime = () => new GitHubError('timeout', `GitHub did not finish within ${describeMs(totalTimeoutMs)} (the total refresh time limit); try again later.`);
   const cancelled = () => new GitHubError('cancelled', 'Cancelled.');
+  const hopeless = (message: string) => new GitHubError('network', message, { retryCannotHelp: true });
   /** Sleeps unless that would pass the deadline or the run is cancelled. */
   const wait = async (ms: number) => {
     if (now() + ms > deadline) throw overTime();
@@ -79,12 +86,15 @@ export function createTransport(o: TransportOptions): Transport {
     let method = (init.method ?? 'GET').toUpperCase();
     let body = init.body;
     let attempt = 0;
+    let connectFailures = 0;
     let redirects = 0;
-    const retry = async (why: string): Promise<boolean> => {
-      if (attempt >= maxRetries) return false;
-      const ms = retryBaseMs * 2 ** attempt++;
+    const backOff = async (why: string, ms: number) => {
       log(`GitHub: ${why}; retrying in ${Math.round(ms / 100) / 10}s`);
       await wait(ms);
+    };
+    const retry = async (why: string): Promise<boolean> => {
+      if (attempt >= maxRetries) return false;
+      await backOff(why, retryBaseMs * 2 ** attempt++);
       return true;
     };
     for (;;) {
@@ -99,19 +109,34 @@ export function createTransport(o: TransportOptions): Transport {
       const left = deadline - now();
       if (left <= 0) throw overTime();
       requests++;
-      let res: Response;
+      let res: Response | undefined;
       let text: string;
       const timeout = new AbortController();
       const timer = setTimeout(() => timeout.abort(), Math.min(timeoutMs, left));
       const signal = combineSignals(timeout.signal, o.signal);
       try {
         res = await o.fetch(target.href, { method, body, headers, redirect: 'manual', signal: signal.signal });
+        silentInRow = 0;
         text = await readBody(res, maxBodyBytes);
       } catch (e) {
         if (e instanceof GitHubError) throw e;
         if (o.signal?.aborted) throw cancelled();
         if (now() >= deadline) throw overTime();
-        const reason = timeout.signal.aborted ? `no answer within ${describeMs(Math.min(timeoutMs, left))}` : errorText(e);
+        const waited = describeMs(Math.min(timeoutMs, left));
+        // Not even a status line: a server that takes requests and never answers, not a heavy page.
+        if (timeout.signal.aborted && !res && ++silentInRow >= maxSilentTimeouts) {
+          // Only the URL is redacted: a short token must not garble the advice around it.
+          throw hopeless(`The server at ${redact(target.host, o.token)} accepted the connection but sent no answer within ${waited} (${silentInRow} attempts in a row); `
+            + `check that ${redact(o.apiUrl.trim().replace(/\/+$/, ''), o.token)} is a GitHub API URL and that no proxy or firewall in between holds the connection.`);
+        }
+        const reason = timeout.signal.aborted ? `no answer within ${waited}` : errorText(e);
+        const quickRetries = res || timeout.signal.aborted ? undefined : connectRetries(e);
+        if (quickRetries !== undefined) {
+          // No connection was made: a smaller page or the full back-off cannot help, a quick second try might.
+          if (connectFailures >= Math.min(quickRetries, maxRetries)) throw hopeless(redact(`Could not reach ${target.host}: ${reason}`, o.token));
+          await backOff(`${target.host} ${reason}`, (retryBaseMs / 2) * 2 ** connectFailures++);
+          continue;
+        }
         if (await retry(`${target.host} ${reason}`)) continue;
         throw new GitHubError('network', redact(`Could not reach ${target.host}: ${reason}`, o.token));
       } finally {
@@ -137,7 +162,7 @@ export function createTransport(o: TransportOptions): Transport {
         }
         const resetAt = new Date(now() + limited.ms);
         if (limited.ms > maxWaitMs || attempt >= maxRetries) {
-          throw new GitHubError('rate-limited', rateLimitedMessage(resetAt, new Date(now())), resetAt);
+          throw new GitHubError('rate-limited', rateLimitedMessage(resetAt, new Date(now())), { resetAt });
         }
         attempt++;
         log(`GitHub: ${limited.why}; waiting ${Math.ceil(limited.ms / 1000)}s`);
