@@ -27,7 +27,7 @@ const SHOTS = path.resolve(process.env.SCREENSHOTS_DIR || path.join(host.ROOT, '
     ['report.ui.js', async () => {   // the sample repository with the project's fake GitHub behind user settings
       const partDirs = host.freshDirs('ui-report-');
       const demo = await startDemoEnvironment(partDirs);
-      return { dirs: partDirs, open: demo.ws, where: { folder: demo.ws }, env: demo.env, stop: demo.stop };
+      return { dirs: partDirs, open: demo.ws, where: { folder: demo.ws }, env: demo.env, wsDir: demo.ws, stop: demo.stop };
     }],
     ['teams.ui.js', async () => {   // a team across repositories: two folders open, a third from the setting
       const partDirs = host.freshDirs('ui-teams-');

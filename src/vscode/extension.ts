@@ -85,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
     );
     context.subscriptions.push(pullRequests, tree.setPullRequests(pullRequests));
     registerRefresh(ctx, pullRequests);
-    registerShowTeamReport(ctx, pullRequests, context.extensionUri);
+    registerShowTeamReport(ctx, pullRequests, context.extensionUri, context.globalState);
     registerStatusBar(store, context.subscriptions);
     for (const register of [registerHandoff, registerWhoOwns, registerRevealInOwners, registerCopyOwner, registerCreateOwnersFile, registerGroupBy, registerRevealActive, registerReload, registerOwnersOfChanges]) register(ctx);
     void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy);

@@ -4,10 +4,13 @@
 // Called by scripts/run-ui-tests.js on a copy of demo/workspace with the fake GitHub running.
 'use strict';
 const assert = require('assert');
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
-const { openOwnershipView, palette, runSteps, webviewFrame } = require('./workbenchSteps');
+const { contrastIn } = require('./contrast');
+const { colorTheme, openOwnershipView, palette, runSteps, webviewFrame } = require('./workbenchSteps');
 
-async function run({ page, url, shotsDir, failShot, log }) {
+async function run({ page, url, wsDir, shotsDir, failShot, log }) {
   const shot = name => page.screenshot({ path: path.join(shotsDir, name) });
   const quick = page.locator('.quick-input-widget');
   const reportFrame = () => webviewFrame(page, '#root h1');
@@ -84,7 +87,13 @@ async function run({ page, url, shotsDir, failShot, log }) {
       assert.match(text, /others' pull requests the lead alone approved \(bottleneck\)/);
       assert.match(text, /The team's output by month, and the lead's share/);
       assert.match(text, /Delegation/);
-      assert.match(text, /Deployment\s+owned by the lead\s+\d+ of \d+ lines\s+could go to erin/);
+      assert.match(text, /Deployment\s+owned by the lead\s+[\d,]+ of [\d,]+ lines\s+could go to erin/);
+      // dan writes most of Shared libraries, which erin owns: nothing to hand to her, and no button for it.
+      assert.match(text, /Shared libraries\s+owned by erin; the lead wrote \d+% of its lines, erin \d+%\s+[\d,]+ of [\d,]+ lines\s+let erin drive it/);
+      assert.doesNotMatch(text, /Shared libraries[^\n]*could go to/);
+      assert.deepStrictEqual(await frame.locator('table.delegation button').allInnerTexts(), ['Hand off to erin…']);
+      // Counts carry thousands separators, handoffs name the component.
+      assert.match(await frame.locator('.stats').innerText(), /\d,\d{3}\s+changed lines/);
       assert.match(text, /The evidence/);
       assert.match(text, /Left out: \d+ pull requests by bots, \d+ by ignored authors/);
       assert.match(text, /not a performance rating/);
@@ -100,6 +109,22 @@ async function run({ page, url, shotsDir, failShot, log }) {
           .filter(({ r }) => r.left < box.left - 0.5 || r.right > box.right + 0.5).map(({ label }) => label);
       }));
       assert.deepStrictEqual(clipped, [], `month labels outside the chart: ${clipped.join(', ')}`);
+      // The output chart: each series its own scale, in its colour; a legend with the tallest bar; words on what is drawn.
+      const bars = await frame.locator('svg.output-chart text.axis-bars').allTextContents();
+      const leadAxis = await frame.locator('svg.output-chart text.axis-lead').allTextContents();
+      log('output chart scales:', JSON.stringify({ bars, leadAxis }));
+      assert.ok(bars.includes('lines') && bars.includes('0') && bars.some(t => /^\d{1,3}(,\d{3})*$/.test(t) && t !== '0'), JSON.stringify(bars));
+      assert.deepStrictEqual(leadAxis, ["lead's share", '0%', '50%', '100%']);
+      assert.match(await frame.locator('.legend').innerText(), /Bars, left scale: lines merged per month \(tallest: [\d,]+ in \d{4}-\d\d\)[\s\S]*Line, right scale \(0–100%\): the share of those lines written by dan, the lead/);
+      assert.match(await frame.locator('p.output-words').innerText(), /^Bars: lines merged each month, from [\d,]+ \(\d{4}-\d\d\) to [\d,]+ \(\d{4}-\d\d\)\. Line: the lead's share of them, from \d+% \(\d{4}-\d\d\) to \d+% \(\d{4}-\d\d\)\.$/);
+      // The trend words agree with the months drawn: never "steady" when they are 20 points or more apart.
+      const shares = (await frame.locator('table.months tbody tr td:nth-child(5)').allTextContents()).filter(t => t !== '–').map(t => Number(t.replace('%', '')));
+      const trend = await frame.locator('p.trend').innerText();
+      log('trend:', trend, JSON.stringify(shares));
+      if (Math.max(...shares) - Math.min(...shares) >= 20) {
+        assert.doesNotMatch(trend, /holds steady|is flat/);
+        assert.ok(trend.includes(`${Math.min(...shares)}%`) && trend.includes(`${Math.max(...shares)}%`), trend);
+      }
       const header = await frame.locator('header > p.sub').first().innerText();
       const until = new Date(Date.now()).toISOString().slice(0, 10);
       assert.ok(header.includes(`to ${until}`), `the header's window ends today, the last day included: ${header}`);
@@ -118,6 +143,101 @@ async function run({ page, url, shotsDir, failShot, log }) {
       await frame.locator('button[data-metric="pullRequests"][aria-pressed="true"]').waitFor();
       const lead = await frame.locator('ol.bars li.lead').getAttribute('aria-label');
       assert.match(lead, /dan \(lead\): \d+ pull requests/);
+    }],
+    ['text keeps 4.5:1 and graphics 3:1 in Light Modern and Dark Modern, and the lead is drawn strongest', async () => {
+      for (const theme of ['Light Modern', 'Dark Modern']) {
+        if (theme !== 'Light Modern') await colorTheme(page, theme);
+        const frame = await reportFrame();
+        const results = await contrastIn(frame);
+        log(`contrast, ${theme}:`, results.map(r => `${r.name} ${r.ratio}`).join(', '));
+        const failing = results.filter(r => r.count === 0 || r.ratio < r.min);
+        assert.deepStrictEqual(failing, [], `${theme}: below the minimum or not drawn`);
+        const ratio = name => results.find(r => r.name === name).ratio;
+        for (const other of ["others' bars", 'output bars', 'threshold lines']) {
+          assert.ok(ratio("lead's line") >= ratio(other) && ratio("lead's bar") >= ratio(other), `${theme}: the lead is fainter than ${other}`);
+        }
+      }
+      await colorTheme(page, 'Light Modern');
+    }],
+    ['in a narrow panel the bars keep their length, chart labels their size and every figure shows', async () => {
+      await page.keyboard.press('Control+B');   // no sidebar: the report gets the window's width
+      try {
+        for (const [width, minTrack] of [[400, 200], [240, 120]]) {
+          await page.setViewportSize({ width, height: 800 });
+          await page.waitForTimeout(800);
+          const frame = await reportFrame();
+          const m = await frame.evaluate(() => {
+            const box = e => e.getBoundingClientRect();
+            const chartText = [...document.querySelectorAll('svg.chart text')].map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
+            return {
+              body: document.body.clientWidth,
+              overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+              tracks: [...document.querySelectorAll('ol.bars .track')].map(t => box(t).width),
+              nums: [...document.querySelectorAll('ol.bars li')].map(li => {
+                const n = li.querySelector('.num'), r = box(n), l = box(li);
+                return { text: n.textContent, visible: r.width > 0 && r.left >= l.left - 0.5 && r.right <= l.right + 0.5 };
+              }),
+              smallestChartText: Math.min(...chartText),
+            };
+          });
+          log(`narrow ${width}px:`, JSON.stringify(m));
+          assert.ok(m.tracks.every(w => w >= minTrack), `bars shrink at a ${m.body}px report: ${m.tracks}`);
+          assert.ok(m.nums.every(n => n.visible && /\d+% · [\d,]+/.test(n.text)), `figures cut at a ${m.body}px report: ${JSON.stringify(m.nums)}`);
+          assert.ok(m.smallestChartText >= 11, `chart labels of ${m.smallestChartText}px at a ${m.body}px report`);
+          assert.ok(m.overflow <= 1, `the report is ${m.overflow}px wider than a ${m.body}px panel`);
+        }
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await page.keyboard.press('Control+B');
+        await page.waitForTimeout(500);
+      }
+    }],
+    ['exports are offered outside the repository, named with the last day shown, confirmed with an Open action', async () => {
+      const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ownership-lens-export-'));
+      const today = new Date(Date.now()).toISOString().slice(0, 10);
+      const dialog = page.locator('.quick-input-widget');
+      const input = dialog.locator('input.input');
+      /** Clicks an export button, checks where the save dialog starts, saves into `out`; returns the default offered. */
+      const save = async (label, name) => {
+        const frame = await reportFrame();
+        await frame.locator('button', { hasText: label }).click();
+        await input.waitFor();
+        await page.waitForFunction(() => /team-report-/.test(document.querySelector('.quick-input-widget input.input')?.value ?? ''));
+        const offered = await input.inputValue();
+        await input.fill(path.join(out, name));
+        await dialog.locator('.monaco-button', { hasText: /^OK$/ }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        return offered;
+      };
+      try {
+        const first = await save('Export Markdown', 'platform.md');
+        log('first export offered:', first);
+        assert.ok(!first.startsWith(wsDir), `offered inside the repository: ${first}`);
+        assert.strictEqual(path.basename(first), `team-report-platform-${today}.md`, 'named with the last day the report shows, not the exclusive end');
+        assert.strictEqual(path.dirname(first), os.homedir());
+        // No toasts under the smoke-test driver: the message is in the notification centre, with its Open action.
+        await palette(page, 'Notifications: Show Notifications');
+        const note = page.locator('.notifications-center .monaco-list-row', { hasText: `Saved the team report to ${path.join(out, 'platform.md')}` });
+        await note.waitFor({ timeout: 10000 });
+        await note.locator('.monaco-button', { hasText: 'Open' }).click();
+        await page.locator('.tabs-container .tab', { hasText: 'platform.md' }).waitFor({ timeout: 10000 });
+        const md = fs.readFileSync(path.join(out, 'platform.md'), 'utf8');
+        assert.match(md, /Pull requests merged from \d{4}-\d\d-\d\d to (\d{4}-\d\d-\d\d) \(UTC\)/);
+        assert.match(md, new RegExp(`to ${today} \\(UTC\\)`));
+        assert.match(md, /\| Shared libraries \| owned by erin; the lead wrote \d+% of its lines, erin \d+% \| [\d,]+ of [\d,]+ \| let erin drive it \|/);
+        await page.keyboard.press('Escape');
+        // Back to the report: the next export starts where the last one went.
+        await page.locator('.tabs-container .tab', { hasText: 'Team report: Platform' }).click();
+        const second = await save('Export CSV', 'platform.csv');
+        log('second export offered:', second);
+        assert.strictEqual(second, path.join(out, `team-report-platform-${today}.csv`));
+        const rows = fs.readFileSync(path.join(out, 'platform.csv'), 'utf8').trimEnd().split('\r\n');
+        assert.match(rows[0], /,window_since,window_last_day,note$/);
+        assert.ok(rows.slice(1).every(r => r.includes(`,${today},"These figures`)), rows.join('\n'));
+        assert.deepStrictEqual(fs.readdirSync(wsDir).filter(f => f.startsWith('team-report')), [], 'nothing written into the repository');
+      } finally {
+        fs.rmSync(out, { recursive: true, force: true });
+      }
     }],
   ];
   return runSteps(page, steps, { log, failShot });

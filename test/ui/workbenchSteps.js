@@ -26,6 +26,20 @@ async function palette(page, title) {
   await page.keyboard.press('Enter');
 }
 
+/** Switches the colour theme with "Preferences: Color Theme" (the palette's first match may be another command). */
+async function colorTheme(page, name) {
+  const quick = page.locator('.quick-input-widget');
+  await page.keyboard.press('F1');
+  await quick.waitFor({ state: 'visible' });
+  await page.keyboard.type('Preferences: Color Theme');
+  await quick.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first().click();
+  await quick.locator('.monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.type(name);
+  await quick.locator('.monaco-list-row', { hasText: name }).first().click();
+  await quick.waitFor({ state: 'hidden' });
+  await page.waitForTimeout(1000);
+}
+
 /** The frame of a webview (VS Code nests it in two iframes) holding `selector`, within 15 s. */
 async function webviewFrame(page, selector) {
   for (let i = 0; i < 150; i++) {
@@ -58,4 +72,4 @@ async function runSteps(page, steps, { log, failShot }) {
   return { passed, failed: steps.length - passed };
 }
 
-module.exports = { openOwnershipView, palette, webviewFrame, runSteps };
+module.exports = { openOwnershipView, palette, colorTheme, webviewFrame, runSteps };

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { parseOwners } from '../../src/core/owners/parse';
 import { teamReportCsv, teamReportMarkdown } from '../../src/core/report/exportReport';
 import { buildTeamReport, MonthlyShare, TeamFigures, trendOf } from '../../src/core/report/teamReport';
+import { FIGURES_ARE_NOT } from '../../src/core/report/wording';
 
 const months = (shares: number[]): MonthlyShare[] => shares.map((s, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, leadShare: s, lines: 100, pullRequests: 5, authors: 3 }));
 
@@ -77,14 +78,14 @@ describe('team report', () => {
     const md = teamReportMarkdown(r);
     assert.match(md, /\*\*bottleneck\*\*: Most pull requests by others were approved by the lead and nobody else/);
     assert.match(md, /only approver of 70%/);
-    assert.match(md, /\| \\\*\\\*Site\\\*\\\* \| alice \| owned by the lead \| 640 of 1000 \| bob \|/);
+    assert.match(md, /\| \\\*\\\*Site\\\*\\\* \| owned by the lead \| 640 of 1,000 \| could go to bob \|/);
     assert.match(md, /- \[#7 \\\[x\\\]\\\(javascript:alert\\\(1\\\)\\\) \\<b\\>\]\(https:\/\/github\.com\/acme\/web\/pull\/7\): 300 lines by bob/);
     assert.match(md, /- #8 plain: 200 lines$/m, 'a javascript: URL is not a link, and a hidden author is not named');
     assert.match(md, /Left out: 3 pull requests by bots, 1 by ignored authors, 50 lines of ignored files .* and 9 lines of generated files/);
     assert.match(md, /not a performance rating/);
     assert.match(md, /Team-only mode/);
     assert.match(md, /\| 2026-01 \| 5 \| 100 \| 3 \| 70% \|/);
-    assert.match(teamReportCsv(r), /web,"note: These figures describe merged pull requests/);
+    assert.match(teamReportCsv(r), /,"These figures describe merged pull requests, not people/);
   });
 
   it('says there is no data yet, and how to get it, instead of empty figures', () => {
@@ -99,8 +100,9 @@ describe('team report', () => {
     const model = parseOwners(hostileOwners).model;
     const csv = teamReportCsv(buildTeamReport(model, 'web', figures, [], { since: '2026-01-01', until: '2026-04-01' }));
     const lines = csv.trimEnd().split('\r\n');
-    assert.strictEqual(lines[0], 'team,login,is_lead,pull_requests,lines,share,window_since,window_until');
-    assert.strictEqual(lines[1], 'web,alice,yes,6,640,0.6400,2026-01-01,2026-04-01');
-    assert.strictEqual(lines[2], `web,"'=HYPERLINK(""x"")",no,4,360,0.3600,2026-01-01,2026-04-01`);
+    const note = `"${FIGURES_ARE_NOT}"`;
+    assert.strictEqual(lines[0], 'team,login,is_lead,pull_requests,lines,share,window_since,window_last_day,note');
+    assert.strictEqual(lines[1], `web,alice,yes,6,640,0.6400,2026-01-01,2026-03-31,${note}`);
+    assert.strictEqual(lines[2], `web,"'=HYPERLINK(""x"")",no,4,360,0.3600,2026-01-01,2026-03-31,${note}`);
   });
 });

@@ -1,6 +1,12 @@
 import { oneLine } from '../owners/printable';
-import { FLAG_WORDS, pct, TeamReportView, windowLabel } from './teamReport';
+import { componentLabel, delegationWords, trendWords } from './reportText';
+import { FLAG_WORDS, lastDay, num, pct, TeamReportView, windowLabel } from './teamReport';
 import { FIGURES_ARE_NOT, SIGNAL_WORDS } from './wording';
+
+/** The file name an export is offered under: the team and the window's last day, as the report shows it. */
+export function exportFileName(r: Pick<TeamReportView, 'team' | 'window'>, format: 'markdown' | 'csv'): string {
+  return `team-report-${r.team.id.replace(/[^A-Za-z0-9_-]/g, '_')}-${lastDay(r.window)}.${format === 'markdown' ? 'md' : 'csv'}`;
+}
 
 /** Markdown for a 1:1 or a retrospective; every value from the repository is escaped. */
 export function teamReportMarkdown(r: TeamReportView): string {
@@ -9,32 +15,32 @@ export function teamReportMarkdown(r: TeamReportView): string {
   const lines = [`# ${md(r.team.name)}: lead ${md(r.team.lead)}`, '', r.hasData ? `Pull requests merged from ${windowLabel(r.window)} (UTC).` : 'No pull-request data yet.', ''];
   if (r.repositories?.length) {
     lines.push(`Summed over the pull requests of ${r.repositories.length} repositories:`, '', '| repository | pull requests | lines | lead share |', '|---|---:|---:|---:|');
-    for (const p of r.repositories) lines.push(`| ${md(p.repo)} | ${p.pullRequests} | ${p.lines} | ${p.lines ? pct(p.leadLines / p.lines) : '–'} |`);
+    for (const p of r.repositories) lines.push(`| ${md(p.repo)} | ${num(p.pullRequests)} | ${num(p.lines)} | ${p.lines ? pct(p.leadLines / p.lines) : '–'} |`);
     lines.push('');
   }
   const f = r.figures;
   if (!r.hasData) lines.push('Fetch it in VS Code with "Ownership: Refresh Pull Request Data", or run `ownership-lens report`.', '');
   else if (!f) lines.push(`No pull requests for this team in the window.`, '');
   else {
-    lines.push(`**${FLAG_WORDS[f.flag]}.** The lead wrote ${pct(f.leadShare)} of ${f.lines} changed lines and ${f.leadPullRequests} of ${f.pullRequests} pull requests, ` +
+    lines.push(`**${FLAG_WORDS[f.flag]}.** The lead wrote ${pct(f.leadShare)} of ${num(f.lines)} changed lines and ${num(f.leadPullRequests)} of ${num(f.pullRequests)} pull requests, ` +
       `and reviewed ${pct(f.leadReviewedShare)} of the others' pull requests. Thresholds: doing the work at ${pct(r.thresholds.leadShare)}, watch at ${pct(r.thresholds.watch)}.`, '');
     for (const sig of f.signals) lines.push(`- **${SIGNAL_WORDS[sig].label}**: ${SIGNAL_WORDS[sig].meaning} ${SIGNAL_WORDS[sig].action}`);
     if (f.signals.length) lines.push('');
     lines.push(`Bottleneck figure: the lead was the only approver of ${pct(f.leadSoleApprovalShare)} of the others' pull requests. The lead owns ${f.leadOwnedComponents} of ${f.components} components.`, '');
-    if (r.trend !== 'unknown') lines.push(`Trend of the lead's share: ${r.trend}.`, '');
     lines.push('| author | pull requests | lines | share |', '|---|---:|---:|---:|');
-    for (const a of f.authors) lines.push(`| ${md(a.login)}${a.login.toLowerCase() === f.lead.toLowerCase() ? ' (lead)' : ''} | ${a.pullRequests} | ${a.lines} | ${pct(a.share)} |`);
+    for (const a of f.authors) lines.push(`| ${md(a.login)}${a.login.toLowerCase() === f.lead.toLowerCase() ? ' (lead)' : ''} | ${num(a.pullRequests)} | ${num(a.lines)} | ${pct(a.share)} |`);
     lines.push('');
   }
   if (r.monthly.length) {
     lines.push('## The team\'s output by month', '', '| month | pull requests | lines | active authors | lead share |', '|---|---:|---:|---:|---:|');
-    for (const m of r.monthly) lines.push(`| ${m.month} | ${m.pullRequests} | ${m.lines} | ${m.authors} | ${m.lines ? pct(m.leadShare) : '–'} |`);
-    lines.push('');
+    for (const m of r.monthly) lines.push(`| ${m.month} | ${num(m.pullRequests)} | ${num(m.lines)} | ${num(m.authors)} | ${m.lines ? pct(m.leadShare) : '–'} |`);
+    lines.push('', trendWords(r), '');
   }
   if (r.delegation.length) {
-    lines.push('## Delegation', '', '| component | owner | | lead\'s lines | could go to |', '|---|---|---|---:|---|');
+    lines.push('## Delegation', '', '| component | who owns it, who writes it | lead\'s lines | next step |', '|---|---|---:|---|');
     for (const d of r.delegation) {
-      lines.push(`| ${md(d.name)} | ${md(d.owner)} | ${d.kind === 'owned' ? 'owned by the lead' : 'carried by the lead'} | ${d.leadLines} of ${d.lines} | ${d.candidate ? md(d.candidate) : '–'} |`);
+      const words = delegationWords(d);
+      lines.push(`| ${md(d.name)} | ${md(words.ownership)} | ${num(d.leadLines)} of ${num(d.lines)} | ${md(words.next)} |`);
     }
     lines.push('');
   }
@@ -42,10 +48,10 @@ export function teamReportMarkdown(r: TeamReportView): string {
     lines.push('## The evidence', '', 'The pull requests with the most lines for this team:', '');
     for (const p of f.topPullRequests) {
       const label = `#${p.number} ${md(p.title)}`;
-      lines.push(`- ${/^https?:\/\//i.test(p.url) ? `[${label}](${p.url.replace(/[()\s<>]/g, c => encodeURIComponent(c))})` : label}: ${p.lines} lines${p.author ? ` by ${md(p.author)}` : ''}`);
+      lines.push(`- ${/^https?:\/\//i.test(p.url) ? `[${label}](${p.url.replace(/[()\s<>]/g, c => encodeURIComponent(c))})` : label}: ${num(p.lines)} lines${p.author ? ` by ${md(p.author)}` : ''}`);
     }
     const x = f.excluded;
-    lines.push('', `Left out: ${x.botPullRequests} pull requests by bots, ${x.ignoredAuthorPullRequests} by ignored authors, ${x.ignoredPathLines} lines of ignored files (lock files, ignorePaths) and ${x.generatedLines} lines of generated files (.gitattributes).`, '');
+    lines.push('', `Left out: ${num(x.botPullRequests)} pull requests by bots, ${num(x.ignoredAuthorPullRequests)} by ignored authors, ${num(x.ignoredPathLines)} lines of ignored files (lock files, ignorePaths) and ${num(x.generatedLines)} lines of generated files (.gitattributes).`, '');
   }
   lines.push('## Components', '', '| component | owner | outcomes |', '|---|---|---|');
   for (const c of r.components) {
@@ -54,23 +60,26 @@ export function teamReportMarkdown(r: TeamReportView): string {
   }
   lines.push('', '## Handoffs in the window', '');
   if (r.handoffs.length === 0) lines.push('None.');
-  for (const h of r.handoffs) lines.push(`- ${md(h.date)} ${md(h.component)}: ${md(h.from)} → ${md(h.to)}${h.notes ? `. ${md(h.notes)}` : ''}${h.decisions.length ? ` Open decisions: ${h.decisions.map(md).join('; ')}.` : ''}`);
+  for (const h of r.handoffs) lines.push(`- ${md(h.date)} ${md(componentLabel(h.componentName, h.component))}: ${md(h.from)} → ${md(h.to)}${h.notes ? `. ${md(h.notes)}` : ''}${h.decisions.length ? ` Open decisions: ${h.decisions.map(md).join('; ')}.` : ''}`);
   lines.push('', `_${FIGURES_ARE_NOT}_`);
   if (r.teamOnly) lines.push('', '_Team-only mode: no individual but the lead is named._');
   return lines.join('\n') + '\n';
 }
 
-/** CSV of the author table (RFC 4180 quoting; cells starting with = + - @ are prefixed against formula injection). */
+/**
+ * CSV of the author table (RFC 4180 quoting; cells starting with = + - @ are prefixed against formula
+ * injection). Every row has every column: the window's first and last day (both included, as the report
+ * header shows them) and the note on what the figures are not.
+ */
 export function teamReportCsv(r: TeamReportView): string {
   const cell = (v: string | number) => {
     let s = String(v);
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const rows: (string | number)[][] = [['team', 'login', 'is_lead', 'pull_requests', 'lines', 'share', 'window_since', 'window_until']];
+  const rows: (string | number)[][] = [['team', 'login', 'is_lead', 'pull_requests', 'lines', 'share', 'window_since', 'window_last_day', 'note']];
   for (const a of r.figures?.authors ?? []) {
-    rows.push([r.team.id, a.login, a.login.toLowerCase() === r.team.lead.toLowerCase() ? 'yes' : 'no', a.pullRequests, a.lines, a.share.toFixed(4), r.window.since, r.window.until]);
+    rows.push([r.team.id, a.login, a.login.toLowerCase() === r.team.lead.toLowerCase() ? 'yes' : 'no', a.pullRequests, a.lines, a.share.toFixed(4), r.window.since, lastDay(r.window), FIGURES_ARE_NOT]);
   }
-  rows.push([r.team.id, `note: ${FIGURES_ARE_NOT}`]);
   return rows.map(row => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }

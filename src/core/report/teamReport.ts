@@ -5,6 +5,21 @@ import { mergeModels } from '../metrics/acrossRepositories';
 
 export type { MonthlyShare, TeamFigures };
 
+/**
+ * `falling`/`rising`: a steady slope that stands out of the month-to-month noise; `varies`: no steady
+ * direction but months far apart; `flat`: months close together; `unknown`: under three months with data.
+ */
+export type Trend = 'falling' | 'rising' | 'flat' | 'varies' | 'unknown';
+
+/**
+ * A component the lead owns (`owned`: SPEC 5's `delegateTo` is the `candidate`, null when nobody else
+ * worked on it) or carries (`carried`: someone else owns it and the lead wrote at least
+ * `thresholds.leadShare` of its lines). A carried component already has its owner: there is nobody to
+ * hand it to, the owner should drive it; `ownerLines` is null in team-only mode.
+ */
+export type DelegationRow = { component: string; name: string; owner: string; lines: number; leadLines: number }
+  & ({ kind: 'owned'; candidate: string | null } | { kind: 'carried'; ownerLines: number | null });
+
 /** Everything the team report shows, computed once; the webview and the exports only format it. */
 export interface TeamReportView {
   team: { id: string; name: string; lead: string; members: string[] };
@@ -14,17 +29,15 @@ export interface TeamReportView {
   hasData: boolean;
   figures: TeamFigures | undefined;
   monthly: MonthlyShare[];
-  /** Falling, rising or flat over the months shown, from a least-squares slope. */
-  trend: 'falling' | 'rising' | 'flat' | 'unknown';
+  /** The lead's share over the months shown: see `trendOf`. */
+  trend: Trend;
   thresholds: { leadShare: number; watch: number; minPullRequests: number };
   components: { id: string; name: string; owner: string; outcomes: { id: string; name: string; target?: string; link?: string }[] }[];
-  handoffs: (HandoffRecord & { component: string })[];
+  /** `component` is the id, `componentName` its display name (the id when it has none). */
+  handoffs: (HandoffRecord & { component: string; componentName: string })[];
   fetchedAt?: string;
-  /**
-   * Components the lead owns (`owned`) or carries (`carried`: owned by someone else, the lead wrote at
-   * least `thresholds.leadShare` of its lines), with who could take them (null: nobody yet).
-   */
-  delegation: { component: string; name: string; owner: string; kind: 'owned' | 'carried'; lines: number; leadLines: number; candidate: string | null }[];
+  /** Components the lead owns or carries, in file order. */
+  delegation: DelegationRow[];
   /** Team-only mode: no individual but the lead is named. */
   teamOnly: boolean;
   /** A team across repositories: each repository's part of the summed figures (absent for one repository). */
@@ -42,7 +55,7 @@ export function buildTeamReport(model: OwnersModel, teamId: string, figures: Tea
     window, hasData, figures, monthly, trend: trendOf(monthly),
     thresholds: { leadShare: model.metrics.leadShareThreshold, watch: model.metrics.watchThreshold, minPullRequests: model.metrics.minPullRequests },
     components: components.map(c => ({ id: c.id, name: c.name ?? c.id, owner: c.owner, outcomes: outcomesOf(model, c) })),
-    handoffs: components.flatMap(c => c.handoffs.filter(h => h.date >= window.since && h.date < window.until).map(h => ({ ...h, component: c.id })))
+    handoffs: components.flatMap(c => c.handoffs.filter(h => h.date >= window.since && h.date < window.until).map(h => ({ ...h, component: c.id, componentName: c.name ?? c.id })))
       .sort((a, b) => a.date.localeCompare(b.date)),
     fetchedAt,
   };
@@ -59,9 +72,8 @@ function delegationOf(model: OwnersModel, teamId: string, figures: TeamFigures |
     if (c.owner.toLowerCase() === lead) {
       out.push({ component: c.id, name, owner: c.owner, kind: 'owned', lines: f?.lines ?? 0, leadLines: f?.leadLines ?? 0, candidate: f?.delegateTo ?? null });
     } else if (f && f.lines > 0 && f.leadLines / f.lines >= model.metrics.leadShareThreshold) {
-      // The lead does the work of someone else's component: the owner (or its next author) could take it back.
-      const next = f.authors.find(a => a.login.toLowerCase() !== lead)?.login ?? null;
-      out.push({ component: c.id, name, owner: c.owner, kind: 'carried', lines: f.lines, leadLines: f.leadLines, candidate: f.ownerLines === null ? next : c.owner });
+      // The lead does the work of someone else's component: its owner should drive it, nobody needs to be handed it.
+      out.push({ component: c.id, name, owner: c.owner, kind: 'carried', lines: f.lines, leadLines: f.leadLines, ownerLines: f.ownerLines });
     }
   }
   return out;
@@ -74,26 +86,35 @@ function outcomesOf(model: OwnersModel, c: Component) {
   });
 }
 
+/** The window's last day, included (the day before the exclusive `until`). */
+export function lastDay(window: { until: string }): string {
+  return new Date(Date.parse(`${window.until}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The window as people read it: both days included ("2026-09-01 to 2026-11-29"). */
 export function windowLabel(window: { since: string; until: string }): string {
-  const last = new Date(Date.parse(`${window.until}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  return `${window.since} to ${last}`;
+  return `${window.since} to ${lastDay(window)}`;
 }
 
 export const NO_DATA_WORDS = 'No pull-request data yet. Run "Ownership: Refresh Pull Request Data" (the cloud button in the Ownership view) to fetch the merged pull requests from GitHub.';
 
-/** Direction of the lead's share: the slope of a least-squares line over months with data, in share points per month. */
-export function trendOf(monthly: MonthlyShare[]): TeamReportView['trend'] {
+/**
+ * The lead's share over the months with data, from a least-squares line: a direction only when the
+ * slope is at least two share points a month and the change along the line is at least twice the
+ * months' scatter around it; otherwise `varies` when the months span 20 share points or more, else `flat`.
+ */
+export function trendOf(monthly: MonthlyShare[]): Trend {
   const points = monthly.filter(m => m.lines > 0).map((m, i) => [i, m.leadShare] as const);
   if (points.length < 3) return 'unknown';
   const n = points.length;
   const mx = points.reduce((s, p) => s + p[0], 0) / n;
   const my = points.reduce((s, p) => s + p[1], 0) / n;
   const slope = points.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0) / points.reduce((s, p) => s + (p[0] - mx) ** 2, 0);
-  // Two share points a month is a visible change over a quarter; less is noise.
-  if (slope <= -0.02) return 'falling';
-  if (slope >= 0.02) return 'rising';
-  return 'flat';
+  const scatter = Math.sqrt(points.reduce((s, p) => s + (p[1] - (my + slope * (p[0] - mx))) ** 2, 0) / (n - 2));
+  // Two share points a month is a visible change over a quarter; a slope the monthly swings could draw by chance is no direction.
+  if (Math.abs(slope) >= 0.02 && Math.abs(slope) * (n - 1) >= 2 * scatter) return slope < 0 ? 'falling' : 'rising';
+  const shares = points.map(p => p[1]);
+  return Math.max(...shares) - Math.min(...shares) >= 0.2 ? 'varies' : 'flat';
 }
 
 export const FLAG_WORDS: Record<TeamFigures['flag'], string> = {
@@ -105,6 +126,9 @@ export const FLAG_WORDS: Record<TeamFigures['flag'], string> = {
 };
 
 export const pct = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.01 ? 1 : 0)}%`;
+
+/** A count as the report shows every count: with thousands separators ("17,462"). */
+export const num = (n: number) => n.toLocaleString('en-US');
 
 /**
  * The report of a team across repositories: `figures` and `monthly` summed over all of them

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
-import { teamReportCsv, teamReportMarkdown } from '../../core/report/exportReport';
-import type { TeamReportView } from '../../core/report/teamReport';
+import type { DelegationRow, TeamReportView } from '../../core/report/teamReport';
+import { exportReport } from './exportReport';
+
+export { exportReport };
 
 const panels = new Map<string, TeamReportPanel>();
 
@@ -13,15 +15,15 @@ export class TeamReportPanel {
   private view: TeamReportView;
   private ready = false;
 
-  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, view: TeamReportView) {
+  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, view: TeamReportView, private readonly memory?: vscode.Memento) {
     this.view = view;
     panel.webview.html = html(panel.webview, extensionUri, view.team.name);
     panel.webview.onDidReceiveMessage((m: { type?: string; format?: string; component?: unknown; to?: unknown }) => this.onMessage(m));
     panel.onDidDispose(() => panels.delete(panelKey(view)));
   }
 
-  /** Opens (or reveals and refreshes) the report of `view.team`. */
-  static show(extensionUri: vscode.Uri, view: TeamReportView): TeamReportPanel {
+  /** Opens (or reveals and refreshes) the report of `view.team`; `memory` keeps the folder of the last export. */
+  static show(extensionUri: vscode.Uri, view: TeamReportView, memory?: vscode.Memento): TeamReportPanel {
     const existing = panels.get(panelKey(view));
     if (existing) {
       existing.update(view);
@@ -35,7 +37,7 @@ export class TeamReportPanel {
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'media'), vscode.Uri.joinPath(extensionUri, 'media', 'report')],
       retainContextWhenHidden: false,
     });
-    const created = new TeamReportPanel(panel, extensionUri, view);
+    const created = new TeamReportPanel(panel, extensionUri, view, memory);
     panels.set(panelKey(view), created);
     return created;
   }
@@ -69,29 +71,15 @@ export class TeamReportPanel {
       void this.panel.webview.postMessage({ type: 'report', report: this.view });
     } else if (m.type === 'handoff') {
       // Only a component of this report with the candidate it shows: the webview cannot name anything else.
-      const d = this.view.delegation.find(x => x.component === m.component && x.kind === 'owned' && x.candidate !== null && x.candidate === m.to);
+      // A carried component has no candidate: its owner already owns it.
+      const d = this.view.delegation.find((x): x is Extract<DelegationRow, { kind: 'owned' }> => x.kind === 'owned' && x.component === m.component && x.candidate !== null && x.candidate === m.to);
       if (d) await vscode.commands.executeCommand('ownershipLens.handoff', { component: d.component, suggestedTo: d.candidate });
     } else if (m.type === 'refresh') {
       await vscode.commands.executeCommand('ownershipLens.refresh');
     } else if (m.type === 'export' && (m.format === 'markdown' || m.format === 'csv')) {
-      await exportReport(this.view, m.format);
+      await exportReport(this.view, m.format, undefined, this.memory);
     }
   }
-}
-
-/** Saves the report where the user chooses; nothing is written without the save dialog. */
-export async function exportReport(view: TeamReportView, format: 'markdown' | 'csv', target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const ext = format === 'markdown' ? 'md' : 'csv';
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const name = `team-report-${view.team.id.replace(/[^A-Za-z0-9_-]/g, '_')}-${view.window.until}.${ext}`;
-  const uri = target ?? await vscode.window.showSaveDialog({
-    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-    filters: format === 'markdown' ? { Markdown: ['md'] } : { CSV: ['csv'] },
-  });
-  if (!uri) return undefined;
-  const text = format === 'markdown' ? teamReportMarkdown(view) : teamReportCsv(view);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  return uri;
 }
 
 function html(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {

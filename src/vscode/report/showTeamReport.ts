@@ -29,21 +29,21 @@ export async function teamReportAcrossView(teamId: string, data: PullRequestData
 
 /**
  * `ownershipLens.showTeamReport`: from a team node of the tree, or a team picked in the palette;
- * an open report follows OWNERS.yaml and data changes.
+ * an open report follows OWNERS.yaml and data changes; `memory` keeps the folder of the last export.
  */
-export function registerShowTeamReport(ctx: Ctx, data: PullRequestData, extensionUri: vscode.Uri): void {
+export function registerShowTeamReport(ctx: Ctx, data: PullRequestData, extensionUri: vscode.Uri, memory?: vscode.Memento): void {
   ctx.subscriptions.push(command(SHOW_TEAM_REPORT, ctx.log, async (node?: Node | { folder: string; team: string }) => {
     await ctx.store.ready;
     // A team across repositories: the report of the summed figures.
     if (node && 'kind' in node && node.kind === 'teamAcross') {
       const view = await teamReportAcrossView(node.figures.team, data);
-      return view && TeamReportPanel.show(extensionUri, view).report;
+      return view && TeamReportPanel.show(extensionUri, view, memory).report;
     }
     const target = node && 'kind' in node && node.kind === 'team' ? { state: node.state, team: node.team.id }
       : node && 'team' in node && typeof node.team === 'string' ? findTeam(ctx, node.team, (node as { folder?: string }).folder)
       : await pickTeam(ctx);
     if (!target) return undefined;
-    const panel = TeamReportPanel.show(extensionUri, await teamReportView(target.state, target.team, data));
+    const panel = TeamReportPanel.show(extensionUri, await teamReportView(target.state, target.team, data), memory);
     return panel.report;
   }));
   const update = async () => {

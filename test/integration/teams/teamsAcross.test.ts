@@ -117,7 +117,7 @@ describe('a team across repositories (acme/shop and acme/tools open, acme/infra 
     assert.deepStrictEqual(inShop.components.map(c => c.id).sort(), ['deploy', 'shared-libs']);
     const md = teamReportMarkdown(view);
     assert.match(md, /Summed over the pull requests of 3 repositories:/);
-    assert.match(md, /\| acme\/infra \| \d+ \| \d+ \| \d+% \|/);
+    assert.match(md, /\| acme\/infra \| [\d,]+ \| [\d,]+ \| \d+% \|/);
   });
 
   it('a listed repository without an OWNERS.yaml is named as not fetched, never silently dropped', async function () {

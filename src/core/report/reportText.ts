@@ -1,0 +1,72 @@
+import { num, pct } from './teamReport';
+import type { DelegationRow, MonthlyShare, TeamReportView } from './teamReport';
+
+// The team report's own sentences, shared by the webview and the Markdown export so both say the same.
+
+/** What the lead's share did over the months with data, in words that match the points drawn. */
+export function trendWords(r: Pick<TeamReportView, 'monthly' | 'trend'>): string {
+  const data = r.monthly.filter(m => m.lines > 0);
+  if (r.trend === 'unknown' || data.length === 0) return 'Too few months with data to see a trend.';
+  const low = data.reduce((a, b) => (b.leadShare < a.leadShare ? b : a));
+  const high = data.reduce((a, b) => (b.leadShare > a.leadShare ? b : a));
+  const first = data[0], last = data[data.length - 1];
+  switch (r.trend) {
+    case 'falling':
+    case 'rising':
+      return `The lead's share is ${r.trend}: ${pct(first.leadShare)} in ${first.month}, ${pct(last.leadShare)} in ${last.month} ` +
+        `(months between ${pct(low.leadShare)} and ${pct(high.leadShare)}).`;
+    case 'varies':
+      return `The lead's share varies from ${pct(low.leadShare)} (${low.month}) to ${pct(high.leadShare)} (${high.month}) ` +
+        `with no steady direction; ${pct(last.leadShare)} in ${last.month}.`;
+    case 'flat':
+      return pct(low.leadShare) === pct(high.leadShare)
+        ? `The lead's share holds steady at ${pct(low.leadShare)}.`
+        : `The lead's share holds steady, between ${pct(low.leadShare)} and ${pct(high.leadShare)} a month.`;
+  }
+}
+
+/** What the output chart draws: the bars (lines merged per month) and the line (the lead's share of them). */
+export function outputWords(monthly: readonly MonthlyShare[]): string {
+  if (monthly.length === 0) return 'No months to show.';
+  const fewest = monthly.reduce((a, b) => (b.lines < a.lines ? b : a));
+  const most = monthly.reduce((a, b) => (b.lines > a.lines ? b : a));
+  const bars = monthly.length === 1 || fewest.lines === most.lines
+    ? `Bars: ${num(most.lines)} lines merged ${monthly.length === 1 ? `in ${most.month}` : 'each month'}.`
+    : `Bars: lines merged each month, from ${num(fewest.lines)} (${fewest.month}) to ${num(most.lines)} (${most.month}).`;
+  const data = monthly.filter(m => m.lines > 0);
+  if (data.length === 0) return `${bars} No lines, so no share of the lead.`;
+  const low = data.reduce((a, b) => (b.leadShare < a.leadShare ? b : a));
+  const high = data.reduce((a, b) => (b.leadShare > a.leadShare ? b : a));
+  const line = pct(low.leadShare) === pct(high.leadShare)
+    ? `Line: the lead's share of them, ${pct(low.leadShare)}${data.length > 1 ? ' every month' : ''}.`
+    : `Line: the lead's share of them, from ${pct(low.leadShare)} (${low.month}) to ${pct(high.leadShare)} (${high.month}).`;
+  return `${bars} ${line}`;
+}
+
+/**
+ * A scale for a count up to `max`: whole ticks 1, 2, 2.5 or 5 times a power of ten apart, from 0 to
+ * the first tick at or above `max`; at most `count + 1` ticks.
+ */
+export function roundScale(max: number, count = 3): { top: number; ticks: number[] } {
+  if (!(max > 0)) return { top: 1, ticks: [0, 1] };
+  const raw = max / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map(f => f * power).find(s => s >= raw && s >= 1 && Number.isInteger(s)) ?? Math.max(1, Math.ceil(raw));
+  const top = Math.ceil(max / step) * step;
+  return { top, ticks: Array.from({ length: top / step + 1 }, (_, i) => i * step) };
+}
+
+/** A delegation row as two phrases: who owns and who writes the component, and what the lead can do. */
+export function delegationWords(d: DelegationRow): { ownership: string; next: string } {
+  if (d.kind === 'owned') {
+    return { ownership: 'owned by the lead', next: d.candidate ? `could go to ${d.candidate}` : 'no candidate yet: nobody else changed it' };
+  }
+  const lead = d.lines ? pct(d.leadLines / d.lines) : '–';
+  const owner = d.ownerLines !== null && d.lines ? `, ${d.owner} ${pct(d.ownerLines / d.lines)}` : '';
+  return { ownership: `owned by ${d.owner}; the lead wrote ${lead} of its lines${owner}`, next: `let ${d.owner} drive it` };
+}
+
+/** A component as the report names it: its display name, with the OWNERS.yaml id when they differ. */
+export function componentLabel(name: string, id: string): string {
+  return name === id ? id : `${name} (${id})`;
+}

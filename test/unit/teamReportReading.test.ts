@@ -1,0 +1,154 @@
+import * as assert from 'assert';
+import { parseOwners } from '../../src/core/owners/parse';
+import { exportFileName, teamReportCsv, teamReportMarkdown } from '../../src/core/report/exportReport';
+import { outputWords, roundScale, trendWords } from '../../src/core/report/reportText';
+import { buildTeamReport, MonthlyShare, TeamFigures, trendOf } from '../../src/core/report/teamReport';
+
+// What a first-time reader of the team report saw wrong (the report audit): who to hand a component
+// to, trend words against the points drawn, the export's dates and columns, ids and bare numbers.
+
+const owners = (deployOwner: string) => `version: 1
+teams:
+  platform: {name: Platform, lead: dan, members: [erin]}
+components:
+  deploy:
+    name: Deployment
+    team: platform
+    owner: ${deployOwner}
+    paths: [/deploy/]
+    handoffs:
+      - {date: 2026-11-29, from: dan, to: erin, notes: Runbook in the wiki}
+  shared-libs:
+    name: Shared libraries
+    team: platform
+    owner: erin
+    paths: [/packages/shared/]
+`;
+
+const component = (id: string, owner: string, leadLines: number, erinLines: number) => ({
+  component: id, owner, pullRequests: 20, lines: leadLines + erinLines, ownerLines: owner === 'dan' ? leadLines : erinLines, leadLines,
+  authors: [{ login: 'dan', pullRequests: 12, lines: leadLines, share: leadLines / (leadLines + erinLines) }, { login: 'erin', pullRequests: 8, lines: erinLines, share: erinLines / (leadLines + erinLines) }],
+  delegateTo: owner === 'dan' ? 'erin' : null,
+});
+
+const figures = (deployOwner: string): TeamFigures => ({
+  team: 'platform', lead: 'dan', pullRequests: 81, lines: 17462, leadPullRequests: 45, leadLines: 11000,
+  leadShare: 0.63, leadPullRequestShare: 0.56, leadReviewedShare: 0.86, flag: 'doing-the-work',
+  authors: [{ login: 'dan', pullRequests: 45, lines: 11000, share: 0.63 }, { login: 'erin', pullRequests: 36, lines: 6462, share: 0.37 }],
+  leadOwnedComponents: deployOwner === 'dan' ? 1 : 0, components: 2, leadSoleApprovalShare: 0.78, signals: ['doing-the-work'],
+  componentFigures: [component('deploy', deployOwner, 1081, 830), component('shared-libs', 'erin', 2110, 1085)],
+  months: [], topPullRequests: [{ number: 7, title: 'Big change', url: 'https://github.com/acme/shop/pull/7', author: 'dan', lines: 12345 }],
+  excluded: { botPullRequests: 1234, ignoredAuthorPullRequests: 0, ignoredPathLines: 56789, generatedLines: 0 },
+});
+
+const WINDOW = { since: '2026-06-02', until: '2026-11-30' };
+/** The Platform months of the audit: the lead's share swings between 37% and 86%. */
+const SWINGING = [0.76, 0.38, 0.84, 0.86, 0.57, 0.74, 0.55, 0.84, 0.74, 0.78, 0.37, 0.74];
+const months = (shares: number[], lines = shares.map(() => 1000)): MonthlyShare[] =>
+  shares.map((s, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, leadShare: s, lines: lines[i], pullRequests: 10, authors: 2 }));
+
+const report = (deployOwner: string, monthly: MonthlyShare[] = []) =>
+  buildTeamReport(parseOwners(owners(deployOwner)).model, 'platform', figures(deployOwner), monthly, WINDOW);
+
+/** Splits RFC 4180 CSV into rows of cells. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [[]];
+  let cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { rows[rows.length - 1].push(cell); cell = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { rows[rows.length - 1].push(cell); cell = ''; rows.push([]); i++; }
+    else cell += c;
+  }
+  if (rows[rows.length - 1].length === 0 && cell === '') rows.pop();
+  return rows;
+}
+
+describe('team report, as a first-time reader reads it', () => {
+  it('never suggests handing a carried component to the person who already owns it', () => {
+    const r = report('dan');
+    assert.deepStrictEqual(r.delegation.map(d => [d.component, d.kind, d.kind === 'owned' ? d.candidate : d.ownerLines]),
+      [['deploy', 'owned', 'erin'], ['shared-libs', 'carried', 1085]]);
+    const md = teamReportMarkdown(r);
+    assert.match(md, /\| Shared libraries \| owned by erin; the lead wrote 66% of its lines, erin 34% \| 2,110 of 3,195 \| let erin drive it \|/);
+    assert.match(md, /\| Deployment \| owned by the lead \| 1,081 of 1,911 \| could go to erin \|/);
+    assert.doesNotMatch(md, /Shared libraries.*could go to/);
+  });
+
+  it('after a handoff to erin, neither component could "go to" erin: she owns both', () => {
+    const r = report('erin');
+    assert.deepStrictEqual(r.delegation.map(d => [d.component, d.kind, 'candidate' in d]), [['deploy', 'carried', false], ['shared-libs', 'carried', false]]);
+    const md = teamReportMarkdown(r);
+    assert.doesNotMatch(md, /could go to erin/);
+    assert.match(md, /\| Deployment \| owned by erin; the lead wrote 57% of its lines, erin 43% \| 1,081 of 1,911 \| let erin drive it \|/);
+  });
+
+  it('in team-only mode a carried component still names its owner (from OWNERS.yaml) but no one\'s lines but the lead\'s', () => {
+    const f = figures('erin');
+    const hidden = { ...f, componentFigures: f.componentFigures.map(c => ({ ...c, ownerLines: null, authors: c.authors.filter(a => a.login === 'dan'), delegateTo: null })) };
+    const r = buildTeamReport(parseOwners(owners('erin')).model, 'platform', hidden, [], WINDOW, undefined, true, true);
+    assert.match(teamReportMarkdown(r), /\| Shared libraries \| owned by erin; the lead wrote 66% of its lines \| 2,110 of 3,195 \| let erin drive it \|/);
+  });
+
+  it('says the lead\'s share varies when the months swing widely, instead of calling it flat', () => {
+    assert.strictEqual(trendOf(months(SWINGING)), 'varies');
+    const r = report('dan', months(SWINGING));
+    assert.strictEqual(r.trend, 'varies');
+    assert.strictEqual(trendWords(r), 'The lead\'s share varies from 37% (2026-11) to 86% (2026-04) with no steady direction; 74% in 2026-12.');
+    assert.match(teamReportMarkdown(r), /The lead's share varies from 37% \(2026-11\) to 86% \(2026-04\)/);
+    assert.doesNotMatch(teamReportMarkdown(r), /flat/);
+    // A slope the swings could draw by chance is no direction either.
+    assert.strictEqual(trendOf(months([0.2, 0.7, 0.25, 0.75, 0.3, 0.8])), 'varies');
+    // Steady months stay flat, a clean slope keeps its direction.
+    assert.strictEqual(trendOf(months([0.45, 0.5, 0.47, 0.52, 0.46])), 'flat');
+    assert.match(trendWords({ monthly: months([0.45, 0.5, 0.47, 0.52, 0.46]), trend: 'flat' }), /holds steady, between 45% and 52% a month/);
+    assert.strictEqual(trendOf(months([0.8, 0.72, 0.6, 0.55, 0.41, 0.35])), 'falling');
+    assert.match(trendWords({ monthly: months([0.8, 0.72, 0.6, 0.55, 0.41, 0.35]), trend: 'falling' }), /^The lead's share is falling: 80% in 2026-01, 35% in 2026-06/);
+  });
+
+  it('describes what the output chart draws: the bars (lines a month) and the line (the lead\'s share)', () => {
+    const words = outputWords(months([0.76, 0.38, 0.84], [937, 1097, 2974]));
+    assert.strictEqual(words, 'Bars: lines merged each month, from 937 (2026-01) to 2,974 (2026-03). Line: the lead\'s share of them, from 38% (2026-02) to 84% (2026-03).');
+    assert.doesNotMatch(words, /pull requests|authors/);
+    assert.deepStrictEqual(roundScale(2974), { top: 3000, ticks: [0, 1000, 2000, 3000] });
+    assert.deepStrictEqual(roundScale(937), { top: 1000, ticks: [0, 500, 1000] });
+    assert.deepStrictEqual(roundScale(5), { top: 6, ticks: [0, 2, 4, 6] });
+    assert.deepStrictEqual(roundScale(1), { top: 1, ticks: [0, 1] });
+    assert.deepStrictEqual(roundScale(0), { top: 1, ticks: [0, 1] });
+  });
+
+  it('dates exports with the window\'s last day, as the report header shows it', () => {
+    const r = report('dan');
+    assert.strictEqual(exportFileName(r, 'markdown'), 'team-report-platform-2026-11-29.md');
+    assert.strictEqual(exportFileName(r, 'csv'), 'team-report-platform-2026-11-29.csv');
+    assert.strictEqual(exportFileName({ ...r, team: { ...r.team, id: '../x y' } }, 'csv'), 'team-report-___x_y-2026-11-29.csv');
+    assert.match(teamReportMarkdown(r), /Pull requests merged from 2026-06-02 to 2026-11-29 \(UTC\)/);
+    assert.doesNotMatch(teamReportMarkdown(r) + teamReportCsv(r), /2026-11-30/);
+  });
+
+  it('writes CSV whose every row has the header\'s columns, the window as the header shows it', () => {
+    const rows = parseCsv(teamReportCsv(report('dan')));
+    assert.deepStrictEqual(rows[0], ['team', 'login', 'is_lead', 'pull_requests', 'lines', 'share', 'window_since', 'window_last_day', 'note']);
+    assert.strictEqual(rows.length, 3);
+    assert.deepStrictEqual(rows.map(row => row.length), [9, 9, 9]);
+    assert.deepStrictEqual(rows.slice(1).map(row => [row[1], row[4], row[6], row[7]]), [['dan', '11000', '2026-06-02', '2026-11-29'], ['erin', '6462', '2026-06-02', '2026-11-29']]);
+    assert.ok(rows.slice(1).every(row => /not a performance rating/.test(row[8])));
+  });
+
+  it('names components by their display name with the id, and writes counts with thousands separators', () => {
+    const md = teamReportMarkdown(report('dan', months([0.5], [17462])));
+    // Markdown escapes - ( ) and . in values.
+    assert.match(md, /- 2026\\-11\\-29 Deployment \\\(deploy\\\): dan → erin\. Runbook in the wiki/);
+    assert.doesNotMatch(md, /29 deploy:/);
+    assert.match(md, /of 17,462 changed lines and 45 of 81 pull requests/);
+    assert.match(md, /\| dan \(lead\) \| 45 \| 11,000 \| 63% \|/);
+    assert.match(md, /\| 2026-01 \| 10 \| 17,462 \| 2 \| 50% \|/);
+    assert.match(md, /: 12,345 lines by dan/);
+    assert.match(md, /Left out: 1,234 pull requests by bots, 0 by ignored authors, 56,789 lines of ignored files/);
+    // No count of four digits or more without its separator (dates and links aside).
+    assert.doesNotMatch(md.replace(/\d{4}\\?-\d\d(\\?-\d\d)?/g, '').replace(/https?:\S+/g, ''), /\d{4,}/);
+  });
+});
