@@ -52,7 +52,8 @@ const SHOTS = path.resolve(process.env.SCREENSHOTS_DIR || path.join(host.ROOT, '
         page.on('pageerror', e => log('[pageerror]', e.message));
         const { run } = require(path.join(host.ROOT, 'test/ui', script));
         const failShot = path.join(dirs.tmp, `${script.replace('.ui.js', '')}-failure.png`);
-        const r = await run({ page, url: host.workbenchUrl(port, part.where), wsDir: part.wsDir, shotsDir: SHOTS, failShot, log });
+        const logsDir = path.join(part.dirs.tmp, 'user-data/logs');
+        const r = await run({ page, url: host.workbenchUrl(port, part.where), wsDir: part.wsDir, shotsDir: SHOTS, failShot, log, logsDir });
         passed += r.passed;
         failed += r.failed;
         await server.stop();

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { unownedOnPurpose } from '../core/owners/resolve';
+import { onPurposeWords } from '../core/owners/unownedWords';
 import { Settings } from './ids';
 import { OwnersStore } from './ownersStore';
 
@@ -28,7 +30,10 @@ export class OwnerDecorationProvider implements vscode.FileDecorationProvider, v
     const resolved = this.store.resolve(uri);
     if (!resolved || !resolved.state.files.has(resolved.path)) return undefined;
     const o = resolved.ownership;
-    if (o.kind === 'unowned') return new vscode.FileDecoration(undefined, 'Owner: none (not in OWNERS.yaml)');
+    if (o.kind === 'unowned') {
+      const pattern = unownedOnPurpose(o);
+      return new vscode.FileDecoration(undefined, pattern ? `Owner: none, ${onPurposeWords(pattern)}` : 'Owner: none (not in OWNERS.yaml)');
+    }
     const team = o.team ? `, team ${o.team.name ?? o.team.id}` : '';
     return new vscode.FileDecoration(undefined, `Owner: ${o.component.owner} (${o.component.name ?? o.component.id}${team})`);
   }

@@ -39,6 +39,10 @@ export interface OwnershipLensApi {
   /** Pull-request data (GitHub); fetched only by `ownershipLens.refresh`. */
   pullRequests: PullRequestData;
   timings: { activateMs: number; ownersLoaded: Promise<number>; firstTreeRender: Promise<number>; filesListed: Promise<number> };
+  /** The status-bar item naming the owner of the active file. */
+  statusBar: vscode.StatusBarItem;
+  /** This extension's log folder; the extension host's own log is next to it. */
+  logUri: vscode.Uri;
 }
 
 const CODE_FILES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
@@ -86,13 +90,13 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
     context.subscriptions.push(pullRequests, tree.setPullRequests(pullRequests));
     registerRefresh(ctx, pullRequests);
     registerShowTeamReport(ctx, pullRequests, context.extensionUri, context.globalState);
-    registerStatusBar(store, context.subscriptions);
+    const statusBar = registerStatusBar(store, context.subscriptions);
     for (const register of [registerHandoff, registerWhoOwns, registerRevealInOwners, registerCopyOwner, registerCreateOwnersFile, registerGroupBy, registerRevealActive, registerReload, registerOwnersOfChanges]) register(ctx);
     void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy);
     void store.ready.then(() => updateContextKeys(store), e => log.error('Loading OWNERS.yaml failed', e));
     const activateMs = Date.now() - started;
     log.info(`Activated in ${activateMs} ms`);
-    return { ctx, hover, ownersHover, decorations, diagnostics, quickFixes, pullRequests, timings: {
+    return { ctx, hover, ownersHover, decorations, diagnostics, quickFixes, pullRequests, statusBar, logUri: context.logUri, timings: {
       activateMs, ownersLoaded: store.ready.then(() => Date.now() - started), firstTreeRender: tree.firstRender,
       filesListed: store.ready.then(() => Promise.all(store.states().map(s => s.files.ready))).then(() => Date.now() - started),
     } };
@@ -104,7 +108,10 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
 }
 
 function updateContextKeys(store: OwnersStore): void {
-  void vscode.commands.executeCommand('setContext', ContextKeys.hasOwnersFile, store.states().length > 0);
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const withFile = new Set(store.states().map(s => s.folder.uri.toString()));
+  void vscode.commands.executeCommand('setContext', ContextKeys.hasOwnersFile, withFile.size > 0);
+  void vscode.commands.executeCommand('setContext', ContextKeys.everyFolderHasOwnersFile, folders.length > 0 && folders.every(f => withFile.has(f.uri.toString())));
   void vscode.commands.executeCommand('setContext', ContextKeys.hasCodeowners, store.hasCodeowners());
   void vscode.commands.executeCommand('setContext', ContextKeys.loaded, true);
 }

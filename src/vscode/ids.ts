@@ -19,6 +19,8 @@ export const Views = { container: 'ownershipLens', tree: 'ownershipLens.tree' } 
 export const ContextKeys = {
   hasOwnersFile: 'ownershipLens.hasOwnersFile',
   hasCodeowners: 'ownershipLens.hasCodeowners',
+  /** Every workspace folder has an OWNERS file: "Create OWNERS.yaml" leaves the palette. */
+  everyFolderHasOwnersFile: 'ownershipLens.everyFolderHasOwnersFile',
   groupBy: 'ownershipLens.groupBy',
   loaded: 'ownershipLens.loaded',
 } as const;

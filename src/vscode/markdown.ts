@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Component, OwnersModel, Outcome } from '../core/owners/model';
 import { PersonOwnership } from '../core/owners/personOwnership';
 import { oneLine } from '../core/owners/printable';
+import { num } from '../core/format';
 
 /**
  * Markdown built only from escaped text: OWNERS.yaml is repository content, so it is never
@@ -72,7 +73,7 @@ export function componentCard(model: OwnersModel, c: Component, path?: string): 
 export function personCard(p: PersonOwnership): vscode.MarkdownString {
   const md = safeMarkdown();
   md.appendMarkdown(`**${esc(p.login)}**${p.name ? ` (${esc(p.name)})` : ''}\n\n`);
-  md.appendMarkdown(p.owns.length ? `Owns ${p.owns.length}: ${p.owns.map(c => esc(c.name ?? c.id)).join(', ')}\n\n` : 'Owns no component\n\n');
+  md.appendMarkdown(p.owns.length ? `Owns ${num(p.owns.length)}: ${p.owns.map(c => esc(c.name ?? c.id)).join(', ')}\n\n` : 'Owns no component\n\n');
   if (p.leads.length) md.appendMarkdown(`Leads: ${p.leads.map(t => esc(t.name ?? t.id)).join(', ')}\n\n`);
   const memberOnly = p.memberOf.filter(t => !p.leads.includes(t));
   if (memberOnly.length) md.appendMarkdown(`Member of: ${memberOnly.map(t => esc(t.name ?? t.id)).join(', ')}\n\n`);

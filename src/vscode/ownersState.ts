@@ -9,7 +9,7 @@ import { WorkspaceFiles } from './workspaceFiles';
 /** Above this many files, coverage and validation run in a child process (src/node/analysis.ts) instead of the main thread. */
 export const WORKER_ABOVE = 50_000;
 
-const NO_COVERAGE: Coverage = { totalFiles: 0, ownedFiles: 0, share: 0, unownedFolders: [], patternFiles: [], patternWins: [], componentFiles: new Map() };
+const NO_COVERAGE: Coverage = { totalFiles: 0, ownedFiles: 0, share: 0, onPurposeFiles: 0, unownedFolders: [], patternFiles: [], patternWins: [], componentFiles: new Map() };
 
 /** What the worker found for one version of the file list. */
 interface Analysis { filesVersion: number; coverage?: Coverage; diagnostics?: OwnersDiagnostic[]; done: Promise<void> }

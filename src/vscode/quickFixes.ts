@@ -1,9 +1,13 @@
 import * as vscode from 'vscode';
 import { TextEdit } from '../core/handoff/textEdits';
-import { addTeamMemberEdit, defineOutcomeEdit, removePatternEdit } from '../core/owners/quickFixEdits';
+import { addPersonEdit, addTeamMemberEdit, closestIds, defineOutcomeEdit, removePatternEdit, replaceValueEdit } from '../core/owners/quickFixEdits';
 import { OwnersStore } from './ownersStore';
 
-/** Quick fixes where one is obvious: add the owner to the team, remove a dead pattern, define a missing outcome. */
+/**
+ * Quick fixes where one is obvious: add the owner to the team, remove a dead pattern, change a
+ * misspelt team or outcome to the closest defined one, define a missing outcome, add a login under
+ * people. Each is a core text edit at a position, so comments and layout stay.
+ */
 export class OwnersQuickFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
@@ -20,15 +24,19 @@ export class OwnersQuickFixes implements vscode.CodeActionProvider {
       if (d.source !== 'ownership-lens') continue;
       const offset = doc.offsetAt(d.range.start);
       const component = [...state.model.components.values()].find(c => c.span.offset === offset || c.ownerSpan?.offset === offset);
+      let preferred = false;
+      // The first fix offered for a diagnostic is its preferred one (Ctrl+. then Enter, or auto-fix).
       const add = (title: string, edit: TextEdit | undefined) => {
         if (!edit) return;
         const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
         action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(edit.offset), doc.positionAt(edit.offset + edit.length)), edit.newText);
         action.diagnostics = [d];
-        action.isPreferred = true;
+        action.isPreferred = !preferred;
+        preferred = true;
         actions.push(action);
       };
+      const model = state.model;
       switch (d.code) {
         case 'owner-not-in-team':
           if (component) add(`Add ${component.owner} to the members of team ${component.team}`, addTeamMemberEdit(text, component.team, component.owner));
@@ -40,11 +48,24 @@ export class OwnersQuickFixes implements vscode.CodeActionProvider {
           if (pattern) add(`Remove pattern "${pattern.pattern}"`, removePatternEdit(text, pattern.span.offset));
           break;
         }
+        case 'unknown-team': {
+          // By the component the message names, not by position: the diagnostic may predate the last edit.
+          const c = [...model.components.values()].find(x => d.message.startsWith(`Component "${x.id}" belongs to team "${x.team}"`));
+          if (c?.teamSpan && !model.teams.has(c.team)) for (const id of closestIds(c.team, model.teams.keys())) add(`Change to '${id}'`, replaceValueEdit(text, c.teamSpan, id));
+          break;
+        }
         case 'unknown-outcome': {
-          // By the id the message names, not by position: the diagnostic may predate the last edit.
-          const missing = new Set([...state.model.components.values()].flatMap(c => c.outcomes.filter(o => !state.model.outcomes.has(o))));
-          const id = [...missing].find(o => d.message.includes(`outcome "${o}"`));
-          if (id) add(`Define outcome "${id}" under outcomes`, defineOutcomeEdit(text, id));
+          const c = [...model.components.values()].find(x => d.message.startsWith(`Component "${x.id}" is accountable for outcome "`));
+          const i = c ? c.outcomes.findIndex(o => !model.outcomes.has(o) && d.message.includes(`outcome "${o}"`)) : -1;
+          if (!c || i < 0) break;
+          const span = c.outcomeSpans?.[i];
+          if (span) for (const id of closestIds(c.outcomes[i], model.outcomes.keys())) add(`Change to '${id}'`, replaceValueEdit(text, span, id));
+          add(`Define outcome "${c.outcomes[i]}" under outcomes`, defineOutcomeEdit(text, c.outcomes[i]));
+          break;
+        }
+        case 'unknown-person': {
+          const login = /^"([^"]+)"/.exec(d.message)?.[1];
+          if (login && model.people.size > 0 && !model.people.has(login.toLowerCase())) add(`Add ${login} under people`, addPersonEdit(text, login));
           break;
         }
       }

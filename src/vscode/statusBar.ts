@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from './ids';
+import { unownedOnPurpose } from '../core/owners/resolve';
+import { onPurposeWords } from '../core/owners/unownedWords';
 import { componentCard } from './markdown';
 import { OwnersStore } from './ownersStore';
 
@@ -17,8 +19,9 @@ export function registerStatusBar(store: OwnersStore, subscriptions: vscode.Disp
       item.text = `$(organization) ${o.component.name ?? o.component.id} · ${o.component.owner}`;
       item.tooltip = componentCard(resolved.state.model, o.component, resolved.path);
     } else {
-      item.text = '$(organization) Unowned';
-      item.tooltip = `${resolved.path} has no owner in OWNERS.yaml`;
+      const pattern = unownedOnPurpose(o);
+      item.text = pattern ? '$(organization) Unowned on purpose' : '$(organization) Unowned';
+      item.tooltip = pattern ? `${resolved.path} has no owner: ${onPurposeWords(pattern)}` : `${resolved.path} has no owner in OWNERS.yaml`;
     }
     item.show();
   };

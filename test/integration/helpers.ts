@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { OwnershipLensApi } from '../../src/vscode/extension';
 import type { Node } from '../../src/vscode/tree/nodes';
@@ -66,4 +68,34 @@ export async function hoverText(uri: vscode.Uri, needle: string, offset = 1): Pr
 /** Markdown with its backslash escapes removed, for readable assertions. */
 export function unescape(md: string): string {
   return md.replace(/\\([\\`*_{}[\]()#+\-.!|<>~&"'])/g, '$1');
+}
+
+export const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/**
+ * Runs `run` with the notifications the extension shows captured instead of shown (the extension
+ * and these tests share one \`vscode\` API object), and answers each with `answer` (or nothing).
+ */
+export async function captureMessages<T>(run: () => Promise<T> | Thenable<T>, answer?: string): Promise<{ result: T; info: string[]; warning: string[]; error: string[] }> {
+  const w = vscode.window as unknown as Record<string, unknown>;
+  const saved = { info: w.showInformationMessage, warning: w.showWarningMessage, error: w.showErrorMessage };
+  const seen = { info: [] as string[], warning: [] as string[], error: [] as string[] };
+  const stub = (list: string[]) => async (message: string, ...items: unknown[]) => { list.push(message); return items.find(i => i === answer); };
+  Object.assign(w, { showInformationMessage: stub(seen.info), showWarningMessage: stub(seen.warning), showErrorMessage: stub(seen.error) });
+  try {
+    return { result: await run(), ...seen };
+  } finally {
+    Object.assign(w, { showInformationMessage: saved.info, showWarningMessage: saved.warning, showErrorMessage: saved.error });
+  }
+}
+
+/**
+ * Lines matching `pattern` in the extension host's own log (`host`, where VS Code's tree views
+ * log their errors) or in this extension's output channel (`extension`).
+ */
+export function logLines(a: OwnershipLensApi, which: 'host' | 'extension', pattern: RegExp): string[] {
+  const dir = which === 'host' ? path.dirname(a.logUri.fsPath) : a.logUri.fsPath;
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter(f => f.endsWith('.log'))
+    .flatMap(f => fs.readFileSync(path.join(dir, f), 'utf8').split('\n')).filter(l => pattern.test(l));
 }

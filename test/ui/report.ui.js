@@ -8,9 +8,9 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { contrastIn } = require('./contrast');
-const { colorTheme, openOwnershipView, palette, runSteps, webviewFrame } = require('./workbenchSteps');
+const { colorTheme, hostLogLines, openOwnershipView, palette, runSteps, webviewFrame } = require('./workbenchSteps');
 
-async function run({ page, url, wsDir, shotsDir, failShot, log }) {
+async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
   const shot = name => page.screenshot({ path: path.join(shotsDir, name) });
   const quick = page.locator('.quick-input-widget');
   const reportFrame = () => webviewFrame(page, '#root h1');
@@ -30,8 +30,10 @@ async function run({ page, url, wsDir, shotsDir, failShot, log }) {
       log('teams:', JSON.stringify(teams));
       // Every signal, not only the first: Platform's lead does the work, alone approves and owns Deployment.
       assert.match(teams.Platform, /^lead dan · \d+% · doing the work · bottleneck · holds ownership$/);
-      assert.match(teams.Storefront, /^lead maya · 0% · absent$/);
+      assert.match(teams.Storefront, /^lead maya · 0% · not involved in pull requests$/);
       assert.match(teams.Payments, /^lead alice · \d+% · (watch · )?holds ownership$/);
+      // The view loaded while the file list and the data arrived: VS Code dropped none of its items.
+      assert.deepStrictEqual(hostLogLines(logsDir, /No tree item with id/), []);
       await page.mouse.move(900, 700);
       await shot('tree-flags.png');
     }],
@@ -42,7 +44,9 @@ async function run({ page, url, wsDir, shotsDir, failShot, log }) {
       await hover.waitFor({ timeout: 15000 });
       const text = await hover.innerText();
       assert.match(text, /bottleneck: Most pull requests by others were approved by the lead and nobody else\. Name a second approver/);
-      assert.match(text, /holds ownership: .*Hand a component to the person who already works on it most/);
+      assert.match(text, /^Platform: doing the work, bottleneck, holds ownership/m, 'the team by its name');
+      assert.match(text, /holds ownership: The lead owns half or more of the team's components.*Hand a component to the person who already works on it most/);
+      assert.doesNotMatch(text, /exclusive/);
       assert.match(text, /not a performance rating/);
       await page.waitForTimeout(300);
       await shot('tree-signals-tooltip.png');

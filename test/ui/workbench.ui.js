@@ -74,6 +74,16 @@ async function run({ page, url, wsDir, shotsDir, failShot, log }) {
       const owners = await quick.locator('.monaco-list-row').evaluateAll(rows => rows.map(r => r.querySelector('.label-name')?.textContent));
       log('owner choices:', JSON.stringify(owners));
       assert.deepStrictEqual(owners.slice(0, 2), ['alice', 'carol']);
+      // The current owner, or text GitHub would refuse, says why instead of "0 results"; Enter does nothing.
+      await page.keyboard.type('bob');
+      await quick.locator('.monaco-list-row', { hasText: 'bob already owns Checkout API: choose someone else' }).waitFor();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('Bad Login');
+      await quick.locator('.monaco-list-row', { hasText: 'not a valid GitHub login: letters, digits and single hyphens (no spaces)' }).waitFor();
+      await page.keyboard.press('Enter');
+      await quick.locator('input[placeholder^="New owner of Checkout API"]').waitFor();
+      await page.keyboard.press('Control+A');
       await page.keyboard.type('carol');
       await settledShot('handoff-2-owner.png');
       await page.keyboard.press('Enter');
@@ -88,8 +98,15 @@ async function run({ page, url, wsDir, shotsDir, failShot, log }) {
       await quick.locator('.quick-input-message', { hasText: 'Stakeholders' }).waitFor();
       assert.strictEqual(await quick.locator('input').first().inputValue(), 'Growth team; Finance');
       await page.keyboard.press('Enter');
-      // 6: confirm
+      // 6: confirm, with every field whole (a row per line) before anything is written
       await quick.locator('.monaco-list-row', { hasText: 'Hand off Checkout API to carol' }).waitFor();
+      // A section's heading shows at the right of its first row (VS Code's separators): leave the headings out.
+      const summary = (await quick.locator('.monaco-list-row').allInnerTexts()).join(' ')
+        .replace(/\b(notes|open decisions|stakeholders to inform)\b/g, ' ').replace(/\s+/g, ' ');
+      log('confirm:', JSON.stringify(summary));
+      for (const whole of ['bob → carol', 'Retries are idempotent by order id. Black Friday load test is booked for Nov 20.', 'Split tax calculation into its own service?', 'Retry budget per order', 'Growth team; Finance']) {
+        assert.ok(summary.includes(whole), `${whole} in ${summary}`);
+      }
       await settledShot('handoff-4-confirm.png');
       await page.keyboard.press('Enter');
     }],

@@ -72,4 +72,20 @@ async function runSteps(page, steps, { log, failShot }) {
   return { passed, failed: steps.length - passed };
 }
 
-module.exports = { openOwnershipView, palette, colorTheme, webviewFrame, runSteps };
+/** Lines of the extension host's logs (under the run's user data) that match `pattern`. */
+function hostLogLines(logsDir, pattern) {
+  const fs = require('fs');
+  const path = require('path');
+  const out = [];
+  const walk = dir => {
+    for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/exthost.*\.log$/i.test(e.name)) out.push(...fs.readFileSync(p, 'utf8').split('\n').filter(l => pattern.test(l)));
+    }
+  };
+  walk(logsDir);
+  return out;
+}
+
+module.exports = { openOwnershipView, palette, colorTheme, webviewFrame, runSteps, hostLogLines };

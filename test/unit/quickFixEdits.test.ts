@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { applyTextEdits } from '../../src/core/handoff/textEdits';
 import { parseOwners } from '../../src/core/owners/parse';
 import { knownLogins, personOwnership } from '../../src/core/owners/personOwnership';
-import { addTeamMemberEdit, defineOutcomeEdit, removePatternEdit } from '../../src/core/owners/quickFixEdits';
+import { addPersonEdit, addTeamMemberEdit, closestIds, defineOutcomeEdit, removePatternEdit, replaceValueEdit } from '../../src/core/owners/quickFixEdits';
 
 const BASE = `version: 1
 teams:
@@ -65,5 +65,48 @@ describe('personOwnership', () => {
     assert.deepStrictEqual([bo.owns.map(c => c.id), bo.leads.map(t => t.id), bo.memberOf.map(t => t.id)], [['site'], [], ['web']]);
     assert.deepStrictEqual(personOwnership(model, 'zoe').leads.map(t => t.id), ['core']);
     assert.deepStrictEqual(knownLogins(model), ['ann', 'bo', 'xia', 'yan', 'zoe']);
+  });
+});
+
+describe('quick fix edits: misspelt references, unknown people', () => {
+  it('finds the defined ids closest to a misspelt one, and none when nothing is close', () => {
+    assert.deepStrictEqual(closestIds('paymnts', ['storefront', 'payments', 'platform']), ['payments']);
+    assert.deepStrictEqual(closestIds('platfrom', ['storefront', 'payments', 'platform']), ['platform'], 'a swap of two letters is one edit');
+    assert.deepStrictEqual(closestIds('Payments', ['payments']), ['payments'], 'case is ignored');
+    assert.deepStrictEqual(closestIds('cor', ['core', 'web']), ['core']);
+    assert.deepStrictEqual(closestIds('web2', ['web1', 'web3', 'core']), ['web1', 'web3'], 'every id at the smallest distance');
+    assert.deepStrictEqual(closestIds('reliability', ['latency']), []);
+    assert.deepStrictEqual(closestIds('x', ['y', 'z']), ['y', 'z']);
+    assert.deepStrictEqual(closestIds('ab', ['xy']), []);
+  });
+
+  it('changes a misspelt team or outcome in place, keeping comments and quoting what YAML needs', () => {
+    const text = BASE.replace('    team: web\n', '    team: wbe   # the web team\n').replace('outcomes: [latency, reliability]', 'outcomes: [latncy, reliability]  # see dashboards');
+    const parsed = parseOwners(text).model;
+    const site = parsed.components.get('site')!;
+    const team = applyTextEdits(text, [replaceValueEdit(text, site.teamSpan!, 'web')!]);
+    assert.strictEqual(team, text.replace('team: wbe   # the web team', 'team: web   # the web team'));
+    const api = parsed.components.get('api')!;
+    const outcome = applyTextEdits(text, [replaceValueEdit(text, api.outcomeSpans![0], 'latency')!]);
+    assert.ok(outcome.includes('outcomes: [latency, reliability]  # see dashboards\n'), outcome);
+    assert.strictEqual(replaceValueEdit(text, site.teamSpan!, 'a: b')!.newText, '"a: b"');
+  });
+
+  it('adds a login under people after the last entry, keeping comments', () => {
+    const text = `version: 1
+people:
+  zoe: { name: Zoe }   # lead
+  yan: {}
+# the teams
+teams:
+  core: { lead: zoe, members: [yan, quinn] }
+components: {}
+`;
+    const out = applyTextEdits(text, [addPersonEdit(text, 'quinn')!]);
+    assert.strictEqual(out, text.replace('  yan: {}\n', '  yan: {}\n  quinn: {}\n'));
+    assert.ok(parseOwners(out).model.people.has('quinn'));
+    const block = 'version: 1\npeople:\n    zoe:\n      name: Zoe\nteams: {}\n';
+    assert.strictEqual(applyTextEdits(block, [addPersonEdit(block, 'quinn')!]), 'version: 1\npeople:\n    zoe:\n      name: Zoe\n    quinn: {}\nteams: {}\n');
+    assert.strictEqual(addPersonEdit('version: 1\npeople: { zoe: {} }\n', 'quinn'), undefined, 'a flow mapping is left to the user');
   });
 });

@@ -55,7 +55,9 @@ describe('computeCoverage', () => {
     assert.strictEqual(c.totalFiles, 7);
     assert.strictEqual(c.ownedFiles, 3);
     assert.strictEqual(c.share, 3 / 7);
-    assert.deepStrictEqual(c.unownedFolders, [{ folder: 'tools', files: 2 }, { folder: '.', files: 1 }, { folder: 'services/checkout/vendor', files: 1 }]);
+    // The vendored file is unowned on purpose: an `unowned` pattern (index 2) wins it.
+    assert.deepStrictEqual(c.unownedFolders, [{ folder: 'tools', files: 2 }, { folder: '.', files: 1 }, { folder: 'services/checkout/vendor', files: 1, onPurpose: 1, pattern: 2 }]);
+    assert.strictEqual(c.onPurposeFiles, 1);
     assert.deepStrictEqual(c.patternFiles, [3, 2, 1]);
     assert.deepStrictEqual(c.patternWins, [1, 2, 1]);
     assert.deepStrictEqual([...c.componentFiles], [['checkout', 3]]);

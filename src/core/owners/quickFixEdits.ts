@@ -66,6 +66,56 @@ export function defineOutcomeEdit(text: string, id: string): TextEdit | undefine
   return { offset: at, length: 0, newText: at === text.length && !text.endsWith('\n') ? eol + block : block };
 }
 
+/**
+ * The defined ids closest to a misspelt one (`paymnts` → `payments`): those at the smallest edit
+ * distance (case ignored, a swap of two neighbours counts once), if it is small for their length;
+ * at most `max`, by id. Empty when nothing is close.
+ */
+export function closestIds(value: string, candidates: Iterable<string>, max = 3): string[] {
+  const typed = value.toLowerCase();
+  let best = Infinity;
+  let found: string[] = [];
+  for (const id of new Set(candidates)) {
+    if (id === value) continue;
+    const d = editDistance(typed, id.toLowerCase());
+    if (d > Math.max(1, Math.floor(Math.max(typed.length, id.length) / 3))) continue;
+    if (d < best) { best = d; found = [id]; } else if (d === best) found.push(id);
+  }
+  return found.sort().slice(0, max);
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** Replaces the scalar at `span` (a value such as `team: paymnts` or one item of a flow list) with `value`, quoted if YAML needs it. */
+export function replaceValueEdit(text: string, span: { offset: number; end: number }, value: string): TextEdit | undefined {
+  if (span.offset < 0 || span.end > text.length || span.end <= span.offset) return undefined;
+  return { offset: span.offset, length: span.end - span.offset, newText: stringify(value, { lineWidth: 0 }).trimEnd() };
+}
+
+/** Adds `login: {}` under `people` (a block mapping), after its last entry: the login becomes known, its name can follow. */
+export function addPersonEdit(text: string, login: string): TextEdit | undefined {
+  const doc = parseDocument(text);
+  if (!isMap(doc.contents)) return undefined;
+  const people = pairOf(doc.contents, 'people');
+  if (!people || !isMap(people.value) || people.value.flow || !people.value.items.length) return undefined;
+  const key = stringify(login, { lineWidth: 0 }).trimEnd();
+  const firstKey = people.value.items[0].key as Ranged;
+  const indent = firstKey.range ? firstKey.range[0] - lineStart(text, firstKey.range[0]) : 2;
+  return insertLineAfter(text, (people.value as Ranged).range![1], `${' '.repeat(indent)}${key}: {}`);
+}
+
 function mapAt(text: string, path: string[]): YAMLMap | undefined {
   const node = parseDocument(text).getIn(path, true);
   return isMap(node) && !node.flow ? node : undefined;

@@ -16,12 +16,25 @@ export interface Coverage {
   totalFiles: number;
   ownedFiles: number;
   share: number;
+  /** Of the unowned files, those an `unowned` pattern wins: unowned on purpose, not forgotten. */
+  onPurposeFiles: number;
   /** Folders holding unowned files (the file's own directory, "." for the root), largest first. */
-  unownedFolders: { folder: string; files: number }[];
+  unownedFolders: UnownedFolder[];
   /** Per pattern index: files it matches / files it wins. */
   patternFiles: number[];
   patternWins: number[];
   componentFiles: Map<string, number>;
+}
+
+/**
+ * A folder with unowned files. `onPurpose` (given only when some are) counts those an `unowned`
+ * pattern wins, and `pattern` is the index of the first such pattern met there.
+ */
+export interface UnownedFolder { folder: string; files: number; onPurpose?: number; pattern?: number }
+
+/** The `unowned` pattern that won `o`, when the path is unowned on purpose rather than forgotten. */
+export function unownedOnPurpose(o: Ownership): PatternEntry | undefined {
+  return o.kind === 'unowned' && o.pattern && o.pattern.component === null ? o.pattern : undefined;
 }
 
 /**
@@ -47,8 +60,9 @@ export function computeCoverage(index: OwnershipIndex, files: readonly string[])
   const patternFiles = new Array<number>(size).fill(0);
   const patternWins = new Array<number>(size).fill(0);
   const componentFiles = new Map<string, number>();
-  const unowned = new Map<string, number>();
+  const unowned = new Map<string, UnownedFolder>();
   let ownedFiles = 0;
+  let onPurposeFiles = 0;
   for (const file of files) {
     const all = index.matcher.allMatches(file);
     for (const i of all) patternFiles[i]++;
@@ -61,11 +75,17 @@ export function computeCoverage(index: OwnershipIndex, files: readonly string[])
     } else {
       const slash = file.lastIndexOf('/');
       const folder = slash < 0 ? '.' : file.slice(0, slash);
-      unowned.set(folder, (unowned.get(folder) ?? 0) + 1);
+      let entry = unowned.get(folder);
+      if (!entry) unowned.set(folder, entry = { folder, files: 0 });
+      entry.files++;
+      if (winner >= 0 && componentId === null) {
+        onPurposeFiles++;
+        entry.onPurpose = (entry.onPurpose ?? 0) + 1;
+        entry.pattern ??= winner;
+      }
     }
   }
-  const unownedFolders = [...unowned].map(([folder, n]) => ({ folder, files: n }))
-    .sort((a, b) => b.files - a.files || a.folder.localeCompare(b.folder));
+  const unownedFolders = [...unowned.values()].sort((a, b) => b.files - a.files || a.folder.localeCompare(b.folder));
   const totalFiles = files.length;
-  return { totalFiles, ownedFiles, share: totalFiles === 0 ? 0 : ownedFiles / totalFiles, unownedFolders, patternFiles, patternWins, componentFiles };
+  return { totalFiles, ownedFiles, share: totalFiles === 0 ? 0 : ownedFiles / totalFiles, onPurposeFiles, unownedFolders, patternFiles, patternWins, componentFiles };
 }

@@ -3,6 +3,7 @@ import { explainRestrictedMode } from '../trust';
 import { draftFromSources } from '../../core/import/fromSources';
 import { finishImport, ImportSummary } from '../../core/import/summary';
 import type { Ctx } from '../context';
+import type { OwnersState } from '../ownersState';
 import { Commands } from '../ids';
 import { command } from '../log';
 import { readImportSources } from './importSources';
@@ -40,12 +41,15 @@ components:
 export function registerCreateOwnersFile(ctx: Ctx): void {
   ctx.subscriptions.push(command(Commands.createOwnersFile, ctx.log, async (folderArg?: vscode.Uri) => {
     if (!vscode.workspace.isTrusted) return void explainRestrictedMode('creating OWNERS.yaml');
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    const folder = (folderArg && vscode.workspace.getWorkspaceFolder(folderArg))
-      ?? (folders.length > 1 ? await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create OWNERS.yaml in which folder?' }) : folders[0]);
-    if (!folder) return undefined;
     await ctx.store.ready;
-    if (ctx.store.states().some(s => s.folder.uri.toString() === folder.uri.toString())) throw new Error(`${folder.name} already has an OWNERS file.`);
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const existing = (f: vscode.WorkspaceFolder) => ctx.store.states().find(s => s.folder.uri.toString() === f.uri.toString());
+    const given = folderArg && vscode.workspace.getWorkspaceFolder(folderArg);
+    const without = folders.filter(f => !existing(f));
+    // The palette hides the command once every folder has one; a keybinding or a script may still ask.
+    if ((given && existing(given)) || (!given && folders.length > 0 && without.length === 0)) return openExisting(existing(given ?? folders[0])!);
+    const folder = given ?? (without.length > 1 ? await pickFolder(without) : without[0]);
+    if (!folder) return undefined;
     const source = ctx.store.codeownersOf(folder);
     const root = ctx.store.rootOf(folder) ?? folder.uri;
     const imported = source ? finishImport(draftFromSources(await readImportSources(folder, root, source))) : undefined;
@@ -58,6 +62,19 @@ export function registerCreateOwnersFile(ctx: Ctx): void {
     if (imported) void vscode.window.showInformationMessage(summaryMessage(imported.summary));
     return uri;
   }));
+}
+
+/** Not an error: the file the user wants is there. Opens it and says so. */
+async function openExisting(state: OwnersState): Promise<vscode.Uri> {
+  await vscode.window.showTextDocument(state.ownersUri);
+  const where = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? ` in ${state.folder.name}` : '';
+  void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(state.ownersUri, false)} already exists${where}: opened it.`);
+  return state.ownersUri;
+}
+
+async function pickFolder(folders: vscode.WorkspaceFolder[]): Promise<vscode.WorkspaceFolder | undefined> {
+  const picked = await vscode.window.showQuickPick(folders.map(f => ({ label: f.name, description: f.uri.fsPath, folder: f })), { placeHolder: 'Create OWNERS.yaml in which folder? (the folders without one)' });
+  return picked?.folder;
 }
 
 /** One line: what was imported, what did not map, what is left to decide (the Problems view lists each). */

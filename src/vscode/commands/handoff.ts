@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { explainRestrictedMode } from '../trust';
 import { handoffEdits } from '../../core/handoff/edit';
+import { handedOffMessage } from '../../core/handoff/flowWords';
 import { isGitHubLogin } from '../../core/owners/model';
 import { validateOwners } from '../../core/owners/validate';
 import type { Ctx } from '../context';
@@ -23,7 +24,10 @@ export function registerHandoff(ctx: Ctx): void {
     }
     const outcome = await handoff(ctx, arg);
     if (outcome.kind === 'refused') void vscode.window.showErrorMessage(`Hand off refused: ${outcome.reason}`);
-    if (outcome.kind === 'applied') void vscode.window.showInformationMessage(`${outcome.component} is now owned by ${outcome.to}. Undo with Ctrl+Z in OWNERS.yaml.`);
+    if (outcome.kind === 'applied') {
+      const model = ctx.store.states().find(s => s.model.components.has(outcome.component))?.model;
+      void vscode.window.showInformationMessage(model ? handedOffMessage(model, outcome.component, outcome.to) : `${outcome.component} is now owned by ${outcome.to}. Undo with Ctrl+Z in OWNERS.yaml.`);
+    }
     return outcome;
   }));
 }

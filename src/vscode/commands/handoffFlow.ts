@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { Component, isGitHubLogin, OwnersModel, teamMembers } from '../../core/owners/model';
+import { checkNewOwner, handoffSummary } from '../../core/handoff/flowWords';
+import { componentName, teamName } from '../../core/owners/displayNames';
+import { Component, OwnersModel, teamMembers } from '../../core/owners/model';
 import { knownLogins } from '../../core/owners/personOwnership';
 import { BACK, inputStep, pickStep, StepResult } from './multiStep';
 
@@ -16,7 +18,7 @@ export interface FlowInput {
 /** The seam: tests replace the interactive flow with a function that answers directly. */
 export type HandoffFlow = (input: FlowInput) => Promise<HandoffAnswers | undefined>;
 
-type Item = vscode.QuickPickItem & { value?: string };
+type Item = vscode.QuickPickItem & { value?: string; blocked?: boolean };
 const split = (v: string) => v.split(';').map(s => s.trim()).filter(Boolean);
 
 /** The multi-step quick input: component, new owner, notes, open decisions, stakeholders, confirm. */
@@ -39,7 +41,7 @@ async function ask(step: number, model: OwnersModel, a: Partial<HandoffAnswers>,
   const common = { title: TITLE, step, totalSteps: STEPS };
   switch (step) {
     case 1: {
-      const items: Item[] = [...model.components.values()].map(x => ({ label: x.name ?? x.id, description: `${x.id} · owner ${x.owner}`, detail: `team ${x.team}`, value: x.id }));
+      const items: Item[] = [...model.components.values()].map(x => ({ label: x.name ?? x.id, description: `${x.id} · owner ${x.owner}`, detail: `team ${teamName(model, x.team)}`, value: x.id }));
       const r = await pickStep({ ...common, items, placeholder: 'Which component changes owner?', active: items.find(i => i.value === a.component) });
       if (r && r !== BACK) a.component = r.value;
       return r;
@@ -47,7 +49,7 @@ async function ask(step: number, model: OwnersModel, a: Partial<HandoffAnswers>,
     case 2: {
       const items = ownerItems(model, c!);
       if (a.to && !items.some(i => i.value?.toLowerCase() === a.to!.toLowerCase())) items.unshift({ label: a.to, description: 'could go to: wrote the most of it besides the lead', value: a.to });
-      const r = await pickStep({ ...common, items, active: items.find(i => i.value?.toLowerCase() === a.to?.toLowerCase()), placeholder: `New owner of ${c!.name ?? c!.id} (now ${c!.owner}); type any GitHub login`, custom: v => isGitHubLogin(v) && v.toLowerCase() !== c!.owner.toLowerCase() ? { label: v, description: 'another login', value: v } : undefined });
+      const r = await pickStep({ ...common, items, active: items.find(i => i.value?.toLowerCase() === a.to?.toLowerCase()), placeholder: `New owner of ${componentName(model, c!.id)} (now ${c!.owner}); type any GitHub login`, custom: v => typedOwner(model, c!, v, items) });
       if (r && r !== BACK) a.to = r.value;
       return r;
     }
@@ -55,12 +57,32 @@ async function ask(step: number, model: OwnersModel, a: Partial<HandoffAnswers>,
     case 4: return store(await inputStep({ ...common, prompt: 'Open decisions, separated by ";"', value: a.decisions?.join('; '), placeholder: 'e.g. Whether to split tax calculation; Retry policy (optional)' }), v => { a.decisions = split(v); });
     case 5: return store(await inputStep({ ...common, prompt: 'Stakeholders to inform, separated by ";"', value: (a.stakeholders ?? c!.stakeholders).join('; ') }), v => { a.stakeholders = split(v); });
     default: {
-      const summary = [`${c!.owner} → ${a.to}`, a.notes && `Notes: ${a.notes}`, a.decisions?.length && `Open decisions: ${a.decisions.join('; ')}`, a.stakeholders?.length && `Stakeholders: ${a.stakeholders.join('; ')}`].filter(Boolean).join(' · ');
-      const yes: Item = { label: `$(check) Hand off ${c!.name ?? c!.id} to ${a.to}`, detail: summary, value: 'yes' };
-      const r = await pickStep({ ...common, items: [yes, { label: '$(close) Cancel', value: 'no' }], placeholder: 'Write this handoff into OWNERS.yaml?' });
+      const s = handoffSummary(model, c!, { to: a.to!, notes: a.notes ?? '', decisions: a.decisions ?? [], stakeholders: a.stakeholders ?? [] });
+      const yes: Item = { label: `$(check) ${s.title}`, detail: s.change, value: 'yes' };
+      // Every field whole, a row per line: a quick pick row cuts long text off.
+      const lines: Item[] = s.sections.flatMap(section => [
+        { label: section.heading, kind: vscode.QuickPickItemKind.Separator },
+        ...section.lines.map(line => ({ label: line, blocked: true })),
+      ]);
+      const no: Item[] = [{ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: '$(close) Cancel', value: 'no' }];
+      const r = await pickStep({ ...common, items: [yes, ...lines, ...no], active: yes, placeholder: 'Write this handoff into OWNERS.yaml?' });
       return r === BACK ? BACK : r?.value === 'yes' ? true : undefined;
     }
   }
+}
+
+/**
+ * The extra row for typed text: another login to pick, or, for the current owner or text GitHub
+ * would refuse as a login, a row saying why (instead of "0 results" and an Enter that does nothing).
+ */
+function typedOwner(model: OwnersModel, c: Component, typed: string, items: Item[]): Item | undefined {
+  const check = checkNewOwner(model, c, typed);
+  if (check.kind === 'ok') return { label: check.login, description: 'another login', value: check.login };
+  if (check.kind === 'empty') return undefined;
+  // Someone searching the list by name ("Carol Diaz") finds the person: no complaint then.
+  const lower = typed.trim().toLowerCase();
+  if (check.kind === 'invalid' && items.some(i => i.value && `${i.label} ${i.description ?? ''}`.toLowerCase().includes(lower))) return undefined;
+  return { label: `$(info) ${check.message}`, alwaysShow: true, blocked: true };
 }
 
 function store(r: StepResult<string>, set: (v: string) => void): StepResult<string> {

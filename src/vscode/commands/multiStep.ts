@@ -6,8 +6,11 @@ export type StepResult<T> = T | typeof BACK | undefined;
 
 interface Common { title: string; step: number; totalSteps: number }
 
-/** One QuickPick step; `custom` turns typed text into an extra item (e.g. any valid login). */
-export function pickStep<T extends vscode.QuickPickItem>(o: Common & {
+/**
+ * One QuickPick step; `custom` turns typed text into an extra item (any valid login, or why it is
+ * not one). An item marked `blocked` only informs: Enter on it does nothing.
+ */
+export function pickStep<T extends vscode.QuickPickItem & { blocked?: boolean }>(o: Common & {
   items: T[]; placeholder: string; active?: T; custom?: (value: string) => T | undefined;
 }): Promise<StepResult<T>> {
   const qp = vscode.window.createQuickPick<T>();
@@ -22,7 +25,7 @@ export function pickStep<T extends vscode.QuickPickItem>(o: Common & {
       const extra = o.custom?.(value.trim());
       qp.items = extra && !o.items.some(i => i.label === extra.label) ? [extra, ...o.items] : o.items;
     });
-    qp.onDidAccept(() => { if (qp.activeItems[0]) done(qp.activeItems[0]); });
+    qp.onDidAccept(() => { if (qp.activeItems[0] && !qp.activeItems[0].blocked) done(qp.activeItems[0]); });
     qp.onDidHide(() => done(undefined));
     qp.show();
   });

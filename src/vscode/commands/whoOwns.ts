@@ -3,6 +3,8 @@ import type { Ctx } from '../context';
 import { Commands } from '../ids';
 import { command } from '../log';
 import type { Resolved } from '../ownersStore';
+import { unownedOnPurpose } from '../../core/owners/resolve';
+import { onPurposeWords } from '../../core/owners/unownedWords';
 
 /** `ownershipLens.whoOwns`: the owner of the current (or given) file, with a way to the definition. */
 export function registerWhoOwns(ctx: Ctx): void {
@@ -20,7 +22,10 @@ export function registerWhoOwns(ctx: Ctx): void {
 /** One line a lead can read: component, owner, team and lead. */
 export function summary(r: Resolved): string {
   const o = r.ownership;
-  if (o.kind === 'unowned') return `${r.path} has no owner${o.pattern ? ` (listed under unowned: ${o.pattern.pattern})` : ''}.`;
+  if (o.kind === 'unowned') {
+    const pattern = unownedOnPurpose(o);
+    return pattern ? `${r.path} has no owner: ${onPurposeWords(pattern)}.` : `${r.path} has no owner: no component in OWNERS.yaml matches it.`;
+  }
   const c = o.component;
   return `${r.path} belongs to ${c.name ?? c.id} (${c.id}), owned by ${c.owner}; team ${o.team?.name ?? c.team}, lead ${o.team?.lead || 'none'}.`;
 }

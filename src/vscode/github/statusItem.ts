@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CountedPullRequests } from '../../core/metrics/countedPullRequests';
 import { windowLabel } from '../../core/report/teamReport';
 import type { ReportWindow } from '../../core/metrics/types';
+import { num } from '../../core/format';
 import { Commands } from '../ids';
 import { plain } from '../markdown';
 import type { RepoPullRequests } from './pullRequestData';
@@ -20,7 +21,7 @@ export function pullRequestStatusItem({ data, trusted, counted }: PullRequestSta
   item.command = { command: Commands.refresh, title: 'Refresh Pull Request Data' };
   item.contextValue = `pullRequests ${data.status.kind}`;
   const when = data.fetchedAt ? `fetched ${data.fetchedAt.replace('T', ' ').slice(0, 16)} UTC` : undefined;
-  const counts = counted && `${counted.counts.counted} in the figures`;
+  const counts = counted && `${num(counted.counts.counted)} in the figures`;
   switch (data.status.kind) {
     case 'never':
       item.description = trusted ? 'not fetched yet: click to fetch' : 'not fetched: Restricted Mode (click to manage trust)';
@@ -31,7 +32,7 @@ export function pullRequestStatusItem({ data, trusted, counted }: PullRequestSta
       item.iconPath = new vscode.ThemeIcon('sync~spin');
       break;
     case 'ok':
-      item.description = [when, counts ?? `${data.pullRequests.length} merged`].join(' · ');
+      item.description = [when, counts ?? `${num(data.pullRequests.length)} merged`].join(' · ');
       item.iconPath = new vscode.ThemeIcon('git-pull-request');
       break;
     case 'failed':
@@ -42,11 +43,11 @@ export function pullRequestStatusItem({ data, trusted, counted }: PullRequestSta
   const lines = [data.repo, item.description as string];
   if (counted && data.fetchedAt) {
     const c = counted.counts;
-    lines.push(`${c.fetched} merged pull requests fetched. The team figures count ${c.counted}: those merged ${windowLabel(counted.window)}` +
-      `${c.bots || c.ignoredAuthors ? `, leaving out ${c.bots} by bots and ${c.ignoredAuthors} by ignored authors` : ''}` +
-      `${c.outsideWindow ? `; the other ${c.outsideWindow} are older and feed only the monthly trend` : ''}.`);
+    lines.push(`${num(c.fetched)} merged pull requests fetched. The team figures count ${num(c.counted)}: those merged ${windowLabel(counted.window)}` +
+      `${c.bots || c.ignoredAuthors ? `, leaving out ${num(c.bots)} by bots and ${num(c.ignoredAuthors)} by ignored authors` : ''}` +
+      `${c.outsideWindow ? `; the other ${num(c.outsideWindow)} are older and feed only the monthly trend` : ''}.`);
   }
-  if (data.apiRequests !== undefined) lines.push(`Last refresh: ${data.apiRequests} GitHub API requests.`);
+  if (data.apiRequests !== undefined) lines.push(`Last refresh: ${num(data.apiRequests)} GitHub API requests.`);
   if (!trusted) {
     lines.push(RESTRICTED);
     item.command = { command: 'workbench.trust.manage', title: 'Manage Workspace Trust' };

@@ -3,7 +3,10 @@ import { specifierAt } from '../../core/imports/specifier';
 import { resolveSpecifier } from '../../core/imports/resolveSpecifier';
 import type { TeamFiguresView } from '../github/pullRequestData';
 import { componentFiguresMarkdown, handoffActionMarkdown } from '../github/teamFlag';
-import { componentCard, esc, safeMarkdown } from '../markdown';
+import { unownedOnPurpose } from '../../core/owners/resolve';
+import { onPurposeWords } from '../../core/owners/unownedWords';
+import { code, componentCard, esc, safeMarkdown } from '../markdown';
+import { componentName, teamName } from '../../core/owners/displayNames';
 import type { OwnersState } from '../ownersState';
 import { relativeTo } from '../ownersLocator';
 import { OwnersStore } from '../ownersStore';
@@ -29,15 +32,16 @@ export class ImportHoverProvider implements vscode.HoverProvider {
     const ownership = state.ownerOf(target);
     if (ownership.kind === 'unowned') {
       const md = safeMarkdown();
-      md.appendMarkdown(`**No owner** — ${esc(target)} matches no component in OWNERS.yaml`);
+      const pattern = unownedOnPurpose(ownership);
+      md.appendMarkdown(`**No owner** — ${esc(target)} ${pattern ? `is ${onPurposeWords(pattern, code)}` : 'matches no component in OWNERS.yaml'}`);
       return new vscode.Hover(md, range);
     }
     const card = componentCard(state.model, ownership.component, target);
     const figures = this.figures(state);
     if (!figures) return new vscode.Hover(card, range);
     const c = figures.components.get(ownership.component.id);
-    componentFiguresMarkdown(card, figures.report.teams.find(t => t.team === ownership.component.team), c, figures.report.window);
-    const action = c && vscode.workspace.isTrusted ? handoffActionMarkdown(c, state.folder.uri.toString()) : undefined;
+    componentFiguresMarkdown(card, figures.report.teams.find(t => t.team === ownership.component.team), c, figures.report.window, teamName(state.model, ownership.component.team));
+    const action = c && vscode.workspace.isTrusted ? handoffActionMarkdown(c, state.folder.uri.toString(), componentName(state.model, c.component)) : undefined;
     return new vscode.Hover(action ? [card, action] : card, range);
   }
 }

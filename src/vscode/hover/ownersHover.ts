@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { personOwnership } from '../../core/owners/personOwnership';
+import { num } from '../../core/format';
 import { code, esc, personCard, safeMarkdown } from '../markdown';
 import { OwnersStore } from '../ownersStore';
 import type { OwnersState } from '../ownersState';
@@ -31,8 +32,10 @@ export class OwnersFileHoverProvider implements vscode.HoverProvider {
     const files = cov.patternFiles[index] ?? 0;
     const wins = cov.patternWins[index] ?? 0;
     const md = safeMarkdown();
-    md.appendMarkdown(`Pattern ${code(p.pattern)} (${p.component ? `component ${esc(p.component)}` : 'unowned'})\n\n`);
-    md.appendMarkdown(files === 0 ? 'Matches **no file** in the repository.' : `Matches **${files}** file${files === 1 ? '' : 's'}; wins **${wins}**${wins === 0 ? ' — **shadowed**: later patterns claim all of them.' : wins < files ? ` — later patterns take ${files - wins}.` : ' — not shadowed.'}`);
+    // An `unowned` pattern is a decision, not a gap: say what the files it wins are.
+    md.appendMarkdown(`Pattern ${code(p.pattern)} (${p.component ? `component ${esc(p.component)}` : `under ${code('unowned:')}: the files it wins are unowned on purpose`})\n\n`);
+    const some = (n: number) => `**${num(n)}** file${n === 1 ? '' : 's'}`;
+    md.appendMarkdown(files === 0 ? 'Matches **no file** in the repository.' : `Matches ${some(files)}; wins **${num(wins)}**${wins === 0 ? ' — **shadowed**: later patterns claim all of them.' : wins < files ? ` — later patterns take ${num(files - wins)}.` : ' — not shadowed.'}`);
     return new vscode.Hover(md, new vscode.Range(doc.positionAt(p.span.offset), doc.positionAt(p.span.end)));
   }
 

@@ -1,8 +1,10 @@
 import { Component } from '../../core/owners/model';
+import type { UnownedFolder } from '../../core/owners/resolve';
 import { GroupBy } from '../ids';
 import type { OwnersState } from '../ownersState';
 import type { TeamFiguresView } from '../github/pullRequestData';
-import { pct } from '../../core/report/teamReport';
+import { pct, windowLabel } from '../../core/report/teamReport';
+import { count, num } from '../../core/format';
 import { FIGURES_ARE_NOT } from '../../core/report/wording';
 import { Commands } from '../ids';
 import { childId, Node, Section } from './nodes';
@@ -61,13 +63,12 @@ export function componentChildren(node: Extract<Node, { kind: 'component' }>): N
   }];
   const f = node.figures?.components.get(c.id);
   if (f && node.figures) {
-    const { since, until } = node.figures.report.window;
     const top = f.authors.map(a => `${a.login} ${pct(a.share)}`).join(', ');
     out.push({
       kind: 'detail', id: childId(node, state, 'figures'), state, parent: node, icon: 'graph',
-      label: `${f.lines.toLocaleString('en-US')} lines in ${f.pullRequests} pull requests`,
+      label: `${num(f.lines)} lines in ${count(f.pullRequests, 'pull request')}`,
       description: [f.ownerLines !== null && f.lines > 0 ? `owner ${pct(f.ownerLines / f.lines)}` : '', top && `top: ${top}`].filter(Boolean).join(' · '),
-      tooltip: `Merged pull requests from ${since} to ${until} (exclusive) that changed this component's files.\n${FIGURES_ARE_NOT}`,
+      tooltip: `Merged pull requests from ${windowLabel(node.figures.report.window)} that changed this component's files.\n${FIGURES_ARE_NOT}`,
     });
     if (f.delegateTo) {
       const action = handoffToCandidateArgs(c.id, f.delegateTo, state.folder.uri.toString());
@@ -105,8 +106,21 @@ export function sectionChildren(node: Extract<Node, { kind: 'section' }>): Node[
 
 const ICONS: Record<Section, string> = { outcomes: 'graph', authority: 'law', support: 'heart', stakeholders: 'account', paths: 'file-submodule' };
 
+/** The folders with unowned files: the forgotten ones first (the gaps to fill), then those unowned on purpose. */
 export function unownedChildren(node: Extract<Node, { kind: 'unowned' }>): Node[] {
   if (!node.state.coverageReady()) return [];
-  return node.state.coverage().unownedFolders.slice(0, 200)
-    .map(f => ({ kind: 'unownedFolder', id: childId(node, node.state, f.folder), state: node.state, folder: f.folder, files: f.files, parent: node }));
+  const all = node.state.coverage().unownedFolders;
+  const patterns = node.state.model.patterns;
+  // Two passes that stop at 200 rather than a sort: a large repository has tens of thousands of folders.
+  const shown: UnownedFolder[] = [];
+  for (const gaps of [true, false]) {
+    for (const f of all) {
+      if (shown.length >= 200) break;
+      if ((f.files > (f.onPurpose ?? 0)) === gaps) shown.push(f);
+    }
+  }
+  return shown.map(f => ({
+    kind: 'unownedFolder', id: childId(node, node.state, f.folder), state: node.state, folder: f.folder, files: f.files, parent: node,
+    onPurpose: f.onPurpose ?? 0, pattern: f.pattern === undefined ? undefined : patterns[f.pattern]?.pattern,
+  }));
 }

@@ -23,7 +23,8 @@ export type Node =
   | { kind: 'pattern'; id: string; state: OwnersState; pattern: PatternEntry; parent: Node }
   | { kind: 'handoff'; id: string; state: OwnersState; component: Component; handoff: HandoffRecord; parent: Node }
   | { kind: 'unowned'; id: string; state: OwnersState; parent?: Node }
-  | { kind: 'unownedFolder'; id: string; state: OwnersState; folder: string; files: number; parent: Node };
+  // `onPurpose`: how many of the files an `unowned` pattern wins (`pattern`, the first met there).
+  | { kind: 'unownedFolder'; id: string; state: OwnersState; folder: string; files: number; onPurpose: number; pattern?: string; parent: Node };
 
 export type Section = 'outcomes' | 'authority' | 'support' | 'stakeholders' | 'paths';
 

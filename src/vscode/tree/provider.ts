@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Component } from '../../core/owners/model';
 import { GroupBy } from '../ids';
 import { componentCard } from '../markdown';
+import { teamName } from '../../core/owners/displayNames';
 import { componentFiguresMarkdown } from '../github/teamFlag';
 import type { CrossRepositoryView, PullRequestData } from '../github/pullRequestData';
 import { OwnersStore } from '../ownersStore';
@@ -25,18 +26,22 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
   constructor(private readonly store: OwnersStore, private groupBy: GroupBy, private readonly startedAt = Date.now()) {
     this.firstRender = new Promise(r => { this.resolveFirstRender = r; });
     // File events come in bursts (checkouts, builds) and each one means recounting coverage.
-    this.subscriptions = [store.onDidChange(() => this.refreshSoon()), store.onDidChangeFiles(s => this.refreshSoon(s && s.files.version <= 1 ? 0 : 500)),
+    this.subscriptions = [store.onDidChange(() => this.refreshSoon()), store.onDidChangeFiles(s => { this.fileEvents++; this.refreshSoon(s && s.files.version <= 1 ? 0 : 500); }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire(undefined)),
       vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('ownershipLens.report.teamOnly') || affectsOtherRepositories(e)) this.changed.fire(undefined); })];
   }
 
   private pullRequests: PullRequestData | undefined;
+  private fileEvents = 0;
+  private pullRequestEvents = 0;
+  /** What the last root render read (see `refreshSoon`); undefined until a root render has read anything. */
+  private rendered: string | undefined;
 
   /** Adds the pull-request figures (team flags, a status row) wherever a GitHub repository is known. */
   setPullRequests(data: PullRequestData): vscode.Disposable {
     this.pullRequests = data;
-    this.changed.fire(undefined);
-    return data.onDidChange(() => this.changed.fire(undefined));
+    this.refreshSoon(0);
+    return data.onDidChange(() => { this.pullRequestEvents++; this.refreshSoon(0); });
   }
 
   get grouping(): GroupBy {
@@ -48,10 +53,23 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     this.changed.fire(undefined);
   }
 
-  /** Coalesces bursts of file events; an OWNERS.yaml edit shows within a frame or two. */
+  /**
+   * Coalesces bursts of file events; an OWNERS.yaml edit shows within a frame or two. Skipped when
+   * the last root render already read the current state, or when no root render has read anything
+   * yet (one that is waiting for OWNERS.yaml will read it): at startup the store's and the file
+   * list's first events arrive while the view loads, and each needless refresh of the root drops
+   * the items whose children the view is asking for ("No tree item with id … found").
+   */
   refreshSoon(ms = 30): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.changed.fire(undefined), ms);
+    this.timer = setTimeout(() => {
+      if (this.rendered !== undefined && this.rendered !== this.signature()) this.changed.fire(undefined);
+    }, ms);
+  }
+
+  /** Everything a root render reads that events change: each folder's OWNERS.yaml version, the file lists, the pull-request data. */
+  private signature(): string {
+    return [...this.store.states().map(s => `${s.folder.uri.toString()} ${s.generation}`), this.fileEvents, this.pullRequestEvents, this.pullRequests ? 1 : 0].join('|');
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -63,7 +81,7 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     if (node.kind === 'component' && !item.tooltip) {
       const card = componentCard(node.state.model, node.component);
       const figures = node.figures;
-      if (figures) componentFiguresMarkdown(card, figures.report.teams.find(t => t.team === node.component.team), figures.components.get(node.component.id), figures.report.window);
+      if (figures) componentFiguresMarkdown(card, figures.report.teams.find(t => t.team === node.component.team), figures.components.get(node.component.id), figures.report.window, teamName(node.state.model, node.component.team));
       item.tooltip = card;
     }
     return item;
@@ -72,6 +90,7 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
       await this.store.ready;
+      this.rendered = this.signature();
       const roots = await this.withPullRequests(this.roots());
       const across = await this.pullRequests?.acrossRepositories().catch(() => undefined);
       if (across) {
@@ -84,7 +103,9 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     switch (node.kind) {
       case 'folder': return this.withPullRequests(folderChildren(node.state, this.groupBy, node));
       case 'team': case 'person': case 'outcomeGroup': {
-        const figures = await this.pullRequests?.figuresFor(node.state).catch(() => undefined);
+        // Without awaiting: the view asks for the expanded groups' children in one batch, one at a
+        // time, and a root refresh landing between two of them would drop the next ones.
+        const figures = (node.kind === 'team' ? node.figures : undefined) ?? this.pullRequests?.peekFigures(node.state);
         return groupComponents(node).map(c => componentNode(node, c, figures));
       }
       case 'teamsAcross': return this.teamsAcross(node);

@@ -4,15 +4,18 @@ import { SIGNAL_WORDS } from '../../core/report/wording';
 import { componentFiguresDescription, ownershipOnlyTooltip, signalIcon, teamFlagDescription, teamFlagTooltip } from '../github/teamFlag';
 import { pullRequestStatusItem } from '../github/statusItem';
 import { ContextValues } from '../ids';
-import { pct } from '../../core/report/teamReport';
+import { pct, windowLabel } from '../../core/report/teamReport';
+import { teamName } from '../../core/owners/displayNames';
+import type { MetricsSettings } from '../../core/owners/model';
 import { outcomeLine, plain } from '../markdown';
+import { count, num } from '../../core/format';
+import { onPurposeWords } from '../../core/owners/unownedWords';
 import { Node, SECTION_LABELS } from './nodes';
 import { groupComponents } from './children';
 
 const None = vscode.TreeItemCollapsibleState.None;
 const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
 const Expanded = vscode.TreeItemCollapsibleState.Expanded;
-const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 const repositories = (n: number) => `${n} ${n === 1 ? 'repository' : 'repositories'}`;
 
 /** The TreeItem of a node: label, description, icon, stable id and a contextValue of kind + flags. */
@@ -38,7 +41,7 @@ function build(node: Node): vscode.TreeItem {
       if (figures && node.figures) {
         item.iconPath = signalIcon(figures.signals);
         item.description = `lead ${node.team.lead} · ${teamFlagDescription(figures).replace(/^lead /, '')}`;
-        item.tooltip = teamFlagTooltip(figures, node.figures.report.window, { leadShare: state.model.metrics.leadShareThreshold, watch: state.model.metrics.watchThreshold, minPullRequests: state.model.metrics.minPullRequests }, node.figures.data.fetchedAt);
+        item.tooltip = teamFlagTooltip(figures, node.figures.report.window, flagThresholds(state.model.metrics), node.figures.data.fetchedAt, teamName(state.model, node.team.id));
         item.contextValue = [`${ContextValues.team} reportable flag-${figures.flag}`, ...figures.signals.map(s => `signal-${s}`)].join(' ');
       } else if (node.team.id) {
         // No pull-request data (or no GitHub at all): OWNERS.yaml alone says whether the lead holds the ownership.
@@ -46,7 +49,7 @@ function build(node: Node): vscode.TreeItem {
         if (owned.holdsOwnership) {
           item.iconPath = signalIcon(['holds-ownership']);
           item.description = `${item.description} · ${SIGNAL_WORDS['holds-ownership'].label}`;
-          item.tooltip = ownershipOnlyTooltip(node.team.id, node.team.lead, owned);
+          item.tooltip = ownershipOnlyTooltip(teamName(state.model, node.team.id), node.team.lead, owned, state.model.metrics.leadOwnershipThreshold);
           item.contextValue = `${ContextValues.team} signal-holds-ownership`;
         }
       }
@@ -55,12 +58,12 @@ function build(node: Node): vscode.TreeItem {
     case 'teamsAcross': {
       const { result, pending } = node.view;
       const item = withIcon(new vscode.TreeItem(`Teams across ${repositories(result.repositories.length + pending.length)}`, Expanded), 'repo', ContextValues.teamsAcross);
-      item.description = `${result.report.pullRequests.toLocaleString('en-US')} pull requests${pending.length ? ` · ${pending.length} not fetched yet` : ''}`;
+      item.description = `${num(result.report.pullRequests)} pull requests${pending.length ? ` · ${pending.length} not fetched yet` : ''}`;
       item.tooltip = plain([
         'Team ids are organisation-wide: a team that owns components in several repositories is shown once, its figures summed over the pull requests of all of them (never an average of shares).',
         `Summed: ${result.repositories.join(', ')}.`,
         pending.length ? `Not fetched yet (Refresh Pull Request Data): ${pending.join(', ')}.` : '',
-        `Merged from ${node.view.window.since} to ${node.view.window.until} (exclusive), the window and thresholds of the first folder's OWNERS.yaml (a folder's own rows use its own); oldest fetch ${node.view.fetchedAt.replace('T', ' ').slice(0, 16)} UTC.`,
+        `Merged from ${windowLabel(node.view.window)}, the window and thresholds of the first folder's OWNERS.yaml (a folder's own rows use its own); oldest fetch ${node.view.fetchedAt.replace('T', ' ').slice(0, 16)} UTC.`,
         'Further repositories: the setting ownershipLens.teams.otherRepositories.',
       ].filter(Boolean).join('\n'));
       return item;
@@ -70,15 +73,15 @@ function build(node: Node): vscode.TreeItem {
       const item = withIcon(new vscode.TreeItem(node.name, Collapsed), 'organization', `${ContextValues.teamAcross} ${node.figures.signals.map(s => `signal-${s}`).join(' ')}`);
       item.iconPath = signalIcon(node.figures.signals);
       item.description = `lead ${node.figures.lead} · ${teamFlagDescription(node.figures).replace(/^lead /, '')} · ${repositories(repos)}`;
-      item.tooltip = teamFlagTooltip(node.figures, node.view.window, node.view.thresholds, node.view.fetchedAt);
+      item.tooltip = teamFlagTooltip(node.figures, node.view.window, node.view.thresholds, node.view.fetchedAt, node.name);
       return item;
     }
     case 'teamInRepository': {
       const item = withIcon(new vscode.TreeItem(node.repo, None), 'repo', ContextValues.teamInRepository);
       const f = node.figures;
       // The breakdown, not a verdict: the signals belong to the team over all its repositories.
-      item.description = `lead ${pct(f.leadShare)} of ${f.lines.toLocaleString('en-US')} lines · ${count(f.pullRequests, 'pull request')}`;
-      item.tooltip = teamFlagTooltip(f, node.view.window, node.view.thresholds, node.view.fetchedAt);
+      item.description = `lead ${pct(f.leadShare)} of ${num(f.lines)} lines · ${count(f.pullRequests, 'pull request')}`;
+      item.tooltip = teamFlagTooltip(f, node.view.window, node.view.thresholds, node.view.fetchedAt, node.parent.kind === 'teamAcross' ? `${node.parent.name} in ${node.repo}` : node.repo);
       return item;
     }
     case 'pullRequests':
@@ -146,15 +149,32 @@ function build(node: Node): vscode.TreeItem {
       if (!state.coverageReady()) return Object.assign(withIcon(new vscode.TreeItem('Unowned', None), 'question', ContextValues.unowned), { description: 'counting files…' });
       const cov = state.coverage();
       const item = withIcon(new vscode.TreeItem('Unowned', cov.unownedFolders.length ? Collapsed : None), 'question', ContextValues.unowned);
-      item.description = `${Math.round(cov.share * 1000) / 10}% of ${count(cov.totalFiles, 'file')} owned · ${cov.totalFiles - cov.ownedFiles} unowned`;
+      const unowned = cov.totalFiles - cov.ownedFiles;
+      item.description = `${Math.round(cov.share * 1000) / 10}% of ${count(cov.totalFiles, 'file')} owned · ${num(unowned)} unowned`;
+      item.tooltip = plain([
+        `${count(unowned, 'file')} of ${num(cov.totalFiles)} without an owner.`,
+        cov.onPurposeFiles ? `${num(unowned - cov.onPurposeFiles)} no component claims; ${num(cov.onPurposeFiles)} unowned on purpose (a pattern under unowned: in OWNERS.yaml wins them), marked below.` : '',
+        cov.onPurposeFiles ? 'Files unowned on purpose count as unowned in the figure, as in the CLI\'s coverage.' : '',
+      ].filter(Boolean).join('\n'));
       return item;
     }
     case 'unownedFolder': {
-      const item = withIcon(new vscode.TreeItem(node.folder && node.folder !== '.' ? node.folder + '/' : '(repository root)', None), 'folder', ContextValues.unownedFolder);
-      item.description = count(node.files, 'file');
+      const all = node.onPurpose > 0 && node.onPurpose === node.files;
+      const label = node.folder && node.folder !== '.' ? node.folder + '/' : '(repository root)';
+      const item = withIcon(new vscode.TreeItem(label, None), all ? 'pass' : 'folder', node.onPurpose ? `${ContextValues.unownedFolder} onPurpose` : ContextValues.unownedFolder);
+      const why = node.pattern ? onPurposeWords(node.pattern) : 'unowned on purpose';
+      item.description = !node.onPurpose ? count(node.files, 'file') : all ? `${count(node.files, 'file')} · ${why}` : `${count(node.files, 'file')} · ${num(node.onPurpose)} ${why}`;
+      const by = node.pattern ? `the pattern ${node.pattern} under unowned: in OWNERS.yaml` : 'a pattern under unowned: in OWNERS.yaml';
+      if (all) item.tooltip = plain(`${label}: ${count(node.files, 'file')} unowned on purpose: ${by} wins ${node.files === 1 ? 'it' : 'them'}. Not a gap to fill; still counted as unowned in the coverage figure.`);
+      else if (node.onPurpose) item.tooltip = plain(`${label}: ${count(node.files, 'file')} without an owner: ${num(node.onPurpose)} unowned on purpose (${by} wins them), ${num(node.files - node.onPurpose)} claimed by no component.`);
       return item;
     }
   }
+}
+
+/** The thresholds a folder's OWNERS.yaml judges its teams by, for the team tooltips. */
+function flagThresholds(m: MetricsSettings) {
+  return { leadShare: m.leadShareThreshold, watch: m.watchThreshold, minPullRequests: m.minPullRequests, bottleneck: m.bottleneckThreshold, leadOwnership: m.leadOwnershipThreshold };
 }
 
 function withIcon(item: vscode.TreeItem, icon: string, contextValue: string): vscode.TreeItem {

@@ -32,9 +32,10 @@ describe('hover cards (acme)', () => {
     assert.ok(handoff.includes('Open decisions: Whether to split tax calculation into its own service'), handoff);
   });
 
-  it('an unowned target says so; a non-path string shows nothing', async () => {
+  it('an unowned target says so (unowned on purpose under `unowned:`); a non-path string shows nothing', async () => {
     const md = unescape(await hoverText(file('web/storefront/src/App.tsx'), "'../../../third_party/leftpad/index'", 2));
-    assert.ok(md.includes('**No owner** — third_party/leftpad/index.js'), md);
+    assert.ok(md.includes('**No owner** — third_party/leftpad/index.js is unowned on purpose (`unowned: /third_party/`)'), md);
+    assert.ok(!md.includes('matches no component'), md);
     const none = await hoverText(file('services/checkout/src/index.ts'), "'checkout.start'", 2);
     assert.ok(!none.includes('Owner:'), none);
   });
@@ -55,6 +56,9 @@ describe('hover cards (acme)', () => {
     const pattern = unescape(await hoverText(owners, '/services/checkout/', 2));
     assert.ok(pattern.includes('Pattern `/services/checkout/` (component checkout-api)'), pattern);
     assert.ok(pattern.includes('Matches **2** files; wins **2** — not shadowed.'), pattern);
+    const unowned = unescape(await hoverText(owners, '- /third_party/', 4));
+    assert.ok(unowned.includes('Pattern `/third_party/` (under `unowned:`: the files it wins are unowned on purpose)'), unowned);
+    assert.ok(unowned.includes('Matches **1** file; wins **1** — not shadowed.'), unowned);
     const login = unescape(await hoverText(owners, 'lead: alice', 7));
     assert.ok(login.includes('**alice** (Alice Ng)'), login);
     assert.ok(login.includes('Owns 1: Payments core'), login);

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/vscode/ids';
-import { api, file, labelOf, treeRows } from '../helpers';
+import { groupByItems } from '../../../src/vscode/commands/groupBy';
+import { api, file, labelOf, sleep, treeRows, waitFor } from '../helpers';
 
 describe('ownership tree (acme)', () => {
   after(() => vscode.commands.executeCommand(Commands.groupBy, 'team'));
@@ -28,7 +29,7 @@ describe('ownership tree (acme)', () => {
       ['Storefront web app', 'gus · 1 file', 'component'],
       ['(repository root)', '2 files', 'unownedFolder'],
       ['docs/', '1 file', 'unownedFolder'],
-      ['third_party/leftpad/', '1 file', 'unownedFolder'],
+      ['third_party/leftpad/', '1 file · unowned on purpose (unowned: /third_party/)', 'unownedFolder onPurpose'],
     ]);
     const again = (await treeRows(a, 1)).filter(r => r.depth === 1).map(r => r.id);
     assert.deepStrictEqual(again, rows.map(r => r.id), 'ids are stable across refreshes');
@@ -92,5 +93,40 @@ describe('ownership tree (acme)', () => {
     const id = await vscode.commands.executeCommand<string>(Commands.revealActive);
     assert.ok(id?.endsWith('/team/storefront/component/search'), id);
     assert.strictEqual(labelOf(a.ctx.tree.getTreeItem(a.ctx.treeView.selection[0])), 'Product search');
+  });
+
+  it('the Unowned node tells gaps from paths unowned on purpose, with the same coverage figure', async () => {
+    const a = await api();
+    const unowned = (await treeRows(a, 0)).find(r => r.label === 'Unowned')!;
+    assert.strictEqual(unowned.description, '69.2% of 13 files owned · 4 unowned');
+    const tooltip = (a.ctx.tree.getTreeItem(unowned.node).tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ');
+    assert.match(tooltip, /4 files of 13 without an owner/);
+    assert.match(tooltip, /3 no component claims; 1 unowned on purpose/);
+  });
+
+  it('the Group By picker marks the current grouping and opens on it', () => {
+    const items = groupByItems('owner');
+    assert.deepStrictEqual(items.map(i => [i.label, i.description]), [
+      ['$(blank) Team (with its lead)', undefined], ['$(check) Owner', 'current'], ['$(blank) Outcome', undefined],
+    ]);
+  });
+
+  it('refreshes only when what it shows changed: a needless root refresh would race the view (see startupView.test)', async () => {
+    const a = await api();
+    let fired = 0;
+    const sub = a.ctx.tree.onDidChangeTreeData(() => fired++);
+    const state = a.ctx.store.states()[0];
+    const text = state.parsed.text;
+    try {
+      await a.ctx.tree.getChildren();
+      a.ctx.tree.refreshSoon(0);
+      await sleep(100);
+      assert.strictEqual(fired, 0, 'nothing changed since the last render');
+      a.ctx.store.reparse(state.ownersUri, `${text}\n# edited\n`);
+      await waitFor('a refresh', () => fired > 0, 2000);
+    } finally {
+      a.ctx.store.reparse(state.ownersUri, text);
+      sub.dispose();
+    }
   });
 });

@@ -77,12 +77,12 @@ describe('pull-request data from (fake) GitHub', function () {
     const figures = await a.pullRequests.figuresFor(a.ctx.store.states()[0]);
     assert.ok(figures);
     const row = await waitFor('the ok status row', async () => (await treeRows(a, 0)).find(r => r.contextValue === 'pullRequests ok'));
-    assert.match(row.description ?? '', new RegExp(`· ${figures.report.pullRequests} in the figures$`));
+    assert.match(row.description ?? '', new RegExp(`· ${figures.report.pullRequests.toLocaleString('en-US')} in the figures$`));
     const item = a.ctx.tree.getTreeItem(row.node);
     const tooltip = (item.tooltip as vscode.MarkdownString).value;
-    const m = /(\d+) merged pull requests fetched\. The team figures count (\d+): .*leaving out (\d+) by bots and (\d+) by ignored authors; the other (\d+) are older/.exec(tooltip.replace(/&nbsp;/g, ' ').replace(/\\/g, ''));
+    const m = /([\d,]+) merged pull requests fetched\. The team figures count ([\d,]+): .*leaving out ([\d,]+) by bots and ([\d,]+) by ignored authors; the other ([\d,]+) are older/.exec(tooltip.replace(/&nbsp;/g, ' ').replace(/\\/g, ''));
     assert.ok(m, tooltip);
-    const [fetched, counted, bots, ignored, older] = m.slice(1).map(Number);
+    const [fetched, counted, bots, ignored, older] = m.slice(1).map(n => Number(n.replace(/,/g, '')));
     assert.strictEqual(fetched, figures.data.pullRequests.length);
     assert.strictEqual(counted, figures.report.pullRequests, 'the count agrees with the figures (SPEC section 4 top-level pullRequests)');
     assert.strictEqual(fetched, counted + bots + ignored + older);
@@ -98,7 +98,8 @@ describe('pull-request data from (fake) GitHub', function () {
     const byLabel = Object.fromEntries(teams.map(r => [r.label, `${r.description} | ${r.contextValue}`]));
     assert.match(byLabel['Platform'], /doing the work · bottleneck · holds ownership/);
     assert.match(byLabel['Platform'], /flag-doing-the-work signal-doing-the-work signal-bottleneck signal-holds-ownership/);
-    assert.match(byLabel['Storefront'], /absent/i);
+    // `absent` stays the id (JSON, CLI, context value); the view says what it is, not what the person is.
+    assert.match(byLabel['Storefront'], /^lead maya · 0% · not involved in pull requests \| .*signal-absent/);
     assert.match(byLabel['Payments'], /holds ownership/);
     assert.doesNotMatch(byLabel['Payments'], /doing the work|bottleneck/);
   });
@@ -109,7 +110,14 @@ describe('pull-request data from (fake) GitHub', function () {
     const tooltip = unescape((a.ctx.tree.getTreeItem(platform.node).tooltip as vscode.MarkdownString).value);
     const figures = (await a.pullRequests.figuresFor(a.ctx.store.states()[0]))!.report.teams.find(t => t.team === 'platform')!;
     assert.deepStrictEqual(figures.signals, ['doing-the-work', 'bottleneck', 'holds-ownership']);
+    assert.match(tooltip, /^\*\*Platform\*\*: doing the work, bottleneck, holds ownership/, 'the team by its name, not its id');
     assert.match(tooltip, /\*\*bottleneck\*\*: Most pull requests by others were approved by the lead and nobody else\. Name a second approver/);
+    assert.match(tooltip, /\*\*holds ownership\*\*: The lead owns half or more of the team's components/);
+    assert.match(tooltip, new RegExp(`of ${figures.lines.toLocaleString('en-US')} changed lines`), 'thousands separated');
+    const { window } = (await a.pullRequests.figuresFor(a.ctx.store.states()[0]))!.report;
+    const lastDay = new Date(Date.parse(`${window.until}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    assert.match(tooltip, new RegExp(`Merged pull requests from ${window.since} to ${lastDay},`), 'the last day of the window, as the report says it');
+    assert.doesNotMatch(tooltip, /exclusive/);
     assert.match(tooltip, /\*\*doing the work\*\*: .*hand it to someone on the team/);
     assert.match(tooltip, /\*\*holds ownership\*\*/);
     assert.match(tooltip, new RegExp(`was the only approver of ${Math.round(figures.leadSoleApprovalShare * 100)}%`));
@@ -178,7 +186,10 @@ describe('pull-request data from (fake) GitHub', function () {
     const c = (await (await api()).pullRequests.figuresFor((await api()).ctx.store.states()[0]))!.components.get('payments-core')!;
     assert.ok(c.delegateTo);
     assert.match(unescape(text), new RegExp(`could go to ${c.delegateTo}\\*\\*`));
-    assert.match(text, new RegExp(`\\[Hand off payments\\\\-core to ${c.delegateTo}…\\]\\(command:ownershipLens\\.handoff\\?`));
+    assert.match(text, new RegExp(`\\[Hand off Payments core to ${c.delegateTo}…\\]\\(command:ownershipLens\\.handoff\\?`));
+    assert.match(unescape(text), /Team Payments: \*\*lead \d+%/, 'the team by its name');
+    assert.match(unescape(text), /\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d: \d{1,3}(,\d{3})* lines in \d+ pull requests/);
+    assert.doesNotMatch(text, /exclusive/);
   });
 
   it('opens the team report with figures, monthly shares and handoffs, and exports it', async () => {

@@ -71,4 +71,37 @@ describe('live diagnostics and quick fixes (broken folder)', () => {
       return list.length === 1 ? list : undefined;
     }, 3000), ['Error invalid-link 18:11-18:32']);
   });
+
+  /** Replaces the first `from` in OWNERS.yaml with `to` (unsaved, as if typed) and waits for `code`. */
+  async function type(from: string, to: string, code: string): Promise<void> {
+    const at = doc.getText().indexOf(from);
+    assert.ok(at >= 0, `${from} not in the file`);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + from.length)), to);
+    await vscode.workspace.applyEdit(edit);
+    await waitFor(code, () => vscode.languages.getDiagnostics(brokenOwners()).some(d => d.code === code), 3000);
+  }
+
+  it('quick fix: a misspelt team changes to the closest defined one, its comment kept', async () => {
+    await type('    team: core\n    owner: yan', '    team: cor   # web moved here\n    owner: yan', 'unknown-team');
+    await fix('unknown-team', /^Change to 'core'$/);
+    assert.ok(doc.getText().includes('    team: core   # web moved here\n    owner: yan'), doc.getText());
+    await waitFor('unknown-team gone', () => !vscode.languages.getDiagnostics(brokenOwners()).some(d => d.code === 'unknown-team'), 3000);
+  });
+
+  it('quick fix: a misspelt outcome changes to the closest defined one (defining it stays offered)', async () => {
+    await type('outcomes: [latency, reliability]', 'outcomes: [latncy, reliability]', 'unknown-outcome');
+    const diagnostic = vscode.languages.getDiagnostics(brokenOwners()).find(d => d.code === 'unknown-outcome')!;
+    const titles = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', brokenOwners(), diagnostic.range, vscode.CodeActionKind.QuickFix.value)).map(x => [x.title, x.isPreferred]);
+    assert.deepStrictEqual(titles, [["Change to 'latency'", true], ['Define outcome "latncy" under outcomes', false]]);
+    await fix('unknown-outcome', /^Change to 'latency'$/);
+    assert.ok(doc.getText().includes('outcomes: [latency, reliability]'), doc.getText());
+  });
+
+  it('quick fix: a login not under people is added there', async () => {
+    await type('    team: core   # web moved here\n    owner: yan', '    team: core   # web moved here\n    owner: quinn', 'unknown-person');
+    await fix('unknown-person', /^Add quinn under people$/);
+    assert.ok(doc.getText().includes('  xia: {}\n  quinn: {}\n'), doc.getText());
+    await waitFor('unknown-person gone', () => !vscode.languages.getDiagnostics(brokenOwners()).some(d => d.code === 'unknown-person'), 3000);
+  });
 });
