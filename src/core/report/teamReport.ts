@@ -120,7 +120,8 @@ export function trendOf(monthly: MonthlyShare[]): Trend {
 export const FLAG_WORDS: Record<TeamFigures['flag'], string> = {
   'doing-the-work': 'Doing the work: the lead writes most of the code',
   watch: 'Watch: the lead writes a large share of the code',
-  absent: 'Absent: the lead neither writes nor reviews',
+  // Said of the pull requests, not of the person (the id stays `absent` in JSON and the CLI).
+  absent: 'Not involved in pull requests: the lead neither wrote nor reviewed any in this window',
   ok: 'OK: the team carries the work',
   'insufficient-data': 'Not enough pull requests to judge',
 };

@@ -68,7 +68,9 @@ function findTeam(ctx: Ctx, team: string, folder?: string): { state: OwnersState
 }
 
 async function pickTeam(ctx: Ctx): Promise<{ state: OwnersState; team: string } | undefined> {
-  const items = ctx.store.states().flatMap(state => [...state.parsed.model.teams.values()].map(t => ({
+  // In the tree's order: by display name.
+  const byName = (a: { name?: string; id: string }, b: { name?: string; id: string }) => (a.name ?? a.id).localeCompare(b.name ?? b.id);
+  const items = ctx.store.states().flatMap(state => [...state.parsed.model.teams.values()].sort(byName).map(t => ({
     label: t.name ?? t.id, description: `lead ${t.lead || '?'}`, detail: ctx.store.states().length > 1 ? state.folder.name : undefined, state, team: t.id,
   })));
   if (items.length === 0) throw new Error('No teams in OWNERS.yaml yet.');
