@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { UNREADABLE_CODES } from '../core/owners/diagnosticCodes';
 import { printable } from '../core/owners/printable';
 import { parseOwners, ParsedOwners } from '../core/owners/parse';
 import { findOwnersFile, readOwnersText } from '../node/ownersFile';
@@ -43,8 +44,6 @@ function checkedRoot(dir: string): string {
   return dir;
 }
 
-/** Problems after which OWNERS.yaml says nothing reliable about any path: answers would be guesses. */
-const UNREADABLE = new Set(['yaml-syntax', 'file-too-large', 'not-text', 'alias-bomb', 'limit-exceeded', 'unsupported-version']);
 
 /**
  * For commands whose answers come from the whole file (`who`, `coverage`, `report`): refuse (exit 2)
@@ -52,7 +51,8 @@ const UNREADABLE = new Set(['yaml-syntax', 'file-too-large', 'not-text', 'alias-
  */
 export function requireReadable(loaded: LoadedOwners, io: CliIO, what: string): void {
   const shown = displayPath(loaded.file, io.cwd);
-  const unreadable = loaded.parsed.diagnostics.find(d => d.severity === 'error' && UNREADABLE.has(d.code));
+  // A version this build does not know is still validated (to help a migration), but not answered from.
+  const unreadable = loaded.parsed.diagnostics.find(d => d.severity === 'error' && (UNREADABLE_CODES.has(d.code) || d.code === 'unsupported-version'));
   if (unreadable) {
     throw new UsageError(`${printable(shown)} cannot be read (line ${unreadable.span.line}:${unreadable.span.column} ${unreadable.code}: ${printable(unreadable.message)}); run \`ownership-lens validate\` for every problem.`);
   }

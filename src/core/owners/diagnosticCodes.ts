@@ -28,5 +28,8 @@ export const DIAGNOSTIC_CODES: Record<string, string> = {
   'guessed': 'A lead or owner an import guessed (listed under `x-guessed`); confirm it and delete the entry.',
 };
 
+/** Codes after which nothing of the file was read: validation stops there, and answers would be guesses. */
+export const UNREADABLE_CODES: ReadonlySet<string> = new Set(['yaml-syntax', 'file-too-large', 'not-text', 'alias-bomb', 'limit-exceeded']);
+
 /** Codes after which the model cannot be trusted to say who owns what (as opposed to gaps a lead must fill in). */
 export const STRUCTURAL_CODES = new Set(['yaml-syntax', 'duplicate-key', 'file-too-large', 'not-text', 'alias-bomb', 'limit-exceeded', 'wrong-type', 'unsupported-version', 'invalid-pattern']);

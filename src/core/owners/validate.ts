@@ -2,6 +2,7 @@ import { checkPattern, compilePatterns } from '../match/compile';
 import { codeownersProblems, quoteValue } from './codeownersValues';
 import { Component, isGitHubLogin, OwnersDiagnostic, OwnersModel, Span, teamMembers } from './model';
 import type { ParsedOwners } from './parse';
+import { UNREADABLE_CODES } from './diagnosticCodes';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -14,7 +15,7 @@ export function validateOwners(parsed: ParsedOwners, repoFiles?: readonly string
   const out = [...parsed.diagnostics];
   const report = (severity: OwnersDiagnostic['severity'], code: string, message: string, span: Span) => out.push({ severity, code, message, span });
   const { model } = parsed;
-  const hasErrors = out.some(d => d.severity === 'error' && ['yaml-syntax', 'file-too-large', 'not-text', 'alias-bomb', 'limit-exceeded'].includes(d.code));
+  const hasErrors = out.some(d => d.severity === 'error' && UNREADABLE_CODES.has(d.code));
   if (!hasErrors) {
     checkPeopleAndTeams(model, report);
     for (const component of model.components.values()) checkComponent(model, component, report);

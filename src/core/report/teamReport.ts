@@ -128,8 +128,8 @@ export const FLAG_WORDS: Record<TeamFigures['flag'], string> = {
 
 export const pct = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.01 ? 1 : 0)}%`;
 
-/** A count as the report shows every count: with thousands separators ("17,462"). */
-export const num = (n: number) => n.toLocaleString('en-US');
+/** Counts as every view shows them ("17,462"); re-exported for the report's modules. */
+export { num } from '../format';
 
 /**
  * The report of a team across repositories: `figures` and `monthly` summed over all of them
