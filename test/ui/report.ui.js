@@ -125,10 +125,10 @@ async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
       const shares = (await frame.locator('table.months tbody tr td:nth-child(5)').allTextContents()).filter(t => t !== '–').map(t => Number(t.replace('%', '')));
       const trend = await frame.locator('p.trend').innerText();
       log('trend:', trend, JSON.stringify(shares));
-      if (Math.max(...shares) - Math.min(...shares) >= 20) {
-        assert.doesNotMatch(trend, /holds steady|is flat/);
-        assert.ok(trend.includes(`${Math.min(...shares)}%`) && trend.includes(`${Math.max(...shares)}%`), trend);
-      }
+      // Platform's seeded months swing widely (37% to 86% when audited): the case the words got wrong.
+      assert.ok(Math.max(...shares) - Math.min(...shares) >= 20, `months ${JSON.stringify(shares)} are far enough apart to test`);
+      assert.doesNotMatch(trend, /holds steady|is flat/);
+      assert.ok(trend.includes(`${Math.min(...shares)}%`) && trend.includes(`${Math.max(...shares)}%`), trend);
       const header = await frame.locator('header > p.sub').first().innerText();
       const until = new Date(Date.now()).toISOString().slice(0, 10);
       assert.ok(header.includes(`to ${until}`), `the header's window ends today, the last day included: ${header}`);
