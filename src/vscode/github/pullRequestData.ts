@@ -156,7 +156,7 @@ export class PullRequestData implements vscode.Disposable {
   }
 
   /** Fetches what changed since the last refresh; failures are kept in the status with the last good data. */
-  async refresh(state: OwnersState, cancel: vscode.CancellationToken): Promise<RepoPullRequests> {
+  async refresh(state: OwnersState, cancel: vscode.CancellationToken, waiting?: (message: string) => void): Promise<RepoPullRequests> {
     const settings = readGitHubSettings(state.folder.uri);
     this.remotes.delete(state.root.toString()); // an explicit refresh re-reads the remote
     const repo = await this.repoOf(state, settings);
@@ -175,14 +175,14 @@ export class PullRequestData implements vscode.Disposable {
       throw new GitHubError('no-token', message.charAt(0).toUpperCase() + message.slice(1));
     }
     const since = [flagWindow(state.parsed.model.metrics.windowDays).since, trendWindow().since].sort()[0];
-    return this.sync(data, repo, settings.apiUrl, token, since, state.parsed.model.metrics.creditCoAuthors, cancel);
+    return this.sync(data, repo, settings.apiUrl, token, since, state.parsed.model.metrics.creditCoAuthors, cancel, waiting);
   }
 
   /**
    * Brings the repositories of `ownershipLens.teams.otherRepositories` up to date: their OWNERS.yaml
    * and .gitattributes (one request per 25), then their pull requests since the window of `model`.
    */
-  async refreshOthers(model: OwnersState['parsed']['model'], cancel: vscode.CancellationToken, progress?: (repo: string) => void): Promise<RepoPullRequests[]> {
+  async refreshOthers(model: OwnersState['parsed']['model'], cancel: vscode.CancellationToken, progress?: (repo: string, waiting?: string) => void): Promise<RepoPullRequests[]> {
     const { refs, invalid } = otherRepositorySetting();
     if (invalid.length) this.log.warn(`ownershipLens.teams.otherRepositories: ${invalid.map(x => JSON.stringify(x)).join(', ')} ${invalid.length > 1 ? 'are' : 'is'} not OWNER/NAME and left out.`);
     if (refs.length === 0) return [];
@@ -201,7 +201,7 @@ export class PullRequestData implements vscode.Disposable {
       for (const other of others) {
         if (!other.owners) { this.log.warn(`${other.name} has no OWNERS.yaml (looked at OWNERS.yaml, .github/OWNERS.yaml and docs/OWNERS.yaml on its default branch); it is left out of the teams.`); continue; }
         progress?.(other.name);
-        results.push(await this.sync(this.dataOf(other.ref, settings.apiUrl), other.ref, settings.apiUrl, token, since, parseOwners(other.owners.text).model.metrics.creditCoAuthors, cancel));
+        results.push(await this.sync(this.dataOf(other.ref, settings.apiUrl), other.ref, settings.apiUrl, token, since, parseOwners(other.owners.text).model.metrics.creditCoAuthors, cancel, m => progress?.(other.name, m)));
       }
       return results;
     } finally {
@@ -210,14 +210,14 @@ export class PullRequestData implements vscode.Disposable {
   }
 
   /** Fetches what changed since the last refresh of one repository; a failure is kept in its status with the last good data. */
-  private async sync(data: RepoPullRequests, repo: RepoRef, apiUrl: string, token: string, since: string, commitAuthors: boolean, cancel: vscode.CancellationToken): Promise<RepoPullRequests> {
+  private async sync(data: RepoPullRequests, repo: RepoRef, apiUrl: string, token: string, since: string, commitAuthors: boolean, cancel: vscode.CancellationToken, waiting?: (message: string) => void): Promise<RepoPullRequests> {
     const abort = new AbortController();
     const onCancel = cancel.onCancellationRequested(() => abort.abort());
     data.status = { kind: 'fetching' };
     this.changed.fire();
     try {
       const result = await syncPullRequests({
-        github: { ...this.transport(token, apiUrl), signal: abort.signal },
+        github: { ...this.transport(token, apiUrl), signal: abort.signal, progress: waiting },
         repo, since: `${since}T00:00:00Z`, cacheDir: this.cacheDir.fsPath, log: line => this.log.info(line), commitAuthors,
       });
       Object.assign(data, { pullRequests: result.pullRequests, fetchedAt: result.fetchedAt, apiRequests: result.apiRequests, status: { kind: 'ok' } });
