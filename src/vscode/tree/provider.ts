@@ -13,6 +13,9 @@ import { childId, Node } from './nodes';
 import { treeItem } from './treeItem';
 import { affectsOtherRepositories } from '../github/otherRepositories';
 
+/** How long the view must have asked for no children before a refresh (see `refreshSoon`). */
+const QUIET_MS = 150;
+
 /** A row above the folder's nodes when OWNERS.yaml cannot be read as it is now: they show its last good version. */
 function withStale(state: OwnersState, nodes: Node[], parent?: Node): Node[] {
   return state.stale ? [{ kind: 'stale', id: childId(parent, state, 'stale-owners'), state, parent }, ...nodes] : nodes;
@@ -38,6 +41,8 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
 
   private pullRequests: PullRequestData | undefined;
   private fileEvents = 0;
+  /** When the view last asked for children (see `refreshSoon`). */
+  private lastAsked = 0;
   private pullRequestEvents = 0;
   /** What the last root render read (see `refreshSoon`); undefined until a root render has read anything. */
   private rendered: string | undefined;
@@ -68,6 +73,10 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
   refreshSoon(ms = 30): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
+      // The view is still walking down the tree (a multi-root workspace: folders, then their teams,
+      // one request per level): a refresh now would drop the nodes it asks for next. Wait until it is done.
+      const sinceAsked = Date.now() - this.lastAsked;
+      if (sinceAsked < QUIET_MS) return this.refreshSoon(QUIET_MS - sinceAsked);
       if (this.rendered !== undefined && this.rendered !== this.signature()) this.changed.fire(undefined);
     }, ms);
   }
@@ -93,6 +102,7 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
+    this.lastAsked = Date.now();
     if (!node) {
       await this.store.ready;
       this.rendered = this.signature();
