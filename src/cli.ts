@@ -39,8 +39,8 @@ const USAGE = `usage: ownership-lens <command> [options]
                               root), and its CODEOWNERS handles (in JSON with --codeowners)
   who -                       the same for paths read from standard input (one per line or NUL-separated), as one JSON array
   who --diff BASE...HEAD | --staged   who must review a change: components, owners, teams, @mentions
-  coverage [--min 0.9]        the owned share of the repository's files, the biggest unowned folders;
-                              exit 1 below --min
+  coverage [--min 90%]        the owned share of the repository's files, the biggest unowned folders;
+                              exit 1 below --min (90%, 90 or 0.9)
   validate [--format text|json|github]   problems in OWNERS.yaml (exit 1 on errors)
   codeowners                  print the equivalent GitHub CODEOWNERS, keeping the comments, alignment and
                               order of the repository's CODEOWNERS where ownership allows [--layout FILE | --no-layout]
@@ -104,6 +104,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (args.command.startsWith('-')) throw new UsageError(`the command comes first: ownership-lens <command> [options], not "${args.command}"\n\n${USAGE}`);
     const command = COMMANDS[args.command];
     if (!command) throw new UsageError(`unknown command "${args.command}"\n\n${USAGE}`);
+    const help = args.options.get('help');
+    if (typeof help === 'string') throw new UsageError(`--help takes no value (given "${withoutControlSequences(help)}")`);
     if (args.options.has('help') || args.positionals.includes('-h')) { io.out(commandUsage(args.command)); return 0; }
     const allowed = [...COMMON_OPTIONS, ...command.options];
     const unknown = [...args.options.keys()].find(o => !allowed.includes(o)) ?? args.positionals.find(p => /^-[A-Za-z]/.test(p))?.replace(/^-+/, '');

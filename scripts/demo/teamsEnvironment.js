@@ -76,7 +76,9 @@ async function startTeamsEnvironment(dirs) {
   const infra = { ...resample(shop, 'acme/infra', 2, ['terraform']), files: { 'OWNERS.yaml': INFRA_OWNERS, '.gitattributes': 'terraform/values.yaml linguist-generated\n' } };
 
   const { startFakeGitHub } = require(path.join(ROOT, 'out/test/fake-github/server.js'));
-  const github = await startFakeGitHub({ data: shop, repositories: [tools, infra], port: 0, token: DEMO_TOKEN });
+  // acme/bare exists and has no OWNERS.yaml (listed by a test, to be told why it adds nothing).
+  const bare = { repo: 'acme/bare', pullRequests: [], files: { 'README.md': 'No OWNERS.yaml here.\n' } };
+  const github = await startFakeGitHub({ data: shop, repositories: [tools, infra, bare], port: 0, token: DEMO_TOKEN });
   useFakeGitHub(dirs, github.url);
   return { workspace, github, env: { GH_TOKEN: DEMO_TOKEN }, stop: () => github.close() };
 }

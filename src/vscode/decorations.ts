@@ -21,6 +21,8 @@ export class OwnerDecorationProvider implements vscode.FileDecorationProvider, v
       }),
       // New files are decorated once the file list knows them.
       store.onDidChangeFiles(() => { clearTimeout(this.timer); this.timer = setTimeout(() => this.changed.fire(undefined), 500); }),
+      // Turned off or on: every badge and tooltip goes or comes back now, not at the next parse.
+      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(`${Settings.section}.${Settings.decorations}`)) this.changed.fire(undefined); }),
     ];
   }
 

@@ -41,9 +41,10 @@ export class OwnersDiagnostics implements vscode.Disposable {
       live.add(key);
       const stamp = `${state.generation}:${state.files.version}`;
       if (this.seen.get(key) === stamp) continue;
-      const worker = state.inWorker() ? state.workerDiagnostics() : undefined;
+      // A stale state shows the last good version; its problems are those of the text as it is now.
+      const worker = state.inWorker() && !state.stale ? state.workerDiagnostics() : undefined;
       // A large repository is checked in a worker: meanwhile, the problems that need no file list.
-      if (state.inWorker() && !worker) {
+      if (state.inWorker() && !worker && !state.stale) {
         this.collection.set(state.ownersUri, validateOwners(state.parsed).map(toDiagnostic));
         continue;
       }
@@ -55,7 +56,7 @@ export class OwnersDiagnostics implements vscode.Disposable {
 
   /** Validation on this thread, whatever the size of the file list (tests and the bench compare with it). */
   compute(state: OwnersState): vscode.Diagnostic[] {
-    return validateOwners(state.parsed, state.files.loaded ? state.files.all() : undefined).map(toDiagnostic);
+    return validateOwners(state.current, state.files.loaded ? state.files.all() : undefined).map(toDiagnostic);
   }
 
   dispose(): void {

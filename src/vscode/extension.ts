@@ -19,9 +19,10 @@ import { vscodeTokenSource } from './github/githubSession';
 import { PullRequestData } from './github/pullRequestData';
 import { registerRefresh } from './github/refreshCommand';
 import { registerShowTeamReport } from './report/showTeamReport';
+import { TeamReportPanel } from './report/reportPanel';
 import { OwnersFileHoverProvider } from './hover/ownersHover';
 import { ImportHoverProvider } from './hover/importHover';
-import { ContextKeys, GroupBy, Settings, Views } from './ids';
+import { ContextKeys, GroupBy, GROUPINGS, Settings, Views } from './ids';
 import { createLog } from './log';
 import { OwnersStore } from './ownersStore';
 import { OwnersQuickFixes } from './quickFixes';
@@ -43,6 +44,8 @@ export interface OwnershipLensApi {
   statusBar: vscode.StatusBarItem;
   /** This extension's log folder; the extension host's own log is next to it. */
   logUri: vscode.Uri;
+  /** The open team reports (what the webview shows and exports). */
+  teamReports: { current(team: string, across?: boolean): TeamReportPanel | undefined };
 }
 
 const CODE_FILES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
@@ -61,7 +64,8 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
   const log = createLog();
   try {
     const store = new OwnersStore(log, new RepositoryAnalyzer(path.join(context.extensionPath, 'dist', 'analysisProcess.js')));
-    const groupBy = vscode.workspace.getConfiguration(Settings.section).get<GroupBy>(Settings.groupBy, 'team');
+    const configured = vscode.workspace.getConfiguration(Settings.section).get<GroupBy>(Settings.groupBy, 'team');
+    const groupBy = GROUPINGS.includes(configured) ? configured : 'team';
     const tree = new OwnershipTreeProvider(store, groupBy, started);
     const treeView = vscode.window.createTreeView(Views.tree, { treeDataProvider: tree, showCollapseAll: true });
     showRestrictedMode(treeView, context.subscriptions);
@@ -93,10 +97,19 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
     const statusBar = registerStatusBar(store, context.subscriptions);
     for (const register of [registerHandoff, registerWhoOwns, registerRevealInOwners, registerCopyOwner, registerCreateOwnersFile, registerGroupBy, registerRevealActive, registerReload, registerOwnersOfChanges]) register(ctx);
     void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy);
+    // The setting changed in the Settings editor or settings.json: regroup now, not at the next start.
+    context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(e => {
+      if (!e.affectsConfiguration(`${Settings.section}.${Settings.groupBy}`)) return;
+      const value = vscode.workspace.getConfiguration(Settings.section).get<GroupBy>(Settings.groupBy, 'team');
+      const next = GROUPINGS.includes(value) ? value : 'team';
+      if (next === tree.grouping) return;
+      tree.setGrouping(next);
+      void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, next);
+    }));
     void store.ready.then(() => updateContextKeys(store), e => log.error('Loading OWNERS.yaml failed', e));
     const activateMs = Date.now() - started;
     log.info(`Activated in ${activateMs} ms`);
-    return { ctx, hover, ownersHover, decorations, diagnostics, quickFixes, pullRequests, statusBar, logUri: context.logUri, timings: {
+    return { ctx, hover, ownersHover, decorations, diagnostics, quickFixes, pullRequests, statusBar, logUri: context.logUri, teamReports: TeamReportPanel, timings: {
       activateMs, ownersLoaded: store.ready.then(() => Date.now() - started), firstTreeRender: tree.firstRender,
       filesListed: store.ready.then(() => Promise.all(store.states().map(s => s.files.ready))).then(() => Date.now() - started),
     } };

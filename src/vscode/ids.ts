@@ -36,6 +36,7 @@ export const Settings = {
 /** Tree item context values: the kind first, then flags; menus match with `viewItem =~ /component/`. */
 export const ContextValues = {
   folder: 'folder',
+  stale: 'staleOwners',
   team: 'team',
   // Not `team…`: the per-folder team menus (the team report) match /^team/.
   teamsAcross: 'acrossRepositories',

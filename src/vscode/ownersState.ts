@@ -14,6 +14,12 @@ const NO_COVERAGE: Coverage = { totalFiles: 0, ownedFiles: 0, share: 0, onPurpos
 /** What the worker found for one version of the file list. */
 interface Analysis { filesVersion: number; coverage?: Coverage; diagnostics?: OwnersDiagnostic[]; done: Promise<void> }
 
+/**
+ * The text in the editor or on disk cannot be read (a YAML syntax error, say): the state keeps the
+ * last good parse to show, and this is the current one, with the error that stops it.
+ */
+export interface StaleOwners { parsed: ParsedOwners; error: OwnersDiagnostic }
+
 /** One workspace folder's OWNERS.yaml, parsed once per change, with figures computed on demand. */
 export class OwnersState {
   readonly index: OwnershipIndex;
@@ -31,12 +37,19 @@ export class OwnersState {
     readonly generation: number,
     /** Large repositories are analysed in a worker; `onAnalysed` says when figures arrived. */
     private readonly worker?: { analyzer: RepositoryAnalyzer; onAnalysed: (state: OwnersState) => void; log: (line: string) => void },
+    /** Set when the current text cannot be read: `parsed` is then the last good version, shown until the error is fixed. */
+    readonly stale?: StaleOwners,
   ) {
     this.index = createOwnershipIndex(parsed.model);
   }
 
   get model() {
     return this.parsed.model;
+  }
+
+  /** The parse of the text as it is now (the broken one when stale): what diagnostics and edits work on. */
+  get current(): ParsedOwners {
+    return this.stale?.parsed ?? this.parsed;
   }
 
   ownerOf(path: string): Ownership {

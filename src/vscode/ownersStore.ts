@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { parseOwners } from '../core/owners/parse';
+import { parseOwners, ParsedOwners } from '../core/owners/parse';
+import { UNREADABLE_CODES } from '../core/owners/diagnosticCodes';
+import type { PathAliases } from '../core/imports/resolveSpecifier';
 import { Ownership } from '../core/owners/resolve';
 import { Settings } from './ids';
 import { Log } from './log';
@@ -33,6 +35,8 @@ export class OwnersStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<OwnersState | undefined>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Edited OWNERS.yaml documents waiting for the debounce delay to pass. */
+  private readonly pendingEdits = new Map<string, vscode.TextDocument>();
   private generation = 0;
   readonly onDidChange = this.changed.event;
   private readonly filesChanged = new vscode.EventEmitter<OwnersState | undefined>();
@@ -44,7 +48,11 @@ export class OwnersStore implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => { this.ready = this.loadAll(); }),
       vscode.workspace.onDidChangeTextDocument(e => this.onEdit(e.document)),
-      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(`${Settings.section}.${Settings.ownersFile}`)) this.ready = this.loadAll(); }),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration(`${Settings.section}.${Settings.ownersFile}`)) this.ready = this.loadAll();
+        // Edits waiting for the old delay wait for the new one instead.
+        if (e.affectsConfiguration(`${Settings.section}.${Settings.debounceMs}`)) for (const doc of this.pendingEdits.values()) this.onEdit(doc);
+      }),
     );
     this.ready = this.loadAll();
   }
@@ -77,11 +85,26 @@ export class OwnersStore implements vscode.Disposable {
   /** Reparses `ownersUri` from this text now (after our own edits: no debounce). */
   reparse(ownersUri: vscode.Uri, text: string): OwnersState | undefined {
     const entry = [...this.entries.values()].find(e => e.state?.ownersUri.toString() === ownersUri.toString());
-    if (!entry?.state || entry.state.parsed.text === text) return entry?.state;
+    if (!entry?.state || entry.state.current.text === text) return entry?.state;
     const s = entry.state;
-    entry.state = new OwnersState(s.folder, s.root, s.ownersUri, parseOwners(text), s.files, s.aliases, ++this.generation, this.workerFor());
+    entry.state = this.stateOf(s.folder, s.root, s.ownersUri, parseOwners(text), s.files, s.aliases, s);
     this.changed.fire(entry.state);
     return entry.state;
+  }
+
+  /**
+   * The state of a new parse. A text that cannot be read (a typo such as `pa` for `paths:` is a YAML
+   * syntax error, and nothing of the file is read) keeps the last good version on show, marked stale
+   * with the error, rather than empty every view.
+   */
+  private stateOf(folder: vscode.WorkspaceFolder, root: vscode.Uri, ownersUri: vscode.Uri, parsed: ParsedOwners, files: WorkspaceFiles, aliases: PathAliases | undefined, previous: OwnersState | undefined): OwnersState {
+    const error = parsed.diagnostics.find(d => d.severity === 'error' && UNREADABLE_CODES.has(d.code));
+    const lastGood = previous?.ownersUri.toString() === ownersUri.toString() ? previous.parsed : undefined;
+    if (error && lastGood) {
+      this.log.warn(`${ownersUri.fsPath} cannot be read (line ${error.span.line}:${error.span.column} ${error.code}: ${error.message}); the last good version stays on show.`);
+      return new OwnersState(folder, root, ownersUri, lastGood, files, aliases, ++this.generation, this.workerFor(), { parsed, error });
+    }
+    return new OwnersState(folder, root, ownersUri, parsed, files, aliases, ++this.generation, this.workerFor());
   }
 
   async loadAll(): Promise<void> {
@@ -117,7 +140,7 @@ export class OwnersStore implements vscode.Disposable {
       entry.watchers.push(files, files.onDidChange(() => this.filesChanged.fire(e.state)));
     }
     const [read, aliases] = await Promise.all([this.readText(located.ownersUri), readAliases(folder.uri, located.root)]);
-    entry.state = new OwnersState(folder, located.root, located.ownersUri, parseOwners(read.text, { fileBytes: read.bytes }), entry.files, aliases, ++this.generation, this.workerFor());
+    entry.state = this.stateOf(folder, located.root, located.ownersUri, parseOwners(read.text, { fileBytes: read.bytes }), entry.files, aliases, entry.state);
     this.log.info(`Loaded ${located.ownersUri.fsPath}: ${entry.state.model.components.size} components in ${Date.now() - t0} ms`);
   }
 
@@ -148,8 +171,10 @@ export class OwnersStore implements vscode.Disposable {
   private onEdit(doc: vscode.TextDocument): void {
     const entry = [...this.entries.values()].find(e => e.state?.ownersUri.toString() === doc.uri.toString());
     if (!entry) return;
-    const delay = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.debounceMs, 250);
-    this.schedule(doc.uri.toString(), delay, () => { if (!doc.isClosed) this.reparse(doc.uri, doc.getText()); });
+    const delay = vscode.workspace.getConfiguration(Settings.section, doc.uri).get<number>(Settings.debounceMs, 250);
+    const key = doc.uri.toString();
+    this.pendingEdits.set(key, doc);
+    this.schedule(key, delay, () => { this.pendingEdits.delete(key); if (!doc.isClosed) this.reparse(doc.uri, doc.getText()); });
   }
 
   private schedule(key: string, ms: number, run: () => unknown): void {

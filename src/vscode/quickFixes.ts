@@ -18,12 +18,14 @@ export class OwnersQuickFixes implements vscode.CodeActionProvider {
     const current = this.store.stateFor(doc.uri);
     if (!current || current.ownersUri.toString() !== doc.uri.toString()) return [];
     // A debounced reparse may be pending: offsets must be those of this text.
-    const state = current.parsed.text === text ? current : this.store.reparse(doc.uri, text)!;
+    const state = current.current.text === text ? current : this.store.reparse(doc.uri, text)!;
+    // Offsets are those of the text as it is now: a stale state's shown version is an older text.
+    const model = state.current.model;
     const actions: vscode.CodeAction[] = [];
     for (const d of context.diagnostics) {
       if (d.source !== 'ownership-lens') continue;
       const offset = doc.offsetAt(d.range.start);
-      const component = [...state.model.components.values()].find(c => c.span.offset === offset || c.ownerSpan?.offset === offset);
+      const component = [...model.components.values()].find(c => c.span.offset === offset || c.ownerSpan?.offset === offset);
       let preferred = false;
       // The first fix offered for a diagnostic is its preferred one (Ctrl+. then Enter, or auto-fix).
       const add = (title: string, edit: TextEdit | undefined) => {
@@ -36,7 +38,6 @@ export class OwnersQuickFixes implements vscode.CodeActionProvider {
         preferred = true;
         actions.push(action);
       };
-      const model = state.model;
       switch (d.code) {
         case 'owner-not-in-team':
           if (component) add(`Add ${component.owner} to the members of team ${component.team}`, addTeamMemberEdit(text, component.team, component.owner));
@@ -44,7 +45,7 @@ export class OwnersQuickFixes implements vscode.CodeActionProvider {
         case 'pattern-matches-nothing':
         case 'pattern-shadowed':
         case 'duplicate-pattern': {
-          const pattern = state.model.patterns.find(p => p.span.offset === offset);
+          const pattern = model.patterns.find(p => p.span.offset === offset);
           if (pattern) add(`Remove pattern "${pattern.pattern}"`, removePatternEdit(text, pattern.span.offset));
           break;
         }

@@ -26,6 +26,8 @@ export class WorkspaceFiles implements vscode.Disposable {
   source: RepoFileSource = 'git';
   readonly ready: Promise<void>;
   private created = new Set<string>();
+  /** Paths deleted while a batch of created ones is being checked: a file created and deleted at once stays out. */
+  private deletedDuringFlush = new Set<string>();
   private relistWanted = false;
   private timer: NodeJS.Timeout | undefined;
   private busy: Promise<void> = Promise.resolve();
@@ -70,6 +72,7 @@ export class WorkspaceFiles implements vscode.Disposable {
     }
     if (IGNORE_RULES.test(rel)) this.queue(true);
     this.created.delete(rel);
+    this.deletedDuringFlush.add(rel);
     if (this.files.delete(rel)) return this.bump();
     // a deleted folder arrives as one event: drop everything below it
     const dir = rel + '/';
@@ -89,6 +92,7 @@ export class WorkspaceFiles implements vscode.Disposable {
     if (this.disposed) return;
     const created = [...this.created];
     this.created.clear();
+    this.deletedDuringFlush.clear();
     if (this.relistWanted || !this.loaded) {
       this.relistWanted = false;
       return this.relist();
@@ -97,7 +101,9 @@ export class WorkspaceFiles implements vscode.Disposable {
     const { files, folders } = await this.kinds(fresh);
     // A new folder (moved or copied in) may hold files the watcher never names: list again.
     if (folders > 0) return this.relist();
-    const kept = this.source === 'git' ? await filterIgnored(this.root.fsPath, files) : files.filter(f => !/(^|\/)node_modules\//.test(f));
+    const checked = this.source === 'git' ? await filterIgnored(this.root.fsPath, files) : files.filter(f => !/(^|\/)node_modules\//.test(f));
+    const gone = [...this.deletedDuringFlush];
+    const kept = gone.length ? checked.filter(f => !gone.some(d => f === d || f.startsWith(`${d}/`))) : checked;
     if (kept.length === 0 || this.disposed) return;
     for (const f of kept) this.files.add(f);
     this.bump();

@@ -80,5 +80,13 @@ describe('CLI who --diff / --staged and coverage, on a real git repository', () 
     assert.match(below.err, /below the minimum 90\.0%/);
     assert.strictEqual(cli(dir, 'coverage', '--min', '0.5').code, 0);
     assert.strictEqual(cli(dir, 'coverage', '--min', 'lots').code, 2);
+    // Written the way coverage prints it, as a percentage or as a share: the same minimum.
+    for (const min of ['51%', '51', '0.51', '50.5%']) {
+      const r = cli(dir, 'coverage', '--min', min);
+      assert.strictEqual(r.code, 1, min);
+      assert.match(r.err, /below the minimum 5[01]\.\d%/, min);
+    }
+    for (const min of ['50%', '50', '0.5', '.5', '49.9%', '1%', '0']) assert.strictEqual(cli(dir, 'coverage', '--min', min).code, 0, min);
+    assert.strictEqual(cli(dir, 'coverage', '--min', '1').code, 1, '1 is the share 1 (100%), as before');
   });
 });

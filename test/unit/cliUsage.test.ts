@@ -24,9 +24,14 @@ describe('CLI usage and input, checked strictly (found trying it as a stranger)'
       [['validate', '--no-repo=1'], /--no-repo takes no value/],
       [['validate', '--json', '--format', 'github'], /--json and --format github disagree/],
       [['report', '--repo', 'a/b', '--cache-dir', 'README.md'], /--cache-dir README\.md: not a directory/],
-      [['coverage', '--min', ''], /--min is a share from 0 to 1/],
-      [['coverage', '--min', ' '], /--min is a share from 0 to 1/],
-      [['coverage', '--min', '0x1'], /--min is a share from 0 to 1/],
+      [['coverage', '--min', ''], /--min is a percentage \(99 or 99%\) or a share from 0 to 1/],
+      [['coverage', '--min', ' '], /--min is a percentage/],
+      [['coverage', '--min', '0x1'], /--min is a percentage/],
+      [['coverage', '--min', '101'], /--min is a percentage/],
+      [['coverage', '--min', '-5%'], /--min is a percentage/],
+      [['coverage', '--min', '99%%'], /--min is a percentage/],
+      [['coverage', '--help=foo'], /--help takes no value \(given "foo"\)/],
+      [['who', '--help=', 'README.md'], /--help takes no value/],
       [['coverage', '--root', 'nosuch'], /--root .*nosuch: no such directory/],
       [['coverage', '--root', 'README.md'], /--root .*README\.md: not a directory/],
     ] as [string[], RegExp][]) {
@@ -41,7 +46,7 @@ describe('CLI usage and input, checked strictly (found trying it as a stranger)'
     const r = cli('coverage', '--help');
     assert.strictEqual(r.code, 0, r.err);
     assert.match(r.out, /^usage: ownership-lens coverage/);
-    assert.match(r.out, /coverage \[--min 0\.9\]/);
+    assert.match(r.out, /coverage \[--min 90%\]/);
     assert.match(r.out, /every command: --owners FILE/);
     assert.ok(!/org-report/.test(r.out), r.out);
     assert.match(cli('org-report', '-h').out, /org-report merge FILE\.\.\. --out DIR/);

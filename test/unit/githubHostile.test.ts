@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { createGitHubClient } from '../../src/core/github/client';
-import { GitHubError } from '../../src/core/github/errors';
+import { GitHubError, redact } from '../../src/core/github/errors';
 import type { TransportOptions } from '../../src/core/github/transport';
 import { generateDataset } from '../fake-github/generate';
 import { FakeGitHub, startFakeGitHub } from '../fake-github/server';
@@ -56,31 +56,42 @@ describe('GitHub transport against hostile answers (fake GitHub, real HTTP; issu
     assert.strictEqual(error.kind, 'network');
     assert.match(error.message, /no answer within 0\.3s/);
     assert.ok(ms < 10_000, `${ms} ms`);
-    assert.strictEqual(gh.requests.length, 3, 'the first try and two retries');
+    assert.strictEqual(gh.requests.length, 1, 'nothing has come back at all: no retry');
   });
 
-  it('a server that accepts and never answers: stops after 3 silent requests in a row, saying so, long before the total limit', async () => {
+  it('a server that accepts and never answers: stops after the first attempt when nothing has come back at all, saying so', async () => {
     for (let i = 0; i < 30; i++) gh.inject({ kind: 'silent' });
     const { error, ms } = await fails(() => client({ timeoutMs: 200, maxRetries: 4, pageSize: 100 }).mergedPullRequests(REPO, LONG_AGO));
     assert.strictEqual(error.kind, 'network');
     const host = new URL(gh.url).host.replace(/\./g, '\\.');
-    assert.match(error.message, new RegExp(`^The server at ${host} accepted the connection but sent no answer within 0\\.2s \\(3 attempts in a row\\); check `));
+    assert.match(error.message, new RegExp(`^The server at ${host} sent no answer within 0\\.2s \\(attempt 1; nothing at all has come back from it, so it is not retried\\); check `));
     assert.match(error.message, /proxy or firewall/);
-    assert.strictEqual(gh.requests.length, 3);
+    assert.strictEqual(gh.requests.length, 1);
     assert.ok(ms < 3_000, `${ms} ms`);
     gh.inject({ kind: 'silent' }, { kind: 'silent' }, { kind: 'silent' });
     const shortToken = await fails(() => client({ token: 'x', timeoutMs: 200 }).mergedPullRequests(REPO, LONG_AGO));
     assert.match(shortToken.error.message, /no proxy or firewall/, 'a one-letter token does not garble the advice');
   });
 
-  it('silent requests are counted across smaller pages; an answer starts the count again', async () => {
-    gh.inject({ kind: 'silent' }, { kind: 'silent' }, { kind: 'silent' });
-    await fails(() => client({ timeoutMs: 200, maxRetries: 1, pageSize: 20 }).mergedPullRequests(REPO, LONG_AGO));
-    assert.deepStrictEqual(gh.requests.map(r => JSON.parse(r.body!).variables.pageSize), [20, 20, 10], 'the third, on a smaller page, is the last');
+  it('once the server has answered, silent requests are counted across smaller pages; an answer starts the count again', async () => {
+    gh.inject({ kind: 'slow', ms: 0 }, { kind: 'silent' }, { kind: 'silent' }, { kind: 'silent' });
+    const { error } = await fails(() => client({ timeoutMs: 200, maxRetries: 1, pageSize: 20 }).mergedPullRequests(REPO, LONG_AGO));
+    assert.match(error.message, /\(3 attempts in a row\)/);
+    assert.deepStrictEqual(gh.requests.map(r => JSON.parse(r.body!).variables.pageSize), [20, 20, 20, 10], 'a page, then the third silent one, on a smaller page, is the last');
     gh.requests.length = 0;
-    gh.inject({ kind: 'silent' }, { kind: 'silent' }, { kind: 'slow', ms: 0 }, { kind: 'silent' }, { kind: 'silent' });
+    gh.inject({ kind: 'slow', ms: 0 }, { kind: 'silent' }, { kind: 'silent' }, { kind: 'slow', ms: 0 }, { kind: 'silent' }, { kind: 'silent' });
     assert.strictEqual((await client({ timeoutMs: 200, maxRetries: 4 }).mergedPullRequests(REPO, LONG_AGO)).length, 30);
-    assert.strictEqual(gh.requests.length, 4 + 3, 'two silent, one page, two silent, two pages');
+    assert.strictEqual(gh.requests.length, 4 + 3, 'a page, two silent, a page, two silent, a page');
+  });
+
+  it('says what it waits for while a request goes unanswered, with the attempt, and before each retry', async () => {
+    gh.inject({ kind: 'slow', ms: 0 }, { kind: 'bad-gateway' }, { kind: 'slow', ms: 400 });
+    const said: string[] = [];
+    const host = new URL(gh.url).host;
+    await client({ timeoutMs: 5_000, maxRetries: 2, progressAfterMs: 150, progress: m => said.push(m) }).mergedPullRequests(REPO, LONG_AGO);
+    assert.ok(said.includes(`${host} answered 502; retrying in 0s (attempt 2 of 3)`), said.join('\n'));
+    assert.ok(said.includes(`waiting for ${host} to answer (attempt 2 of 3, up to 5s)`), said.join('\n'));
+    assert.strictEqual(said.length, 2, said.join('\n'));
   });
 
   it('cancelling ends a request the server never answers', async () => {
@@ -151,5 +162,15 @@ describe('GitHub transport against hostile answers (fake GitHub, real HTTP; issu
     assert.strictEqual(r.status, 2, r.stderr);
     assert.match(r.stderr, /user name or password/);
     assert.ok(!(r.stdout + r.stderr).includes('hunter2secret'));
+  });
+});
+
+describe('redacting the token from messages', () => {
+  it('removes a realistic token wherever it stands, a short one only where it stands alone', () => {
+    assert.strictEqual(redact(`bearer ${TOKEN} and x${TOKEN}y`, TOKEN), 'bearer *** and x***y');
+    assert.strictEqual(redact('no proxy or firewall: token x, "x", x-ray, x', 'x'), 'no proxy or firewall: token ***, "***", x-ray, ***');
+    assert.strictEqual(redact('Could not reach api.github.com: a b', 'a'), 'Could not reach api.github.com: *** b');
+    assert.strictEqual(redact('1+1=2 (a.b)', 'a.b'), '1+1=2 (***)', 'the token is matched literally, not as a pattern');
+    assert.strictEqual(redact('text', ''), 'text');
   });
 });

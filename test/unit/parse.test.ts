@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseOwners } from '../../src/core/owners/parse';
 import { validateOwners } from '../../src/core/owners/validate';
+import { utf8Bytes } from '../../src/core/owners/inputGuards';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const fixture = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/owners', name), 'utf8');
@@ -164,6 +165,16 @@ describe('hostile input gives one clear diagnostic, fast', () => {
     const { diagnostics } = parseOwners('', { fileBytes: 11 * 1024 * 1024 });
     assert.deepStrictEqual(diagnostics.map(d => [d.code, d.span.line, d.span.column]), [['file-too-large', 1, 1]]);
     assert.match(diagnostics[0].message, /11\.0 MB; files over 10\.0 MB are refused/);
+  });
+
+  it('measures text in UTF-8 bytes, as the disk does: an editor buffer of 6 M "é" is 11.4 MB, refused; 6 M "x" is read', () => {
+    const accented = parseOwners('# ' + 'é'.repeat(6_000_000));
+    assert.deepStrictEqual(accented.diagnostics.map(d => d.code), ['file-too-large']);
+    assert.match(accented.diagnostics[0].message, /OWNERS\.yaml is 11\.4 MB; files over 10\.0 MB/);
+    assert.ok(!parseOwners('# ' + 'x'.repeat(6_000_000)).diagnostics.some(d => d.code === 'file-too-large'));
+    for (const text of ['', 'abc', 'é', '€uro', '😀', '\ud800x', 'x\udc00', 'ÿ'.repeat(3) + '𝄞']) {
+      assert.strictEqual(utf8Bytes(text), Buffer.byteLength(text, 'utf8'), JSON.stringify(text));
+    }
   });
 
   it('refuses a billion-laughs alias bomb', () => {

@@ -7,6 +7,8 @@ import { generateOwners } from '../../src/bench/generateOwners';
 import { importCodeowners } from '../../src/core/owners/codeowners';
 import { parseOwners } from '../../src/core/owners/parse';
 import { validateOwners } from '../../src/core/owners/validate';
+import { DEFAULT_METRICS } from '../../src/core/owners/model';
+import { METRICS_KEY_NAMES, METRICS_KEYS, metricsSchemaProperties } from '../../src/core/owners/metricsKeys';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schema/owners.schema.json'), 'utf8'));
@@ -60,6 +62,24 @@ describe('the JSON Schema of OWNERS.yaml (shipped for YAML language servers)', (
       { ...base, outcomes: { o: { link: 'javascript:alert(1)' } } },
       { ...base, components: { c: { ...base.components.c, paths: ['!/negated/'] } } },
     ]) assert.strictEqual(validate(bad), false, JSON.stringify(bad));
+  });
+
+  it('describes under `metrics` exactly the settings the reader reads (one list: METRICS_KEYS)', () => {
+    assert.deepStrictEqual(schema.properties.metrics.properties, metricsSchemaProperties());
+    assert.deepStrictEqual([...METRICS_KEY_NAMES].sort(), Object.keys(DEFAULT_METRICS).sort());
+    // A value other than the default, of each kind, for each key.
+    const sample = { share: 0.75, days: 30, count: 2, boolean: true, logins: ['release-robot'], patterns: ['vendor/**'] } as const;
+    for (const key of METRICS_KEY_NAMES) {
+      const value = sample[METRICS_KEYS[key]];
+      const text = `version: 1\nteams:\n  t: { lead: alice }\ncomponents:\n  c: { team: t, owner: bob, paths: [/src/] }\nmetrics:\n  ${key}: ${JSON.stringify(value)}\n`;
+      const parsed = parseOwners(text);
+      assert.deepStrictEqual(parsed.model.metrics[key], value, `the reader ignores metrics.${key}`);
+      assert.deepStrictEqual(validateOwners(parsed).filter(d => d.code === 'unknown-key'), [], key);
+      assert.ok(validate(parseYaml(text)), `the schema refuses metrics.${key}: ${JSON.stringify(validate.errors)}`);
+    }
+    assert.strictEqual(validate({ version: 1, metrics: { creditCoAuthors: 'yes' } }), false);
+    assert.strictEqual(validate({ version: 1, metrics: { bottleneckThreshold: 1.5 } }), false);
+    assert.strictEqual(validate({ version: 1, metrics: { notASetting: 1 } }), false);
   });
 
   it('is contributed through yamlValidation and shipped in the .vsix', () => {

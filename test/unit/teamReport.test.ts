@@ -73,8 +73,12 @@ describe('team report', () => {
       ],
       excluded: { botPullRequests: 3, ignoredAuthorPullRequests: 1, ignoredPathLines: 50, generatedLines: 9 },
     };
-    const r = buildTeamReport(model, 'web', withEvidence, months([0.7]), { since: '2026-01-01', until: '2026-04-01' }, undefined, true, true);
+    const r = buildTeamReport(model, 'web', withEvidence, months([0.7]), { since: '2026-01-01', until: '2026-04-01' }, undefined, true, false);
     assert.deepStrictEqual(r.delegation, [{ component: 'site', name: '**Site**', owner: 'alice', kind: 'owned', lines: 1000, leadLines: 640, candidate: 'bob' }]);
+    // Team-only mode names no candidate, even from figures that do, and says so.
+    const hidden = buildTeamReport(model, 'web', withEvidence, months([0.7]), { since: '2026-01-01', until: '2026-04-01' }, undefined, true, true);
+    assert.deepStrictEqual(hidden.delegation, [{ component: 'site', name: '**Site**', owner: 'alice', kind: 'owned', lines: 1000, leadLines: 640, candidate: null, candidateHidden: true }]);
+    assert.match(teamReportMarkdown(hidden), /Team-only mode/);
     const md = teamReportMarkdown(r);
     assert.match(md, /\*\*bottleneck\*\*: Most pull requests by others were approved by the lead and nobody else/);
     assert.match(md, /only approver of 70%/);
@@ -83,7 +87,6 @@ describe('team report', () => {
     assert.match(md, /- #8 plain: 200 lines$/m, 'a javascript: URL is not a link, and a hidden author is not named');
     assert.match(md, /Left out: 3 pull requests by bots, 1 by ignored authors, 50 lines of ignored files .* and 9 lines of generated files/);
     assert.match(md, /not a performance rating/);
-    assert.match(md, /Team-only mode/);
     assert.match(md, /\| 2026-01 \| 5 \| 100 \| 3 \| 70% \|/);
     assert.match(teamReportCsv(r), /,"These figures describe merged pull requests, not people/);
   });

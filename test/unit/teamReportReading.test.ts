@@ -3,6 +3,7 @@ import { parseOwners } from '../../src/core/owners/parse';
 import { exportFileName, teamReportCsv, teamReportMarkdown } from '../../src/core/report/exportReport';
 import { outputWords, roundScale, trendWords } from '../../src/core/report/reportText';
 import { buildTeamReport, MonthlyShare, TeamFigures, trendOf } from '../../src/core/report/teamReport';
+import { hideInTeam } from '../../src/core/metrics/teamOnly';
 
 // What a first-time reader of the team report saw wrong (the report audit): who to hand a component
 // to, trend words against the points drawn, the export's dates and columns, ids and bare numbers.
@@ -91,6 +92,25 @@ describe('team report, as a first-time reader reads it', () => {
     const hidden = { ...f, componentFigures: f.componentFigures.map(c => ({ ...c, ownerLines: null, authors: c.authors.filter(a => a.login === 'dan'), delegateTo: null })) };
     const r = buildTeamReport(parseOwners(owners('erin')).model, 'platform', hidden, [], WINDOW, undefined, true, true);
     assert.match(teamReportMarkdown(r), /\| Shared libraries \| owned by erin; the lead wrote 66% of its lines \| 2,110 of 3,195 \| let erin drive it \|/);
+  });
+
+  it('in team-only mode a lead-owned component others changed says its candidate is hidden, never that there is none', () => {
+    const hidden = hideInTeam(figures('dan'));
+    const r = buildTeamReport(parseOwners(owners('dan')).model, 'platform', hidden, [], WINDOW, undefined, true, true);
+    const deploy = r.delegation.find(d => d.component === 'deploy')!;
+    assert.deepStrictEqual([deploy.kind, deploy.kind === 'owned' && deploy.candidate, deploy.kind === 'owned' && deploy.candidateHidden], ['owned', null, true]);
+    const md = teamReportMarkdown(r);
+    assert.match(md, /\| Deployment \| owned by the lead \| 1,081 of 1,911 \| candidate not named in team\\-only mode \\\(others wrote 43% of its lines\\\) \|/);
+    assert.doesNotMatch(md, /nobody else changed it|could go to|\| erin \| \d/);
+    assert.doesNotMatch(teamReportCsv(r), /could go to|nobody else changed it|erin/);
+    // Given the full figures, an export in team-only mode still writes the lead's row alone.
+    const leaky = buildTeamReport(parseOwners(owners('dan')).model, 'platform', figures('dan'), [], WINDOW, undefined, true, true);
+    assert.deepStrictEqual(teamReportCsv(leaky).split('\r\n').filter(Boolean).slice(1).map(row => row.split(',')[1]), ['dan']);
+    assert.doesNotMatch(teamReportMarkdown(leaky), /\| erin \| \d/);
+    // The lead alone wrote it: then "nobody else changed it" is true, in team-only mode too.
+    const alone = { ...hidden, componentFigures: hidden.componentFigures.map(c => (c.component === 'deploy' ? { ...c, lines: c.leadLines } : c)) };
+    const words = teamReportMarkdown(buildTeamReport(parseOwners(owners('dan')).model, 'platform', alone, [], WINDOW, undefined, true, true));
+    assert.match(words, /\| Deployment \| owned by the lead \| 1,081 of 1,081 \| no candidate yet: nobody else changed it \|/);
   });
 
   it('says the lead\'s share varies when the months swing widely, instead of calling it flat', () => {

@@ -21,7 +21,17 @@ export function rateLimitedMessage(resetAt: Date, now: Date): string {
   return `GitHub API rate limited until ${hhmm} UTC${day !== now.toISOString().slice(0, 10) ? ` on ${day}` : ''}`;
 }
 
-/** Removes every occurrence of `secret` from `text` (defence in depth for messages that echo requests). */
+/** Below this length a secret is not a real token: its letters are redacted only where they stand alone. */
+const SHORT_SECRET = 16;
+
+/**
+ * Removes `secret` from `text` (defence in depth for messages that echo requests). A token of a
+ * realistic length goes wherever it is; a short one (a test's `x`, a mistyped setting) only where it
+ * stands as a token of its own, so "x" does not turn "proxy" into "pro***".
+ */
 export function redact(text: string, secret: string): string {
-  return secret ? text.split(secret).join('***') : text;
+  if (!secret) return text;
+  if (secret.length >= SHORT_SECRET) return text.split(secret).join('***');
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`(?<![A-Za-z0-9_-])${escaped}(?![A-Za-z0-9_-])`, 'g'), '***');
 }

@@ -18,8 +18,11 @@ export interface OrgClient {
    * Each repository's OWNERS.yaml (path and text; null when it has none) and root `.gitattributes`
    * (SPEC 5: generated files) on its default branch: one request per 25 repositories.
    */
-  repositoryFiles(repos: readonly RepoRef[]): Promise<Map<string, { owners: { path: string; text: string } | null; gitattributes: string | null }>>;
+  repositoryFiles(repos: readonly RepoRef[]): Promise<Map<string, RepositoryFiles>>;
 }
+
+/** `found` false: GitHub answered no repository (it does not exist, or the token cannot see it). */
+export interface RepositoryFiles { owners: { path: string; text: string } | null; gitattributes: string | null; found: boolean }
 
 export function createOrgClient(options: TransportOptions): OrgClient {
   const transport = createTransport(options);
@@ -39,7 +42,7 @@ export function createOrgClient(options: TransportOptions): OrgClient {
   };
 
   async function files(repos: readonly RepoRef[]) {
-      const out = new Map<string, { owners: { path: string; text: string } | null; gitattributes: string | null }>();
+      const out = new Map<string, RepositoryFiles>();
       for (let i = 0; i < repos.length; i += BATCH) {
         const batch = repos.slice(i, i + BATCH);
         const vars: Record<string, string> = {};
@@ -67,6 +70,7 @@ export function createOrgClient(options: TransportOptions): OrgClient {
           out.set(`${r.owner}/${r.name}`, {
             owners: j >= 0 ? { path: OWNERS_PATHS[j], text: node![`f${j}`]!.text! } : null,
             gitattributes: attributes && typeof attributes.text === 'string' && !attributes.isBinary ? attributes.text : null,
+            found: !!node,
           });
         });
       }

@@ -24,8 +24,18 @@ export interface TransportOptions {
   retryBaseMs?: number;
   /** Longest wait for one answer, body included (default 30 s). */
   timeoutMs?: number;
-  /** The run stops at this many requests in a row that time out before any answer begins (default 3). */
+  /**
+   * The run stops at this many requests in a row that time out before any answer begins (default 3),
+   * and at the first one when nothing at all has come back from the server in this run.
+   */
   maxSilentTimeouts?: number;
+  /**
+   * What the user waits for, said while a request has no answer after `progressAfterMs` and before
+   * each retry ("waiting for HOST to answer (attempt 2 of 3, up to 30s)").
+   */
+  progress?: (message: string) => void;
+  /** How long a request may go unanswered before `progress` says so (default 3 s). */
+  progressAfterMs?: number;
   /** Longest time the whole run may take, waits and retries included (default 10 minutes). */
   totalTimeoutMs?: number;
   /** Largest answer read, in bytes (default 64 MB); larger ones are cut off while streaming. */
@@ -67,7 +77,12 @@ export function createTransport(o: TransportOptions): Transport {
   const timeoutMs = o.timeoutMs ?? 30_000;
   const maxSilentTimeouts = o.maxSilentTimeouts ?? 3;
   const log = o.log ?? (() => undefined);
+  const progress = o.progress ?? (() => undefined);
+  const progressAfterMs = o.progressAfterMs ?? 3000;
   let requests = 0;
+  // Whether any answer (even an error status) has come back in this run: until one has, a silent
+  // server is a wrong URL or a proxy holding connections, and no retry can help.
+  let everAnswered = false;
   // Counted across requests: the client's smaller pages are new requests to the same silent server.
   let silentInRow = 0;
   const deadline = now() + totalTimeoutMs;
@@ -88,8 +103,11 @@ export function createTransport(o: TransportOptions): Transport {
     let attempt = 0;
     let connectFailures = 0;
     let redirects = 0;
+    // The first try plus at most maxRetries retries (`attempt` counts the retries so far).
+    const of = maxRetries + 1;
     const backOff = async (why: string, ms: number) => {
       log(`GitHub: ${why}; retrying in ${Math.round(ms / 100) / 10}s`);
+      progress(`${why}; retrying in ${describeMs(ms)} (attempt ${attempt + 1} of ${of})`);
       await wait(ms);
     };
     const retry = async (why: string): Promise<boolean> => {
@@ -113,10 +131,14 @@ export function createTransport(o: TransportOptions): Transport {
       let text: string;
       const timeout = new AbortController();
       const timer = setTimeout(() => timeout.abort(), Math.min(timeoutMs, left));
+      const limit = describeMs(Math.min(timeoutMs, left));
+      const thisAttempt = attempt + 1;
+      const slow = setTimeout(() => progress(`waiting for ${target.host} to answer (attempt ${thisAttempt} of ${of}, up to ${limit})`), Math.min(progressAfterMs, timeoutMs));
       const signal = combineSignals(timeout.signal, o.signal);
       try {
         res = await o.fetch(target.href, { method, body, headers, redirect: 'manual', signal: signal.signal });
         silentInRow = 0;
+        everAnswered = true;
         text = await readBody(res, maxBodyBytes);
       } catch (e) {
         if (e instanceof GitHubError) throw e;
@@ -124,9 +146,9 @@ export function createTransport(o: TransportOptions): Transport {
         if (now() >= deadline) throw overTime();
         const waited = describeMs(Math.min(timeoutMs, left));
         // Not even a status line: a server that takes requests and never answers, not a heavy page.
-        if (timeout.signal.aborted && !res && ++silentInRow >= maxSilentTimeouts) {
-          // Only the URL is redacted: a short token must not garble the advice around it.
-          throw hopeless(`The server at ${redact(target.host, o.token)} accepted the connection but sent no answer within ${waited} (${silentInRow} attempts in a row); `
+        if (timeout.signal.aborted && !res && (++silentInRow >= maxSilentTimeouts || !everAnswered)) {
+          const count = everAnswered ? `${silentInRow} attempts in a row` : `attempt ${thisAttempt}; nothing at all has come back from it, so it is not retried`;
+          throw hopeless(`The server at ${redact(target.host, o.token)} sent no answer within ${waited} (${count}); `
             + `check that ${redact(o.apiUrl.trim().replace(/\/+$/, ''), o.token)} is a GitHub API URL and that no proxy or firewall in between holds the connection.`);
         }
         const reason = timeout.signal.aborted ? `no answer within ${waited}` : errorText(e);
@@ -141,6 +163,7 @@ export function createTransport(o: TransportOptions): Transport {
         throw new GitHubError('network', redact(`Could not reach ${target.host}: ${reason}`, o.token));
       } finally {
         clearTimeout(timer);
+        clearTimeout(slow);
         signal.dispose();
       }
       const status = res.status;
@@ -166,6 +189,7 @@ export function createTransport(o: TransportOptions): Transport {
         }
         attempt++;
         log(`GitHub: ${limited.why}; waiting ${Math.ceil(limited.ms / 1000)}s`);
+        progress(`GitHub: ${limited.why}; waiting ${Math.ceil(limited.ms / 1000)}s (until ${resetAt.toISOString().slice(11, 19)} UTC)`);
         await wait(limited.ms);
         continue;
       }

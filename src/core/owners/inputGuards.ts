@@ -9,11 +9,17 @@ export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
  */
 export const MAX_ALIAS_EXPANSION = 100_000;
 
-/** Why the text cannot be read as OWNERS.yaml at all, with the offset to point at, or undefined. */
-export function refuseText(text: string, maxBytes = DEFAULT_MAX_BYTES, fileBytes = text.length): { code: string; message: string; offset: number } | undefined {
-  if (fileBytes > maxBytes || text.length > maxBytes) {
+/**
+ * Why the text cannot be read as OWNERS.yaml at all, with the offset to point at, or undefined.
+ * The size is in UTF-8 bytes everywhere (the disk's, an editor buffer's, an API answer's): the
+ * same file is refused or read alike, whether it is open in a tab or not.
+ */
+export function refuseText(text: string, maxBytes = DEFAULT_MAX_BYTES, fileBytes?: number): { code: string; message: string; offset: number } | undefined {
+  // A UTF-16 code unit is 1 to 3 UTF-8 bytes: count exactly only when the answer depends on it.
+  const bytes = Math.max(fileBytes ?? 0, text.length * 3 <= maxBytes ? text.length : utf8Bytes(text));
+  if (bytes > maxBytes) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    return { code: 'file-too-large', message: `OWNERS.yaml is ${mb(Math.max(fileBytes, text.length))} MB; files over ${mb(maxBytes)} MB are refused (is this the right file?).`, offset: 0 };
+    return { code: 'file-too-large', message: `OWNERS.yaml is ${mb(bytes)} MB; files over ${mb(maxBytes)} MB are refused (is this the right file?).`, offset: 0 };
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return { code: 'not-text', message: 'OWNERS.yaml contains binary data (a NUL byte); it must be UTF-8 text.', offset: nul };
@@ -22,6 +28,19 @@ export function refuseText(text: string, maxBytes = DEFAULT_MAX_BYTES, fileBytes
     return { code: 'not-text', message: 'OWNERS.yaml is not valid UTF-8 text.', offset: replacement };
   }
   return undefined;
+}
+
+/** The length of `text` in UTF-8 bytes, without encoding it (a lone surrogate counts as U+FFFD does: 3). */
+export function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
 }
 
 function countOf(text: string, ch: string): number {

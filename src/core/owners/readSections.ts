@@ -1,6 +1,7 @@
 import { isMap, isScalar, YAMLMap } from 'yaml';
 import { Component, DEFAULT_METRICS, GuessedField, HandoffRecord, MetricsSettings, Outcome, PatternEntry, Person, Span, Team } from './model';
 import { SourceReader } from './yamlNodes';
+import { METRICS_KEY_NAMES, METRICS_KEYS, MetricsKey } from './metricsKeys';
 
 type Entry = ReturnType<SourceReader['entries']>[number];
 
@@ -155,21 +156,22 @@ export function readPatternList(reader: SourceReader, value: unknown, component:
 export function readMetrics(reader: SourceReader, section: YAMLMap | undefined, spans: Record<string, Span> = {}): MetricsSettings {
   const metrics: MetricsSettings = { ...DEFAULT_METRICS };
   if (!section) return metrics;
-  const numbers = ['windowDays', 'leadShareThreshold', 'watchThreshold', 'minPullRequests', 'bottleneckThreshold', 'leadOwnershipThreshold'] as const;
-  const booleans = ['creditCoAuthors', 'teamOnly'] as const;
+  const set = metrics as unknown as Record<MetricsKey, unknown>;
   for (const { key, keyNode, value } of reader.entries(section)) {
     const span = reader.nodeSpan(keyNode);
     spans[key] = span;
-    if ((numbers as readonly string[]).includes(key)) {
-      const n = reader.number(value, `\`metrics.${key}\``, span);
-      if (n !== undefined) metrics[key as typeof numbers[number]] = n;
-    } else if ((booleans as readonly string[]).includes(key)) {
-      const b = reader.boolean(value, `\`metrics.${key}\``, span);
-      if (b !== undefined) metrics[key as typeof booleans[number]] = b;
-    } else if (key === 'ignoreAuthors' || key === 'ignorePaths') {
-      metrics[key] = reader.stringList(value, `\`metrics.${key}\``, span).map(i => i.value);
+    const kind = Object.prototype.hasOwnProperty.call(METRICS_KEYS, key) ? METRICS_KEYS[key as MetricsKey] : undefined;
+    const what = `\`metrics.${key}\``;
+    if (kind === 'boolean') {
+      const b = reader.boolean(value, what, span);
+      if (b !== undefined) set[key as MetricsKey] = b;
+    } else if (kind === 'logins' || kind === 'patterns') {
+      set[key as MetricsKey] = reader.stringList(value, what, span).map(i => i.value);
+    } else if (kind) {
+      const n = reader.number(value, what, span);
+      if (n !== undefined) set[key as MetricsKey] = n;
     } else if (!key.startsWith('x-')) {
-      reader.report('warning', 'unknown-key', `Unknown key "${key}" in \`metrics\` (known: ${[...numbers, ...booleans, 'ignoreAuthors', 'ignorePaths'].join(', ')}).`, span);
+      reader.report('warning', 'unknown-key', `Unknown key "${key}" in \`metrics\` (known: ${METRICS_KEY_NAMES.join(', ')}).`, span);
     }
   }
   return metrics;

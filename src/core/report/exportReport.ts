@@ -3,6 +3,11 @@ import { componentLabel, delegationWords, trendWords } from './reportText';
 import { FLAG_WORDS, lastDay, num, pct, TeamReportView, windowLabel } from './teamReport';
 import { FIGURES_ARE_NOT, SIGNAL_WORDS } from './wording';
 
+/** The author rows an export may show: in team-only mode the lead's alone, whatever figures it was given. */
+function authorsShown<T extends { login: string }>(r: Pick<TeamReportView, 'teamOnly' | 'team'>, authors: readonly T[]): readonly T[] {
+  return r.teamOnly ? authors.filter(a => a.login.toLowerCase() === r.team.lead.toLowerCase()) : authors;
+}
+
 /** The file name an export is offered under: the team and the window's last day, as the report shows it. */
 export function exportFileName(r: Pick<TeamReportView, 'team' | 'window'>, format: 'markdown' | 'csv'): string {
   return `team-report-${r.team.id.replace(/[^A-Za-z0-9_-]/g, '_')}-${lastDay(r.window)}.${format === 'markdown' ? 'md' : 'csv'}`;
@@ -28,7 +33,7 @@ export function teamReportMarkdown(r: TeamReportView): string {
     if (f.signals.length) lines.push('');
     lines.push(`Bottleneck figure: the lead was the only approver of ${pct(f.leadSoleApprovalShare)} of the others' pull requests. The lead owns ${f.leadOwnedComponents} of ${f.components} components.`, '');
     lines.push('| author | pull requests | lines | share |', '|---|---:|---:|---:|');
-    for (const a of f.authors) lines.push(`| ${md(a.login)}${a.login.toLowerCase() === f.lead.toLowerCase() ? ' (lead)' : ''} | ${num(a.pullRequests)} | ${num(a.lines)} | ${pct(a.share)} |`);
+    for (const a of authorsShown(r, f.authors)) lines.push(`| ${md(a.login)}${a.login.toLowerCase() === f.lead.toLowerCase() ? ' (lead)' : ''} | ${num(a.pullRequests)} | ${num(a.lines)} | ${pct(a.share)} |`);
     lines.push('');
   }
   if (r.monthly.length) {
@@ -78,7 +83,7 @@ export function teamReportCsv(r: TeamReportView): string {
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const rows: (string | number)[][] = [['team', 'login', 'is_lead', 'pull_requests', 'lines', 'share', 'window_since', 'window_last_day', 'note']];
-  for (const a of r.figures?.authors ?? []) {
+  for (const a of authorsShown(r, r.figures?.authors ?? [])) {
     rows.push([r.team.id, a.login, a.login.toLowerCase() === r.team.lead.toLowerCase() ? 'yes' : 'no', a.pullRequests, a.lines, a.share.toFixed(4), r.window.since, lastDay(r.window), FIGURES_ARE_NOT]);
   }
   return rows.map(row => row.map(cell).join(',')).join('\r\n') + '\r\n';

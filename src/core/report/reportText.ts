@@ -59,7 +59,11 @@ export function roundScale(max: number, count = 3): { top: number; ticks: number
 /** A delegation row as two phrases: who owns and who writes the component, and what the lead can do. */
 export function delegationWords(d: DelegationRow): { ownership: string; next: string } {
   if (d.kind === 'owned') {
-    return { ownership: 'owned by the lead', next: d.candidate ? `could go to ${d.candidate}` : 'no candidate yet: nobody else changed it' };
+    // Team-only mode names no one but the lead: say the candidate is hidden, never that there is none.
+    const next = d.candidate ? `could go to ${d.candidate}`
+      : d.candidateHidden ? `candidate not named in team-only mode (others wrote ${d.lines ? pct((d.lines - d.leadLines) / d.lines) : '–'} of its lines)`
+      : 'no candidate yet: nobody else changed it';
+    return { ownership: 'owned by the lead', next };
   }
   const lead = d.lines ? pct(d.leadLines / d.lines) : '–';
   const owner = d.ownerLines !== null && d.lines ? `, ${d.owner} ${pct(d.ownerLines / d.lines)}` : '';

@@ -18,7 +18,8 @@ export type Trend = 'falling' | 'rising' | 'flat' | 'varies' | 'unknown';
  * hand it to, the owner should drive it; `ownerLines` is null in team-only mode.
  */
 export type DelegationRow = { component: string; name: string; owner: string; lines: number; leadLines: number }
-  & ({ kind: 'owned'; candidate: string | null } | { kind: 'carried'; ownerLines: number | null });
+  // `candidateHidden`: team-only mode, and others changed it: there is a candidate, it is not named.
+  & ({ kind: 'owned'; candidate: string | null; candidateHidden?: boolean } | { kind: 'carried'; ownerLines: number | null });
 
 /** Everything the team report shows, computed once; the webview and the exports only format it. */
 export interface TeamReportView {
@@ -50,7 +51,7 @@ export function buildTeamReport(model: OwnersModel, teamId: string, figures: Tea
   const team = model.teams.get(teamId);
   const components = [...model.components.values()].filter(c => c.team === teamId);
   return {
-    delegation: delegationOf(model, teamId, figures), teamOnly,
+    delegation: delegationOf(model, teamId, figures, teamOnly), teamOnly,
     team: { id: teamId, name: team?.name ?? teamId, lead: team?.lead ?? figures?.lead ?? '', members: team?.members ?? [] },
     window, hasData, figures, monthly, trend: trendOf(monthly),
     thresholds: { leadShare: model.metrics.leadShareThreshold, watch: model.metrics.watchThreshold, minPullRequests: model.metrics.minPullRequests },
@@ -61,7 +62,7 @@ export function buildTeamReport(model: OwnersModel, teamId: string, figures: Tea
   };
 }
 
-function delegationOf(model: OwnersModel, teamId: string, figures: TeamFigures | undefined): TeamReportView['delegation'] {
+function delegationOf(model: OwnersModel, teamId: string, figures: TeamFigures | undefined, teamOnly: boolean): TeamReportView['delegation'] {
   const lead = (model.teams.get(teamId)?.lead ?? '').toLowerCase();
   if (!lead) return [];
   const out: TeamReportView['delegation'] = [];
@@ -70,7 +71,9 @@ function delegationOf(model: OwnersModel, teamId: string, figures: TeamFigures |
     const f = figures?.componentFigures.find(x => x.component === c.id);
     const name = c.name ?? c.id;
     if (c.owner.toLowerCase() === lead) {
-      out.push({ component: c.id, name, owner: c.owner, kind: 'owned', lines: f?.lines ?? 0, leadLines: f?.leadLines ?? 0, candidate: f?.delegateTo ?? null });
+      const othersWrote = !!f && f.lines > f.leadLines;
+      out.push({ component: c.id, name, owner: c.owner, kind: 'owned', lines: f?.lines ?? 0, leadLines: f?.leadLines ?? 0,
+        ...(teamOnly ? { candidate: null, candidateHidden: othersWrote } : { candidate: f?.delegateTo ?? null }) });
     } else if (f && f.lines > 0 && f.leadLines / f.lines >= model.metrics.leadShareThreshold) {
       // The lead does the work of someone else's component: its owner should drive it, nobody needs to be handed it.
       out.push({ component: c.id, name, owner: c.owner, kind: 'carried', lines: f.lines, leadLines: f.leadLines, ownerLines: f.ownerLines });

@@ -17,7 +17,10 @@ export function registerGroupBy(ctx: Ctx): void {
     if (!groupBy) return undefined;
     ctx.tree.setGrouping(groupBy);
     await vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy);
-    await vscode.workspace.getConfiguration(Settings.section).update(Settings.groupBy, groupBy, vscode.ConfigurationTarget.Global).then(undefined, () => undefined);
+    // Written where the value in force comes from: a user-level write under a workspace value would be undone at once.
+    const config = vscode.workspace.getConfiguration(Settings.section);
+    const target = config.inspect(Settings.groupBy)?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await config.update(Settings.groupBy, groupBy, target).then(undefined, () => undefined);
     return groupBy;
   }));
 }

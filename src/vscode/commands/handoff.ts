@@ -45,7 +45,8 @@ async function handoff(ctx: Ctx, arg: unknown): Promise<HandoffOutcome> {
   const doc = await vscode.workspace.openTextDocument(target.state.ownersUri);
   const startText = doc.getText();
   const startVersion = doc.version;
-  const errors = validateOwners((ctx.store.reparse(doc.uri, startText) ?? target.state).parsed).filter(d => d.severity === 'error');
+  // The text as it is now (a stale state shows an older one): a handoff never writes into a file with errors.
+  const errors = validateOwners((ctx.store.reparse(doc.uri, startText) ?? target.state).current).filter(d => d.severity === 'error');
   if (errors.length) return { kind: 'refused', reason: `OWNERS.yaml has ${errors.length} error(s); fix them first (line ${errors[0].span.line}: ${errors[0].message})` };
   const state = ctx.store.stateFor(doc.uri) ?? target.state;
   const direct = arg as Partial<HandoffAnswers> | undefined;

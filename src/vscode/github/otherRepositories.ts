@@ -12,6 +12,8 @@ export interface OtherRepository {
   ref: RepoRef;
   /** Undefined before the first refresh; null when the repository has no OWNERS.yaml. */
   owners?: { path: string; text: string } | null;
+  /** True when GitHub answered no such repository (absent, or not visible to the token) at the last refresh. */
+  missing?: boolean;
   gitattributes: string;
   fetchedAt?: string;
 }
@@ -66,7 +68,7 @@ export class OtherRepositoryFiles {
       const name = `${ref.owner}/${ref.name}`;
       const f = files.get(name);
       const owners = f?.owners && f.owners.text.length <= MAX_TEXT ? f.owners : null;
-      entries.set(key(apiUrl, name), { name, owners, gitattributes: f?.gitattributes && f.gitattributes.length <= MAX_TEXT ? f.gitattributes : '', fetchedAt });
+      entries.set(key(apiUrl, name), { name, owners, gitattributes: f?.gitattributes && f.gitattributes.length <= MAX_TEXT ? f.gitattributes : '', fetchedAt, ...(f?.found === false || !f ? { missing: true } : {}) });
     }
     this.save(entries);
     return this.known(apiUrl, refs);
@@ -103,3 +105,11 @@ export class OtherRepositoryFiles {
 }
 
 const key = (apiUrl: string, name: string) => `${apiUrl} ${name.toLowerCase()}`;
+
+/** Why a listed repository adds nothing to the teams after a refresh, in words for the tree; undefined when it does (or was not read yet). */
+export function whyLeftOut(other: OtherRepository): string | undefined {
+  if (other.owners !== null) return undefined;
+  return other.missing
+    ? 'not found on GitHub (it does not exist, or the token cannot see it)'
+    : 'no OWNERS.yaml on its default branch (looked at OWNERS.yaml, .github/OWNERS.yaml and docs/OWNERS.yaml)';
+}

@@ -12,7 +12,7 @@ import type { OwnersModel } from '../../core/owners/model';
 import { parseOwners } from '../../core/owners/parse';
 import { createOwnershipIndex, OwnershipIndex } from '../../core/owners/resolve';
 import type { TransportOptions } from '../../core/github/transport';
-import { otherRepositorySetting, OtherRepositoryFiles } from './otherRepositories';
+import { affectsOtherRepositories, otherRepositorySetting, OtherRepositoryFiles, whyLeftOut } from './otherRepositories';
 import type { Log } from '../log';
 import type { OwnersState } from '../ownersState';
 import { repoFromGitConfig } from './gitRemote';
@@ -40,8 +40,10 @@ export interface CrossRepositoryView {
   result: TeamsAcrossRepositories;
   window: ReportWindow;
   teamOnly: boolean;
-  /** Repositories in view without data yet (not fetched, or no OWNERS.yaml found). */
+  /** Repositories in view not fetched yet (a refresh will read them). */
   pending: string[];
+  /** Repositories in view that a refresh read and that add nothing, with why (no OWNERS.yaml, not found, fetch failed). */
+  leftOut: { repo: string; why: string }[];
   /** The oldest fetch among the summed repositories. */
   fetchedAt: string;
   /** Per team, its months over the trend window, summed the same way: computed when a report asks for them. */
@@ -78,6 +80,8 @@ export class PullRequestData implements vscode.Disposable {
   private readonly figures = new WeakMap<OwnersState, { data: RepoPullRequests; prs: SyncedPullRequest[]; attributes: string; full: TeamFiguresView; hidden?: TeamFiguresView }>();
   /** The git remote of each root, read once: the tree asks on every render. */
   private readonly remotes = new Map<string, Promise<RepoRef | undefined>>();
+  /** The same, once read (the tree answers a folder's children without waiting). */
+  private readonly settledRemotes = new Map<string, RepoRef | undefined>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -86,12 +90,20 @@ export class PullRequestData implements vscode.Disposable {
   private readonly otherIndexes = new Map<string, OwnershipIndex>();
   private across: { signature: string; inputs: { index: OwnershipIndex; prs: readonly SyncedPullRequest[]; generated: string }[]; view: CrossRepositoryView } | undefined;
 
+  private readonly subscriptions: vscode.Disposable[];
+
   constructor(private readonly cacheDir: vscode.Uri, private readonly tokens: TokenSource, private readonly fetchImpl: FetchLike, private readonly log: Log,
     private readonly statesOf: () => OwnersState[] = () => []) {
     this.otherFiles = new OtherRepositoryFiles(cacheDir.fsPath, line => log.warn(line));
+    // The figures' shape (team-only) and which repository they are of change with these settings:
+    // everything that shows figures (tree, hovers, open reports) follows this one event, at once.
+    this.subscriptions = [vscode.workspace.onDidChangeConfiguration(e => {
+      if (e.affectsConfiguration('ownershipLens.report.teamOnly') || e.affectsConfiguration('ownershipLens.github') || affectsOtherRepositories(e)) this.changed.fire();
+    })];
   }
 
   dispose(): void {
+    this.subscriptions.forEach(d => d.dispose());
     this.changed.dispose();
   }
 
@@ -156,9 +168,10 @@ export class PullRequestData implements vscode.Disposable {
   }
 
   /** Fetches what changed since the last refresh; failures are kept in the status with the last good data. */
-  async refresh(state: OwnersState, cancel: vscode.CancellationToken): Promise<RepoPullRequests> {
+  async refresh(state: OwnersState, cancel: vscode.CancellationToken, waiting?: (message: string) => void): Promise<RepoPullRequests> {
     const settings = readGitHubSettings(state.folder.uri);
     this.remotes.delete(state.root.toString()); // an explicit refresh re-reads the remote
+    this.settledRemotes.delete(state.root.toString());
     const repo = await this.repoOf(state, settings);
     if (!repo) throw new GitHubError('not-found', 'No GitHub repository found: this folder has no git remote. Set `ownershipLens.github.repository` to OWNER/NAME.');
     const data = (await this.dataFor(state))!;
@@ -175,14 +188,14 @@ export class PullRequestData implements vscode.Disposable {
       throw new GitHubError('no-token', message.charAt(0).toUpperCase() + message.slice(1));
     }
     const since = [flagWindow(state.parsed.model.metrics.windowDays).since, trendWindow().since].sort()[0];
-    return this.sync(data, repo, settings.apiUrl, token, since, state.parsed.model.metrics.creditCoAuthors, cancel);
+    return this.sync(data, repo, settings.apiUrl, token, since, state.parsed.model.metrics.creditCoAuthors, cancel, waiting);
   }
 
   /**
    * Brings the repositories of `ownershipLens.teams.otherRepositories` up to date: their OWNERS.yaml
    * and .gitattributes (one request per 25), then their pull requests since the window of `model`.
    */
-  async refreshOthers(model: OwnersState['parsed']['model'], cancel: vscode.CancellationToken, progress?: (repo: string) => void): Promise<RepoPullRequests[]> {
+  async refreshOthers(model: OwnersState['parsed']['model'], cancel: vscode.CancellationToken, progress?: (repo: string, waiting?: string) => void): Promise<RepoPullRequests[]> {
     const { refs, invalid } = otherRepositorySetting();
     if (invalid.length) this.log.warn(`ownershipLens.teams.otherRepositories: ${invalid.map(x => JSON.stringify(x)).join(', ')} ${invalid.length > 1 ? 'are' : 'is'} not OWNER/NAME and left out.`);
     if (refs.length === 0) return [];
@@ -199,9 +212,10 @@ export class PullRequestData implements vscode.Disposable {
       const since = [flagWindow(model.metrics.windowDays).since, trendWindow().since].sort()[0];
       const results: RepoPullRequests[] = [];
       for (const other of others) {
-        if (!other.owners) { this.log.warn(`${other.name} has no OWNERS.yaml (looked at OWNERS.yaml, .github/OWNERS.yaml and docs/OWNERS.yaml on its default branch); it is left out of the teams.`); continue; }
+        const why = whyLeftOut(other);
+        if (why || !other.owners) { this.log.warn(`${other.name}: ${why}; it is left out of the teams.`); continue; }
         progress?.(other.name);
-        results.push(await this.sync(this.dataOf(other.ref, settings.apiUrl), other.ref, settings.apiUrl, token, since, parseOwners(other.owners.text).model.metrics.creditCoAuthors, cancel));
+        results.push(await this.sync(this.dataOf(other.ref, settings.apiUrl), other.ref, settings.apiUrl, token, since, parseOwners(other.owners.text).model.metrics.creditCoAuthors, cancel, m => progress?.(other.name, m)));
       }
       return results;
     } finally {
@@ -210,14 +224,14 @@ export class PullRequestData implements vscode.Disposable {
   }
 
   /** Fetches what changed since the last refresh of one repository; a failure is kept in its status with the last good data. */
-  private async sync(data: RepoPullRequests, repo: RepoRef, apiUrl: string, token: string, since: string, commitAuthors: boolean, cancel: vscode.CancellationToken): Promise<RepoPullRequests> {
+  private async sync(data: RepoPullRequests, repo: RepoRef, apiUrl: string, token: string, since: string, commitAuthors: boolean, cancel: vscode.CancellationToken, waiting?: (message: string) => void): Promise<RepoPullRequests> {
     const abort = new AbortController();
     const onCancel = cancel.onCancellationRequested(() => abort.abort());
     data.status = { kind: 'fetching' };
     this.changed.fire();
     try {
       const result = await syncPullRequests({
-        github: { ...this.transport(token, apiUrl), signal: abort.signal },
+        github: { ...this.transport(token, apiUrl), signal: abort.signal, progress: waiting },
         repo, since: `${since}T00:00:00Z`, cacheDir: this.cacheDir.fsPath, log: line => this.log.info(line), commitAuthors,
       });
       Object.assign(data, { pullRequests: result.pullRequests, fetchedAt: result.fetchedAt, apiRequests: result.apiRequests, status: { kind: 'ok' } });
@@ -255,11 +269,17 @@ export class PullRequestData implements vscode.Disposable {
     const parts: { name: string; index: OwnershipIndex; generated: string; root?: vscode.Uri; data: RepoPullRequests; model: OwnersModel }[] = [];
     const seen = new Set<string>();
     const pending: string[] = [];
+    const leftOut: { repo: string; why: string }[] = [];
+    // Not fetched, or fetched and failed: the failure is the reason, never "not fetched yet" forever.
+    const notYet = (data: RepoPullRequests) => {
+      if (data.status.kind === 'failed') leftOut.push({ repo: data.repo, why: `the last refresh failed: ${data.status.message}` });
+      else pending.push(data.repo);
+    };
     for (const state of states) {
       const data = await this.dataFor(state).catch(() => undefined);
       if (!data || seen.has(data.repo.toLowerCase())) continue;
       seen.add(data.repo.toLowerCase());
-      if (!data.fetchedAt) { pending.push(data.repo); continue; }
+      if (!data.fetchedAt) { notYet(data); continue; }
       parts.push({ name: data.repo, index: state.index, model: state.parsed.model, generated: '', root: state.root, data });
     }
     const others = this.otherFiles.known(settings.apiUrl, otherRepositorySetting().refs);
@@ -270,18 +290,21 @@ export class PullRequestData implements vscode.Disposable {
       if (seen.has(other.name.toLowerCase())) continue;
       seen.add(other.name.toLowerCase());
       const data = this.dataOf(other.ref, settings.apiUrl);
-      if (!other.owners || !data.fetchedAt) { pending.push(other.name); continue; }
+      const why = whyLeftOut(other);
+      if (why) { leftOut.push({ repo: other.name, why }); continue; }
+      if (!other.owners) { pending.push(other.name); continue; }
+      if (!data.fetchedAt) { notYet(data); continue; }
       const memo = this.otherIndexes.get(other.owners.text) ?? createOwnershipIndex(parseOwners(other.owners.text).model);
       this.otherIndexes.set(other.owners.text, memo);
       parts.push({ name: other.name, index: memo, model: memo.model, generated: other.gitattributes, data });
     }
-    if (parts.length + pending.length < 2 || parts.length === 0) return undefined;
+    if (parts.length + pending.length + leftOut.length < 2 || parts.length === 0) return undefined;
     await Promise.all(parts.map(async p => { if (p.root) p.generated = await readRootFile(p.root, '.gitattributes'); }));
     const teamOnly = states.some(teamOnlyMode);
     const signature = [...parts.map(p => p.name), teamOnly].join(' ');
     const memo = this.across;
     if (memo && memo.signature === signature && memo.inputs.length === parts.length && memo.inputs.every((x, i) => x.index === parts[i].index && x.prs === parts[i].data.pullRequests && x.generated === parts[i].generated)) {
-      return { ...memo.view, pending };
+      return { ...memo.view, pending, leftOut };
     }
     const window = flagWindow(first.parsed.model.metrics.windowDays);
     const inputs = parts.map(p => ({ name: p.name, index: p.index, generated: parseGitattributes(p.generated), pullRequests: p.data.pullRequests, resolutions: new Map() }));
@@ -290,7 +313,7 @@ export class PullRequestData implements vscode.Disposable {
     let months: Map<string, MonthlyShare[]> | undefined;
     const monthly = () => (months ??= new Map(teamsAcrossRepositories(inputs, trendWindow()).report.teams.map(t => [t.team, t.months])));
     const view: CrossRepositoryView = {
-      result, window, teamOnly, pending, monthly, models: parts.map(p => p.model),
+      result, window, teamOnly, pending, leftOut, monthly, models: parts.map(p => p.model),
       fetchedAt: parts.map(p => p.data.fetchedAt!).sort()[0],
       thresholds: { leadShare: first.parsed.model.metrics.leadShareThreshold, watch: first.parsed.model.metrics.watchThreshold, minPullRequests: first.parsed.model.metrics.minPullRequests },
     };
@@ -303,8 +326,36 @@ export class PullRequestData implements vscode.Disposable {
     if (configured) return configured;
     const key = state.root.toString();
     let remote = this.remotes.get(key);
-    if (!remote) this.remotes.set(key, remote = repoFromGitConfig(state.root));
+    if (!remote) {
+      const read = remote = repoFromGitConfig(state.root);
+      this.remotes.set(key, read);
+      void read.then(r => { if (this.remotes.get(key) === read) this.settledRemotes.set(key, r); }, () => undefined);
+    }
     return remote;
+  }
+
+  /**
+   * Without waiting: the state's data and figures when already at hand (undefined data: no GitHub
+   * repository); otherwise undefined, and they are read meanwhile, `onDidChange` firing once they are.
+   * The tree answers a folder's children from this: a child list that waits lets a root refresh land
+   * between two folders' answers, and the view then drops the next folder's items.
+   */
+  peekRows(state: OwnersState): { data: RepoPullRequests | undefined; figures: TeamFiguresView | undefined } | undefined {
+    const settings = readGitHubSettings(state.folder.uri);
+    const key = state.root.toString();
+    const configured = settings.repository ? parseRepo(settings.repository) : undefined;
+    if (!configured && !this.settledRemotes.has(key)) {
+      void this.repoOf(state, settings).then(() => this.changed.fire(), () => undefined);
+      return undefined;
+    }
+    const repo = configured ?? this.settledRemotes.get(key);
+    if (!repo) return { data: undefined, figures: undefined };
+    const data = this.dataOf(repo, settings.apiUrl);
+    if (!data.fetchedAt) return { data, figures: undefined };
+    const memo = this.figures.get(state);
+    if (memo && memo.data === data && memo.prs === data.pullRequests) return { data, figures: this.shaped(memo, state) };
+    void this.figuresFor(state).then(() => this.changed.fire(), () => undefined);
+    return undefined;
   }
 }
 

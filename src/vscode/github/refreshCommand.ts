@@ -22,7 +22,8 @@ export function registerRefresh(ctx: Ctx, data: PullRequestData): void {
       for (const state of states) {
         progress.report({ message: `Fetching merged pull requests for ${state.folder.name}…` });
         try {
-          const result = await data.refresh(state, cancel);
+          // A slow or silent server is said in the notification: the attempt and what is waited for.
+          const result = await data.refresh(state, cancel, waiting => progress.report({ message: `Fetching merged pull requests for ${state.folder.name}: ${waiting}` }));
           summaries.push({ repo: result.repo, pullRequests: result.pullRequests.length, apiRequests: result.apiRequests, fetchedAt: result.fetchedAt });
         } catch (e) {
           if (e instanceof vscode.CancellationError) return summaries;
@@ -31,7 +32,7 @@ export function registerRefresh(ctx: Ctx, data: PullRequestData): void {
       }
       // The repositories teams span without being open (ownershipLens.teams.otherRepositories).
       try {
-        const others = await data.refreshOthers(states[0].parsed.model, cancel, repo => progress.report({ message: `Fetching merged pull requests for ${repo}…` }));
+        const others = await data.refreshOthers(states[0].parsed.model, cancel, (repo, waiting) => progress.report({ message: `Fetching merged pull requests for ${repo}${waiting ? `: ${waiting}` : '…'}` }));
         for (const result of others) summaries.push({ repo: result.repo, pullRequests: result.pullRequests.length, apiRequests: result.apiRequests, fetchedAt: result.fetchedAt });
       } catch (e) {
         if (e instanceof vscode.CancellationError) return summaries;

@@ -14,7 +14,9 @@ export class OwnersFileHoverProvider implements vscode.HoverProvider {
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
     const current = this.store.stateFor(doc.uri);
     if (!current || doc.uri.toString() !== current.ownersUri.toString()) return undefined;
-    const state = current.parsed.text === doc.getText() ? current : this.store.reparse(doc.uri, doc.getText())!;
+    const state = current.current.text === doc.getText() ? current : this.store.reparse(doc.uri, doc.getText())!;
+    // The shown version is an older text while this one has an error: its offsets would point elsewhere.
+    if (state.stale) return undefined;
     const offset = doc.offsetAt(pos);
     const pattern = state.model.patterns.find(p => p.span.offset <= offset && offset <= p.span.end);
     if (pattern) return this.patternHover(doc, state, pattern.index);

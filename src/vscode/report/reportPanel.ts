@@ -15,17 +15,22 @@ export class TeamReportPanel {
   private view: TeamReportView;
   private ready = false;
 
-  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, view: TeamReportView, private readonly memory?: vscode.Memento) {
+  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, view: TeamReportView, private readonly memory?: vscode.Memento,
+    private recompute?: () => Promise<TeamReportView | undefined>) {
     this.view = view;
     panel.webview.html = html(panel.webview, extensionUri, view.team.name);
     panel.webview.onDidReceiveMessage((m: { type?: string; format?: string; component?: unknown; to?: unknown }) => this.onMessage(m));
     panel.onDidDispose(() => panels.delete(panelKey(view)));
   }
 
-  /** Opens (or reveals and refreshes) the report of `view.team`; `memory` keeps the folder of the last export. */
-  static show(extensionUri: vscode.Uri, view: TeamReportView, memory?: vscode.Memento): TeamReportPanel {
+  /**
+   * Opens (or reveals and refreshes) the report of `view.team`; `memory` keeps the folder of the last
+   * export; `recompute` answers the view as the settings and data are now (an export never writes a stale one).
+   */
+  static show(extensionUri: vscode.Uri, view: TeamReportView, memory?: vscode.Memento, recompute?: () => Promise<TeamReportView | undefined>): TeamReportPanel {
     const existing = panels.get(panelKey(view));
     if (existing) {
+      existing.recompute = recompute ?? existing.recompute;
       existing.update(view);
       existing.panel.reveal();
       return existing;
@@ -37,7 +42,7 @@ export class TeamReportPanel {
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'media'), vscode.Uri.joinPath(extensionUri, 'media', 'report')],
       retainContextWhenHidden: false,
     });
-    const created = new TeamReportPanel(panel, extensionUri, view, memory);
+    const created = new TeamReportPanel(panel, extensionUri, view, memory, recompute);
     panels.set(panelKey(view), created);
     return created;
   }
@@ -77,8 +82,15 @@ export class TeamReportPanel {
     } else if (m.type === 'refresh') {
       await vscode.commands.executeCommand('ownershipLens.refresh');
     } else if (m.type === 'export' && (m.format === 'markdown' || m.format === 'csv')) {
-      await exportReport(this.view, m.format, undefined, this.memory);
+      await this.exportTo(m.format);
     }
+  }
+
+  /** Export CSV/Markdown: of the report as it is now (team-only mode included); `target` skips the dialog. */
+  async exportTo(format: 'markdown' | 'csv', target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const now = await this.recompute?.().catch(() => undefined);
+    if (now) this.update(now);
+    return exportReport(this.view, format, target, this.memory);
   }
 }
 

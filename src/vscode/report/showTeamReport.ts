@@ -36,14 +36,20 @@ export function registerShowTeamReport(ctx: Ctx, data: PullRequestData, extensio
     await ctx.store.ready;
     // A team across repositories: the report of the summed figures.
     if (node && 'kind' in node && node.kind === 'teamAcross') {
-      const view = await teamReportAcrossView(node.figures.team, data);
-      return view && TeamReportPanel.show(extensionUri, view, memory).report;
+      const team = node.figures.team;
+      const view = await teamReportAcrossView(team, data);
+      return view && TeamReportPanel.show(extensionUri, view, memory, () => teamReportAcrossView(team, data)).report;
     }
     const target = node && 'kind' in node && node.kind === 'team' ? { state: node.state, team: node.team.id }
       : node && 'team' in node && typeof node.team === 'string' ? findTeam(ctx, node.team, (node as { folder?: string }).folder)
       : await pickTeam(ctx);
     if (!target) return undefined;
-    const panel = TeamReportPanel.show(extensionUri, await teamReportView(target.state, target.team, data), memory);
+    // The state of the moment: OWNERS.yaml may have changed since the panel opened.
+    const recompute = async () => {
+      const state = ctx.store.states().find(s => s.folder.uri.toString() === target.state.folder.uri.toString() && s.parsed.model.teams.has(target.team));
+      return state && teamReportView(state, target.team, data);
+    };
+    const panel = TeamReportPanel.show(extensionUri, await teamReportView(target.state, target.team, data), memory, recompute);
     return panel.report;
   }));
   const update = async () => {

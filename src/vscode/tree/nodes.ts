@@ -8,6 +8,8 @@ import type { OwnersState } from '../ownersState';
 export type Node =
   // `collapsed`: under "Teams across N repositories" the folders start closed, so each team shows once.
   | { kind: 'folder'; id: string; state: OwnersState; collapsed?: boolean }
+  // OWNERS.yaml cannot be read as it is now: the tree below shows its last good version (state.stale).
+  | { kind: 'stale'; id: string; state: OwnersState; parent?: Node }
   | { kind: 'team'; id: string; state: OwnersState; team: Team; parent?: Node; figures?: TeamFiguresView }
   // Teams across repositories: each team once, summed over every repository in view (`state` is the first folder's).
   | { kind: 'teamsAcross'; id: string; state: OwnersState; view: CrossRepositoryView }

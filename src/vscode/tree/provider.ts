@@ -4,7 +4,7 @@ import { GroupBy } from '../ids';
 import { componentCard } from '../markdown';
 import { teamName } from '../../core/owners/displayNames';
 import { componentFiguresMarkdown } from '../github/teamFlag';
-import type { CrossRepositoryView, PullRequestData } from '../github/pullRequestData';
+import type { CrossRepositoryView, PullRequestData, RepoPullRequests, TeamFiguresView } from '../github/pullRequestData';
 import { OwnersStore } from '../ownersStore';
 import type { OwnersState } from '../ownersState';
 import { componentChildren, componentNode, folderChildren, groupComponents, sectionChildren, unownedChildren } from './children';
@@ -12,6 +12,14 @@ import { countPullRequests } from '../../core/metrics/countedPullRequests';
 import { childId, Node } from './nodes';
 import { treeItem } from './treeItem';
 import { affectsOtherRepositories } from '../github/otherRepositories';
+
+/** How long the view must have asked for no children before a refresh (see `refreshSoon`). */
+const QUIET_MS = 150;
+
+/** A row above the folder's nodes when OWNERS.yaml cannot be read as it is now: they show its last good version. */
+function withStale(state: OwnersState, nodes: Node[], parent?: Node): Node[] {
+  return state.stale ? [{ kind: 'stale', id: childId(parent, state, 'stale-owners'), state, parent }, ...nodes] : nodes;
+}
 
 /** The Ownership tree; nodes are rebuilt from the store's current state on every refresh. */
 export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -33,6 +41,8 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
 
   private pullRequests: PullRequestData | undefined;
   private fileEvents = 0;
+  /** When the view last asked for children (see `refreshSoon`). */
+  private lastAsked = 0;
   private pullRequestEvents = 0;
   /** What the last root render read (see `refreshSoon`); undefined until a root render has read anything. */
   private rendered: string | undefined;
@@ -63,6 +73,10 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
   refreshSoon(ms = 30): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
+      // The view is still walking down the tree (a multi-root workspace: folders, then their teams,
+      // one request per level): a refresh now would drop the nodes it asks for next. Wait until it is done.
+      const sinceAsked = Date.now() - this.lastAsked;
+      if (sinceAsked < QUIET_MS) return this.refreshSoon(QUIET_MS - sinceAsked);
       if (this.rendered !== undefined && this.rendered !== this.signature()) this.changed.fire(undefined);
     }, ms);
   }
@@ -88,6 +102,7 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
+    this.lastAsked = Date.now();
     if (!node) {
       await this.store.ready;
       this.rendered = this.signature();
@@ -101,7 +116,12 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
       return roots;
     }
     switch (node.kind) {
-      case 'folder': return this.withPullRequests(folderChildren(node.state, this.groupBy, node));
+      case 'folder': {
+        // Without awaiting (see `peekRows`): the pull-request rows come with a later refresh if not at hand.
+        const nodes = withStale(node.state, folderChildren(node.state, this.groupBy, node), node);
+        const now = this.pullRequests?.peekRows(node.state);
+        return now ? this.withRows(nodes, node.state, now.data, now.figures) : nodes;
+      }
       case 'team': case 'person': case 'outcomeGroup': {
         // Without awaiting: the view asks for the expanded groups' children in one batch, one at a
         // time, and a root refresh landing between two of them would drop the next ones.
@@ -129,13 +149,18 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     const state = nodes.find(n => n.kind !== 'folder')?.state;
     if (!data || !state) return nodes;
     const repo = await data.dataFor(state).catch(() => undefined);
+    return this.withRows(nodes, state, repo, repo && await data.figuresFor(state));
+  }
+
+  private withRows(nodes: Node[], state: OwnersState, repo: RepoPullRequests | undefined, figures: TeamFiguresView | undefined): Node[] {
     // No GitHub remote: no row (the folder may simply not be on GitHub); a refresh says how to set one.
     if (!repo) return nodes;
-    const figures = await data.figuresFor(state);
     const parent = nodes[0] && 'parent' in nodes[0] ? nodes[0].parent : undefined;
     const counted = figures && { window: figures.report.window, counts: countPullRequests(repo.pullRequests, figures.report.window, state.parsed.model.metrics.ignoreAuthors) };
     const status: Node = { kind: 'pullRequests', id: childId(parent, state, 'pull-requests'), state, data: repo, counted, parent };
-    return [status, ...nodes.map(n => (n.kind === 'team' && figures ? { ...n, figures } : n))];
+    // The stale-file row stays first: it says what everything below is.
+    const first = nodes[0]?.kind === 'stale' ? [nodes[0]] : [];
+    return [...first, status, ...nodes.slice(first.length).map(n => (n.kind === 'team' && figures ? { ...n, figures } : n))];
   }
 
   private teamsAcrossNode(view: CrossRepositoryView): Node {
@@ -145,15 +170,21 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
   /** Each team once (the summed report's order), named as the first OWNERS.yaml that names it. */
   private teamsAcross(node: Extract<Node, { kind: 'teamsAcross' }>): Node[] {
     const states = this.store.states();
-    return node.view.result.report.teams.filter(t => node.view.result.byRepository.has(t.team)).map(figures => ({
+    const teams = node.view.result.report.teams.filter(t => node.view.result.byRepository.has(t.team)).map(figures => ({
       kind: 'teamAcross', id: `${node.id}/${encodeURIComponent(figures.team)}`, state: node.state, view: node.view, figures, parent: node,
       name: states.map(s => s.model.teams.get(figures.team)?.name).find(Boolean) ?? figures.team,
     }) as Node);
+    // A listed repository that adds nothing says why, in its own row (the setting names it).
+    const leftOut = node.view.leftOut.map(x => ({
+      kind: 'detail', id: `${node.id}/left-out/${encodeURIComponent(x.repo)}`, state: node.state, parent: node, icon: 'warning',
+      label: x.repo, description: `left out: ${x.why}`, tooltip: `${x.repo} is left out of the teams: ${x.why}. It is listed in the setting ownershipLens.teams.otherRepositories.`,
+    }) as Node);
+    return [...teams, ...leftOut];
   }
 
   private roots(): Node[] {
     const states = this.store.states();
-    if (states.length === 1 && (vscode.workspace.workspaceFolders?.length ?? 0) <= 1) return folderChildren(states[0], this.groupBy);
+    if (states.length === 1 && (vscode.workspace.workspaceFolders?.length ?? 0) <= 1) return withStale(states[0], folderChildren(states[0], this.groupBy));
     return states.map(state => ({ kind: 'folder', id: state.folder.uri.toString(), state }));
   }
 

@@ -55,14 +55,24 @@ function build(node: Node): vscode.TreeItem {
       }
       return item;
     }
+    case 'stale': {
+      const error = node.state.stale!.error;
+      const item = withIcon(new vscode.TreeItem('OWNERS.yaml has an error: showing its last good version', None), 'warning', ContextValues.stale);
+      item.description = `line ${error.span.line}: ${error.message}`;
+      item.tooltip = plain(`${vscode.workspace.asRelativePath(node.state.ownersUri)}, line ${error.span.line}, column ${error.span.column}: ${error.message}\nEverything below is the file as it was before this error. Click to go to the error.`);
+      item.command = { command: 'vscode.open', title: 'Go to the error', arguments: [node.state.ownersUri, { selection: new vscode.Range(error.span.line - 1, error.span.column - 1, error.span.endLine - 1, error.span.endColumn - 1) }] };
+      item.accessibilityInformation = { label: `OWNERS.yaml has an error at line ${error.span.line}: ${error.message}. The tree shows its last good version.` };
+      return item;
+    }
     case 'teamsAcross': {
-      const { result, pending } = node.view;
+      const { result, pending, leftOut } = node.view;
       const item = withIcon(new vscode.TreeItem(`Teams across ${repositories(result.repositories.length + pending.length)}`, Expanded), 'repo', ContextValues.teamsAcross);
-      item.description = `${num(result.report.pullRequests)} pull requests${pending.length ? ` · ${pending.length} not fetched yet` : ''}`;
+      item.description = `${num(result.report.pullRequests)} pull requests${pending.length ? ` · ${pending.length} not fetched yet` : ''}${leftOut.length ? ` · ${leftOut.length} left out` : ''}`;
       item.tooltip = plain([
         'Team ids are organisation-wide: a team that owns components in several repositories is shown once, its figures summed over the pull requests of all of them (never an average of shares).',
         `Summed: ${result.repositories.join(', ')}.`,
         pending.length ? `Not fetched yet (Refresh Pull Request Data): ${pending.join(', ')}.` : '',
+        ...leftOut.map(x => `Left out: ${x.repo}: ${x.why}.`),
         `Merged from ${windowLabel(node.view.window)}, the window and thresholds of the first folder's OWNERS.yaml (a folder's own rows use its own); oldest fetch ${node.view.fetchedAt.replace('T', ' ').slice(0, 16)} UTC.`,
         'Further repositories: the setting ownershipLens.teams.otherRepositories.',
       ].filter(Boolean).join('\n'));

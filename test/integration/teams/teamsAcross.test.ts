@@ -120,21 +120,36 @@ describe('a team across repositories (acme/shop and acme/tools open, acme/infra 
     assert.match(md, /\| acme\/infra \| [\d,]+ \| [\d,]+ \| \d+% \|/);
   });
 
-  it('a listed repository without an OWNERS.yaml is named as not fetched, never silently dropped', async function () {
+  it('a listed repository that does not exist or has no OWNERS.yaml says so in the tree, never "not fetched yet" forever', async function () {
     this.timeout(60_000);
     const a = await api();
     const config = vscode.workspace.getConfiguration('ownershipLens.teams');
-    await config.update('otherRepositories', ['acme/infra', 'acme/gone'], vscode.ConfigurationTarget.Workspace);
+    await config.update('otherRepositories', ['acme/infra', 'acme/gone', 'acme/bare'], vscode.ConfigurationTarget.Workspace);
     try {
-      await vscode.commands.executeCommand('ownershipLens.refresh');
-      const node = await waitFor('the pending repository', async () => {
+      // Before a refresh nothing is known of them: "not fetched yet" is then true.
+      const before = await waitFor('the listed repositories, not fetched yet', async () => {
         const n = (await a.ctx.tree.getChildren()).find((x: Node) => x.kind === 'teamsAcross') as Across | undefined;
-        return n && n.view.pending.includes('acme/gone') && n;
+        return n && n.view.pending.includes('acme/gone') && n.view.pending.includes('acme/bare') && n;
       });
+      assert.match(String(a.ctx.tree.getTreeItem(before).description), /2 not fetched yet/);
+      await vscode.commands.executeCommand('ownershipLens.refresh');
+      const node = await waitFor('the repositories left out, with why', async () => {
+        const n = (await a.ctx.tree.getChildren()).find((x: Node) => x.kind === 'teamsAcross') as Across | undefined;
+        return n && n.view.leftOut.length === 2 && n;
+      });
+      assert.deepStrictEqual(node.view.pending, []);
       const item = a.ctx.tree.getTreeItem(node);
-      assert.strictEqual(item.label, 'Teams across 4 repositories');
-      assert.match(String(item.description), /1 not fetched yet/);
-      assert.match((item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1'), /Not fetched yet \(Refresh Pull Request Data\): acme\/gone/);
+      assert.strictEqual(item.label, 'Teams across 3 repositories');
+      assert.match(String(item.description), /· 2 left out$/);
+      assert.doesNotMatch(String(item.description), /not fetched yet/);
+      const tooltip = (item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+      assert.match(tooltip, /Left out: acme\/gone: not found on GitHub \(it does not exist, or the token cannot see it\)\./);
+      assert.match(tooltip, /Left out: acme\/bare: no OWNERS\.yaml on its default branch \(looked at OWNERS\.yaml, \.github\/OWNERS\.yaml and docs\/OWNERS\.yaml\)\./);
+      const rows = (await a.ctx.tree.getChildren(node)).filter(n => n.kind === 'detail').map(n => a.ctx.tree.getTreeItem(n));
+      assert.deepStrictEqual(rows.map(r => [r.label, r.description]), [
+        ['acme/gone', 'left out: not found on GitHub (it does not exist, or the token cannot see it)'],
+        ['acme/bare', 'left out: no OWNERS.yaml on its default branch (looked at OWNERS.yaml, .github/OWNERS.yaml and docs/OWNERS.yaml)'],
+      ]);
       assert.strictEqual(node.view.result.report.pullRequests, across.view.result.report.pullRequests, 'the figures are those of the three with data');
     } finally {
       await config.update('otherRepositories', ['acme/infra'], vscode.ConfigurationTarget.Workspace);
