@@ -6,6 +6,7 @@ import { GitHubError } from '../../src/core/github/errors';
 import type { TransportOptions } from '../../src/core/github/transport';
 import { generateDataset } from '../fake-github/generate';
 import { Fault, FakeGitHub, startFakeGitHub } from '../fake-github/server';
+import { nowMs } from '../../src/core/clock';
 
 const TOKEN = 'ghp_faulttoken9876543210zyxwvutsrqponmlkj';
 const REPO = { owner: 'acme', name: 'shop' };
@@ -66,7 +67,7 @@ describe('GitHub client under faults (fake GitHub, real HTTP)', function () {
 
   it('403 primary rate limit with a far reset: stops with "rate limited until HH:MM UTC"', async () => {
     gh.inject({ kind: 'primary-limit', resetInSeconds: 3 * 3600 });
-    const reset = new Date(Date.now() + 3 * 3600_000 + 1000);
+    const reset = new Date(nowMs() + 3 * 3600_000 + 1000);   // the product's clock, as the fake GitHub's reset
     await assert.rejects(fetchAll(), (e: GitHubError) => {
       assert.strictEqual(e.kind, 'rate-limited');
       assert.match(e.message, /rate limited until \d\d:\d\d UTC/);
