@@ -146,12 +146,10 @@ describe('GitHub client under faults (fake GitHub, real HTTP)', function () {
   it('a refused connection: 3 attempts with a short back-off, never a smaller page, "Could not reach HOST"', async () => {
     const port = await closedPort();
     const c = client({ apiUrl: `http://127.0.0.1:${port}`, retryBaseMs: 1000 });
-    const t0 = Date.now();
     await assert.rejects(fetchAll(c), (e: GitHubError) => e.kind === 'network' && new RegExp(`^Could not reach 127\\.0\\.0\\.1:${port}: fetch failed: ECONNREFUSED$`).test(e.message));
     assert.strictEqual(c.transport.requests, 3, 'the first try and two retries');
     assert.deepStrictEqual(waits, [500, 1000], 'half the usual back-off');
     assert.ok(!logs.some(l => /pages of/.test(l)), logs.join('\n'));
-    assert.ok(Date.now() - t0 < 3_000, `${Date.now() - t0} ms`);
   });
 
   it('a host name that does not resolve (ENOTFOUND, EAI_AGAIN): 3 attempts, never a smaller page', async () => {
