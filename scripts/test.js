@@ -1,26 +1,61 @@
 #!/usr/bin/env node
 // `npm test`: every test phase in order, streamed, then one closing line "N passed, N failed".
-// Phases: build, typecheck, unit (mocha in node), integration (mocha inside a real VS Code),
+// Phases: build, typecheck, unit (mocha in node), unit-dated (the unit tests again on another day),
+// integration (mocha inside a real VS Code), integration-dated (the GitHub suite on another day),
 // ui (the real workbench driven by headless Chromium), demo (a smoke run of `npm run demo`). Set TEST_PHASES=unit,integration to choose.
 'use strict';
-const { spawn } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
 const npx = (bin, ...args) => [path.join(ROOT, 'node_modules/.bin', bin), ...args];
+// No test may depend on today's date. The dated phases keep that checked: the unit tests with the whole
+// process clock moved (Debian's faketime, else the product's own clock, OWNERSHIP_LENS_NOW), the GitHub
+// suite with the product's and the demo data's clock moved (faketime under a browser breaks its driver).
+// A leap day that ends a month, and the 1st of a month (the report's last month then has one day).
+const UNIT_DAY = '2028-02-29 08:30:00';
+const GITHUB_DAY = '2027-03-01T08:30:00Z';
 const PHASES = [
   { name: 'build', cmd: ['node', 'esbuild.js'] },
   { name: 'typecheck', cmd: npx('tsc', '-p', '.', '--noEmit') },
   { name: 'unit', cmd: npx('mocha'), counts: true },
+  { name: 'unit-dated', cmd: () => datedUnitCommand(), counts: true },
   { name: 'integration', cmd: ['bash', '-c', 'node scripts/install-vscode-host.js && node scripts/run-integration-tests.js'], counts: true, optionalFile: 'scripts/run-integration-tests.js' },
+  { name: 'integration-dated', cmd: ['bash', '-c', 'node scripts/install-vscode-host.js && node scripts/run-integration-tests.js'], env: { SUITES: 'github', OWNERSHIP_LENS_NOW: GITHUB_DAY }, counts: true, optionalFile: 'scripts/run-integration-tests.js' },
   { name: 'ui', cmd: ['bash', '-c', 'node scripts/install-vscode-host.js && node scripts/run-ui-tests.js'], counts: true, optionalFile: 'scripts/run-ui-tests.js' },
   // `npm run demo` as a user starts it: URL printed, workbench served, extension installed, Ctrl+C stops it.
   { name: 'demo', cmd: ['node', 'scripts/demo-smoke.js'] },
 ];
 
+const has = cmd => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+
+/** faketime, installed with apt-get when we are root and it is missing (as the VS Code host's packages are). */
+function faketimeAvailable() {
+  if (has('faketime')) return { ok: true };
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root || !has('apt-get')) return { ok: false, why: 'faketime is not installed (sudo apt-get install faketime)' };
+  console.log('  • installing faketime (apt-get install faketime)');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () => spawnSync('apt-get', ['install', '-y', '-q', 'faketime'], { stdio: 'ignore', env }).status === 0;
+  if (!install()) { spawnSync('apt-get', ['update', '-q'], { stdio: 'ignore', env }); install(); }
+  return has('faketime') ? { ok: true } : { ok: false, why: 'apt-get could not install faketime' };
+}
+
+/** The unit tests on UNIT_DAY: every clock of the process moved by faketime, or the product's clock when faketime is missing. */
+function datedUnitCommand() {
+  const fake = faketimeAvailable();
+  if (fake.ok) {
+    console.log(`  the unit tests with the clock at ${UNIT_DAY} UTC (faketime)`);
+    return { cmd: ['faketime', '-f', `@${UNIT_DAY}`, ...npx('mocha')], env: { TZ: 'UTC' } };
+  }
+  console.log(`  ${fake.why}: the unit tests with the product's clock at ${UNIT_DAY} UTC (OWNERSHIP_LENS_NOW) instead`);
+  return { cmd: npx('mocha'), env: { OWNERSHIP_LENS_NOW: `${UNIT_DAY.replace(' ', 'T')}Z` } };
+}
+
 function run(phase) {
   return new Promise(resolve => {
-    const child = spawn(phase.cmd[0], phase.cmd.slice(1), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const { cmd, env } = typeof phase.cmd === 'function' ? phase.cmd() : { cmd: phase.cmd, env: phase.env };
+    const child = spawn(cmd[0], cmd.slice(1), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let out = '';
     const tee = stream => chunk => { stream.write(chunk); out += chunk.toString(); if (out.length > 4e6) out = out.slice(-2e6); };
     child.stdout.on('data', tee(process.stdout));

@@ -1,6 +1,7 @@
 // The report's two month charts, drawn in SVG at the box's real width (1 unit = 1 CSS pixel), so
 // labels keep a readable size in a narrow panel: fewer month labels, never smaller ones.
-import { outputWords, roundScale, trendWords } from '../../src/core/report/reportText';
+import { isPartialMonth } from '../../src/core/metrics/months';
+import { monthLabel, outputWords, roundScale, trendWords } from '../../src/core/report/reportText';
 import { num, pct, TeamReportView, windowLabel } from '../../src/core/report/teamReport';
 import { el, sized, svg } from './dom';
 
@@ -22,13 +23,13 @@ function monthLabels(months: string[], xs: number[], y: number, px: number): SVG
   return months.flatMap((m, i) => ((months.length - 1 - i) % every === 0 ? [text(xs[i], y, m.slice(2), 'axis', px, 'middle')] : []));
 }
 
-/** The lead's series: a line with a halo in the background colour (it stays whole over the bars) and a point per month. */
-function leadSeries(points: { x: number; y: number; title: string }[]): SVGElement[] {
+/** The lead's series: a line with a halo in the background colour (it stays whole over the bars) and a point per month, hollow for a partial one. */
+function leadSeries(points: { x: number; y: number; title: string; partial: boolean }[]): SVGElement[] {
   const line = points.map(p => `${p.x},${p.y}`).join(' ');
   return [
     svg('polyline', { points: line, class: 'series-halo' }),
     svg('polyline', { points: line, class: 'series' }),
-    ...points.map(p => svg('circle', { cx: p.x, cy: p.y, r: 4, class: 'point', tabindex: 0 }, svg('title', {}, p.title))),
+    ...points.map(p => svg('circle', { cx: p.x, cy: p.y, r: 4, class: p.partial ? 'point partial' : 'point', tabindex: 0 }, svg('title', {}, p.partial ? `${p.title} (a partial month)` : p.title))),
   ];
 }
 
@@ -60,24 +61,31 @@ export function outputChart(r: TeamReportView): HTMLElement[] {
         text(L - 6, y(t / scale.top) + px / 3, num(t), 'axis axis-bars', px, 'end'),
       ]),
       ...[0, 0.5, 1].map(s => text(W - R + 6, y(s) + px / 3, pct(s), 'axis axis-lead', px)),
-      ...months.map((m, i) => {
+      // A partial month (the window holds a few of its days) is hatched and labelled with its days, so its short bar reads as "so far".
+      svg('defs', {}, svg('pattern', { id: 'partial-hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+        svg('rect', { width: 6, height: 6, class: 'hatch-back' }), svg('line', { x1: 0, y1: 0, x2: 0, y2: 6, class: 'hatch-line' }))),
+      ...months.flatMap((m, i) => {
         const h = (m.lines / scale.top) * (H - T - B);
-        return svg('rect', { x: xs[i] - Math.max(1, step * 0.35), y: H - B - h, width: Math.max(2, step * 0.7), height: h, class: 'output-bar', tabindex: 0 },
-          svg('title', {}, `${m.month}: ${num(m.lines)} lines, ${num(m.pullRequests)} pull requests, ${num(m.authors)} active authors; lead ${m.lines ? pct(m.leadShare) : '–'}`));
+        const partial = isPartialMonth(m);
+        const bar = svg('rect', { x: xs[i] - Math.max(1, step * 0.35), y: H - B - h, width: Math.max(2, step * 0.7), height: h, class: partial ? 'output-bar partial' : 'output-bar', tabindex: 0 },
+          svg('title', {}, `${monthLabel(m)}${partial ? ' (a partial month)' : ''}: ${num(m.lines)} lines, ${num(m.pullRequests)} pull requests, ${num(m.authors)} active authors; lead ${m.lines ? pct(m.leadShare) : '–'}`));
+        const days = `${m.days} ${m.days === 1 ? 'day' : 'days'}`;
+        return partial ? [bar, text(xs[i], H - B - h - 4, textWidth(days.length, px) <= step ? days : `${m.days}d`, 'axis partial-label', px, 'middle')] : [bar];
       }),
       svg('line', { x1: L, x2: L, y1: T, y2: H - B, class: 'axis-line axis-line-bars' }),
       svg('line', { x1: W - R, x2: W - R, y1: T, y2: H - B, class: 'axis-line axis-line-lead' }),
       svg('line', { x1: L, x2: W - R, y1: H - B, y2: H - B, class: 'axis-line' }),
-      ...leadSeries(months.flatMap((m, i) => (m.lines > 0 ? [{ x: xs[i], y: y(m.leadShare), title: `${m.month}: ${lead} ${pct(m.leadShare)} of ${num(m.lines)} lines` }] : []))),
+      ...leadSeries(months.flatMap((m, i) => (m.lines > 0 ? [{ x: xs[i], y: y(m.leadShare), title: `${monthLabel(m)}: ${lead} ${pct(m.leadShare)} of ${num(m.lines)} lines`, partial: isPartialMonth(m) }] : []))),
       ...monthLabels(months.map(m => m.month), xs, H - 4, px),
     ];
     return [svg('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': words, class: 'chart output-chart' }, ...parts)];
   });
-  const span = months.length === 1 ? `One month, ${months[0].month}` : `${months.length} months, ${months[0].month} to ${months[months.length - 1].month}`;
+  const span = months.length === 1 ? `One month, ${monthLabel(months[0])}` : `${months.length} months, ${monthLabel(months[0])} to ${monthLabel(months[months.length - 1])}`;
   return [
     el('p', { class: 'sub' }, `${span} (the figures above cover ${windowLabel(r.window)}).`),
     legend([
-      ['swatch-bars', `Bars, left scale: lines merged per month (tallest: ${num(most.lines)} in ${most.month}).`],
+      ['swatch-bars', `Bars, left scale: lines merged per month (tallest: ${num(most.lines)} in ${monthLabel(most)}).`],
+      ...(months.some(isPartialMonth) ? [['swatch-partial', 'Hatched bar, hollow point: a partial month, only some of its days in the window (compare it by the daily rate below).'] as [string, string]] : []),
       ['swatch-lead', `Line, right scale (0–100%): the share of those lines written by ${r.team.lead ? `${r.team.lead}, the lead` : 'the lead'}.`],
     ]),
     chart,
@@ -104,10 +112,10 @@ export function shareChart(r: TeamReportView): HTMLElement[] {
       parts.push(svg('line', { x1: L, x2: W - R, y1: y(share), y2: y(share), class: cls }),
         text(W - R, y(share) - 4, textWidth(long.length, px) < (W - L - R) * 0.6 ? long : pct(share), `axis ${cls}`, px, 'end'));
     }
-    parts.push(...leadSeries(months.flatMap((m, i) => (m.lines > 0 ? [{ x: x(i), y: y(m.leadShare), title: `${m.month}: ${pct(m.leadShare)} of ${num(m.lines)} lines, ${num(m.pullRequests)} pull requests` }] : []))),
+    parts.push(...leadSeries(months.flatMap((m, i) => (m.lines > 0 ? [{ x: x(i), y: y(m.leadShare), title: `${monthLabel(m)}: ${pct(m.leadShare)} of ${num(m.lines)} lines, ${num(m.pullRequests)} pull requests`, partial: isPartialMonth(m) }] : []))),
       ...monthLabels(months.map(m => m.month), months.map((_, i) => x(i)), H - 4, px));
     const withData = months.filter(m => m.lines > 0);
-    const label = `Lead's share by month. ${words} ${withData.map(m => `${m.month} ${pct(m.leadShare)}`).join(', ')}`;
+    const label = `Lead's share by month. ${words} ${withData.map(m => `${monthLabel(m)} ${pct(m.leadShare)}`).join(', ')}`;
     return [svg('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label, class: 'chart share-chart' }, ...parts)];
   });
   return [chart, el('p', { class: 'trend' }, words)];

@@ -6,6 +6,7 @@ import { FLAG_WORDS, NO_DATA_WORDS, num, pct, windowLabel } from '../../src/core
 import { FIGURES_ARE_NOT, SIGNAL_WORDS } from '../../src/core/report/wording';
 import { outputChart, shareChart } from './charts';
 import { button, el, forgetSized, table } from './dom';
+import { daysInMonth, isPartialMonth } from '../../src/core/metrics/months';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
 const vscode = acquireVsCodeApi();
@@ -93,9 +94,9 @@ function monthlyChart(r: TeamReportView): HTMLElement {
 function output(r: TeamReportView): HTMLElement {
   const section = el('section', { 'aria-labelledby': 'output-h' }, el('h2', { id: 'output-h' }, "The team's output by month, and the lead's share"));
   if (r.monthly.length === 0 || !r.hasData) return section;
-  const rows = r.monthly.map(m => [m.month, num(m.pullRequests), num(m.lines), num(m.authors), m.lines ? pct(m.leadShare) : '–']);
+  const rows = r.monthly.map(m => [m.month, isPartialMonth(m) ? `${m.days} of ${daysInMonth(m.month)} (partial)` : String(m.days), num(m.pullRequests), num(m.lines), num(m.authors), m.lines ? pct(m.leadShare) : '–']);
   section.append(...outputChart(r),
-    el('details', {}, el('summary', {}, 'Month by month'), table(['Month', 'Pull requests', 'Lines', 'Active authors', "Lead's share"], rows, 'months')));
+    el('details', {}, el('summary', {}, 'Month by month'), table(['Month', 'Days', 'Pull requests', 'Lines', 'Active authors', "Lead's share"], rows, 'months')));
   return section;
 }
 

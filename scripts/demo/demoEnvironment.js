@@ -11,8 +11,11 @@ const ROOT = path.resolve(__dirname, '../..');
 const DEMO_TOKEN = 'demo-token-for-the-local-fake-github';
 const DAY = 86_400_000;
 
+/** The product's clock (src/core/clock.ts, built into out/): OWNERSHIP_LENS_NOW moves the demo's "now" with the extension's. */
+const clockNow = () => require(path.join(ROOT, 'out/src/core/clock.js')).nowMs();
+
 /** demo/pull-requests.json stores days before "now"; the server gets absolute dates. */
-function materialise(file, now = Date.now()) {
+function materialise(file, now = clockNow()) {
   const relative = JSON.parse(fs.readFileSync(file, 'utf8'));
   return {
     repo: relative.repo,

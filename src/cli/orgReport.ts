@@ -14,6 +14,7 @@ import { parseOwners } from '../core/owners/parse';
 import { createOwnershipIndex } from '../core/owners/resolve';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
 import { apiUrlOption, defaultCacheDir, reportWindow } from './report';
+import { now } from '../core/clock';
 
 const USAGE = 'usage: ownership-lens org-report --org ORG [--shard K/N] [--out DIR] [--since YYYY-MM-DD] [--until YYYY-MM-DD | --days N] [--max-wait SECONDS]\n' +
   '       ownership-lens org-report merge FILE... [--out DIR]';
@@ -31,7 +32,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   if (!org) throw new UsageError(`--org is required\n${USAGE}`);
   if (!/^[A-Za-z0-9_.-]+$/.test(org)) throw new UsageError(`--org must be an organisation login, not "${org}"`);
   const shard = shardOption(stringOption(args, 'shard'));
-  const window = reportWindow(args, DEFAULT_METRICS.windowDays, new Date());
+  const window = reportWindow(args, DEFAULT_METRICS.windowDays, now());
   const apiUrl = apiUrlOption(args);
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   if (!token) throw new UsageError('org-report needs a GitHub token: set GITHUB_TOKEN or GH_TOKEN (one that can list the organisation\'s repositories and read their pull requests).');
@@ -101,7 +102,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     return e.kind === 'rate-limited' ? 3 : 1;
   }
   const report = buildOrgReport({
-    org, window, shard, shards: shard ? [shard.index] : [1], generatedAt: new Date().toISOString(),
+    org, window, shard, shards: shard ? [shard.index] : [1], generatedAt: now().toISOString(),
     apiRequests: state.apiRequests + client.transport.requests, repositories: state.done,
   });
   const written = writeReport(report, outDir, shard ? `org-report-${shard.index}-of-${shard.count}` : 'org-report');
@@ -122,7 +123,7 @@ async function merge(args: CliArgs, io: CliIO): Promise<number> {
   });
   let report: OrgReport;
   try {
-    report = mergeOrgReports(parts, new Date().toISOString());
+    report = mergeOrgReports(parts, now().toISOString());
   } catch (e) {
     throw new UsageError(`cannot merge: ${(e as Error).message}`);
   }

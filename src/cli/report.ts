@@ -15,6 +15,7 @@ import { createOwnershipIndex } from '../core/owners/resolve';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
 import { loadOwners, requireReadable } from './loadOwners';
 import { runRepos } from './reportRepos';
+import { now } from '../core/clock';
 
 const DAY = 86_400_000;
 
@@ -25,7 +26,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const { root, parsed } = loaded;
   requireReadable(loaded, io, 'figures');
   const model = parsed.model;
-  const window = reportWindow(args, model.metrics.windowDays, new Date());
+  const window = reportWindow(args, model.metrics.windowDays, now());
   const apiUrl = apiUrlOption(args);
   const repo = repoOption(args, root);
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;

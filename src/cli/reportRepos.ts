@@ -14,6 +14,7 @@ import { findOwnersFile, readOwnersText } from '../node/ownersFile';
 import { readGitattributes } from '../node/gitattributesFile';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
 import { apiUrlOption, defaultCacheDir, formatReport, gitRemoteRepo, reportWindow } from './report';
+import { now } from '../core/clock';
 
 interface RepoInput { repo: RepoRef; name: string; model: OwnersModel; generated: GeneratedFiles; from: string }
 
@@ -44,7 +45,7 @@ export async function runRepos(args: CliArgs, io: CliIO): Promise<number> {
     const inputs = await readRepositories(refs, args, io, github);
     apiRequests += inputs.requests;
     const first = inputs.repos[0].model;
-    const window = reportWindow(args, first.metrics.windowDays, new Date());
+    const window = reportWindow(args, first.metrics.windowDays, now());
     const parts: RepositoryPart[] = [];
     for (const r of inputs.repos) {
       const sync = await syncPullRequests({ github, repo: r.repo, since: `${window.since}T00:00:00Z`, cacheDir, log, commitAuthors: r.model.metrics.creditCoAuthors });

@@ -28,6 +28,7 @@ import { OwnersStore } from './ownersStore';
 import { OwnersQuickFixes } from './quickFixes';
 import { registerStatusBar } from './statusBar';
 import { OwnershipTreeProvider } from './tree/provider';
+import { today } from '../core/clock';
 
 /** What activate() returns: the parts integration tests look at, and the activation figures. */
 export interface OwnershipLensApi {
@@ -69,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
     const tree = new OwnershipTreeProvider(store, groupBy, started);
     const treeView = vscode.window.createTreeView(Views.tree, { treeDataProvider: tree, showCollapseAll: true });
     showRestrictedMode(treeView, context.subscriptions);
-    const ctx: Ctx = { subscriptions: context.subscriptions, log, store, tree, treeView, handoffFlow: interactiveHandoffFlow, today: () => new Date().toISOString().slice(0, 10) };
+    const ctx: Ctx = { subscriptions: context.subscriptions, log, store, tree, treeView, handoffFlow: interactiveHandoffFlow, today };
     // Reads the cache at most; the network only on `ownershipLens.refresh`.
     const pullRequests = new PullRequestData(vscode.Uri.joinPath(context.globalStorageUri, 'pull-requests'), vscodeTokenSource, (input, init) => fetch(input, init), log, () => store.states());
     const hover = new ImportHoverProvider(store, state => pullRequests.peekFigures(state));

@@ -6,6 +6,7 @@ import type { FakeDataset } from './dataset';
 import { queryCost } from './cost';
 import { restPullRequest, restSort, rootValue, stateOf } from './resolvers';
 import { githubSchema } from './schema';
+import { nowMs } from '../../src/core/clock';
 
 /** A fault served instead of (or, for `slow`, before) the normal answer to the next matching request. */
 export type Fault =
@@ -67,7 +68,7 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
   let endless: 'pull-requests' | 'files' | undefined;
   const stuckCursors = new Map<string, string>();
   let remaining = o.rateLimit ?? 5000;
-  const resetEpoch = () => Math.floor(Date.now() / 1000) + 3600;
+  const resetEpoch = () => Math.floor(nowMs() / 1000) + 3600;
   const state = { data: o.data, more: o.repositories ?? [] };
   const all = () => [state.data, ...state.more];
   const lookup = (repo: string) => all().find(d => d.repo.toLowerCase() === repo.toLowerCase());
@@ -92,7 +93,7 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
   async function serveFault(f: Fault, req: http.IncomingMessage, res: http.ServerResponse, resource: string): Promise<boolean> {
     switch (f.kind) {
       case 'primary-limit': {
-        const reset = Math.floor(Date.now() / 1000) + f.resetInSeconds;
+        const reset = Math.floor(nowMs() / 1000) + f.resetInSeconds;
         send(res, 403, { message: 'API rate limit exceeded for user ID 1.', documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api` },
           { ...rateHeaders(resource), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) });
         return true;
@@ -106,7 +107,7 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
         return true;
       case 'graphql-error':
         send(res, 200, { data: null, errors: [{ type: f.type, message: f.message ?? 'Something went wrong while executing your query. Please include `0000:0000:0000000:0000000:00000000` when reporting this issue.' }] },
-          f.type === 'RATE_LIMITED' ? { ...rateHeaders(resource), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + (f.resetInSeconds ?? 5)) } : rateHeaders(resource));
+          f.type === 'RATE_LIMITED' ? { ...rateHeaders(resource), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(nowMs() / 1000) + (f.resetInSeconds ?? 5)) } : rateHeaders(resource));
         return true;
       case 'slow':
         await new Promise(r => setTimeout(r, f.ms));

@@ -13,8 +13,8 @@ const CHECKS = [
   ["lead's bar", 'ol.bars li.lead .bar', 'backgroundColor', 3],
   ["others' bars", 'ol.bars li:not(.lead) .bar', 'backgroundColor', 3],
   ["lead's line", 'svg.chart polyline.series', 'stroke', 3],
-  ["lead's points", 'svg.chart circle.point', 'fill', 3],
-  ['output bars', 'svg.chart rect.output-bar', 'fill', 3],
+  ["lead's points", 'svg.chart circle.point:not(.partial)', 'fill', 3],
+  ['output bars', 'svg.chart rect.output-bar:not(.partial)', 'fill', 3],
   ['threshold lines', 'svg.chart line.threshold-doing, svg.chart line.threshold-watch', 'stroke', 3],
 ];
 
@@ -66,4 +66,10 @@ async function contrastIn(frame, checks = CHECKS) {
   return frame.evaluate(measure, checks);
 }
 
-module.exports = { CHECKS, contrastIn };
+/** A partial month (the window holds only some of its days): a hatched, outlined bar and a hollow point. */
+const PARTIAL_CHECKS = [
+  ["partial month's bar outline", 'svg.chart rect.output-bar.partial', 'stroke', 3],
+  ["partial month's hollow point", 'svg.chart circle.point.partial', 'stroke', 3],
+];
+
+module.exports = { CHECKS, PARTIAL_CHECKS, contrastIn };

@@ -56,8 +56,13 @@ esac
     for (const call of npmCalls()) assert.match(call, /user_agent=unset lifecycle=unset$/, call);
     const second = install();
     assert.strictEqual(second.code, 0, second.out);
-    assert.strictEqual(second.out.trim().split('\n').length, 1, second.out);
-    assert.match(second.out, /^VS Code host: ready/);
+    // The test skips apt: on a machine without Chromium or the Kerberos headers the installer rightly
+    // says what it did not install, on a line of its own; apart from that warning, one line.
+    const lines = second.out.trim().split('\n');
+    const skipped = lines.filter(l => /^\s*! OWNERSHIP_LENS_SKIP_APT=1: not installing [\w+.-]+(, [\w+.-]+)*; /.test(l));
+    assert.ok(skipped.length <= 1, second.out);
+    assert.strictEqual(lines.filter(l => !skipped.includes(l)).length, 1, second.out);
+    assert.match(lines[lines.length - 1], /^VS Code host: ready/);
     assert.strictEqual(npmCalls().length, 3, 'a complete install ran npm again');
   });
 

@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import { millis } from '../../src/bench/hostileInputs';
 import { parseJsonc } from '../../src/core/imports/jsonc';
 import { importCodeowners } from '../../src/core/owners/codeowners';
 import { parseOwners } from '../../src/core/owners/parse';
@@ -15,21 +14,19 @@ describe('linear text handling (issue 9, item 6)', () => {
     assert.throws(() => parseJsonc('{ "a": 1 /* unterminated'));
   });
 
-  it('strips comments from 400 KB of newlines, or an unterminated comment, in a fraction of the quadratic time', () => {
-    // The regexes took 9.8 s on 98 KB of newlines; a linear pass takes milliseconds on four times as much.
-    for (const text of ['{' + '\n'.repeat(400_000) + '"a": 1}', '{"a": 1}' + '/*'.repeat(100_000), '{"a": [1' + ','.padEnd(400_000, ' ') + ']}']) {
-      const ms = millis(() => { try { parseJsonc(text); } catch { /* the unterminated one is an error */ } });
-      assert.ok(ms < 1000, `${ms.toFixed(0)} ms`);
-    }
+  it('reads 400 KB of newlines or of spaces, and refuses an unterminated comment', () => {
+    // The regexes took 9.8 s on 98 KB of newlines; `npm run bench` (inputs) prints the time now.
+    assert.deepStrictEqual(parseJsonc('{' + '\n'.repeat(400_000) + '"a": 1}'), { a: 1 });
+    assert.deepStrictEqual(parseJsonc('{"a": [1' + ','.padEnd(400_000, ' ') + ']}'), { a: [1] });
+    assert.throws(() => parseJsonc('{"a": 1}' + '/*'.repeat(100_000)));
   });
 
-  it('imports a 20,000-rule CODEOWNERS in linear time and keeps every owner', () => {
+  it('imports a 20,000-rule CODEOWNERS and keeps every owner', () => {
     // Alternating owners under one directory: every rule is a new group and the check used to scan all earlier groups.
     let text = '';
     for (let i = 0; i < 20_000; i++) text += `/src/d${i}/ @user${i % 3}\n${i % 10 === 0 ? `/src/d${i}/gen/\n` : ''}`;
-    let yaml = '';
-    const ms = millis(() => { yaml = importCodeowners(text); });
-    assert.ok(ms < 20_000, `${ms.toFixed(0)} ms`); // the quadratic grouping took 95 s on this shape (100k rules: over 10 minutes)
+    // The quadratic grouping took 95 s on this shape (100k rules: over 10 minutes); `npm run bench` (inputs) prints the time now.
+    const yaml = importCodeowners(text);
     assert.ok(!yaml.includes('WARNING'), 'every unowned rule found an exact place');
     const rules = parseCodeowners(text);
     const back = parseCodeowners(exportCodeowners(parseOwners(yaml).model));

@@ -10,7 +10,9 @@ import { parseCodeowners } from '../../src/core/owners/codeownersFile';
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/codeowners');
 
 describe('matcher vs the codeowners npm package on real CODEOWNERS files', function () {
-  this.timeout(120000);
+  // A fixed amount of work (17,505 paths against the peer's per-rule regexes on DataDog's file):
+  // no timer, so a loaded machine finishes it later instead of failing it. `npm run bench` times it.
+  this.timeout(0);
   const expectedDirStar: Record<string, number> = {};
   for (const file of fs.readdirSync(FIXTURES).filter(f => f.endsWith('.CODEOWNERS')).sort()) {
     it(`agrees on ${file} except where GitHub's docs and gitignore differ`, () => {

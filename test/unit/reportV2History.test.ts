@@ -160,7 +160,7 @@ function reference(prs: HistoryPullRequest[], people: Map<number, string[]>, s: 
       const inMonth = mine.filter(x => x.p.mergedAt.slice(0, 7) === month);
       const people_ = tallyPeople(inMonth);
       const total = inMonth.reduce((n, x) => n + x.lines, 0);
-      return { month, pullRequests: inMonth.length, lines: total, authors: Object.keys(people_).length, leadShare: ratio(people_[lc(lead)]?.lines ?? 0, total) };
+      return { month, days: daysOf(month), pullRequests: inMonth.length, lines: total, authors: Object.keys(people_).length, leadShare: ratio(people_[lc(lead)]?.lines ?? 0, total) };
     });
     const topPullRequests = [...mine]
       .sort((a, b) => b.lines - a.lines || b.p.mergedAt.localeCompare(a.p.mergedAt) || b.p.number - a.p.number)
@@ -174,6 +174,13 @@ function reference(prs: HistoryPullRequest[], people: Map<number, string[]>, s: 
     };
   });
   return { repo: REPO, window: { since: SINCE, until: UNTIL }, pullRequests: counted.length, teams };
+}
+
+/** The days of `month` inside [SINCE, UNTIL), counted one by one. */
+function daysOf(month: string): number {
+  let n = 0;
+  for (let t = Date.parse(`${SINCE}T00:00:00Z`); t < Date.parse(`${UNTIL}T00:00:00Z`); t += 86_400_000) if (new Date(t).toISOString().startsWith(month)) n++;
+  return n;
 }
 
 function ownersYaml(metrics: string): string {

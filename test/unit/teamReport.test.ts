@@ -1,10 +1,11 @@
 import * as assert from 'assert';
+import { daysInMonth } from '../../src/core/metrics/months';
 import { parseOwners } from '../../src/core/owners/parse';
 import { teamReportCsv, teamReportMarkdown } from '../../src/core/report/exportReport';
 import { buildTeamReport, MonthlyShare, TeamFigures, trendOf } from '../../src/core/report/teamReport';
 import { FIGURES_ARE_NOT } from '../../src/core/report/wording';
 
-const months = (shares: number[]): MonthlyShare[] => shares.map((s, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, leadShare: s, lines: 100, pullRequests: 5, authors: 3 }));
+const months = (shares: number[]): MonthlyShare[] => shares.map((s, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, days: daysInMonth(`2026-${String(i + 1).padStart(2, '0')}`), leadShare: s, lines: 100, pullRequests: 5, authors: 3 }));
 
 const hostileOwners = `version: 1
 teams:
@@ -40,7 +41,7 @@ describe('team report', () => {
     assert.strictEqual(trendOf(months([0.2, 0.3, 0.5, 0.6])), 'rising');
     assert.strictEqual(trendOf(months([0.4, 0.41, 0.39, 0.4])), 'flat');
     assert.strictEqual(trendOf(months([0.8, 0.2])), 'unknown');
-    assert.strictEqual(trendOf([...months([0.9]), { month: '2026-02', leadShare: 0, lines: 0, pullRequests: 0, authors: 0 }, ...months([0.5])]), 'unknown');
+    assert.strictEqual(trendOf([...months([0.9]), { month: '2026-02', days: 28, leadShare: 0, lines: 0, pullRequests: 0, authors: 0 }, ...months([0.5])]), 'unknown');
   });
 
   it('keeps only the team\'s components and the handoffs inside the window', () => {
@@ -87,7 +88,8 @@ describe('team report', () => {
     assert.match(md, /- #8 plain: 200 lines$/m, 'a javascript: URL is not a link, and a hidden author is not named');
     assert.match(md, /Left out: 3 pull requests by bots, 1 by ignored authors, 50 lines of ignored files .* and 9 lines of generated files/);
     assert.match(md, /not a performance rating/);
-    assert.match(md, /\| 2026-01 \| 5 \| 100 \| 3 \| 70% \|/);
+    assert.match(md, /Team-only mode/);
+    assert.match(md, /\| 2026-01 \| 31 \| 5 \| 100 \| 3 \| 70% \|/);
     assert.match(teamReportCsv(r), /,"These figures describe merged pull requests, not people/);
   });
 
@@ -104,8 +106,8 @@ describe('team report', () => {
     const csv = teamReportCsv(buildTeamReport(model, 'web', figures, [], { since: '2026-01-01', until: '2026-04-01' }));
     const lines = csv.trimEnd().split('\r\n');
     const note = `"${FIGURES_ARE_NOT}"`;
-    assert.strictEqual(lines[0], 'team,login,is_lead,pull_requests,lines,share,window_since,window_last_day,note');
-    assert.strictEqual(lines[1], `web,alice,yes,6,640,0.6400,2026-01-01,2026-03-31,${note}`);
-    assert.strictEqual(lines[2], `web,"'=HYPERLINK(""x"")",no,4,360,0.3600,2026-01-01,2026-03-31,${note}`);
+    assert.strictEqual(lines[0], 'team,row,login,is_lead,month,days,pull_requests,lines,share,window_since,window_last_day,note');
+    assert.strictEqual(lines[1], `web,author,alice,yes,,,6,640,0.6400,2026-01-01,2026-03-31,${note}`);
+    assert.strictEqual(lines[2], `web,author,"'=HYPERLINK(""x"")",no,,,4,360,0.3600,2026-01-01,2026-03-31,${note}`);
   });
 });

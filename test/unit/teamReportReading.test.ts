@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { daysInMonth } from '../../src/core/metrics/months';
 import { parseOwners } from '../../src/core/owners/parse';
 import { exportFileName, teamReportCsv, teamReportMarkdown } from '../../src/core/report/exportReport';
 import { outputWords, roundScale, trendWords } from '../../src/core/report/reportText';
@@ -46,7 +47,7 @@ const WINDOW = { since: '2026-06-02', until: '2026-11-30' };
 /** The Platform months of the audit: the lead's share swings between 37% and 86%. */
 const SWINGING = [0.76, 0.38, 0.84, 0.86, 0.57, 0.74, 0.55, 0.84, 0.74, 0.78, 0.37, 0.74];
 const months = (shares: number[], lines = shares.map(() => 1000)): MonthlyShare[] =>
-  shares.map((s, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, leadShare: s, lines: lines[i], pullRequests: 10, authors: 2 }));
+  shares.map((s, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, days: daysInMonth(`2026-${String(i + 1).padStart(2, '0')}`), leadShare: s, lines: lines[i], pullRequests: 10, authors: 2 }));
 
 const report = (deployOwner: string, monthly: MonthlyShare[] = []) =>
   buildTeamReport(parseOwners(owners(deployOwner)).model, 'platform', figures(deployOwner), monthly, WINDOW);
@@ -151,11 +152,22 @@ describe('team report, as a first-time reader reads it', () => {
 
   it('writes CSV whose every row has the header\'s columns, the window as the header shows it', () => {
     const rows = parseCsv(teamReportCsv(report('dan')));
-    assert.deepStrictEqual(rows[0], ['team', 'login', 'is_lead', 'pull_requests', 'lines', 'share', 'window_since', 'window_last_day', 'note']);
+    assert.deepStrictEqual(rows[0], ['team', 'row', 'login', 'is_lead', 'month', 'days', 'pull_requests', 'lines', 'share', 'window_since', 'window_last_day', 'note']);
     assert.strictEqual(rows.length, 3);
-    assert.deepStrictEqual(rows.map(row => row.length), [9, 9, 9]);
-    assert.deepStrictEqual(rows.slice(1).map(row => [row[1], row[4], row[6], row[7]]), [['dan', '11000', '2026-06-02', '2026-11-29'], ['erin', '6462', '2026-06-02', '2026-11-29']]);
-    assert.ok(rows.slice(1).every(row => /not a performance rating/.test(row[8])));
+    assert.deepStrictEqual(rows.map(row => row.length), [12, 12, 12]);
+    assert.deepStrictEqual(rows.slice(1).map(row => [row[1], row[2], row[7], row[9], row[10]]), [['author', 'dan', '11000', '2026-06-02', '2026-11-29'], ['author', 'erin', '6462', '2026-06-02', '2026-11-29']]);
+    assert.ok(rows.slice(1).every(row => /not a performance rating/.test(row[11])));
+  });
+
+  it('writes each month with its days in the window into the CSV and the Markdown, a partial month marked', () => {
+    const monthly = [{ month: '2026-11', days: 30, pullRequests: 20, lines: 3000, authors: 2, leadShare: 0.5 }, { month: '2026-12', days: 6, pullRequests: 3, lines: 400, authors: 1, leadShare: 0.25 }];
+    const r = buildTeamReport(parseOwners(owners('erin')).model, 'platform', figures('erin'), monthly, { since: '2026-11-01', until: '2026-12-07' });
+    const rows = parseCsv(teamReportCsv(r)).filter(row => row[1] === 'month');
+    assert.deepStrictEqual(rows.map(row => row.slice(0, 9)), [['platform', 'month', '', '', '2026-11', '30', '20', '3000', '0.5000'], ['platform', 'month', '', '', '2026-12', '6', '3', '400', '0.2500']]);
+    const md = teamReportMarkdown(r);
+    assert.match(md, /\| month \| days \| pull requests \|/);
+    assert.match(md, /\| 2026-11 \| 30 \| 20 \| 3,000 \|/);
+    assert.match(md, /\| 2026-12 \| 6 of 31 \(partial\) \| 3 \| 400 \|/);
   });
 
   it('names components by their display name with the id, and writes counts with thousands separators', () => {
@@ -165,10 +177,35 @@ describe('team report, as a first-time reader reads it', () => {
     assert.doesNotMatch(md, /29 deploy:/);
     assert.match(md, /of 17,462 changed lines and 45 of 81 pull requests/);
     assert.match(md, /\| dan \(lead\) \| 45 \| 11,000 \| 63% \|/);
-    assert.match(md, /\| 2026-01 \| 10 \| 17,462 \| 2 \| 50% \|/);
+    assert.match(md, /\| 2026-01 \| 31 \| 10 \| 17,462 \| 2 \| 50% \|/);
     assert.match(md, /: 12,345 lines by dan/);
     assert.match(md, /Left out: 1,234 pull requests by bots, 0 by ignored authors, 56,789 lines of ignored files/);
     // No count of four digits or more without its separator (dates and links aside).
     assert.doesNotMatch(md.replace(/\d{4}\\?-\d\d(\\?-\d\d)?/g, '').replace(/https?:\S+/g, ''), /\d{4,}/);
+  });
+});
+
+describe('a partial month is shown, never compared with whole ones (SPEC 5 `days`)', () => {
+  // Four whole months, then 3 days of May: fewer lines and a lower share only because the month has just begun.
+  const whole = months([0.6, 0.62, 0.6, 0.61], [3000, 3100, 2900, 3000]);
+  const partial: MonthlyShare = { month: '2026-05', days: 3, pullRequests: 2, lines: 310, authors: 1, leadShare: 0.1 };
+
+  it('the trend reads the whole months only; the partial month\'s share is given apart', () => {
+    assert.strictEqual(trendOf([...whole, partial]), 'flat');
+    assert.strictEqual(trendOf([...whole, { ...partial, days: 31, lines: 3000 }]), 'falling', 'the same share over a whole month would read as a fall');
+    assert.strictEqual(trendWords({ monthly: [...whole, partial], trend: 'flat' }),
+      'The lead\'s share holds steady, between 60% and 62% a month. Partial month, not in the trend: 10% in 2026-05, 3 days.');
+  });
+
+  it('the bars compare whole months, and the partial one by its daily rate', () => {
+    const words = outputWords([...whole, partial]);
+    assert.match(words, /^Bars: lines merged each whole month, from 2,900 \(2026-03\) to 3,100 \(2026-02\)\. /);
+    assert.match(words, / 2026-05, 3 days in the window \(a partial month, drawn hatched\): 310 lines, 103 a day against 100 a day in the whole months\. /);
+    assert.doesNotMatch(words, /from 310/);
+  });
+
+  it('a window that starts mid-month: its first month is partial too, and labelled', () => {
+    const first: MonthlyShare = { month: '2025-12', days: 17, pullRequests: 9, lines: 1500, authors: 2, leadShare: 0.6 };
+    assert.match(outputWords([first, ...whole]), /2025-12, 17 days in the window \(a partial month, drawn hatched\): 1,500 lines, 88 a day/);
   });
 });

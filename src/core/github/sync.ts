@@ -3,6 +3,7 @@ import { readCache, writeCache } from './cacheStore';
 import { createGitHubClient } from './client';
 import type { EtagStore, TransportOptions } from './transport';
 import type { RepoRef, SyncedPullRequest } from './types';
+import { now as clockNow } from '../clock';
 
 /** Re-read pull requests updated this long before the last high-water mark (clock skew, same-second updates). */
 const OVERLAP_MS = 5 * 60_000;
@@ -37,7 +38,7 @@ export interface SyncResult {
 export async function syncPullRequests(o: SyncOptions): Promise<SyncResult> {
   const repo = `${o.repo.owner}/${o.repo.name}`;
   const apiUrl = o.github.apiUrl.replace(/\/+$/, '');
-  const now = o.now ?? (() => new Date());
+  const now = o.now ?? clockNow;
   const log = o.log ?? (() => undefined);
   const read = o.cacheDir ? readCache(o.cacheDir, { repo, apiUrl }) : { kind: 'missing' as const };
   let cacheProblem: string | undefined;

@@ -1,6 +1,7 @@
 import { connectRetries } from './connectFailure';
 import { apiEndpoints } from './endpoints';
 import { GitHubError, rateLimitedMessage, redact } from './errors';
+import { nowMs } from '../clock';
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -70,7 +71,7 @@ export function createTransport(o: TransportOptions): Transport {
   const totalTimeoutMs = o.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
   const maxBodyBytes = o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const sleep = o.sleep ?? (ms => new Promise<void>(r => setTimeout(r, ms)));
-  const now = o.now ?? Date.now;
+  const now = o.now ?? nowMs;
   const maxWaitMs = o.maxWaitMs ?? 60_000;
   const maxRetries = o.maxRetries ?? 4;
   const retryBaseMs = o.retryBaseMs ?? 1000;

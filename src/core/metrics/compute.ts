@@ -1,7 +1,7 @@
 import type { MetricsSettings, OwnersModel } from '../owners/model';
 import type { OwnershipIndex } from '../owners/resolve';
 import { approvedByLeadAlone, AttributedPullRequest, attributePullRequests, AttributionOptions, CreditedPerson, reviewedBy } from './attribute';
-import { monthsOf } from './months';
+import { daysInWindow, monthsOf } from './months';
 import type { AuthorFigures, ComponentFigures, LeadFlag, LeadReport, PullRequestRecord, ReportWindow, TeamFigures, TeamSignal, TopPullRequest } from './types';
 
 /** The teams and components figures are computed for, and the thresholds; several repositories may share one. */
@@ -130,11 +130,11 @@ export function aggregateTeams(catalogue: TeamCatalogue, attributed: readonly At
     });
     a.componentLines.forEach((lines, componentId) => componentTally.get(componentId)?.add(a.credited, lines));
   }
-  const teams = catalogue.teams.map(team => teamFigures(team, tallies.get(team.id)!, catalogue));
+  const teams = catalogue.teams.map(team => teamFigures(team, tallies.get(team.id)!, catalogue, window));
   return { window: { since: window.since, until: window.until }, pullRequests: counted, teams };
 }
 
-function teamFigures(team: { id: string; lead: string }, t: TeamTally, catalogue: TeamCatalogue): TeamFigures {
+function teamFigures(team: { id: string; lead: string }, t: TeamTally, catalogue: TeamCatalogue, window: ReportWindow): TeamFigures {
   const settings = catalogue.settings;
   const leadKey = team.lead.toLowerCase();
   const leadTally = team.lead ? t.all.people.get(leadKey) : undefined;
@@ -158,7 +158,7 @@ function teamFigures(team: { id: string; lead: string }, t: TeamTally, catalogue
     signals: teamSignals({ ...figures, nonLeadPullRequests: t.nonLead, leadSoleApprovalShare, components: own.length, leadOwnedComponents }, settings),
     componentFigures: own.map(c => componentFigures(c, team.lead, t.components.get(c.id)!)),
     months: [...t.months].map(([month, m]) => ({
-      month, pullRequests: m.pullRequests, lines: m.lines, authors: m.people.size, leadShare: ratio(team.lead ? m.linesOf(team.lead) : 0, m.lines),
+      month, days: daysInWindow(month, window), pullRequests: m.pullRequests, lines: m.lines, authors: m.people.size, leadShare: ratio(team.lead ? m.linesOf(team.lead) : 0, m.lines),
     })),
     topPullRequests: topPullRequests(t.top),
     excluded: t.excluded,

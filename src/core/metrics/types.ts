@@ -41,6 +41,8 @@ export interface ComponentFigures {
 /** One calendar month (UTC) of a team (SPEC 5 `months`). */
 export interface MonthFigures {
   month: string;
+  /** Days of the month inside the window: under the month's length at a window's edge (a partial month). */
+  days: number;
   pullRequests: number;
   lines: number;
   /** Distinct people credited with the team's pull requests that month. */

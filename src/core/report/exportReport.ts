@@ -1,3 +1,4 @@
+import { daysInMonth, isPartialMonth } from '../metrics/months';
 import { oneLine } from '../owners/printable';
 import { componentLabel, delegationWords, trendWords } from './reportText';
 import { FLAG_WORDS, lastDay, num, pct, TeamReportView, windowLabel } from './teamReport';
@@ -37,8 +38,8 @@ export function teamReportMarkdown(r: TeamReportView): string {
     lines.push('');
   }
   if (r.monthly.length) {
-    lines.push('## The team\'s output by month', '', '| month | pull requests | lines | active authors | lead share |', '|---|---:|---:|---:|---:|');
-    for (const m of r.monthly) lines.push(`| ${m.month} | ${num(m.pullRequests)} | ${num(m.lines)} | ${num(m.authors)} | ${m.lines ? pct(m.leadShare) : '–'} |`);
+    lines.push('## The team\'s output by month', '', '| month | days | pull requests | lines | active authors | lead share |', '|---|---:|---:|---:|---:|---:|');
+    for (const m of r.monthly) lines.push(`| ${m.month} | ${isPartialMonth(m) ? `${m.days} of ${daysInMonth(m.month)} (partial)` : m.days} | ${num(m.pullRequests)} | ${num(m.lines)} | ${num(m.authors)} | ${m.lines ? pct(m.leadShare) : '–'} |`);
     lines.push('', trendWords(r), '');
   }
   if (r.delegation.length) {
@@ -72,9 +73,12 @@ export function teamReportMarkdown(r: TeamReportView): string {
 }
 
 /**
- * CSV of the author table (RFC 4180 quoting; cells starting with = + - @ are prefixed against formula
- * injection). Every row has every column: the window's first and last day (both included, as the report
- * header shows them) and the note on what the figures are not.
+ * CSV of the author table, then the months (RFC 4180 quoting; cells starting with = + - @ are prefixed
+ * against formula injection). `row` says which: an `author` row leaves month and days empty; a `month`
+ * row leaves login and is_lead empty, its `share` is the lead's share of that month's lines and `days`
+ * the days of the month inside the window (fewer than the month has: a partial month). Every row has
+ * every column: the window's first and last day (both included, as the report header shows them) and
+ * the note on what the figures are not.
  */
 export function teamReportCsv(r: TeamReportView): string {
   const cell = (v: string | number) => {
@@ -82,9 +86,12 @@ export function teamReportCsv(r: TeamReportView): string {
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const rows: (string | number)[][] = [['team', 'login', 'is_lead', 'pull_requests', 'lines', 'share', 'window_since', 'window_last_day', 'note']];
+  const rows: (string | number)[][] = [['team', 'row', 'login', 'is_lead', 'month', 'days', 'pull_requests', 'lines', 'share', 'window_since', 'window_last_day', 'note']];
   for (const a of authorsShown(r, r.figures?.authors ?? [])) {
-    rows.push([r.team.id, a.login, a.login.toLowerCase() === r.team.lead.toLowerCase() ? 'yes' : 'no', a.pullRequests, a.lines, a.share.toFixed(4), r.window.since, lastDay(r.window), FIGURES_ARE_NOT]);
+    rows.push([r.team.id, 'author', a.login, a.login.toLowerCase() === r.team.lead.toLowerCase() ? 'yes' : 'no', '', '', a.pullRequests, a.lines, a.share.toFixed(4), r.window.since, lastDay(r.window), FIGURES_ARE_NOT]);
+  }
+  if (r.hasData) {
+    for (const m of r.monthly) rows.push([r.team.id, 'month', '', '', m.month, m.days, m.pullRequests, m.lines, m.lines ? m.leadShare.toFixed(4) : '', r.window.since, lastDay(r.window), FIGURES_ARE_NOT]);
   }
   return rows.map(row => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }

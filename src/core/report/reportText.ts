@@ -1,12 +1,21 @@
+import { isPartialMonth } from '../metrics/months';
 import { num, pct } from './teamReport';
 import type { DelegationRow, MonthlyShare, TeamReportView } from './teamReport';
 
 // The team report's own sentences, shared by the webview and the Markdown export so both say the same.
 
-/** What the lead's share did over the months with data, in words that match the points drawn. */
+/** A month as the report names it: "2026-12", or "2026-12, 6 days" when the window holds only part of it. */
+export function monthLabel(m: Pick<MonthlyShare, 'month' | 'days'>): string {
+  return isPartialMonth(m) ? `${m.month}, ${m.days} ${m.days === 1 ? 'day' : 'days'}` : m.month;
+}
+
+/** What the lead's share did over the whole months with data, in words that match the points drawn. */
 export function trendWords(r: Pick<TeamReportView, 'monthly' | 'trend'>): string {
-  const data = r.monthly.filter(m => m.lines > 0);
-  if (r.trend === 'unknown' || data.length === 0) return 'Too few months with data to see a trend.';
+  const data = r.monthly.filter(m => m.lines > 0 && !isPartialMonth(m));
+  // A partial month is shown, never compared: its share is given apart from the trend.
+  const apart = r.monthly.filter(m => m.lines > 0 && isPartialMonth(m));
+  const note = apart.length ? ` Partial ${apart.length === 1 ? 'month' : 'months'}, not in the trend: ${apart.map(m => `${pct(m.leadShare)} in ${monthLabel(m)}`).join(', ')}.` : '';
+  if (r.trend === 'unknown' || data.length === 0) return `Too few months with data to see a trend.${note}`;
   const low = data.reduce((a, b) => (b.leadShare < a.leadShare ? b : a));
   const high = data.reduce((a, b) => (b.leadShare > a.leadShare ? b : a));
   const first = data[0], last = data[data.length - 1];
@@ -14,32 +23,45 @@ export function trendWords(r: Pick<TeamReportView, 'monthly' | 'trend'>): string
     case 'falling':
     case 'rising':
       return `The lead's share is ${r.trend}: ${pct(first.leadShare)} in ${first.month}, ${pct(last.leadShare)} in ${last.month} ` +
-        `(months between ${pct(low.leadShare)} and ${pct(high.leadShare)}).`;
+        `(months between ${pct(low.leadShare)} and ${pct(high.leadShare)}).${note}`;
     case 'varies':
       return `The lead's share varies from ${pct(low.leadShare)} (${low.month}) to ${pct(high.leadShare)} (${high.month}) ` +
-        `with no steady direction; ${pct(last.leadShare)} in ${last.month}.`;
+        `with no steady direction; ${pct(last.leadShare)} in ${last.month}.${note}`;
     case 'flat':
-      return pct(low.leadShare) === pct(high.leadShare)
+      return (pct(low.leadShare) === pct(high.leadShare)
         ? `The lead's share holds steady at ${pct(low.leadShare)}.`
-        : `The lead's share holds steady, between ${pct(low.leadShare)} and ${pct(high.leadShare)} a month.`;
+        : `The lead's share holds steady, between ${pct(low.leadShare)} and ${pct(high.leadShare)} a month.`) + note;
   }
 }
 
-/** What the output chart draws: the bars (lines merged per month) and the line (the lead's share of them). */
+/**
+ * What the output chart draws: the bars (lines merged per month) and the line (the lead's share of
+ * them). Whole months are compared with each other; a partial month by its daily rate against theirs.
+ */
 export function outputWords(monthly: readonly MonthlyShare[]): string {
   if (monthly.length === 0) return 'No months to show.';
-  const fewest = monthly.reduce((a, b) => (b.lines < a.lines ? b : a));
-  const most = monthly.reduce((a, b) => (b.lines > a.lines ? b : a));
-  const bars = monthly.length === 1 || fewest.lines === most.lines
-    ? `Bars: ${num(most.lines)} lines merged ${monthly.length === 1 ? `in ${most.month}` : 'each month'}.`
-    : `Bars: lines merged each month, from ${num(fewest.lines)} (${fewest.month}) to ${num(most.lines)} (${most.month}).`;
+  const whole = monthly.filter(m => !isPartialMonth(m));
+  const compared = whole.length ? whole : monthly;
+  const fewest = compared.reduce((a, b) => (b.lines < a.lines ? b : a));
+  const most = compared.reduce((a, b) => (b.lines > a.lines ? b : a));
+  const each = whole.length === monthly.length ? 'each month' : 'each whole month';
+  let bars = compared.length === 1 || fewest.lines === most.lines
+    ? `Bars: ${num(most.lines)} lines merged ${compared.length === 1 ? `in ${monthLabel(most)}` : each}.`
+    : `Bars: lines merged ${each}, from ${num(fewest.lines)} (${fewest.month}) to ${num(most.lines)} (${most.month}).`;
+  const partial = whole.length ? monthly.filter(m => isPartialMonth(m)) : [];
+  if (partial.length) {
+    const days = whole.reduce((n, m) => n + m.days, 0);
+    const rate = (lines: number, d: number) => num(Math.round(lines / d));
+    bars += ` ${partial.map(m => `${monthLabel(m)} in the window (a partial month, drawn hatched): ${num(m.lines)} lines, ${rate(m.lines, m.days)} a day`).join('; ')}` +
+      ` against ${rate(whole.reduce((n, m) => n + m.lines, 0), days)} a day in the whole months.`;
+  }
   const data = monthly.filter(m => m.lines > 0);
   if (data.length === 0) return `${bars} No lines, so no share of the lead.`;
   const low = data.reduce((a, b) => (b.leadShare < a.leadShare ? b : a));
   const high = data.reduce((a, b) => (b.leadShare > a.leadShare ? b : a));
   const line = pct(low.leadShare) === pct(high.leadShare)
     ? `Line: the lead's share of them, ${pct(low.leadShare)}${data.length > 1 ? ' every month' : ''}.`
-    : `Line: the lead's share of them, from ${pct(low.leadShare)} (${low.month}) to ${pct(high.leadShare)} (${high.month}).`;
+    : `Line: the lead's share of them, from ${pct(low.leadShare)} (${monthLabel(low)}) to ${pct(high.leadShare)} (${monthLabel(high)}).`;
   return `${bars} ${line}`;
 }
 

@@ -2,6 +2,7 @@ import type { MonthlyShare } from '../metrics/monthly';
 import type { TeamFigures } from '../metrics/types';
 import type { Component, HandoffRecord, OwnersModel } from '../owners/model';
 import { mergeModels } from '../metrics/acrossRepositories';
+import { isPartialMonth } from '../metrics/months';
 
 export type { MonthlyShare, TeamFigures };
 
@@ -102,12 +103,13 @@ export function windowLabel(window: { since: string; until: string }): string {
 export const NO_DATA_WORDS = 'No pull-request data yet. Run "Ownership: Refresh Pull Request Data" (the cloud button in the Ownership view) to fetch the merged pull requests from GitHub.';
 
 /**
- * The lead's share over the months with data, from a least-squares line: a direction only when the
+ * The lead's share over the whole months with data, from a least-squares line: a direction only when the
  * slope is at least two share points a month and the change along the line is at least twice the
  * months' scatter around it; otherwise `varies` when the months span 20 share points or more, else `flat`.
  */
 export function trendOf(monthly: MonthlyShare[]): Trend {
-  const points = monthly.filter(m => m.lines > 0).map((m, i) => [i, m.leadShare] as const);
+  // Whole months only: a month the window holds a few days of is no fall or rise (SPEC 5).
+  const points = monthly.filter(m => m.lines > 0 && !isPartialMonth(m)).map((m, i) => [i, m.leadShare] as const);
   if (points.length < 3) return 'unknown';
   const n = points.length;
   const mx = points.reduce((s, p) => s + p[0], 0) / n;

@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../../core/github/cacheStore';
 import { createOrgClient } from '../../core/github/orgClient';
 import type { TransportOptions } from '../../core/github/transport';
 import { parseRepo, RepoRef } from '../../core/github/types';
+import { now } from '../../core/clock';
 
 /** A repository that counts with the workspace's teams without being open: its files as last read from the API. */
 export interface OtherRepository {
@@ -63,7 +64,7 @@ export class OtherRepositoryFiles {
     const client = createOrgClient(github);
     const files = await client.repositoryFiles(refs);
     const entries = this.load();
-    const fetchedAt = new Date().toISOString();
+    const fetchedAt = now().toISOString();
     for (const ref of refs) {
       const name = `${ref.owner}/${ref.name}`;
       const f = files.get(name);

@@ -5,9 +5,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { readGitHubSettings } from '../../../src/vscode/github/githubSettings';
 import { exportReport } from '../../../src/vscode/report/reportPanel';
-import type { TeamReportView } from '../../../src/core/report/teamReport';
+import { lastDay, type TeamReportView } from '../../../src/core/report/teamReport';
 import { api, hoverText, file, treeRows, unescape, waitFor } from '../helpers';
 import type { FlowInput } from '../../../src/vscode/commands/handoffFlow';
+import { today } from '../../../src/core/clock';
 
 // Runs in a copy of demo/workspace whose git remote is acme/shop; the runner serves
 // demo/pull-requests.json from the fake GitHub at the user-level ownershipLens.github.apiUrl and
@@ -198,10 +199,15 @@ describe('pull-request data from (fake) GitHub', function () {
     assert.strictEqual(view.figures!.lead, 'alice');
     assert.ok(view.figures!.authors.some(x => x.login === 'alice'));
     assert.strictEqual(view.monthly.length, 12);
+    // The product's clock (moved by OWNERSHIP_LENS_NOW in npm test's dated phase) ends the window today.
+    assert.strictEqual(lastDay(view.window), today());
     assert.strictEqual(view.trend, 'falling');
-    // The demo's leader who leads: the team ships more (last quarter against the first) as alice's share falls.
-    const quarter = (ms: typeof view.monthly) => ms.reduce((n, m) => n + m.pullRequests, 0);
-    assert.ok(quarter(view.monthly.slice(-3)) > 1.2 * quarter(view.monthly.slice(0, 3)), JSON.stringify(view.monthly.map(m => m.pullRequests)));
+    // The demo's leader who leads: the team ships more (last three months against the first three) as
+    // alice's share falls. Compared per day: the window's last month holds only the days up to today.
+    const perDay = (ms: typeof view.monthly) => ms.reduce((n, m) => n + m.pullRequests, 0) / ms.reduce((n, m) => n + m.days, 0);
+    assert.ok(perDay(view.monthly.slice(-3)) > 1.2 * perDay(view.monthly.slice(0, 3)), JSON.stringify(view.monthly.map(m => [m.pullRequests, m.days])));
+    assert.strictEqual(view.monthly.reduce((n, m) => n + m.days, 0), (Date.parse(`${view.window.until}T00:00:00Z`) - Date.parse(`${view.monthly[0].month}-01T00:00:00Z`)) / 86_400_000,
+      'every day from the first month\'s 1st to today, once');
     assert.deepStrictEqual(view.components.map(c => c.id).sort(), ['checkout-api', 'payments-core']);
     const md = await exportReport(view, 'markdown', vscode.Uri.file(path.join(os.tmpdir(), `report-${Date.now()}.md`)));
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(md!));
