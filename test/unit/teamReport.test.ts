@@ -88,7 +88,6 @@ describe('team report', () => {
     assert.match(md, /- #8 plain: 200 lines$/m, 'a javascript: URL is not a link, and a hidden author is not named');
     assert.match(md, /Left out: 3 pull requests by bots, 1 by ignored authors, 50 lines of ignored files .* and 9 lines of generated files/);
     assert.match(md, /not a performance rating/);
-    assert.match(md, /Team-only mode/);
     assert.match(md, /\| 2026-01 \| 31 \| 5 \| 100 \| 3 \| 70% \|/);
     assert.match(teamReportCsv(r), /,"These figures describe merged pull requests, not people/);
   });
