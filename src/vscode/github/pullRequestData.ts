@@ -252,8 +252,11 @@ export class PullRequestData implements vscode.Disposable {
    * The cancellation signal is combined with the transport's timeouts, never replacing them.
    */
   private transport(token: string, apiUrl: string): TransportOptions {
-    return { token, apiUrl, fetch: this.fetchImpl, log: line => this.log.info(line), maxRetries: 2, retryBaseMs: 500, timeoutMs: 30_000, totalTimeoutMs: 5 * 60_000 };
+    return { token, apiUrl, fetch: this.fetchImpl, log: line => this.log.info(line), maxRetries: 2, retryBaseMs: 500, timeoutMs: 30_000, totalTimeoutMs: 5 * 60_000, ...this.waits };
   }
+
+  /** The transport's waits; integration tests shorten them (a silent server takes 30 s to give up on). */
+  waits: Pick<TransportOptions, 'timeoutMs' | 'progressAfterMs'> = {};
 
   /**
    * Teams over every repository in view (each workspace folder's, and the other repositories of
