@@ -32,7 +32,7 @@ export async function run(args: CliArgs, io: CliIO, only?: readonly SourceKind[]
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  if (args.options.has('suggest-from-git')) suggestFromGit(draft, root, io.err);
+  if (args.options.has('suggest-from-git')) await suggestFromGit(draft, root, io.err);
   const result = finishImport(draft);
   const output = stringOption(args, 'output');
   if (output) {

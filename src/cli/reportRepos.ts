@@ -69,7 +69,7 @@ export async function runRepos(args: CliArgs, io: CliIO): Promise<number> {
 /** The local checkout's OWNERS.yaml for the repository it is a clone of; the API's for the others. */
 async function readRepositories(refs: RepoRef[], args: CliArgs, io: CliIO, github: Parameters<typeof createOrgClient>[0]): Promise<{ repos: RepoInput[]; requests: number }> {
   const local = findOwnersFile(io.cwd, stringOption(args, 'owners'));
-  const localRepo = local && gitRemoteRepo(local.root);
+  const localRepo = local ? await gitRemoteRepo(local.root) : undefined;
   const isLocal = (r: RepoRef) => !!localRepo && `${r.owner}/${r.name}`.toLowerCase() === `${localRepo.owner}/${localRepo.name}`.toLowerCase();
   const remote = refs.filter(r => !isLocal(r));
   const client = createOrgClient(github);

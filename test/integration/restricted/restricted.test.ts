@@ -11,6 +11,23 @@ describe('Restricted Mode', function () {
     assert.strictEqual(vscode.workspace.isTrusted, false);
   });
 
+  it('lists the files by walking the disk: git is never started, so the repository\'s core.fsmonitor never runs', async () => {
+    const a = await api();
+    await a.timings.filesListed;
+    const state = a.ctx.store.states()[0];
+    // The harness set core.fsmonitor in this repository's .git/config (a program any git that reads the index starts).
+    const config = new TextDecoder().decode(await vscode.workspace.fs.readFile(file('.git/config')));
+    assert.match(config, /fsmonitor = "touch \.git\/fsmonitor-ran/);
+    assert.strictEqual(state.files.source, 'walk');
+    assert.ok(state.files.has('OWNERS.yaml'));
+    assert.ok(!state.files.all().some(f => f.startsWith('.git/')));
+    // A file created now goes through the watcher's path (git check-ignore when trusted), which must not start git either.
+    await vscode.workspace.fs.writeFile(file('web/created-in-restricted-mode.ts'), new TextEncoder().encode('export {};\n'));
+    await waitFor('the created file to be listed', () => state.files.has('web/created-in-restricted-mode.ts'), 10000);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(file('.git/fsmonitor-ran'))), 'git ran in Restricted Mode: the fsmonitor marker exists');
+    await vscode.workspace.fs.delete(file('web/created-in-restricted-mode.ts'));
+  });
+
   it('says at the top of the view and in the status row why handoff and refresh are off', async () => {
     const a = await api();
     assert.match(a.ctx.treeView.message ?? '', /Restricted Mode.*hand off components.*fetch pull requests/);
