@@ -20,7 +20,7 @@ const WALK_SKIP = new Set(['.git', 'node_modules']);
  * Every file of the repository at `root`, as `git ls-files -co --exclude-standard` sees it:
  * tracked files still on disk plus untracked files that no .gitignore (nor info/exclude, nor
  * core.excludesFile) ignores. Outside git (no git binary, not a repository) it walks the disk,
- * skipping .git and node_modules (and never following a symbolic link); `{ git: false }` (an
+ * skipping .git and node_modules (a symbolic link is listed, never followed); `{ git: false }` (an
  * untrusted workspace) walks without trying git. The CLI and the editor both list files through
  * this function.
  */
@@ -102,8 +102,10 @@ async function walk(root: string): Promise<string[]> {
     for (const entry of entries) {
       if (WALK_SKIP.has(entry.name)) continue;
       const child = rel ? `${rel}/${entry.name}` : entry.name;
+      // A link is listed as the file it is (git tracks links so), never followed: a folder link
+      // could lead anywhere on the disk, or back into the repository without end.
       if (entry.isDirectory()) pending.push(child);
-      else if (entry.isFile()) out.push(child);
+      else if (entry.isFile() || entry.isSymbolicLink()) out.push(child);
     }
   }
   return out;
