@@ -140,6 +140,27 @@ describe('A hostile repository: its git configuration never runs a program', () 
 });
 
 describe('safeGit', () => {
+  it('gives up on a configuration that never ends (include.path of a FIFO) instead of waiting for ever', async function () {
+    if (process.platform === 'win32') this.skip();
+    this.timeout(60_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-fifo-'));
+    try {
+      execFileSync('git', ['init', '-q', dir]);
+      fs.writeFileSync(path.join(dir, 'a.txt'), 'a\n');
+      execFileSync('mkfifo', [path.join(dir, '.git/never')]);
+      fs.appendFileSync(path.join(dir, '.git/config'), '[include]\n\tpath = never\n');
+      const t0 = Date.now();
+      const listed = await listRepoFiles(dir);
+      assert.strictEqual(listed.source, 'walk');
+      assert.match(listed.fallbackReason ?? '', /configuration took more than 10 s/);
+      assert.deepStrictEqual(listed.files, ['a.txt']);
+      assert.ok(Date.now() - t0 < 30_000);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+
   it('never takes a git inside the repository, even one first on PATH', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-gitbin-'));
     const saved = process.env.PATH;

@@ -129,6 +129,8 @@ export function safeConfigArgs(driverKeys: readonly string[] = []): string[] {
 const driverCache = new Map<string, Promise<string[]>>();
 /** More configuration keys than any real repository has; beyond it we refuse rather than guess. */
 const MAX_CONFIG_CHARS = 4 << 20;
+/** Reading configuration takes milliseconds; longer means it waits on something (a FIFO it includes). */
+const CONFIG_TIMEOUT_MS = 10_000;
 
 /** The driver keys (filters, textconv, diff commands) a repository's configuration names. */
 export function repositoryDriverKeys(root: string): Promise<string[]> {
@@ -139,11 +141,15 @@ export function repositoryDriverKeys(root: string): Promise<string[]> {
       if (!gitAllowed) throw new Error('git is not started in an untrusted workspace');
       // `git config --list` reads configuration only; it starts no program. Fails closed: a
       // configuration we could not read whole may name a driver we would then not override.
-      const child = spawn(gitBinary(root), [...safeConfigArgs(), 'config', '--list', '--name-only', '-z'], {
+      const child = spawn(gitBinary(root), [...safeConfigArgs(), '--no-pager', 'config', '--list', '--name-only', '-z'], {
         cwd: root, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true,
       });
       let out = '';
       let tooLong = false;
+      // An include.path naming a FIFO would keep git (and us) waiting for ever.
+      let timedOut = false;
+      const timer = setTimeout(() => { timedOut = true; child.kill(); }, CONFIG_TIMEOUT_MS);
+      timer.unref?.();
       child.stdout!.setEncoding('utf8');
       child.stdout!.on('data', (s: string) => {
         out += s;
@@ -151,6 +157,8 @@ export function repositoryDriverKeys(root: string): Promise<string[]> {
       });
       child.on('error', e => reject(new Error(`git could not run (${(e as NodeJS.ErrnoException).code ?? e.message})`)));
       child.on('close', code => {
+        clearTimeout(timer);
+        if (timedOut) return reject(new Error(`git not started: reading the repository's configuration took more than ${CONFIG_TIMEOUT_MS / 1000} s`));
         if (tooLong) return reject(new Error(`git not started: the repository's configuration lists more than ${MAX_CONFIG_CHARS} characters of keys`));
         if (code !== 0) return reject(new Error('git could not read the repository\'s configuration'));
         resolve([...new Set(out.split('\0').filter(k => driverOf(k) !== undefined))]);
@@ -202,7 +210,7 @@ export interface SafeGitOptions {
 export async function spawnGit(root: string, args: readonly string[], options: SafeGitOptions = {}) {
   if (!gitAllowed) throw new Error('git is not started in an untrusted workspace');
   const drivers = await repositoryDriverKeys(root);
-  return spawn(gitBinary(root), [...safeConfigArgs(drivers), ...withoutDrivers(args)], {
+  return spawn(gitBinary(root), [...safeConfigArgs(drivers), '--no-pager', ...withoutDrivers(args)], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     windowsHide: true,
