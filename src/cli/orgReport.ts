@@ -10,6 +10,7 @@ import type { ReportWindow } from '../core/metrics/types';
 import { buildOrgReport, mergeOrgReports, OrgReport, repoTeamCounts, RepoResult, shardOf } from '../core/org/orgFigures';
 import { orgReportHtml, orgReportMarkdown } from '../core/org/orgRender';
 import { checkShard } from '../core/org/orgShard';
+import { writeFileNoFollow } from '../node/safeFiles';
 import { DEFAULT_METRICS } from '../core/owners/model';
 import { parseOwners } from '../core/owners/parse';
 import { createOwnershipIndex } from '../core/owners/resolve';
@@ -148,7 +149,16 @@ function shardOption(v: string | undefined): { index: number; count: number } | 
 function writeReport(report: OrgReport, dir: string, base: string): string[] {
   fs.mkdirSync(dir, { recursive: true });
   const files: [string, string][] = [[`${base}.json`, JSON.stringify(report, null, 2) + '\n'], [`${base}.md`, orgReportMarkdown(report)], [`${base}.html`, orgReportHtml(report)]];
-  return files.map(([name, text]) => { const f = path.join(dir, name); fs.writeFileSync(f, text); return f; });
+  // Never through a link (an org-report.html symlink left in the output folder would write elsewhere).
+  return files.map(([name, text]) => {
+    const f = path.join(dir, name);
+    try {
+      writeFileNoFollow(f, text, { overwrite: true });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    return f;
+  });
 }
 
 function readJson<T>(file: string, strict = false): T | undefined {

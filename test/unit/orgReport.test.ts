@@ -176,6 +176,17 @@ describe('org-report (fake GitHub over real HTTP)', () => {
     assert.ok(!html.includes('<meta http-equiv="refresh"') && !html.includes('<form') && !html.includes('attacker.example'), html);
   });
 
+  it('does not write the report through a symbolic link left in the output folder', async function () {
+    if (process.platform === 'win32') this.skip();
+    fs.mkdirSync(path.join(dir, 'o'));
+    const elsewhere = path.join(dir, 'elsewhere.html');
+    fs.symlinkSync(elsewhere, path.join(dir, 'o/org-report.html'));
+    const r = await orgReport('cache', '--out', 'o');
+    assert.strictEqual(r.code, 2, r.err);
+    assert.match(r.err, /org-report\.html is a symbolic link; it is not written through/);
+    assert.ok(!fs.existsSync(elsewhere));
+  });
+
   it('keeps its cache (the OWNERS.yaml text of private repositories) readable by the user only: files 0600 in a 0700 folder', async function () {
     if (process.platform === 'win32') this.skip();
     const r = await orgReport('private-cache', '--out', 'o');
