@@ -49,13 +49,18 @@ const DRIVER_VARIABLES: Record<string, readonly string[]> = {
   merge: ['driver='],
 };
 
-/** A configuration key of a named driver: `filter.<name>.clean`, `diff.<name>.textconv`, `merge.<name>.driver`… */
-const DRIVER_KEY = /^(filter|diff|merge)\.([^\n]+)\.[a-z0-9-]+$/i;
-
-/** The driver (`filter.<name>`, `diff.<name>`…) a configuration key belongs to, if any. */
+/**
+ * The driver (`filter.<name>`, `diff.<name>`, `merge.<name>`) a configuration key such as
+ * `filter.lfs.clean` belongs to, if any. Sections and variables are case-insensitive, the name is
+ * not; found with indexOf, not a regular expression, since the keys are the repository's.
+ */
 function driverOf(key: string): string | undefined {
-  const m = DRIVER_KEY.exec(key);
-  return m ? `${m[1].toLowerCase()}.${m[2]}` : undefined;
+  const first = key.indexOf('.');
+  const last = key.lastIndexOf('.');
+  if (first < 0 || last <= first + 1) return undefined;
+  const section = key.slice(0, first).toLowerCase();
+  if (!Object.prototype.hasOwnProperty.call(DRIVER_VARIABLES, section)) return undefined;
+  return `${section}.${key.slice(first + 1, last)}`;
 }
 
 /** Whether `dir` is `root` or inside it (both absolute; symlinks resolved where they exist). */
