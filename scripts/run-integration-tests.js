@@ -58,6 +58,9 @@ async function runSuite(suite, ws, dirs) {
   // `restricted`: the same, opened in Restricted Mode (workspace trust on, folder not trusted).
   // `teams`: a team across three repositories (two folders open, one from the setting).
   const demo = suite === 'github' || suite === 'restricted' ? await startDemoEnvironment(dirs) : suite === 'teams' ? await startTeamsEnvironment(dirs) : undefined;
+  // Restricted Mode opens a repository whose .git/config runs a program from any git that reads
+  // the index: the suite asserts that the extension never started git there.
+  if (suite === 'restricted') fs.appendFileSync(path.join(demo.ws, '.git/config'), '[core]\n\tfsmonitor = "touch .git/fsmonitor-ran; exit 1"\n');
   const where = demo ? (demo.workspace ? { workspace: demo.workspace } : { folder: demo.ws }) : target(suite, ws);
   const results = path.join(dirs.tmp, `results-${suite}.json`);
   const env = { OWNERSHIP_LENS_SUITE: suite, OWNERSHIP_LENS_TEST_RESULTS: results, ...(demo ? demo.env : {}) };

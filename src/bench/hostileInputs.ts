@@ -72,3 +72,25 @@ export function generateHostileDocuments(count: number, seed = 13, maxBytes = 20
   }
   return out;
 }
+
+/** A `.gitattributes` pattern, a path, whether git says it matches, and a benign pattern of the same size. */
+export interface HostileAttribute { label: string; pattern: string; path: string; matches: boolean; benign: string }
+
+/**
+ * Issue 18: `linguist-generated` patterns that a backtracking regular expression took seconds
+ * to minutes on (32 s for 41 bytes and 10 stars on a 44-character path), each once with a path
+ * that just misses and once with one that matches, beside a benign pattern of the same length.
+ */
+export const HOSTILE_ATTRIBUTE_CASES: readonly HostileAttribute[] = (() => {
+  const stars = 'src/' + '*a'.repeat(10) + '*.generated.ts';
+  const globstars = '**/a/'.repeat(8) + '**/b';
+  const questions = '?*'.repeat(18) + 'Z';
+  return [
+    { label: '*a x10 + *.generated.ts, near miss', pattern: stars, path: 'src/' + 'a'.repeat(40), matches: false, benign: 'src/' + 'x'.repeat(20) + '*.generated.ts' },
+    { label: '*a x10 + *.generated.ts, match', pattern: stars, path: 'src/' + 'a'.repeat(26) + '.generated.ts', matches: true, benign: 'src/' + 'x'.repeat(20) + '*.generated.ts' },
+    { label: '**/a/ x8 + **/b, near miss', pattern: globstars, path: 'a/'.repeat(40).slice(0, -1), matches: false, benign: 'vendor/' + 'x/'.repeat(15) + '**/b' },
+    { label: '**/a/ x8 + **/b, match', pattern: globstars, path: 'a/'.repeat(40) + 'b', matches: true, benign: 'vendor/' + 'x/'.repeat(15) + '**/b' },
+    { label: '?* x18 + Z, near miss', pattern: questions, path: 'gen/ShoppingCartSummaryPanelViewGeneratedCode.tsx', matches: false, benign: 'x'.repeat(36) + '*' },
+    { label: '?* x18 + Z, match', pattern: questions, path: 'gen/ShoppingCartSummaryPanelViewGeneratedCodeZ', matches: true, benign: 'x'.repeat(36) + '*' },
+  ];
+})();

@@ -42,7 +42,7 @@ function layoutOf(args: CliArgs, io: CliIO, root: string): string | undefined {
   if (!file) return undefined;
   let text: string;
   try {
-    text = readOwnersText(file);
+    text = readOwnersText(file, undefined, root);
   } catch (e) {
     if (given) throw new UsageError((e as Error).message);
     return undefined;

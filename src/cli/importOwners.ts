@@ -6,6 +6,7 @@ import { readImportSources } from '../node/importSources';
 import { findRepoRoot } from '../node/ownersFile';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
 import { suggestFromGit } from '../node/gitSuggestions';
+import { FileExistsError, writeFileNoFollow } from '../node/safeFiles';
 
 const KINDS = SOURCE_KINDS;
 
@@ -32,13 +33,18 @@ export async function run(args: CliArgs, io: CliIO, only?: readonly SourceKind[]
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  if (args.options.has('suggest-from-git')) suggestFromGit(draft, root, io.err);
+  if (args.options.has('suggest-from-git')) await suggestFromGit(draft, root, io.err);
   const result = finishImport(draft);
   const output = stringOption(args, 'output');
   if (output) {
     // An existing OWNERS.yaml holds decisions an import cannot know: replace it only when asked.
-    if (fs.existsSync(path.resolve(io.cwd, output)) && !args.options.has('force')) throw new UsageError(`${output} exists; pass --force to replace it, or print to standard output and compare`);
-    fs.writeFileSync(path.resolve(io.cwd, output), result.yaml);
+    // Never through a link: a committed OWNERS.yaml symlink would write (or with --force overwrite) outside the repository.
+    try {
+      writeFileNoFollow(path.resolve(io.cwd, output), result.yaml, { root, overwrite: args.options.has('force') });
+    } catch (e) {
+      if (e instanceof FileExistsError) throw new UsageError(`${output} exists; pass --force to replace it, or print to standard output and compare`);
+      throw new UsageError((e as Error).message);
+    }
   }
   // SPEC section 2: import-codeowners prints the file as text even with --json; its summary then goes to stderr as JSON.
   if (args.options.has('json') && only) {

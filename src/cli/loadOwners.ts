@@ -24,7 +24,7 @@ export function loadOwners(args: CliArgs, io: CliIO): LoadedOwners {
   }
   let text: string;
   try {
-    text = readOwnersText(found.file);
+    text = readOwnersText(found.file, undefined, found.root);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

@@ -9,6 +9,8 @@ import { NO_GENERATED_FILES, parseGitattributes } from '../core/metrics/gitattri
 import type { ReportWindow } from '../core/metrics/types';
 import { buildOrgReport, mergeOrgReports, OrgReport, repoTeamCounts, RepoResult, shardOf } from '../core/org/orgFigures';
 import { orgReportHtml, orgReportMarkdown } from '../core/org/orgRender';
+import { checkShard } from '../core/org/orgShard';
+import { writeFileNoFollow } from '../node/safeFiles';
 import { DEFAULT_METRICS } from '../core/owners/model';
 import { parseOwners } from '../core/owners/parse';
 import { createOwnershipIndex } from '../core/owners/resolve';
@@ -40,7 +42,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   if (!/^\d+$/.test(maxWait)) throw new UsageError(`--max-wait must be a number of seconds, not "${maxWait}"`);
   const outDir = path.resolve(io.cwd, stringOption(args, 'out') ?? '.');
   const cacheDir = path.resolve(io.cwd, stringOption(args, 'cache-dir') ?? defaultCacheDir(io.env));
-  fs.mkdirSync(cacheDir, { recursive: true });
+  privateDirectory(cacheDir, stringOption(args, 'cache-dir') === undefined);
   const log = (line: string) => io.err(`${line}\n`);
   const github = { token, apiUrl, fetch: globalThis.fetch, maxWaitMs: Number(maxWait) * 1000, log };
   const key = `org_${new URL(apiUrl).host}_${org}`.replace(/[^A-Za-z0-9._-]+/g, '_');
@@ -117,9 +119,14 @@ async function merge(args: CliArgs, io: CliIO): Promise<number> {
   const files = args.positionals.slice(1);
   if (files.length === 0) throw new UsageError(`merge needs the JSON files of the shards\n${USAGE}`);
   const parts = files.map(f => {
-    const parsed = readJson<OrgReport>(path.resolve(io.cwd, f), true);
-    if (!parsed) throw new UsageError(`${f}: no such file`);
-    return parsed;
+    const parsed = readJson<unknown>(path.resolve(io.cwd, f), true);
+    if (parsed === undefined) throw new UsageError(`${f}: no such file`);
+    // Field by field before merging: a shard file is JSON anyone may have edited.
+    try {
+      return checkShard(parsed, f);
+    } catch (e) {
+      throw new UsageError(`cannot merge: ${(e as Error).message}`);
+    }
   });
   let report: OrgReport;
   try {
@@ -143,7 +150,16 @@ function shardOption(v: string | undefined): { index: number; count: number } | 
 function writeReport(report: OrgReport, dir: string, base: string): string[] {
   fs.mkdirSync(dir, { recursive: true });
   const files: [string, string][] = [[`${base}.json`, JSON.stringify(report, null, 2) + '\n'], [`${base}.md`, orgReportMarkdown(report)], [`${base}.html`, orgReportHtml(report)]];
-  return files.map(([name, text]) => { const f = path.join(dir, name); fs.writeFileSync(f, text); return f; });
+  // Never through a link (an org-report.html symlink left in the output folder would write elsewhere).
+  return files.map(([name, text]) => {
+    const f = path.join(dir, name);
+    try {
+      writeFileNoFollow(f, text, { overwrite: true });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    return f;
+  });
 }
 
 function readJson<T>(file: string, strict = false): T | undefined {
@@ -161,8 +177,19 @@ function readJson<T>(file: string, strict = false): T | undefined {
   }
 }
 
+/**
+ * The cache holds the OWNERS.yaml text of private repositories: its folder is the user's only
+ * (0700; our own default folder is made so even if an older version created it 0755; a folder the
+ * user named is created 0700 but otherwise left as it is), and its files 0600.
+ */
+function privateDirectory(dir: string, ours: boolean): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (ours && process.platform !== 'win32') fs.chmodSync(dir, 0o700);
+}
+
 function writeJson(file: string, value: unknown): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(value));
+  fs.rmSync(tmp, { force: true });
+  fs.writeFileSync(tmp, JSON.stringify(value), { mode: 0o600, flag: 'wx' });
   fs.renameSync(tmp, file);
 }

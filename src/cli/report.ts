@@ -1,4 +1,3 @@
-import { execFileSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
 import { GitHubError } from '../core/github/errors';
@@ -11,6 +10,7 @@ import { printable } from '../core/owners/printable';
 import type { LeadReport, ReportWindow } from '../core/metrics/types';
 import { FIGURES_ARE_NOT, SIGNAL_WORDS } from '../core/report/wording';
 import { readGitattributes } from '../node/gitattributesFile';
+import { runGit } from '../node/git/safeGit';
 import { createOwnershipIndex } from '../core/owners/resolve';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
 import { loadOwners, requireReadable } from './loadOwners';
@@ -28,7 +28,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const model = parsed.model;
   const window = reportWindow(args, model.metrics.windowDays, now());
   const apiUrl = apiUrlOption(args);
-  const repo = repoOption(args, root);
+  const repo = await repoOption(args, root);
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   if (!token) throw new UsageError('report needs a GitHub token: set GITHUB_TOKEN or GH_TOKEN (a token that can read the repository\'s pull requests).');
   const attributesOption = stringOption(args, 'attributes');
@@ -106,23 +106,24 @@ export function apiUrlOption(args: CliArgs): string {
   return v.replace(/\/+$/, '');
 }
 
-function repoOption(args: CliArgs, root: string): RepoRef {
+async function repoOption(args: CliArgs, root: string): Promise<RepoRef> {
   const given = stringOption(args, 'repo');
   if (given !== undefined) {
     const repo = parseRepo(given);
     if (!repo) throw new UsageError(`--repo must be OWNER/NAME, not "${given}"`);
     return repo;
   }
-  const repo = gitRemoteRepo(root);
+  const repo = await gitRemoteRepo(root);
   if (!repo) throw new UsageError('cannot tell the GitHub repository from the git remote "origin"; pass --repo OWNER/NAME');
   return repo;
 }
 
 /** The GitHub repository of the git remote "origin" of `root`, if it names one. */
-export function gitRemoteRepo(root: string): RepoRef | undefined {
+export async function gitRemoteRepo(root: string): Promise<RepoRef | undefined> {
   let remote = '';
   try {
-    remote = execFileSync('git', ['-C', root, 'remote', 'get-url', 'origin'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const result = await runGit(root, ['remote', 'get-url', 'origin'], undefined, 1 << 16);
+    if (result.code === 0) remote = result.stdout.toString('utf8').trim();
   } catch {
     // No git, no remote.
   }

@@ -70,7 +70,7 @@ export async function runRepos(args: CliArgs, io: CliIO): Promise<number> {
 /** The local checkout's OWNERS.yaml for the repository it is a clone of; the API's for the others. */
 async function readRepositories(refs: RepoRef[], args: CliArgs, io: CliIO, github: Parameters<typeof createOrgClient>[0]): Promise<{ repos: RepoInput[]; requests: number }> {
   const local = findOwnersFile(io.cwd, stringOption(args, 'owners'));
-  const localRepo = local && gitRemoteRepo(local.root);
+  const localRepo = local ? await gitRemoteRepo(local.root) : undefined;
   const isLocal = (r: RepoRef) => !!localRepo && `${r.owner}/${r.name}`.toLowerCase() === `${localRepo.owner}/${localRepo.name}`.toLowerCase();
   const remote = refs.filter(r => !isLocal(r));
   const client = createOrgClient(github);
@@ -79,7 +79,7 @@ async function readRepositories(refs: RepoRef[], args: CliArgs, io: CliIO, githu
     const name = `${repo.owner}/${repo.name}`;
     if (isLocal(repo)) {
       const attributes = readGitattributes(local!.root);
-      return { repo, name, model: parseOwners(readLocal(local!.file)).model, generated: attributes.kind === 'ok' ? attributes.generated : NO_GENERATED_FILES, from: local!.file };
+      return { repo, name, model: parseOwners(readLocal(local!.file, local!.root)).model, generated: attributes.kind === 'ok' ? attributes.generated : NO_GENERATED_FILES, from: local!.file };
     }
     const files = fetched.get(name);
     if (!files?.owners) throw new UsageError(`${name} has no OWNERS.yaml (looked at OWNERS.yaml, .github/OWNERS.yaml and docs/OWNERS.yaml on its default branch)`);
@@ -91,9 +91,9 @@ async function readRepositories(refs: RepoRef[], args: CliArgs, io: CliIO, githu
 }
 
 /** Unreadable input is bad usage (exit 2), as for every other command that reads OWNERS.yaml. */
-function readLocal(file: string): string {
+function readLocal(file: string, root: string): string {
   try {
-    return readOwnersText(file);
+    return readOwnersText(file, undefined, root);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

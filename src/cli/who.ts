@@ -32,7 +32,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   if (change) {
     let files: string[];
     try {
-      files = changedFiles(root, change);
+      files = await changedFiles(root, change);
     } catch (e) {
       throw new UsageError((e as Error).message);
     }

@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { runGit } from './git/safeGit';
 import { compilePatterns } from '../core/match/compile';
 import { ImportDraft } from '../core/import/draft';
 import { ownerKind } from '../core/owners/codeownersFile';
@@ -13,10 +13,13 @@ export function loginFromEmail(email: string): string | undefined {
  * with the most commits to those paths in the last year, as a guess (`x-guessed` says so). Only
  * authors whose login is certain (GitHub no-reply e-mail, or an e-mail under `people`) are used.
  */
-export function suggestFromGit(draft: ImportDraft, root: string, log: (s: string) => void): void {
+export async function suggestFromGit(draft: ImportDraft, root: string, log: (s: string) => void): Promise<void> {
   let out: string;
   try {
-    out = execFileSync('git', ['log', '--since=1.year', '--no-merges', '--format=%x00%ae', '--name-only', '-n', '5000'], { cwd: root, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] }).toString('utf8');
+    // Through safeGit: log.showSignature, gpg.program and diff drivers of the repository are overridden.
+    const result = await runGit(root, ['log', '--since=1.year', '--no-merges', '--no-show-signature', '--no-ext-diff', '--no-textconv', '--format=%x00%ae', '--name-only', '-n', '5000']);
+    if (result.code !== 0) throw new Error(result.stderr);
+    out = result.stdout.toString('utf8');
   } catch {
     log('warning: --suggest-from-git: no git history here; nothing suggested.\n');
     return;

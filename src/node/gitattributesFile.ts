@@ -1,5 +1,5 @@
-import * as fs from 'fs';
 import * as path from 'path';
+import { readRegularFile } from './safeFiles';
 import { GeneratedFiles, NO_GENERATED_FILES, parseGitattributes } from '../core/metrics/gitattributes';
 
 /** Above this a `.gitattributes` is not a real one; refusing it keeps a bad file from stalling a report. */
@@ -16,17 +16,12 @@ export type GitattributesRead =
  */
 export function readGitattributes(root: string, override?: string): GitattributesRead {
   const file = override ?? path.join(root, '.gitattributes');
-  let buf: Buffer;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) return { kind: 'unreadable', file, reason: 'not a file' };
-    if (stat.size > MAX_BYTES) return { kind: 'unreadable', file, reason: `${stat.size} bytes, more than the ${MAX_BYTES} a .gitattributes may have here` };
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && override === undefined) return { kind: 'missing', generated: NO_GENERATED_FILES };
-    return { kind: 'unreadable', file, reason: code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message };
-  }
+  // The repository's own file must really be in the repository; one the user names is read as given.
+  const read = readRegularFile(file, MAX_BYTES, override === undefined ? root : undefined);
+  if (read.kind === 'missing') return override === undefined ? { kind: 'missing', generated: NO_GENERATED_FILES } : { kind: 'unreadable', file, reason: 'no such file' };
+  if (read.kind === 'refused') return { kind: 'unreadable', file, reason: read.reason.startsWith(file) ? read.reason.slice(file.length).replace(/^ (is )?/, '') : read.reason };
+  if (read.kind === 'too-large') return { kind: 'unreadable', file, reason: `${read.bytes} bytes, more than the ${MAX_BYTES} a .gitattributes may have here` };
+  const buf = read.bytes;
   if (buf.includes(0)) return { kind: 'unreadable', file, reason: 'binary content' };
   return { kind: 'ok', file, generated: parseGitattributes(buf.toString('utf8').replace(/^\uFEFF/, '')) };
 }

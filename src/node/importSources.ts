@@ -35,7 +35,7 @@ export function readImportSources(inputs: readonly string[], root: string, from?
       : `no ownership file found in ${inputs.join(', ')} (looked for CODEOWNERS, OWNERS trees, catalog-info.yaml)`);
   }
   const sources = files.map(file => {
-    const text = readOwnersText(file);
+    const text = readOwnersText(file, undefined, root);
     if (text.includes('\u0000')) throw new Error(`${file} is not a text file`);
     const rel = path.relative(root, file).split(path.sep).join('/');
     return { path: rel.startsWith('..') || path.isAbsolute(rel) ? file : rel, text };

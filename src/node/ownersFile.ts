@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_MAX_BYTES } from '../core/owners/inputGuards';
+import { readRegularFile } from './safeFiles';
 
 /** SPEC section 1's lookup order, relative to each workspace folder or the current directory. */
 export const OWNERS_FILE_CANDIDATES = ['OWNERS.yaml', '.github/OWNERS.yaml', 'docs/OWNERS.yaml'];
@@ -34,21 +35,16 @@ export function findOwnersFile(startDir: string, override?: string): { file: str
   return undefined;
 }
 
-/** The file's text for `parseOwners`: read as UTF-8, BOM removed; throws a readable Error. */
-export function readOwnersText(file: string, maxBytes = DEFAULT_MAX_BYTES): string {
-  let bytes: Buffer;
-  try {
-    // Checked before reading: /dev/zero or a FIFO would never end, a huge file would fill memory.
-    const stat = fs.statSync(file);
-    if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    if (!stat.isFile()) throw new Error(`${file} is not a regular file (a device, pipe or socket); OWNERS.yaml must be a file`);
-    if (stat.size > maxBytes) throw new Error(`${file} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; files over ${(maxBytes / 1024 / 1024).toFixed(0)} MB (the file size limit) are not read`);
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (!code) throw e;
-    throw new Error(code === 'ENOENT' ? `${file} does not exist` : code === 'EISDIR' ? `${file} is a directory` : `${file} cannot be read (${code ?? (e as Error).message})`);
-  }
-  const text = bytes.toString('utf8');
+/**
+ * The file's text for `parseOwners`: read as UTF-8, BOM removed; throws a readable Error. Only a
+ * regular file is read (never /dev/zero or a FIFO), at most `maxBytes` (+1 to tell it is larger),
+ * and a file inside `root` whose links lead outside it is refused.
+ */
+export function readOwnersText(file: string, maxBytes = DEFAULT_MAX_BYTES, root?: string): string {
+  const read = readRegularFile(file, maxBytes, root);
+  if (read.kind === 'missing') throw new Error(`${file} does not exist`);
+  if (read.kind === 'refused') throw new Error(/not a regular file/.test(read.reason) ? `${read.reason}; OWNERS.yaml must be a file` : read.reason);
+  if (read.kind === 'too-large') throw new Error(`${file} is ${(read.bytes / 1024 / 1024).toFixed(1)} MB; files over ${(maxBytes / 1024 / 1024).toFixed(0)} MB (the file size limit) are not read`);
+  const text = read.bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

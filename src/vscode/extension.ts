@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { RepositoryAnalyzer } from '../node/analysis';
+import { setGitAllowed } from '../node/git/safeGit';
 import { registerCopyOwner } from './commands/copyOwner';
 import { registerCreateOwnersFile } from './commands/createOwnersFile';
 import { registerGroupBy } from './commands/groupBy';
@@ -63,6 +64,9 @@ function showRestrictedMode(view: vscode.TreeView<unknown>, subscriptions: vscod
 export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
   const started = Date.now();
   const log = createLog();
+  // Restricted Mode: no git at all (a repository's .git/config can name programs git would run).
+  setGitAllowed(vscode.workspace.isTrusted);
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => setGitAllowed(true)));
   try {
     const store = new OwnersStore(log, new RepositoryAnalyzer(path.join(context.extensionPath, 'dist', 'analysisProcess.js')));
     const configured = vscode.workspace.getConfiguration(Settings.section).get<GroupBy>(Settings.groupBy, 'team');

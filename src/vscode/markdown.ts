@@ -3,6 +3,7 @@ import { Component, OwnersModel, Outcome } from '../core/owners/model';
 import { PersonOwnership } from '../core/owners/personOwnership';
 import { oneLine } from '../core/owners/printable';
 import { num } from '../core/format';
+import { isHttpUrl, markdownLinkTarget } from '../core/links';
 
 /**
  * Markdown built only from escaped text: OWNERS.yaml is repository content, so it is never
@@ -34,9 +35,9 @@ export function plain(text: string): vscode.MarkdownString {
 
 /** A link only for http(s) URLs; anything else is shown as escaped text. */
 export function link(label: string, url: string | undefined): string {
-  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return esc(label) + (url ? ` (${esc(url)})` : '');
-  const safe = vscode.Uri.parse(url, true).toString(true).replace(/[()\s<>]/g, c => encodeURIComponent(c));
-  return `[${esc(label)}](${safe})`;
+  if (!url || !isHttpUrl(url)) return esc(label) + (url ? ` (${esc(url)})` : '');
+  // Percent-encoded so that `()[]!<>` in the URL can never end this link or start an image or another link.
+  return `[${esc(label)}](${markdownLinkTarget(url)})`;
 }
 
 export function outcomeLine(o: Outcome): vscode.MarkdownString {

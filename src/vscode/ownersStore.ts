@@ -9,6 +9,7 @@ import { CODEOWNERS_CANDIDATES, locateOwners, OWNERS_CANDIDATES, relativeTo } fr
 import { OwnersState } from './ownersState';
 import { readAliases } from './tsconfigAliases';
 import { WorkspaceFiles } from './workspaceFiles';
+import { readWorkspaceFile } from './workspaceRead';
 import type { RepositoryAnalyzer } from '../node/analysis';
 import { DEFAULT_MAX_BYTES } from '../core/owners/inputGuards';
 
@@ -139,8 +140,8 @@ export class OwnersStore implements vscode.Disposable {
       const e = entry;
       entry.watchers.push(files, files.onDidChange(() => this.filesChanged.fire(e.state)));
     }
-    const [read, aliases] = await Promise.all([this.readText(located.ownersUri), readAliases(folder.uri, located.root)]);
-    entry.state = this.stateOf(folder, located.root, located.ownersUri, parseOwners(read.text, { fileBytes: read.bytes }), entry.files, aliases, entry.state);
+    const [read, aliases] = await Promise.all([this.readText(located.ownersUri, located.root), readAliases(folder.uri, located.root)]);
+    entry.state = this.stateOf(folder, located.root, located.ownersUri, parseOwners(read.text, { fileBytes: read.bytes, notRead: read.notRead }), entry.files, aliases, entry.state);
     this.log.info(`Loaded ${located.ownersUri.fsPath}: ${entry.state.model.components.size} components in ${Date.now() - t0} ms`);
   }
 
@@ -150,12 +151,15 @@ export class OwnersStore implements vscode.Disposable {
   }
 
   /** The file's text; an oversized file is not read at all (its size makes the file-too-large diagnostic). */
-  private async readText(uri: vscode.Uri): Promise<{ text: string; bytes?: number }> {
+  private async readText(uri: vscode.Uri, root: vscode.Uri): Promise<{ text: string; bytes?: number; notRead?: string }> {
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
     if (open) return { text: open.getText() };
-    const { size } = await vscode.workspace.fs.stat(uri);
-    if (size > DEFAULT_MAX_BYTES) return { text: '', bytes: size };
-    return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
+    // A link to /dev/zero (size 0 to stat) or outside the repository is not read; the read stops at the limit + 1 byte.
+    const read = await readWorkspaceFile(uri, root, DEFAULT_MAX_BYTES);
+    if (read.kind === 'too-large') return { text: '', bytes: read.bytes };
+    if (read.kind === 'refused') return { text: '', notRead: read.reason };
+    if (read.kind === 'missing') return { text: '', notRead: 'it does not exist' };
+    return { text: new TextDecoder().decode(read.bytes) };
   }
 
   private watchOwners(folder: vscode.WorkspaceFolder): vscode.Disposable {

@@ -11,11 +11,15 @@ const IGNORE_RULES = /(^|\/)\.gitignore$|^\.git\/info\/exclude$/;
  * (`listRepoFiles`: git's tracked plus untracked-but-not-ignored files, or a walk without git).
  * Listed once, then kept current from a file watcher: created files pass `git check-ignore` in
  * batches, deleted ones drop out, and a change to ignore rules (or a new folder) lists again.
+ * In an untrusted workspace no git is started (a repository's configuration can name programs
+ * git would run): the disk is walked instead (.git and node_modules skipped, .gitignore not
+ * read, symbolic links not followed), and the files are listed again with git once trust is granted.
  */
 export class WorkspaceFiles implements vscode.Disposable {
   private files = new Set<string>();
   private listed: string[] | undefined;
   private readonly watcher: vscode.FileSystemWatcher;
+  private readonly trustGranted: vscode.Disposable;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   /** Bumped on every change; lets callers cache figures computed over the list. */
@@ -38,12 +42,13 @@ export class WorkspaceFiles implements vscode.Disposable {
     this.watcher.onDidCreate(uri => this.onCreate(uri));
     this.watcher.onDidChange(uri => { const rel = this.relative(uri); if (rel && IGNORE_RULES.test(rel)) this.queue(true); });
     this.watcher.onDidDelete(uri => this.onDelete(uri));
+    this.trustGranted = vscode.workspace.onDidGrantWorkspaceTrust(() => this.queue(true));
     this.ready = this.busy = this.relist();
   }
 
   private async relist(): Promise<void> {
     const t0 = Date.now();
-    const listed = await listRepoFiles(this.root.fsPath);
+    const listed = await listRepoFiles(this.root.fsPath, { git: vscode.workspace.isTrusted });
     const files = await setInSlices(listed.files);
     if (this.disposed) return;
     this.files = files;
@@ -101,7 +106,7 @@ export class WorkspaceFiles implements vscode.Disposable {
     const { files, folders } = await this.kinds(fresh);
     // A new folder (moved or copied in) may hold files the watcher never names: list again.
     if (folders > 0) return this.relist();
-    const checked = this.source === 'git' ? await filterIgnored(this.root.fsPath, files) : files.filter(f => !/(^|\/)node_modules\//.test(f));
+    const checked = this.source === 'git' && vscode.workspace.isTrusted ? await filterIgnored(this.root.fsPath, files) : files.filter(f => !/(^|\/)node_modules\//.test(f));
     const gone = [...this.deletedDuringFlush];
     const kept = gone.length ? checked.filter(f => !gone.some(d => f === d || f.startsWith(`${d}/`))) : checked;
     if (kept.length === 0 || this.disposed) return;
@@ -140,6 +145,7 @@ export class WorkspaceFiles implements vscode.Disposable {
     this.disposed = true;
     clearTimeout(this.timer);
     this.watcher.dispose();
+    this.trustGranted.dispose();
     this.changed.dispose();
   }
 }

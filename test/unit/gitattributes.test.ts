@@ -3,7 +3,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseGitattributes } from '../../src/core/metrics/gitattributes';
+import { MAX_ATTRIBUTE_RULES, parseGitattributes } from '../../src/core/metrics/gitattributes';
+import { generateHostileMatches, HOSTILE_ATTRIBUTE_CASES } from '../../src/bench/hostileInputs';
 import { seededRandom } from '../../src/bench/codeownersCorpus';
 
 let repo = '';
@@ -79,5 +80,39 @@ describe('.gitattributes linguist-generated (SPEC 5), held to git check-attr', f
       compared++;
     }
     assert.strictEqual(compared, 300);
+  });
+});
+
+describe('.gitattributes hostile patterns (issue 18): the right answer, from a matcher without backtracking', function () {
+  this.timeout(120_000);
+  before(() => {
+    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-attr-'));
+    execFileSync('git', ['init', '-q', repo]);
+  });
+  after(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  it('answers the reported patterns (stars, globstars, question marks) as git does: near misses do not match, the real ones do', () => {
+    for (const c of HOSTILE_ATTRIBUTE_CASES) {
+      const text = `${c.pattern} linguist-generated\n`;
+      assert.strictEqual(parseGitattributes(text).isGenerated(c.path), c.matches, c.label);
+      assert.deepStrictEqual(gitSays(text, [c.path]), [c.matches], `git disagrees with the fixture: ${c.label}`);
+    }
+  });
+
+  it('agrees with git on 150 generated hostile pattern/path pairs', () => {
+    const pairs = generateHostileMatches(150, 18, 48, 200).filter(p => !p.pattern.startsWith('!'));
+    for (const { pattern, path: p } of pairs) {
+      const text = `${pattern} linguist-generated\n`;
+      const name = p.slice(p.lastIndexOf('/') + 1);
+      // also a path built to match the pattern's literal tail, so not every answer is "no"
+      const paths = [p, p + 'b', name + 'Z', `${p}/b`];
+      assert.deepStrictEqual(paths.map(x => parseGitattributes(text).isGenerated(x)), gitSays(text, paths), pattern);
+    }
+  });
+
+  it('does not read a line longer than git does (2048 bytes) nor more than MAX_ATTRIBUTE_RULES lines', () => {
+    assert.strictEqual(parseGitattributes(`${'a'.repeat(2100)}* linguist-generated\n`).rules, 0);
+    const many = Array.from({ length: MAX_ATTRIBUTE_RULES + 5 }, (_, i) => `f${i} linguist-generated`).join('\n');
+    assert.strictEqual(parseGitattributes(many).rules, MAX_ATTRIBUTE_RULES);
   });
 });

@@ -197,3 +197,13 @@ describe('pattern edge cases', () => {
     assert.strictEqual(m.size, 7);
   });
 });
+
+describe('CODEOWNERS pattern caps (issue 18)', () => {
+  it('refuses a pattern longer than MAX_PATTERN_LENGTH, and such a pattern matches nothing', () => {
+    const long = 'a*'.repeat(2100) + 'b';
+    const problem = checkPattern(long);
+    assert.match(problem.kind === 'invalid' ? problem.reason : '', /characters long; more than 4096/);
+    assert.strictEqual(compilePatterns([long]).winner('a'.repeat(50) + 'b'), -1);
+    assert.strictEqual(compilePatterns(['a*'.repeat(1000) + 'b']).winner('a'.repeat(1000) + 'b'), 0);
+  });
+});

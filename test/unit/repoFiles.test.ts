@@ -36,6 +36,21 @@ describe('repository file listing (shared by the CLI and the editor)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('walks without following symbolic links (an untrusted workspace): a link is listed, what it leads to is not', async function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-walk-'));
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-outside-'));
+    write(dir, { 'a/b.ts': '' });
+    write(outside, { 'secret/key.pem': '' });
+    fs.symlinkSync(outside, path.join(dir, 'home'));
+    fs.symlinkSync(dir, path.join(dir, 'a/loop'));
+    const listed = await listRepoFiles(dir, { git: false });
+    assert.strictEqual(listed.source, 'walk');
+    assert.deepStrictEqual([...listed.files].sort(), ['a/b.ts', 'a/loop', 'home']);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(outside, { recursive: true, force: true });
+  });
+
   it('keeps, of new paths, those git would list (tracked or not ignored)', async () => {
     const kept = await filterIgnored(repo, ['build/new.js', 'src/b.ts', 'src/forced.pyc', 'src/x.pyc', 'rust/target/y', 'secret/z', 'docs/n.md']);
     assert.deepStrictEqual(kept, ['src/b.ts', 'src/forced.pyc', 'docs/n.md']);

@@ -17,7 +17,7 @@ export function readCache(dir: string, expect: { repo: string; apiUrl: string })
 
 /** Writes the cache of one repository (see writeFileAtomic). */
 export function writeCache(dir: string, data: CacheData): string {
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, cacheFileName(data.repo, data.apiUrl));
   writeFileAtomic(file, encodeCache(data));
   return file;
@@ -27,7 +27,7 @@ export function writeCache(dir: string, data: CacheData): string {
 export function writeFileAtomic(file: string, text: string): void {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    fs.writeFileSync(tmp, text, { mode: 0o600 });
+    fs.writeFileSync(tmp, text, { mode: 0o600, flag: 'wx' });
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });

@@ -10,10 +10,14 @@ export interface PatternShape {
   anchored: boolean;
 }
 
+/** Longer patterns are refused: no real path comes near, and every match costs pattern × path. */
+export const MAX_PATTERN_LENGTH = 4096;
+
 /** Whether a pattern is usable in CODEOWNERS, and if not, why (GitHub's documented exceptions and more). */
 export function checkPattern(pattern: string): PatternProblem {
   const invalid = (reason: string): PatternProblem => ({ kind: 'invalid', reason });
   if (pattern.trim() === '') return invalid('The pattern is empty.');
+  if (pattern.length > MAX_PATTERN_LENGTH) return invalid(`The pattern is ${pattern.length} characters long; more than ${MAX_PATTERN_LENGTH} are refused.`);
   if (pattern.startsWith('#') || pattern.startsWith('\\#')) {
     return invalid('A pattern cannot start with "#": CODEOWNERS reads the line as a comment (GitHub does not support escaping it with "\\").');
   }

@@ -7,6 +7,14 @@
  * attribute for a path wins. Nested `.gitattributes` files and `[attr]` macros are not read.
  */
 
+import { compileWildmatch, MAX_WILDMATCH_PATTERN } from '../match/wildmatch';
+
+/**
+ * Lines that mention the attribute beyond this many are not read: a real repository has a few
+ * dozen, and every rule costs each changed path a match.
+ */
+export const MAX_ATTRIBUTE_RULES = 10_000;
+
 /** One line that mentions `linguist-generated`: its pattern and whether it makes the path generated. */
 interface Rule {
   test: (path: string) => boolean;
@@ -26,6 +34,9 @@ const ATTRIBUTE = 'linguist-generated';
 export function parseGitattributes(text: string): GeneratedFiles {
   const rules: Rule[] = [];
   for (const raw of text.split('\n')) {
+    // git skips attribute lines longer than 2048 bytes; so do we (and never compile them).
+    if (raw.length > MAX_WILDMATCH_PATTERN + 1) continue;
+    if (rules.length >= MAX_ATTRIBUTE_RULES) break;
     const line = raw.replace(/\r$/, '');
     const parsed = splitLine(line);
     if (!parsed) continue;
@@ -105,104 +116,16 @@ function unquote(s: string): { value: string; length: number } | undefined {
 
 /**
  * A gitattributes (wildmatch) pattern as a test on repository-relative paths, or undefined for a
- * pattern that can match no file (a trailing slash). Matching is case-sensitive.
+ * pattern that can match no file (a trailing slash) or that is not read (invalid, or longer than
+ * MAX_WILDMATCH_PATTERN). Matching is case-sensitive and takes time linear in pattern × path.
  */
 export function compileAttributePattern(pattern: string): ((path: string) => boolean) | undefined {
   if (pattern.endsWith('/')) return undefined;
   const anchored = pattern.includes('/');
   const body = pattern.startsWith('/') ? pattern.slice(1) : pattern;
   if (body === '') return undefined;
-  let source: string;
-  try {
-    source = wildmatchSource(body);
-  } catch {
-    return undefined;
-  }
-  const re = new RegExp(`^${source}$`, 's');
-  if (anchored) return path => re.test(path);
-  return path => re.test(path.slice(path.lastIndexOf('/') + 1));
-}
-
-/** wildmatch with WM_PATHNAME: `*`, `?` and ranges stay within a segment; `**` between slashes spans them. */
-function wildmatchSource(p: string): string {
-  let out = '';
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === '\\') {
-      i++;
-      if (i >= p.length) throw new Error('trailing backslash');
-      out += escapeRegExp(p[i]);
-    } else if (c === '*') {
-      if (p[i + 1] === '*') {
-        let j = i;
-        while (p[j] === '*') j++;
-        const atStart = i === 0 || p[i - 1] === '/';
-        const atEnd = j === p.length || p[j] === '/';
-        if (atStart && atEnd) {
-          if (j === p.length) out += '.*';            // `dir/**`: everything below
-          else { out += '(?:.*/)?'; j++; }             // `**/` or `/**/`: zero or more directories
-          i = j - 1;
-          continue;
-        }
-        out += '[^/]*';
-        i = j - 1;
-        continue;
-      }
-      out += '[^/]*';
-    } else if (c === '?') {
-      out += '[^/]';
-    } else if (c === '[') {
-      const range = rangeSource(p, i);
-      if (!range) { out += '\\['; continue; }
-      out += range.source;
-      i = range.end;
-    } else {
-      out += escapeRegExp(c);
-    }
-  }
-  return out;
-}
-
-/** A bracket expression starting at `p[start]` ('['), as a RegExp class that never matches '/'. */
-function rangeSource(p: string, start: number): { source: string; end: number } | undefined {
-  let i = start + 1;
-  let negate = false;
-  if (p[i] === '!' || p[i] === '^') { negate = true; i++; }
-  let body = '';
-  let first = true;
-  for (; i < p.length; i++) {
-    const c = p[i];
-    if (c === ']' && !first) return { source: negate ? `[^/${body}]` : `(?!/)[${body}]`, end: i };
-    first = false;
-    if (c === '[' && p[i + 1] === ':') {
-      const close = p.indexOf(':]', i + 2);
-      if (close < 0) return undefined;
-      const cls = CLASSES[p.slice(i + 2, close)];
-      if (cls === undefined) return undefined;
-      body += cls;
-      i = close + 1;
-    } else if (c === '\\') {
-      i++;
-      if (i >= p.length) return undefined;
-      body += escapeClass(p[i]);
-    } else if (c === '-' && body !== '' && p[i + 1] !== ']' && p[i + 1] !== undefined) {
-      body += '-';
-    } else {
-      body += escapeClass(c);
-    }
-  }
-  return undefined;
-}
-
-const CLASSES: Record<string, string> = {
-  alnum: 'A-Za-z0-9', alpha: 'A-Za-z', digit: '0-9', lower: 'a-z', upper: 'A-Z', space: ' \\t\\n\\r\\f\\v',
-  xdigit: '0-9A-Fa-f', punct: '!-\\/:-@\\[-`{-~', blank: ' \\t', cntrl: '\\x00-\\x1f\\x7f', graph: '!-~', print: ' -~',
-};
-
-function escapeRegExp(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-function escapeClass(c: string): string {
-  return c.replace(/[\]\\^-]/g, '\\$&');
+  const test = compileWildmatch(body);
+  if (!test) return undefined;
+  if (anchored) return test;
+  return path => test(path.slice(path.lastIndexOf('/') + 1));
 }

@@ -22,6 +22,7 @@ export const DIAGNOSTIC_CODES: Record<string, string> = {
   'pattern-matches-nothing': 'A pattern matches no file in the repository.',
   'pattern-shadowed': 'A pattern can never win: later patterns cover every file it matches.',
   'invalid-link': 'An outcome link is not an http(s) URL.',
+  'unusual-link': 'An outcome link is http(s) but not a plain URL: it has characters such as ( ) [ ] ! < > quotes, credentials (user:password@) or no host; hovers show it percent-encoded.',
   'invalid-date': 'A handoff date is not a YYYY-MM-DD date.',
   'stale-handoff': "The last handoff was to someone other than the component's owner.",
   'invalid-metric': 'A `metrics` setting is out of range.',

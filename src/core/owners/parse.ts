@@ -33,11 +33,15 @@ export function parseOwners(input: string, options: {
   fileBytes?: number;
   /** false: always the yaml library (tests compare the two) */
   fastPath?: boolean;
+  /** Why the caller did not read the file at all (a link outside the repository, a device); `input` is then ''. */
+  notRead?: string;
 } = {}): ParsedOwners {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const model = emptyModel();
   const lines = new LineCounter();
-  const refusal = refuseText(text, options.maxBytes ?? DEFAULT_MAX_BYTES, options.fileBytes);
+  const refusal = options.notRead !== undefined
+    ? { code: 'not-text', message: `OWNERS.yaml was not read: ${options.notRead}.`, offset: 0 }
+    : refuseText(text, options.maxBytes ?? DEFAULT_MAX_BYTES, options.fileBytes);
   if (refusal) {
     const reader = new SourceReader(text, lines, undefined as never);
     indexLines(text, lines);

@@ -1,4 +1,5 @@
 import { checkPattern, compilePatterns } from '../match/compile';
+import { isPlainHttpUrl } from '../links';
 import { codeownersProblems, quoteValue } from './codeownersValues';
 import { Component, isGitHubLogin, OwnersDiagnostic, OwnersModel, Span, teamMembers } from './model';
 import type { ParsedOwners } from './parse';
@@ -92,6 +93,8 @@ function checkPatterns(model: OwnersModel, report: Report): void {
   for (const outcome of model.outcomes.values()) {
     if (outcome.link !== undefined && !/^https?:\/\/[^\s]+$/i.test(outcome.link)) {
       report('error', 'invalid-link', `Outcome "${outcome.id}" links to "${outcome.link}"; only http(s) URLs are allowed.`, outcome.linkSpan ?? outcome.span);
+    } else if (outcome.link !== undefined && !isPlainHttpUrl(outcome.link)) {
+      report('warning', 'unusual-link', `Outcome "${outcome.id}" links to "${outcome.link}", which is not a plain http(s) URL (it has a character such as ( ) [ ] ! < > ' " or a space, a user:password@, a lone %, or no host). Hovers show it percent-encoded so it stays one link; percent-encode those characters in the file.`, outcome.linkSpan ?? outcome.span);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { daysInMonth, isPartialMonth } from '../metrics/months';
+import { isHttpUrl, markdownLinkTarget } from '../links';
 import { oneLine } from '../owners/printable';
 import { componentLabel, delegationWords, trendWords } from './reportText';
 import { FLAG_WORDS, lastDay, num, pct, TeamReportView, windowLabel } from './teamReport';
@@ -54,7 +55,7 @@ export function teamReportMarkdown(r: TeamReportView): string {
     lines.push('## The evidence', '', 'The pull requests with the most lines for this team:', '');
     for (const p of f.topPullRequests) {
       const label = `#${p.number} ${md(p.title)}`;
-      lines.push(`- ${/^https?:\/\//i.test(p.url) ? `[${label}](${p.url.replace(/[()\s<>]/g, c => encodeURIComponent(c))})` : label}: ${num(p.lines)} lines${p.author ? ` by ${md(p.author)}` : ''}`);
+      lines.push(`- ${isHttpUrl(p.url) ? `[${label}](${markdownLinkTarget(p.url)})` : label}: ${num(p.lines)} lines${p.author ? ` by ${md(p.author)}` : ''}`);
     }
     const x = f.excluded;
     lines.push('', `Left out: ${num(x.botPullRequests)} pull requests by bots, ${num(x.ignoredAuthorPullRequests)} by ignored authors, ${num(x.ignoredPathLines)} lines of ignored files (lock files, ignorePaths) and ${num(x.generatedLines)} lines of generated files (.gitattributes).`, '');

@@ -7,6 +7,7 @@ import type { OwnersState } from '../ownersState';
 import { Commands } from '../ids';
 import { command } from '../log';
 import { readImportSources } from './importSources';
+import { writeWorkspaceFile } from '../workspaceRead';
 
 const TEMPLATE = `# Who owns what, and what they are accountable for. See the Ownership Lens README.
 version: 1
@@ -55,7 +56,8 @@ export function registerCreateOwnersFile(ctx: Ctx): void {
     const imported = source ? finishImport(draftFromSources(await readImportSources(folder, root, source))) : undefined;
     const text = imported?.yaml ?? TEMPLATE;
     const uri = vscode.Uri.joinPath(folder.uri, 'OWNERS.yaml');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    // Never through a link: a committed OWNERS.yaml symlink (even a dangling one) would write outside the folder.
+    await writeWorkspaceFile(uri, root, new TextEncoder().encode(text));
     ctx.store.ready = ctx.store.loadAll();
     await ctx.store.ready;
     await vscode.window.showTextDocument(uri);

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { SourceFile } from '../../core/import/prowOwners';
 import { relativeTo } from '../ownersLocator';
+import { DEFAULT_MAX_BYTES } from '../../core/owners/inputGuards';
+import { readWorkspaceFile } from '../workspaceRead';
 
 const EXCLUDE = '**/{node_modules,vendor,third_party,.git}/**';
 
@@ -13,8 +15,10 @@ export async function readImportSources(folder: vscode.WorkspaceFolder, root: vs
   const glob = name === 'OWNERS' ? '**/{OWNERS,OWNERS_ALIASES}' : name === 'catalog-info.yaml' ? '**/catalog-info.{yaml,yml}' : undefined;
   const uris = glob ? await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), EXCLUDE, 5000) : [found];
   const decoder = new TextDecoder();
-  return Promise.all(uris.sort((a, b) => a.path.localeCompare(b.path)).map(async uri => ({
-    path: relativeTo(root, uri) ?? uri.path,
-    text: decoder.decode(await vscode.workspace.fs.readFile(uri)),
-  })));
+  return Promise.all(uris.sort((a, b) => a.path.localeCompare(b.path)).map(async uri => {
+    // A committed link to a file outside the repository (a private key) or to a device is refused, not imported.
+    const read = await readWorkspaceFile(uri, root, DEFAULT_MAX_BYTES);
+    if (read.kind !== 'ok') throw new Error(read.kind === 'refused' ? read.reason : read.kind === 'too-large' ? `${uri.path} is larger than 10 MB` : `${uri.path} does not exist`);
+    return { path: relativeTo(root, uri) ?? uri.path, text: decoder.decode(read.bytes) };
+  }));
 }

