@@ -7,7 +7,7 @@ import { ImportNote } from '../../src/core/import/draft';
 import { fromGitlabCodeowners, parseGitlabCodeowners } from '../../src/core/import/gitlabCodeowners';
 import { fromProwOwners, SourceFile } from '../../src/core/import/prowOwners';
 import { finishImport } from '../../src/core/import/summary';
-import { patternMatches } from '../../src/core/match/compile';
+import { canonical, gitlabOwners } from './imports/upstreamReference';
 import { parseOwners } from '../../src/core/owners/parse';
 import { createOwnershipIndex } from '../../src/core/owners/resolve';
 import { validateOwners } from '../../src/core/owners/validate';
@@ -23,7 +23,6 @@ function importedAnswers(yaml: string, paths: readonly string[]): string[] {
   });
 }
 
-const canonical = (owners: readonly string[]) => [...new Set(owners.map(o => o.toLowerCase()))].sort().join(' ');
 
 /**
  * Paths around a set of patterns (every path an import test compares is one of these): every literal directory they name (and one level below it),
@@ -56,20 +55,9 @@ function pathsAround(patterns: readonly string[]): string[] {
   return [...out];
 }
 
-/** GitLab's own rule, written independently: per section the last matching rule, unless a `!` of that section matches; the union over sections. */
+/** GitLab's own rule, from the independent reference (file.rb and Ruby's fnmatch). */
 function gitlabAnswers(text: string, paths: readonly string[]): string[] {
-  const { entries } = parseGitlabCodeowners(text);
-  const bySection = new Map<string, typeof entries>();
-  for (const e of entries) bySection.set(e.section, [...(bySection.get(e.section) ?? []), e]);
-  return paths.map(p => {
-    const owners: string[] = [];
-    for (const rules of bySection.values()) {
-      if (rules.some(r => r.exclusion && patternMatches(r.pattern, p))) continue;
-      const winner = rules.filter(r => !r.exclusion && patternMatches(r.pattern, p)).pop();
-      if (winner) owners.push(...winner.owners);
-    }
-    return canonical(owners);
-  });
+  return gitlabOwners(text, paths);
 }
 
 describe('import from GitLab CODEOWNERS: the same owners as GitLab, path by path, on real files', () => {
@@ -78,7 +66,7 @@ describe('import from GitLab CODEOWNERS: the same owners as GitLab, path by path
       const text = fs.readFileSync(path.join(SOURCES, 'gitlab', file), 'utf8');
       const draft = fromGitlabCodeowners(text, file);
       const { yaml, summary } = finishImport(draft);
-      const paths = pathsAround(parseGitlabCodeowners(text).entries.map(e => e.pattern));
+      const paths = pathsAround(parseGitlabCodeowners(text).entries.flatMap(e => [e.pattern, e.written]));
       const expected = gitlabAnswers(text, paths);
       const actual = importedAnswers(yaml, paths);
       const differences = paths.filter((_, i) => expected[i] !== actual[i]);
@@ -202,7 +190,7 @@ describe('import from Kubernetes OWNERS trees: the same approvers as Prow, path 
       { path: 'secret/OWNERS', text: 'options:\n  no_parent_owners: true\napprovers: [dave]\n' },
     ];
     const { yaml } = finishImport(fromProwOwners(files));
-    assert.deepStrictEqual(importedAnswers(yaml, ['x.go', 'api/x.go', 'secret/x.go']), ['@alice @bob', '@alice @bob @carol', '@dave']);
+    assert.deepStrictEqual(importedAnswers(yaml, ['x.go', 'api/x.go', 'secret/x.go']), ['alice bob', 'alice bob carol', 'dave']);
     const doc = parseYaml(yaml);
     assert.deepStrictEqual(doc.teams.core, { name: 'core', lead: 'alice', members: ['bob'], 'x-guessed': { lead: 'first listed in alias core; Prow aliases have no lead' } });
   });
