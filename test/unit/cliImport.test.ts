@@ -38,7 +38,7 @@ describe('CLI import', () => {
     assert.strictEqual(r.code, 0, r.err);
     assert.strictEqual(parseYaml(r.out).version, 1);
     assert.match(r.err, /^Imported 16 rule\(s\) from a Kubernetes OWNERS tree: \d+ component\(s\), \d+ team\(s\)\./);
-    assert.match(r.err, /warning: OWNERS_ALIASES:40 not imported: alias cluster-api-topology-maintainers has no members/);
+    assert.match(r.err, /warning: OWNERS_ALIASES:40 as upstream: alias cluster-api-topology-maintainers has no members: Prow expands it to no one/);
     assert.match(r.err, /Guesses to confirm/);
   });
 

@@ -7,7 +7,7 @@ import { ImportNote } from '../../src/core/import/draft';
 import { fromGitlabCodeowners, parseGitlabCodeowners } from '../../src/core/import/gitlabCodeowners';
 import { fromProwOwners, SourceFile } from '../../src/core/import/prowOwners';
 import { finishImport } from '../../src/core/import/summary';
-import { canonical, gitlabOwners } from './imports/upstreamReference';
+import { canonical, gitlabOwners, prowApprovers } from './imports/upstreamReference';
 import { parseOwners } from '../../src/core/owners/parse';
 import { createOwnershipIndex } from '../../src/core/owners/resolve';
 import { validateOwners } from '../../src/core/owners/validate';
@@ -114,29 +114,9 @@ function readTree(dir: string): SourceFile[] {
   return out;
 }
 
-/** Prow's rule, written independently: the approvers of every OWNERS file from the path's directory up, aliases expanded, stopping after `no_parent_owners`. */
+/** Prow's rule, from the independent reference (repoowners.go). */
 function prowAnswers(files: readonly SourceFile[], paths: readonly string[]): string[] {
-  const aliasFile = files.find(f => f.path === 'OWNERS_ALIASES');
-  const aliases: Record<string, string[] | null> = aliasFile ? parseYaml(aliasFile.text).aliases : {};
-  const owners = new Map(files.filter(f => f.path.endsWith('OWNERS')).map(f => [f.path.split('/').slice(0, -1).join('/'), parseYaml(f.text)]));
-  return paths.map(p => {
-    const all: string[] = [];
-    const parts = p.split('/').slice(0, -1);
-    for (let n = parts.length; n >= 0; n--) {
-      const o = owners.get(parts.slice(0, n).join('/'));
-      if (!o) continue;
-      const approvers: string[] = [...(o.approvers ?? [])];
-      // Prow's filters: a regular expression on the path (relative to the OWNERS file's folder) with its own approvers.
-      for (const [regex, body] of Object.entries<{ approvers?: string[] }>(o.filters ?? {})) {
-        const rel = p.slice(parts.slice(0, n).join('/').length).replace(/^\//, '');
-        const flags = regex.startsWith('(?i)') ? 'i' : '';
-        if (new RegExp(regex.replace(/^\(\?i\)/, ''), flags).test(rel)) approvers.push(...(body.approvers ?? []));
-      }
-      for (const a of approvers) all.push(...(a in aliases ? aliases[a] ?? [] : [a]));
-      if (o.options?.no_parent_owners) break;
-    }
-    return canonical(all.map(a => `@${a}`));
-  });
+  return prowApprovers(files, paths);
 }
 
 describe('import from Kubernetes OWNERS trees: the same approvers as Prow, path by path, on real trees', () => {
@@ -164,22 +144,22 @@ describe('import from Kubernetes OWNERS trees: the same approvers as Prow, path 
         assert.ok(refused.some(n => n.file === 'OWNERS' && n.line === 26 && /\(\?i\)charter\.md/.test(n.message)), 'the per-file filter is refused, not approximated');
         assert.match(yaml, /# OWNERS:26 \[not-imported\] filter "\(\?i\)charter\.md"/);
       } else {
-        assert.ok(refused.every(n => n.file === 'OWNERS_ALIASES' && /no members/.test(n.message)));
-        assert.strictEqual(refused.length, 15);
+        // Empty aliases expand to no one in Prow as in the import: said, not refused.
+        assert.deepStrictEqual(refused, []);
+        assert.strictEqual(summary.notes.filter(n => n.file === 'OWNERS_ALIASES' && n.kind === 'same' && /no members/.test(n.message)).length, 15);
       }
       assert.deepStrictEqual(summary.toDecide.filter(d => d.code !== 'missing-lead'), []);
     });
   }
 
-  it('counts and explains the paths a refused per-file filter changes (the prow-tree workspace)', () => {
+  it('the prow-tree workspace: Prow ignores filters beside top-level approvers, and so does the import (said, with the line)', () => {
     const files = readTree(path.resolve(SOURCES, '../workspaces/prow-tree'));
     const { yaml, summary } = finishImport(fromProwOwners(files));
     const paths = ['main.go', 'api/server.go', 'secret/key.txt', 'secret/server.pem', 'secret/sub/ca.pem'];
-    const expected = prowAnswers(files, paths);
-    const actual = importedAnswers(yaml, paths);
-    const differences = paths.filter((_, i) => expected[i] !== actual[i]);
-    assert.deepStrictEqual(differences, ['secret/server.pem', 'secret/sub/ca.pem'], 'Prow adds frank there; OWNERS.yaml cannot');
-    assert.deepStrictEqual(summary.notes.filter(n => n.kind === 'not-imported').map(n => `${n.file}:${n.line}`), ['OWNERS_ALIASES:5', 'secret/OWNERS:6']);
+    assert.deepStrictEqual(importedAnswers(yaml, paths), prowAnswers(files, paths));
+    assert.deepStrictEqual(prowAnswers(files, ['secret/server.pem']), ['erin'], 'repoowners.go reads secret/OWNERS as a simple config: its filters do not count');
+    assert.deepStrictEqual(summary.notes.map(n => `${n.file}:${n.line} ${n.kind}`), ['OWNERS_ALIASES:5 same', 'secret/OWNERS:5 same']);
+    assert.match(summary.notes[1].message, /Prow ignores `filters`/);
   });
 
   it('gives each directory its approvers plus its parents\', unless no_parent_owners', () => {

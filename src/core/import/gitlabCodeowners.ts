@@ -108,7 +108,7 @@ export function fromGitlabCodeowners(text: string, file: string): ImportDraft {
       return;
     }
     if (entry.ignored.length > 0 && !entry.exclusion) {
-      note(entry.line, 'kept', `${entry.ignored.map(w => `"${w}"`).join(', ')} ${entry.ignored.length > 1 ? 'are' : 'is'} not an owner (neither @name nor e-mail); GitLab ignores ${entry.ignored.length > 1 ? 'them' : 'it'}, and so does the import.`);
+      note(entry.line, 'same', `${entry.ignored.map(w => `"${w}"`).join(', ')} ${entry.ignored.length > 1 ? 'are' : 'is'} not an owner (neither @name nor e-mail); GitLab ignores ${entry.ignored.length > 1 ? 'them' : 'it'}, and so does the import.`);
     }
     const section = sections.get(entry.section)!;
     const extra = section.name ? {
