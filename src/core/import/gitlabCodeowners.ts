@@ -20,6 +20,8 @@ export interface GitlabEntry {
   /** Words on the line that are neither `@name` nor e-mail: GitLab ignores them. */
   ignored: string[];
   exclusion: boolean;
+  /** A pattern written again later in its section: GitLab keeps the first place and the later line's owners (this line). */
+  movedFrom?: number;
   /** Lower-cased section name; '' before the first section header. */
   section: string;
   line: number;
@@ -42,6 +44,7 @@ export function parseGitlabCodeowners(text: string): { entries: GitlabEntry[]; s
   const invalid: { line: number; message: string }[] = [];
   const sections = new Map<string, GitlabSection>([['', { name: '', optional: false, defaults: [], line: 0 }]]);
   let current = '';
+  const seen = new Map<string, number>();
   text.split('\n').forEach((raw, i) => {
     const line = raw.replace(/\r$/, '').trim();
     if (line === '' || line.startsWith('#')) return;
@@ -68,14 +71,20 @@ export function parseGitlabCodeowners(text: string): { entries: GitlabEntry[]; s
     const bare = exclusion ? written.slice(1) : written;
     const translated = translateGitlabPattern(bare);
     const owners = words.filter(isGitlabOwner);
-    entries.push({
+    const entry: GitlabEntry = {
       written: bare, exclusion, section: current, line: i + 1,
       pattern: translated.kind === 'ok' ? translated.pattern : '',
       below: translated.kind === 'ok' ? translated.below : undefined,
       refused: translated.kind === 'refused' ? translated.reason : undefined,
-      owners: exclusion ? [] : owners.length > 0 ? owners : sections.get(current)!.defaults,
+      // Words but no owner among them: GitLab takes the line's own (empty) owners, not the section's.
+      owners: exclusion ? [] : words.length > 0 ? owners : sections.get(current)!.defaults,
       ignored: words.filter(w => !isGitlabOwner(w)),
-    });
+    };
+    // GitLab keeps a section's rules in a hash by pattern: a repeated pattern takes the new owners at the old place.
+    const key = `${current}\u0000${entry.pattern || entry.written}`;
+    const earlier = seen.get(key);
+    if (earlier === undefined) { seen.set(key, entries.length); entries.push(entry); }
+    else entries[earlier] = { ...entry, movedFrom: entry.line, line: entries[earlier].line };
   });
   return { entries, sections, invalid };
 }
@@ -106,6 +115,9 @@ export function fromGitlabCodeowners(text: string, file: string): ImportDraft {
     if (entry.refused) {
       note(entry.line, 'not-imported', `${entry.refused}. GitLab still applies this line, so the paths it names keep the owners of the rules before it here.`);
       return;
+    }
+    if (entry.movedFrom !== undefined) {
+      note(entry.movedFrom, 'same', `"${entry.written}" comes again in its section: GitLab keeps the rule at its first place (line ${entry.line}) with this line's owners, so a rule between the two still wins over it; so does the import`);
     }
     if (entry.ignored.length > 0 && !entry.exclusion) {
       note(entry.line, 'same', `${entry.ignored.map(w => `"${w}"`).join(', ')} ${entry.ignored.length > 1 ? 'are' : 'is'} not an owner (neither @name nor e-mail); GitLab ignores ${entry.ignored.length > 1 ? 'them' : 'it'}, and so does the import.`);

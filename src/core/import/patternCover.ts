@@ -87,6 +87,12 @@ function containsRun(a: readonly string[], b: readonly string[]): boolean {
   return false;
 }
 
+/** True when the whole pattern after its leading `**` is literal names (a file at any depth, `**\/a/b`). */
+function floatingFile(p: string): boolean {
+  const s = patternShape(p);
+  return !s.anchored && s.segments.slice(1).every(x => x !== '**' && !/[*?\\]/.test(x));
+}
+
 /** The literal directory an anchored pattern's paths lie in (`/docs/`, `/a/b/*.md` -> docs, a/b). */
 function anchoredHead(p: string): string[] | undefined {
   const s = patternShape(p);
@@ -109,8 +115,11 @@ export function differentFloatingDirs(a: string, b: string): boolean {
   const fa = floatingHead(a);
   const fb = floatingHead(b);
   if (!(fa && fa.length > 1) && !(fb && fb.length > 1)) return false;
-  const x = fa ?? anchoredHead(a);
-  const y = fb ?? anchoredHead(b);
+  // For a file at any depth (`**/ee/docs`) the place is its directory part; its last name is a file.
+  const place = (p: string, head: string[] | undefined) => (head && !p.endsWith('/') && !p.endsWith('**') && floatingFile(p) ? head.slice(0, -1) : head ?? anchoredHead(p));
+  const x = place(a, fa);
+  const y = place(b, fb);
+  if (x !== undefined && y !== undefined && (x.length === 0 || y.length === 0)) return false;
   return x !== undefined && y !== undefined && !containsRun(x, y) && !containsRun(y, x);
 }
 
@@ -170,6 +179,14 @@ export function intersectPatterns(a: string, b: string): string | undefined {
     const dir = dirOf(d);
     const name = nameOf(n);
     if (dir && name) return `/${dir.join('/')}/**/${name}`;
+    // The files right in a directory (`/config/*`) and a file name (`*.rb`): that name there.
+    if (name && d.endsWith('/*') && !d.endsWith('/**/*')) return `${d.slice(0, -1)}${name}`;
+    // A pattern ending in a name glob (`/x/**/*.rb`) and one literal name at any depth that it accepts: that name there.
+    const lastSlash = d.lastIndexOf('/');
+    const glob = lastSlash >= 0 ? d.slice(lastSlash + 1) : '';
+    if (name && !/[*?\\]/.test(name) && /[*?]/.test(glob) && !/\\/.test(glob) && compileSegmentGlob(glob)(name)) {
+      return `${d.slice(0, lastSlash)}/${name}`;
+    }
     // Any directory (`**/docs/**`, `/a/**/b/**`) and a file name (`README.md`): that name below it.
     if (name && (d.endsWith('/') || d.endsWith('/**')) && !dirNamed(d, name)) return `${d.replace(/\/(\*\*)?$/, '')}/**/${name}`;
     // A root directory and a path at any depth that cannot start inside it (`/src/` and `lib/`, `**/model/db`).

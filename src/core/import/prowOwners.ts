@@ -64,7 +64,7 @@ export function fromProwOwners(files: readonly SourceFile[]): ImportDraft {
     }
     const dir = file.path.split('/').slice(0, -1).join('/');
     if (file.path.split('/').pop() === 'OWNERS_ALIASES') readAliases(y, file, aliases, draft);
-    else if (prowIgnoresDir(dir)) draft.notes.push({ file: file.path, line: 1, kind: 'not-imported', message: `Prow's default configuration does not read OWNERS files in ${dir}/ (its directory denylist \`vendor/.*/.*\`, \`_output$\`, \`\\.git$\`), so neither does the import` });
+    else if (prowIgnoresDir(dir)) draft.notes.push({ file: file.path, line: 1, kind: 'same', message: `Prow's default configuration does not read OWNERS files in ${dir}/ (its directory denylist \`vendor/.*/.*\`, \`_output$\`, \`\\.git$\`), so neither does the import` });
     else if (isMap(y.root)) owners.push(readOwners(y, file, draft));
   }
   const expand = (names: readonly string[]) => dedupe(names.flatMap(n => aliases.get(norm(n)) ?? [norm(n)]));
