@@ -3,6 +3,7 @@
  * `npm run bench` = build + `node dist/bench/index.js`.
  */
 import * as github from './github.bench';
+import * as importBench from './import.bench';
 import * as matcher from './matcher.bench';
 import * as org from './org.bench';
 import * as owners from './owners.bench';
@@ -12,6 +13,7 @@ import * as vscodeHost from './vscode.bench';
 const benches: { name: string; run: (log: (line: string) => void) => Promise<void> }[] = [
   { name: 'matcher', run: matcher.run },
   { name: 'owners', run: owners.run },
+  { name: 'import', run: importBench.run },
   { name: 'github', run: github.run },
   { name: 'report', run: report.run },
   { name: 'org', run: org.run },
