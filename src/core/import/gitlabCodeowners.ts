@@ -143,7 +143,9 @@ export function fromGitlabCodeowners(text: string, file: string): ImportDraft {
         [`GitLab matches "${entry.written}" (line ${entry.line}) only as a file name: what is below a directory of that name keeps the owners the rules before give it${entry.exclusion ? '' : ` (for the directory, GitLab wants "${entry.written}/")`}`]);
     }
     plan.done(i);
-    if (unclear.length > 0) note(entry.line, 'inexact', `"${entry.written}" overlaps ${[...new Set(unclear)].join(', ')} in part, and no pattern says where: those paths get this rule's owners plus only what provably applies, while GitLab adds the other section's owners`);
+    if (unclear.length > 0) {
+      note(entry.line, 'inexact', `"${entry.written}" shares some paths with ${[...new Set(unclear)].join(', ')}, and the import could not write those shared paths as one pattern: there they get this rule's owners plus only what provably applies, where GitLab also adds the other rule's owners. To make it exact, write a rule for the shared paths (with both rules' owners) after line ${entry.line}`);
+    }
   });
   draft.rules = dropShadowed(draft.rules);
   return draft;
