@@ -91,6 +91,15 @@ describe('import from GitLab CODEOWNERS: the same owners as GitLab, path by path
     assert.match(yaml, /\.gitlab\/CODEOWNERS:2 \[kept\] optional section \^\[Docs\]/);
   });
 
+  it('writes exactly a rule that lies wholly inside another section\'s, and an overlap an anchored pattern expresses (no note)', () => {
+    const text = '[A]\ndocs/ @a\nlib/ @l\n[B]\n/docs/x/ @b\n/src/ @s\n';
+    const { yaml, summary } = finishImport(fromGitlabCodeowners(text, 'CODEOWNERS'));
+    assert.deepStrictEqual(summary.notes, []);
+    const paths = ['docs/x/a.md', 'a/docs/x/a.md', 'src/lib/a.go', 'src/a/lib/b.go', 'src/a.go', 'lib/a.go'];
+    assert.deepStrictEqual(importedAnswers(yaml, paths), gitlabAnswers(text, paths));
+    assert.deepStrictEqual(gitlabAnswers(text, ['docs/x/a.md', 'src/a/lib/b.go']), ['a b', 'l s']);
+  });
+
   it('names a partial overlap no pattern can express, with both lines', () => {
     const text = '[A]\n/src/*/gen/ @a\n[B]\n/src/x/ @b\n';
     const { summary } = finishImport(fromGitlabCodeowners(text, 'CODEOWNERS'));

@@ -166,7 +166,9 @@ function dropShadowed<R extends { pattern: string; owners: string[] }>(rules: R[
 }
 
 /** `fileOnly`: GitLab matches the pattern's last segment as a file name only (its `below` is handled apart). */
-interface Target { pattern: string; own: string[]; section: string; before: number; withOwnSection: boolean; fileOnly: boolean; skip?: ReadonlySet<number> }
+interface Target { pattern: string; own: string[]; section: string; before: number; withOwnSection: boolean; fileOnly: boolean; skip?: ReadonlySet<number>;
+  /** Rules whose overlap with the parent target gets its own, later rule: nothing to do for them here. */
+  handled?: ReadonlySet<number> }
 
 type Evaluated = { pattern: string; owners: string[]; because: string };
 
@@ -202,6 +204,7 @@ class Evaluator {
     const at = this.keys.length - 1;
     const refinements: { pattern: string; because: string; order: number; fileOnly: boolean }[] = [];
     const partial = (j: number) => {
+      if (t.handled?.has(j)) return;
       const e = entries[j];
       const inner = depth < 4 ? intersectPatterns(t.pattern, e.pattern) : undefined;
       const what = `${e.exclusion ? '!' : ''}"${e.written}" (line ${e.line})`;
@@ -243,8 +246,11 @@ class Evaluator {
     const out: Evaluated[] = [{ pattern: t.pattern, owners: dedupe(owners), because: '' }];
     // The later rule of a section wins, so its overlap goes last.
     const last = new Map(refinements.map(r => [r.pattern, r.order]));
-    for (const r of refinements.filter(r => last.get(r.pattern) === r.order).sort((a, b) => a.order - b.order)) {
-      out.push(...this.evaluate({ ...t, pattern: r.pattern, fileOnly: r.fileOnly }, unclear, depth + 1).map(x => ({ ...x, because: x.because || r.because })));
+    const kept = refinements.filter(r => last.get(r.pattern) === r.order).sort((a, b) => a.order - b.order);
+    for (const r of kept) {
+      // A later rule's overlap comes after this one and wins where both apply, as in GitLab.
+      const handled = new Set([...(t.handled ?? []), ...kept.filter(x => x.order > r.order).map(x => x.order)]);
+      out.push(...this.evaluate({ ...t, pattern: r.pattern, fileOnly: r.fileOnly, handled }, unclear, depth + 1).map(x => ({ ...x, because: x.because || r.because })));
       // GitLab's `e` is a file name there: below a directory of that name, `e` does not apply.
       const e = entries[r.order];
       if (e.below && !t.fileOnly) {
