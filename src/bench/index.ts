@@ -4,6 +4,7 @@
  */
 import * as github from './github.bench';
 import * as inputs from './inputs.bench';
+import * as importBench from './import.bench';
 import * as matcher from './matcher.bench';
 import * as org from './org.bench';
 import * as owners from './owners.bench';
@@ -14,6 +15,7 @@ const benches: { name: string; run: (log: (line: string) => void) => Promise<voi
   { name: 'matcher', run: matcher.run },
   { name: 'owners', run: owners.run },
   { name: 'inputs', run: inputs.run },
+  { name: 'import', run: importBench.run },
   { name: 'github', run: github.run },
   { name: 'report', run: report.run },
   { name: 'org', run: org.run },

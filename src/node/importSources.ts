@@ -2,11 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ImportDraft } from '../core/import/draft';
 import { draftFromSources, SourceKind } from '../core/import/fromSources';
+import { prowIgnoresDir } from '../core/import/prowOwners';
 import { readOwnersText } from './ownersFile';
 
 /** Where CODEOWNERS lives: GitHub's three places and GitLab's. */
 export const CODEOWNERS_PLACES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'];
-const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', 'third_party']);
 
 /** Ownership files in a directory: its CODEOWNERS, else its OWNERS tree, else its catalog-info files. */
 export function findSources(dir: string, from?: SourceKind): string[] {
@@ -14,10 +14,13 @@ export function findSources(dir: string, from?: SourceKind): string[] {
   if (codeowners.length > 0 || from === 'github' || from === 'gitlab') return codeowners.slice(0, 1);
   const prow: string[] = [];
   const catalogs: string[] = [];
+  // Prow reads every OWNERS file except those its default denylist skips (vendor/*/*, _output, .git),
+  // so vendor/ and third_party/ OWNERS files count; catalog files are looked for in the same walk.
   const walk = (d: string, depth: number) => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, entry.name);
-      if (entry.isDirectory()) { if (!SKIP_DIRS.has(entry.name) && depth < 25) walk(p, depth + 1); }
+      const rel = path.relative(dir, p).split(path.sep).join('/');
+      if (entry.isDirectory()) { if (entry.name !== 'node_modules' && !prowIgnoresDir(rel) && depth < 25) walk(p, depth + 1); }
       else if (entry.name === 'OWNERS' || entry.name === 'OWNERS_ALIASES') prow.push(p);
       else if (/^catalog-info.*\.ya?ml$/.test(entry.name)) catalogs.push(p);
     }

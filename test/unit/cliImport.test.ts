@@ -33,12 +33,33 @@ function gitRepo(): { dir: string; commit(email: string, files: Record<string, s
 }
 
 describe('CLI import', () => {
+  it('reads OWNERS files under vendor/ and third_party/ as Prow does, and skips (naming it) what Prow\'s denylist skips', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-prow-vendor-'));
+    const files: Record<string, string> = {
+      OWNERS: 'approvers: [root]\n', 'vendor/OWNERS': 'approvers: [alice]\n', 'third_party/OWNERS': 'approvers: [tp]\n',
+      'vendor/k8s.io/client-go/OWNERS': 'approvers: [bob]\n', 'node_modules/x/OWNERS': 'approvers: [nobody]\n',
+    };
+    for (const [f, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), text);
+    }
+    const r = cli(dir, 'import', dir, '--json');
+    assert.strictEqual(r.code, 0, r.err);
+    const { owners } = JSON.parse(r.out);
+    const doc = parseYaml(owners);
+    const byPath = new Map(Object.values(doc.components as Record<string, { paths: string[]; codeowners: string[] }>).flatMap(c => c.paths.map(p => [p, c.codeowners] as const)));
+    assert.deepStrictEqual(byPath.get('/vendor/'), ['@alice', '@root']);
+    assert.deepStrictEqual(byPath.get('/third_party/'), ['@tp', '@root']);
+    assert.strictEqual(byPath.get('/vendor/k8s.io/client-go/'), undefined, 'Prow\'s default denylist vendor/.*/.* skips it');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('imports a Kubernetes OWNERS tree given as a directory, with the summary on stderr', () => {
     const r = cli(ROOT, 'import', path.join(SOURCES, 'kubernetes/kubernetes-sigs__cluster-api'));
     assert.strictEqual(r.code, 0, r.err);
     assert.strictEqual(parseYaml(r.out).version, 1);
     assert.match(r.err, /^Imported 16 rule\(s\) from a Kubernetes OWNERS tree: \d+ component\(s\), \d+ team\(s\)\./);
-    assert.match(r.err, /warning: OWNERS_ALIASES:40 not imported: alias cluster-api-topology-maintainers has no members/);
+    assert.match(r.err, /warning: OWNERS_ALIASES:40 as upstream: alias cluster-api-topology-maintainers has no members: Prow expands it to no one/);
     assert.match(r.err, /Guesses to confirm/);
   });
 

@@ -7,7 +7,7 @@ import { ImportNote } from '../../src/core/import/draft';
 import { fromGitlabCodeowners, parseGitlabCodeowners } from '../../src/core/import/gitlabCodeowners';
 import { fromProwOwners, SourceFile } from '../../src/core/import/prowOwners';
 import { finishImport } from '../../src/core/import/summary';
-import { patternMatches } from '../../src/core/match/compile';
+import { canonical, gitlabOwners, prowApprovers } from './imports/upstreamReference';
 import { parseOwners } from '../../src/core/owners/parse';
 import { createOwnershipIndex } from '../../src/core/owners/resolve';
 import { validateOwners } from '../../src/core/owners/validate';
@@ -23,7 +23,6 @@ function importedAnswers(yaml: string, paths: readonly string[]): string[] {
   });
 }
 
-const canonical = (owners: readonly string[]) => [...new Set(owners.map(o => o.toLowerCase()))].sort().join(' ');
 
 /**
  * Paths around a set of patterns (every path an import test compares is one of these): every literal directory they name (and one level below it),
@@ -56,20 +55,9 @@ function pathsAround(patterns: readonly string[]): string[] {
   return [...out];
 }
 
-/** GitLab's own rule, written independently: per section the last matching rule, unless a `!` of that section matches; the union over sections. */
+/** GitLab's own rule, from the independent reference (file.rb and Ruby's fnmatch). */
 function gitlabAnswers(text: string, paths: readonly string[]): string[] {
-  const { entries } = parseGitlabCodeowners(text);
-  const bySection = new Map<string, typeof entries>();
-  for (const e of entries) bySection.set(e.section, [...(bySection.get(e.section) ?? []), e]);
-  return paths.map(p => {
-    const owners: string[] = [];
-    for (const rules of bySection.values()) {
-      if (rules.some(r => r.exclusion && patternMatches(r.pattern, p))) continue;
-      const winner = rules.filter(r => !r.exclusion && patternMatches(r.pattern, p)).pop();
-      if (winner) owners.push(...winner.owners);
-    }
-    return canonical(owners);
-  });
+  return gitlabOwners(text, paths);
 }
 
 describe('import from GitLab CODEOWNERS: the same owners as GitLab, path by path, on real files', () => {
@@ -78,7 +66,7 @@ describe('import from GitLab CODEOWNERS: the same owners as GitLab, path by path
       const text = fs.readFileSync(path.join(SOURCES, 'gitlab', file), 'utf8');
       const draft = fromGitlabCodeowners(text, file);
       const { yaml, summary } = finishImport(draft);
-      const paths = pathsAround(parseGitlabCodeowners(text).entries.map(e => e.pattern));
+      const paths = pathsAround(parseGitlabCodeowners(text).entries.flatMap(e => [e.pattern, e.written]));
       const expected = gitlabAnswers(text, paths);
       const actual = importedAnswers(yaml, paths);
       const differences = paths.filter((_, i) => expected[i] !== actual[i]);
@@ -101,6 +89,15 @@ describe('import from GitLab CODEOWNERS: the same owners as GitLab, path by path
     assert.deepStrictEqual(docs.codeowners, ['@acme/docs', '@acme/all'], 'the section default plus what the * rule of the default section gives');
     assert.deepStrictEqual(summary.notes.map(n => `${n.line} ${n.kind}`), ['2 kept', '2 kept']);
     assert.match(yaml, /\.gitlab\/CODEOWNERS:2 \[kept\] optional section \^\[Docs\]/);
+  });
+
+  it('writes exactly a rule that lies wholly inside another section\'s, and an overlap an anchored pattern expresses (no note)', () => {
+    const text = '[A]\ndocs/ @a\nlib/ @l\n[B]\n/docs/x/ @b\n/src/ @s\n';
+    const { yaml, summary } = finishImport(fromGitlabCodeowners(text, 'CODEOWNERS'));
+    assert.deepStrictEqual(summary.notes, []);
+    const paths = ['docs/x/a.md', 'a/docs/x/a.md', 'src/lib/a.go', 'src/a/lib/b.go', 'src/a.go', 'lib/a.go'];
+    assert.deepStrictEqual(importedAnswers(yaml, paths), gitlabAnswers(text, paths));
+    assert.deepStrictEqual(gitlabAnswers(text, ['docs/x/a.md', 'src/a/lib/b.go']), ['a b', 'l s']);
   });
 
   it('names a partial overlap no pattern can express, with both lines', () => {
@@ -126,29 +123,9 @@ function readTree(dir: string): SourceFile[] {
   return out;
 }
 
-/** Prow's rule, written independently: the approvers of every OWNERS file from the path's directory up, aliases expanded, stopping after `no_parent_owners`. */
+/** Prow's rule, from the independent reference (repoowners.go). */
 function prowAnswers(files: readonly SourceFile[], paths: readonly string[]): string[] {
-  const aliasFile = files.find(f => f.path === 'OWNERS_ALIASES');
-  const aliases: Record<string, string[] | null> = aliasFile ? parseYaml(aliasFile.text).aliases : {};
-  const owners = new Map(files.filter(f => f.path.endsWith('OWNERS')).map(f => [f.path.split('/').slice(0, -1).join('/'), parseYaml(f.text)]));
-  return paths.map(p => {
-    const all: string[] = [];
-    const parts = p.split('/').slice(0, -1);
-    for (let n = parts.length; n >= 0; n--) {
-      const o = owners.get(parts.slice(0, n).join('/'));
-      if (!o) continue;
-      const approvers: string[] = [...(o.approvers ?? [])];
-      // Prow's filters: a regular expression on the path (relative to the OWNERS file's folder) with its own approvers.
-      for (const [regex, body] of Object.entries<{ approvers?: string[] }>(o.filters ?? {})) {
-        const rel = p.slice(parts.slice(0, n).join('/').length).replace(/^\//, '');
-        const flags = regex.startsWith('(?i)') ? 'i' : '';
-        if (new RegExp(regex.replace(/^\(\?i\)/, ''), flags).test(rel)) approvers.push(...(body.approvers ?? []));
-      }
-      for (const a of approvers) all.push(...(a in aliases ? aliases[a] ?? [] : [a]));
-      if (o.options?.no_parent_owners) break;
-    }
-    return canonical(all.map(a => `@${a}`));
-  });
+  return prowApprovers(files, paths);
 }
 
 describe('import from Kubernetes OWNERS trees: the same approvers as Prow, path by path, on real trees', () => {
@@ -176,22 +153,22 @@ describe('import from Kubernetes OWNERS trees: the same approvers as Prow, path 
         assert.ok(refused.some(n => n.file === 'OWNERS' && n.line === 26 && /\(\?i\)charter\.md/.test(n.message)), 'the per-file filter is refused, not approximated');
         assert.match(yaml, /# OWNERS:26 \[not-imported\] filter "\(\?i\)charter\.md"/);
       } else {
-        assert.ok(refused.every(n => n.file === 'OWNERS_ALIASES' && /no members/.test(n.message)));
-        assert.strictEqual(refused.length, 15);
+        // Empty aliases expand to no one in Prow as in the import: said, not refused.
+        assert.deepStrictEqual(refused, []);
+        assert.strictEqual(summary.notes.filter(n => n.file === 'OWNERS_ALIASES' && n.kind === 'same' && /no members/.test(n.message)).length, 15);
       }
       assert.deepStrictEqual(summary.toDecide.filter(d => d.code !== 'missing-lead'), []);
     });
   }
 
-  it('counts and explains the paths a refused per-file filter changes (the prow-tree workspace)', () => {
+  it('the prow-tree workspace: Prow ignores filters beside top-level approvers, and so does the import (said, with the line)', () => {
     const files = readTree(path.resolve(SOURCES, '../workspaces/prow-tree'));
     const { yaml, summary } = finishImport(fromProwOwners(files));
     const paths = ['main.go', 'api/server.go', 'secret/key.txt', 'secret/server.pem', 'secret/sub/ca.pem'];
-    const expected = prowAnswers(files, paths);
-    const actual = importedAnswers(yaml, paths);
-    const differences = paths.filter((_, i) => expected[i] !== actual[i]);
-    assert.deepStrictEqual(differences, ['secret/server.pem', 'secret/sub/ca.pem'], 'Prow adds frank there; OWNERS.yaml cannot');
-    assert.deepStrictEqual(summary.notes.filter(n => n.kind === 'not-imported').map(n => `${n.file}:${n.line}`), ['OWNERS_ALIASES:5', 'secret/OWNERS:6']);
+    assert.deepStrictEqual(importedAnswers(yaml, paths), prowAnswers(files, paths));
+    assert.deepStrictEqual(prowAnswers(files, ['secret/server.pem']), ['erin'], 'repoowners.go reads secret/OWNERS as a simple config: its filters do not count');
+    assert.deepStrictEqual(summary.notes.map(n => `${n.file}:${n.line} ${n.kind}`), ['OWNERS_ALIASES:5 same', 'secret/OWNERS:5 same']);
+    assert.match(summary.notes[1].message, /Prow ignores `filters`/);
   });
 
   it('gives each directory its approvers plus its parents\', unless no_parent_owners', () => {
@@ -202,7 +179,7 @@ describe('import from Kubernetes OWNERS trees: the same approvers as Prow, path 
       { path: 'secret/OWNERS', text: 'options:\n  no_parent_owners: true\napprovers: [dave]\n' },
     ];
     const { yaml } = finishImport(fromProwOwners(files));
-    assert.deepStrictEqual(importedAnswers(yaml, ['x.go', 'api/x.go', 'secret/x.go']), ['@alice @bob', '@alice @bob @carol', '@dave']);
+    assert.deepStrictEqual(importedAnswers(yaml, ['x.go', 'api/x.go', 'secret/x.go']), ['alice bob', 'alice bob carol', 'dave']);
     const doc = parseYaml(yaml);
     assert.deepStrictEqual(doc.teams.core, { name: 'core', lead: 'alice', members: ['bob'], 'x-guessed': { lead: 'first listed in alias core; Prow aliases have no lead' } });
   });

@@ -43,8 +43,11 @@ export interface ImportPerson {
 export interface ImportNote {
   file: string;
   line: number;
-  /** `not-imported`: left out; `inexact`: imported, but some paths' owners differ; `kept`: data kept under an `x-` key. */
-  kind: 'not-imported' | 'inexact' | 'kept';
+  /**
+   * `not-imported`: left out; `inexact`: imported, but some paths' owners differ; `kept`: data kept
+   * under an `x-` key; `same`: the source tool reads it the same surprising way, and so does the import.
+   */
+  kind: 'not-imported' | 'inexact' | 'kept' | 'same';
   message: string;
 }
 

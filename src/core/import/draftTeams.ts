@@ -58,7 +58,8 @@ export function planTeams(rules: readonly ImportRule[], given: readonly ImportTe
       team.lead = { login: best[0], guessed: `listed ${with_} (${best[1]} of ${ruleCount.get(id)} rules)` };
     }
     if (!team.lead && team.github) team.lead = suggested?.get(`@${team.github.toLowerCase()}`);
-    for (const login of counts.keys()) if (login !== team.lead?.login && !team.members.includes(login)) team.members.push(login);
+    const listed = new Set(team.members);
+    for (const login of counts.keys()) if (login !== team.lead?.login && !listed.has(login)) { team.members.push(login); listed.add(login); }
   }
   return { teams, teamOf };
 }

@@ -50,7 +50,7 @@ function notesFromYaml(yaml: string, draft: ImportDraft): ImportNote[] {
 export function summaryLines(s: ImportSummary, outputName = 'OWNERS.yaml'): string[] {
   // File names, messages and logins quote the imported files: escaped, one line each whatever they hold.
   const lines = [t`Imported ${s.rules} rule(s) from ${s.source}: ${s.components} component(s), ${s.teams} team(s).`];
-  for (const n of s.notes) lines.push(t`warning: ${n.file}:${n.line} ${n.kind === 'not-imported' ? 'not imported' : n.kind === 'inexact' ? 'not exact' : 'kept as x- data'}: ${n.message}`);
+  for (const n of s.notes) lines.push(t`warning: ${n.file}:${n.line} ${n.kind === 'not-imported' ? 'not imported' : n.kind === 'inexact' ? 'not exact' : n.kind === 'same' ? 'as upstream' : 'kept as x- data'}: ${n.message}`);
   if (s.components === 0) {
     lines.push('Nothing could be imported as a component: see the warnings above.');
   } else if (s.toDecide.length > 0) {

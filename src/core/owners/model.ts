@@ -161,10 +161,16 @@ export const DEFAULT_METRICS: MetricsSettings = {
   teamOnly: false,
 };
 
+/** Per team, the set last built and what it was built from (a team of thousands is asked once per component). */
+const memberSets = new WeakMap<Team, { members: readonly string[]; length: number; lead: string; set: ReadonlySet<string> }>();
+
 /** The team's members including its lead, lower-cased. */
-export function teamMembers(team: Team): Set<string> {
+export function teamMembers(team: Team): ReadonlySet<string> {
+  const known = memberSets.get(team);
+  if (known && known.members === team.members && known.length === team.members.length && known.lead === team.lead) return known.set;
   const all = new Set(team.members.map(m => m.toLowerCase()));
   if (team.lead) all.add(team.lead.toLowerCase());
+  memberSets.set(team, { members: team.members, length: team.members.length, lead: team.lead, set: all });
   return all;
 }
 

@@ -82,7 +82,7 @@ async function pickFolder(folders: vscode.WorkspaceFolder[]): Promise<vscode.Wor
 /** One line: what was imported, what did not map, what is left to decide (the Problems view lists each). */
 export function summaryMessage(s: ImportSummary): string {
   const parts = [`Imported ${s.components} component(s) and ${s.teams} team(s) from ${s.source}.`];
-  const notExact = s.notes.filter(n => n.kind !== 'kept').length;
+  const notExact = s.notes.filter(n => n.kind !== 'kept' && n.kind !== 'same').length;
   if (notExact > 0) parts.push(`${notExact} thing(s) did not map exactly (listed at the top of the file).`);
   if (s.toDecide.length > 0) parts.push(`${s.toDecide.length} decision(s) left (missing leads or owners) and ${s.guesses.length} guess(es) to confirm: see Problems.`);
   else if (s.guesses.length > 0) parts.push(`${s.guesses.length} guess(es) to confirm: see Problems.`);
