@@ -155,7 +155,7 @@ export function readPatternList(reader: SourceReader, value: unknown, component:
 export function readMetrics(reader: SourceReader, section: YAMLMap | undefined, spans: Record<string, Span> = {}): MetricsSettings {
   const metrics: MetricsSettings = { ...DEFAULT_METRICS };
   if (!section) return metrics;
-  const numbers = ['windowDays', 'leadShareThreshold', 'watchThreshold', 'minPullRequests', 'bottleneckThreshold', 'leadOwnershipThreshold'] as const;
+  const numbers = ['windowDays', 'leadShareThreshold', 'watchThreshold', 'minPullRequests', 'bottleneckThreshold', 'leadOwnershipThreshold', 'inactiveDays'] as const;
   const booleans = ['creditCoAuthors', 'teamOnly'] as const;
   for (const { key, keyNode, value } of reader.entries(section)) {
     const span = reader.nodeSpan(keyNode);

@@ -113,6 +113,7 @@ function checkMetrics(model: OwnersModel, report: Report, parsed: ParsedOwners):
   }
   if (m.watchThreshold > m.leadShareThreshold) report('warning', 'invalid-metric', '`metrics.watchThreshold` is above `leadShareThreshold`, so no team can be flagged `watch`.', at('watchThreshold'));
   if (!(m.windowDays >= 1) || !Number.isInteger(m.windowDays)) report('error', 'invalid-metric', '`metrics.windowDays` must be a whole number of days, at least 1.', at('windowDays'));
+  if (!(m.inactiveDays >= 1) || !Number.isInteger(m.inactiveDays)) report('error', 'invalid-metric', '`metrics.inactiveDays` must be a whole number of days, at least 1.', at('inactiveDays'));
   if (!(m.minPullRequests >= 0) || !Number.isInteger(m.minPullRequests)) report('error', 'invalid-metric', '`metrics.minPullRequests` must be a whole number, at least 0.', at('minPullRequests'));
 }
 

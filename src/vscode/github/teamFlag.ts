@@ -22,6 +22,7 @@ const SIGNAL_ICONS: Record<TeamSignal, { icon: string; color?: string }> = {
   watch: { icon: 'eye', color: 'editorWarning.foreground' },
   absent: { icon: 'circle-slash', color: 'editorInfo.foreground' },
   'insufficient-data': { icon: 'question' },
+  'lead-inactive': { icon: 'history', color: 'editorInfo.foreground' },
 };
 
 /** The flag as a short phrase and a themed icon, for tree items and the status line. */
