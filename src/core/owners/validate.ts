@@ -3,6 +3,7 @@ import { codeownersProblems, quoteValue } from './codeownersValues';
 import { Component, isGitHubLogin, OwnersDiagnostic, OwnersModel, Span, teamMembers } from './model';
 import type { ParsedOwners } from './parse';
 import { UNREADABLE_CODES } from './diagnosticCodes';
+import { singleCodeownerProblems } from './singleCodeowner';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -22,6 +23,7 @@ export function validateOwners(parsed: ParsedOwners, repoFiles?: readonly string
     checkPatterns(model, report);
     checkMetrics(model, report, parsed);
     checkGuesses(model, report);
+    out.push(...singleCodeownerProblems(model));
     out.push(...codeownersProblems(model).filter(d => !(d.message.startsWith('Owner of') && out.some(o => o.code === 'invalid-login' && o.span === d.span))));
     if (repoFiles) checkAgainstRepository(model, repoFiles, report);
   }
