@@ -51,7 +51,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   }
   const computed = computeLeadReport(createOwnershipIndex(model), sync.pullRequests, window, { generated: attributes.generated });
   const report = teamOnly ? hideIndividuals(computed) : computed;
-  const json = { repo: `${repo.owner}/${repo.name}`, window: report.window, pullRequests: report.pullRequests, teams: report.teams, apiRequests: sync.apiRequests };
+  const json = { repo: `${repo.owner}/${repo.name}`, window: report.window, pullRequests: report.pullRequests, teams: report.teams, knowledge: report.knowledge, apiRequests: sync.apiRequests };
   if (args.options.has('json')) {
     io.out(`${JSON.stringify(json, null, 2)}\n`);
   } else {
