@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import { computeKnowledge, degreeOfAuthorship, HistoryIndex, knowersOf, knowledgeOver } from '../../src/core/knowledge';
 import type { KnowledgeCommit } from '../../src/core/knowledge/types';
 import { parseGitattributes } from '../../src/core/metrics/gitattributes';
@@ -6,6 +7,7 @@ import { parseOwners } from '../../src/core/owners/parse';
 import { createOwnershipIndex } from '../../src/core/owners/resolve';
 import { gitKnowledge } from '../../src/node/gitKnowledge';
 import { KnowledgeLogCache, NameStatusParser } from '../../src/node/git/knowledgeLog';
+import { runCli } from '../fixtures/cliRepo';
 import { ScriptedRepo } from '../fixtures/knowledgeRepo';
 
 const DOA = (fa: number, dl: number, ac: number) => 3.293 + 1.098 * fa + 0.164 * dl - 0.321 * Math.log(1 + ac);
@@ -167,6 +169,28 @@ describe('knowledge from a repository built with git', function () {
     assert.ok(Math.abs(DOA(0, 1, 1) - 3.2345) < 1e-4);
     assert.ok(Math.abs(DOA(1, 0, 4) - 3.8744) < 1e-4);
     assert.ok(Math.abs(DOA(0, 2, 2) - 3.2683) < 1e-4);
+  });
+
+  it('the knowledge command prints the figures, the backup and fails under --min-bus-factor', () => {
+    repo.write({ 'OWNERS.yaml': OWNERS });
+    const cacheDir = repo.dir + '-cache';
+    const r = runCli(repo.dir, ['knowledge', '--until', '2026-02-01', '--json', '--cache-dir', cacheDir]);
+    assert.strictEqual(r.code, 0, r.err);
+    const json = JSON.parse(r.out);
+    assert.strictEqual(json.source, 'git');
+    const core = json.components.find((c: { component: string }) => c.component === 'core');
+    assert.strictEqual(core.knowledge.busFactor, 3);
+    // Other than alice, erin, frank@corp.example and hank know one file each: the first login.
+    assert.strictEqual(core.backup, 'erin');
+    assert.strictEqual(json.components.find((c: { component: string }) => c.component === 'docs').backup, 'alice');
+    const strict = runCli(repo.dir, ['knowledge', '--until', '2026-02-01', '--min-bus-factor', '2', '--cache-dir', cacheDir]);
+    assert.strictEqual(strict.code, 1);
+    assert.match(strict.err, /1 component\(s\) with a bus factor under 2: docs \(1\)/);
+    assert.match(strict.out, /docs \(owner bob\): bus factor 1: knowledge sits with alice; 1\/1 files known; backup: alice/);
+    assert.match(strict.out, /history, not skill or worth/);
+    const hidden = JSON.parse(runCli(repo.dir, ['knowledge', '--until', '2026-02-01', '--json', '--team-only', '--no-cache']).out);
+    assert.deepStrictEqual(hidden.components.map((c: { backup: string | null }) => c.backup), [null, 'alice']);
+    fs.rmSync(cacheDir, { recursive: true, force: true });
   });
 
   it('a warm cache logs only the new commits and gives the same answer', async () => {

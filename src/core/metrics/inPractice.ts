@@ -106,7 +106,7 @@ export function inPractice(team: TeamFigures, tallies: ReadonlyMap<string, { lin
 }
 
 /** The person other than the owner who knows the most files (ties: more lines in the window, then login). */
-function backupOf(owner: string, filesKnownBy: ReadonlyMap<string, number>, people: ReadonlyMap<string, { lines: number }> | undefined,
+export function backupOf(owner: string, filesKnownBy: ReadonlyMap<string, number>, people: ReadonlyMap<string, { lines: number }> | undefined,
   loginOf: (key: string) => string): string | null {
   const o = owner.toLowerCase();
   let best: { login: string; files: number; lines: number } | null = null;
