@@ -3,6 +3,7 @@
  * `npm run bench` = build + `node dist/bench/index.js`.
  */
 import * as github from './github.bench';
+import * as knowledge from './knowledge.bench';
 import * as matcher from './matcher.bench';
 import * as org from './org.bench';
 import * as owners from './owners.bench';
@@ -15,6 +16,7 @@ const benches: { name: string; run: (log: (line: string) => void) => Promise<voi
   { name: 'github', run: github.run },
   { name: 'report', run: report.run },
   { name: 'org', run: org.run },
+  { name: 'knowledge', run: knowledge.run },
   { name: 'vscode', run: vscodeHost.run },
 ];
 
