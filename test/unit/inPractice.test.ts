@@ -3,7 +3,8 @@ import { knowledgeOver } from '../../src/core/knowledge';
 import type { RepositoryKnowledge } from '../../src/core/knowledge';
 import { computeLeadReport } from '../../src/core/metrics/compute';
 import { hideIndividuals } from '../../src/core/metrics/teamOnly';
-import type { PullRequestRecord } from '../../src/core/metrics/types';
+import type { ComponentFigures, PullRequestRecord } from '../../src/core/metrics/types';
+import { componentPracticePhrases, componentPracticeSentences, HISTORY_NOT_WORTH } from '../../src/core/report/inPracticeWords';
 import { parseOwners } from '../../src/core/owners/parse';
 import { createOwnershipIndex } from '../../src/core/owners/resolve';
 
@@ -96,5 +97,30 @@ describe('ownership in practice: owners\' pull requests, reviews, activity and s
     const hidden = hideIndividuals(report);
     assert.deepStrictEqual(hidden.teams[0].componentFigures.map(c => [c.backup, c.ownerPullRequests]), [[null, null], [null, null], [null, 1]]);
     assert.deepStrictEqual(hidden.knowledge!.holders, []);
+  });
+});
+
+describe('ownership in practice: the words of the tree rows and hover cards', () => {
+  const base: ComponentFigures = {
+    component: 'site', owner: 'bob', pullRequests: 6, lines: 100, ownerLines: 0, leadLines: 0, authors: [], delegateTo: null,
+    ownerPullRequests: 0, ownerReviews: 0, ownerLastActive: '2026-03-01', signals: ['nominal-owner', 'owner-inactive'],
+    knowledge: { files: 3, knownFiles: 3, holders: [{ login: 'bob', files: 3 }], busFactor: 1 }, backup: 'carol',
+  };
+
+  it('says owned on paper only, owner not seen for N days, bus factor 1: only bob knows it, backup: carol', () => {
+    assert.deepStrictEqual(componentPracticePhrases(base, '2026-04-01'),
+      ['owned on paper only', 'owner not seen for 31 days', 'bus factor 1: only bob knows it', 'backup: carol']);
+    assert.deepStrictEqual(componentPracticePhrases({ ...base, signals: [], knowledge: null, backup: null }, '2026-04-01'), []);
+    // Team-only figures arrive without holders: the phrase names no one.
+    assert.deepStrictEqual(componentPracticePhrases({ ...base, signals: [], knowledge: { ...base.knowledge!, holders: [] }, backup: null }, '2026-04-01'),
+      ['bus factor 1: knowledge in one place']);
+  });
+
+  it('explains in sentences about the system, with what the figures are not', () => {
+    const text = componentPracticeSentences(base, '2026-04-01').join(' ');
+    assert.match(text, /The owner bob authored 0 of its 6 merged changes and reviewed 0 of the others', last on 2026-03-01\./);
+    assert.match(text, /concentrated in one place/);
+    assert.match(HISTORY_NOT_WORTH, /not anyone's skill or worth/);
+    assert.ok(!/lazy|absent owner|bad/i.test(text));
   });
 });
