@@ -43,7 +43,9 @@ export function signalIcon(signals: readonly TeamSignal[]): vscode.ThemeIcon {
 
 /** "63% · doing the work · bottleneck · holds ownership": every signal, not only the first. */
 export function teamFlagDescription(f: TeamFigures): string {
-  const words = f.signals.map(s => SIGNAL_WORDS[s].label);
+  // "Not involved in pull requests" over the window already says what "not seen lately" would: one is enough on a row.
+  const shown = f.signals.includes('absent') ? f.signals.filter(s => s !== 'lead-inactive') : f.signals;
+  const words = shown.map(s => SIGNAL_WORDS[s].label);
   const head = f.signals.includes('insufficient-data') ? `${num(f.pullRequests)} PRs` : `lead ${pct(f.leadShare)}`;
   return [head, ...(words.length ? words : ['ok'])].join(' · ');
 }
