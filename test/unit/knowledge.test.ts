@@ -134,6 +134,8 @@ describe('knowledge from a repository built with git', function () {
     r.merge(ALICE, '2026-01-13T10:00:00Z', 'side');
     // After `until`: neither in the history nor in the snapshot.
     r.commit('Greg <greg@example.com>', '2026-02-02T10:00:00Z', 'late', () => r.write({ 'core/f.txt': body('f'), 'core/e.txt': body('e') + 'greg\n' }));
+    // Repository configuration must not move the figures: the root commit's adds, renames, the names' encoding.
+    for (const [key, value] of [['log.showRoot', 'false'], ['diff.renames', 'false'], ['i18n.logOutputEncoding', 'ISO-8859-1']]) r.git({}, 'config', key, value);
   });
   after(() => repo.remove());
 

@@ -98,7 +98,9 @@ export async function resolveCommit(root: string, ref: string): Promise<string> 
 
 /** Streams `git log` with `args` through the parser. */
 async function logCommits(root: string, args: readonly string[]): Promise<LoggedCommit[]> {
-  const child = await spawnGit(root, ['log', '--no-merges', '-M', '--name-status', '-z', '--use-mailmap', '--format=%x01%H%x00%ct%x00%aN%x00%aE', ...args]);
+  // --root: a root commit's files are adds even where log.showRoot is off; names in UTF-8 whatever i18n.logOutputEncoding says.
+  const child = await spawnGit(root, ['-c', 'i18n.logOutputEncoding=UTF-8', 'log', '--no-merges', '--root', '-M', '--name-status', '-z', '--use-mailmap',
+    '--format=%x01%H%x00%ct%x00%aN%x00%aE', ...args, '--']);
   const parser = new NameStatusParser();
   let stderr = '';
   child.stdout!.on('data', (b: Buffer) => parser.push(b));
@@ -114,7 +116,7 @@ async function logCommits(root: string, args: readonly string[]): Promise<Logged
 
 /** The first commit on the first-parent line from `tip` committed before `untilSeconds` (a merge included), or null. */
 export async function snapshotCommit(root: string, tip: string, untilSeconds: number): Promise<string | null> {
-  const child = await spawnGit(root, ['log', '--first-parent', '--format=%H %ct', tip]);
+  const child = await spawnGit(root, ['log', '--first-parent', '--format=%H %ct', tip, '--']);
   return new Promise((resolve, reject) => {
     let rest = '';
     let found: string | null = null;
