@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { formatReport } from '../../src/cli/report';
 import { knowledgeOver } from '../../src/core/knowledge';
 import type { RepositoryKnowledge } from '../../src/core/knowledge';
 import { computeLeadReport } from '../../src/core/metrics/compute';
@@ -122,5 +123,17 @@ describe('ownership in practice: the words of the tree rows and hover cards', ()
     assert.match(text, /concentrated in one place/);
     assert.match(HISTORY_NOT_WORTH, /not anyone's skill or worth/);
     assert.ok(!/lazy|absent owner|bad/i.test(text));
+  });
+});
+
+describe('ownership in practice in the report\'s text', () => {
+  it('prints the owner\'s part, the signals and the knowledge, one line per component', () => {
+    const index = createOwnershipIndex(parseOwners(OWNERS).model);
+    const report = computeLeadReport(index, PRS, WINDOW);
+    const text = formatReport('acme/web', report, 3);
+    assert.match(text, /^ {2}site: owner bob: 0 of 2 PRs, 1 reviewed, last active 2026-02-01$/m);
+    assert.match(text, /^ {2}api: owner carol: 0 of 2 PRs, 0 reviewed, last active not in the window; nominal-owner \(owned on paper only\); owner-inactive \(owner not seen in the window\)$/m);
+    assert.match(text, /^ {2}docs: owner alice: 1 of 2 PRs, 0 reviewed, last active 2026-01-15; owner-inactive \(owner not seen for 167 days\)$/m);
+    assert.match(text, /lead-inactive: /);
   });
 });
