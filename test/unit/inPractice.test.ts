@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { formatReport } from '../../src/cli/report';
+import { teamReportMarkdown } from '../../src/core/report/exportReport';
+import { buildTeamReport } from '../../src/core/report/teamReport';
 import { knowledgeOver } from '../../src/core/knowledge';
 import type { RepositoryKnowledge } from '../../src/core/knowledge';
 import { computeLeadReport } from '../../src/core/metrics/compute';
@@ -135,5 +137,14 @@ describe('ownership in practice in the report\'s text', () => {
     assert.match(text, /^ {2}api: owner carol: 0 of 2 PRs, 0 reviewed, last active not in the window; nominal-owner \(owned on paper only\); owner-inactive \(owner not seen in the window\)$/m);
     assert.match(text, /^ {2}docs: owner alice: 1 of 2 PRs, 0 reviewed, last active 2026-01-15; owner-inactive \(owner not seen for 167 days\)$/m);
     assert.match(text, /lead-inactive: /);
+  });
+
+  it('the team report\'s Markdown has a section on ownership in practice, escaped, with what the figures are not', () => {
+    const model = parseOwners(OWNERS).model;
+    const report = computeLeadReport(createOwnershipIndex(model), PRS, WINDOW);
+    const md = teamReportMarkdown(buildTeamReport(model, 'web', report.teams[0], [], WINDOW));
+    assert.match(md, /## Ownership in practice/);
+    assert.match(md, /^\| api \| carol \| 0 of 2 \| 0 \| – \| owned on paper only; owner not seen in the window \|$/m);
+    assert.match(md, /not anyone's skill or worth/);
   });
 });
