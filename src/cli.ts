@@ -5,6 +5,7 @@ import { withoutControlSequences } from './core/owners/printable';
 import * as codeowners from './cli/codeowners';
 import * as coverage from './cli/coverage';
 import * as importOwners from './cli/importOwners';
+import * as knowledge from './cli/knowledge';
 import * as orgReport from './cli/orgReport';
 import * as report from './cli/report';
 import * as validate from './cli/validate';
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   import: { run: importOwners.run, options: IMPORT_OPTIONS, takesArguments: true },
   'import-codeowners': { run: (args, io) => importOwners.run(args, io, ['github', 'gitlab']), options: IMPORT_OPTIONS, takesArguments: true },
   report: { run: report.run, options: ['repo', 'api-url', 'since', 'until', 'days', 'cache-dir', 'no-cache', 'attributes', 'team-only'], takesArguments: false },
+  knowledge: { run: knowledge.run, options: ['branch', 'until', 'min-bus-factor', 'cache-dir', 'no-cache', 'attributes', 'team-only'], takesArguments: false },
   'org-report': { run: orgReport.run, options: ['org', 'shard', 'out', 'api-url', 'since', 'until', 'days', 'cache-dir', 'max-wait'], takesArguments: true },
 };
 
@@ -54,6 +56,10 @@ const USAGE = `usage: ownership-lens <command> [options]
                               [--api-url URL] [--since YYYY-MM-DD] [--until YYYY-MM-DD | --days N]
                               [--attributes FILE] (default: .gitattributes of the repository root)
                               [--team-only] (name no individual but the lead)
+  knowledge                   who knows each component's files, from the local git history (degree of
+                              authorship, greedy bus factor), and each component's backup; no token
+                              [--branch REF] [--until YYYY-MM-DD] [--min-bus-factor N] (exit 1 below N)
+                              [--attributes FILE] [--team-only] [--cache-dir DIR | --no-cache]
   org-report --org ORG        the same for every team across the organisation's repositories with an
                               OWNERS.yaml: JSON, Markdown and HTML in --out DIR [--shard K/N] [--max-wait S]
   org-report merge FILE... --out DIR   one report from the org-report.json of every shard

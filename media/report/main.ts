@@ -4,6 +4,7 @@ import { componentLabel, delegationWords } from '../../src/core/report/reportTex
 import type { TeamReportView } from '../../src/core/report/teamReport';
 import { FLAG_WORDS, NO_DATA_WORDS, num, pct, windowLabel } from '../../src/core/report/teamReport';
 import { FIGURES_ARE_NOT, SIGNAL_WORDS } from '../../src/core/report/wording';
+import { componentPracticePhrases, HISTORY_NOT_WORTH } from '../../src/core/report/inPracticeWords';
 import { outputChart, shareChart } from './charts';
 import { button, el, forgetSized, table } from './dom';
 import { daysInMonth, isPartialMonth } from '../../src/core/metrics/months';
@@ -123,6 +124,32 @@ function delegation(r: TeamReportView): HTMLElement {
   return section;
 }
 
+/**
+ * Ownership in practice: each component's owner's part in its changes, what the history shows
+ * (on paper only, not seen lately, knowledge in one place, the backup), and the team's truck factor.
+ * Where knowledge sits in one place or the owner is on paper only, the backup is offered for a handoff.
+ */
+function inPractice(r: TeamReportView): HTMLElement | string {
+  const f = r.figures;
+  if (!f || f.componentFigures.length === 0) return '';
+  const section = el('section', { 'aria-labelledby': 'practice-h' }, el('h2', { id: 'practice-h' }, 'Ownership in practice'));
+  const rows = f.componentFigures.map(c => {
+    const name = r.components.find(x => x.id === c.component)?.name ?? c.component;
+    const part = c.ownerPullRequests === null ? '–'
+      : `${num(c.ownerPullRequests)} of ${num(c.pullRequests)} authored${c.ownerReviews === null ? '' : `, ${num(c.ownerReviews)} reviewed`}${c.ownerLastActive ? `, last ${c.ownerLastActive}` : ''}`;
+    const shows = el('td', {}, componentPracticePhrases(c, r.window.until).join(' · ') || '–');
+    if (c.backup && (c.signals.includes('nominal-owner') || c.knowledge?.busFactor === 1)) {
+      const to = c.backup;
+      shows.append(' ', button(`Hand off to ${to}…`, () => vscode.postMessage({ type: 'handoff', component: c.component, to })));
+    }
+    return [name, c.owner, part, shows];
+  });
+  section.append(table(['Component', 'Owner', "Owner's part in its pull requests", 'What the history shows'], rows));
+  if (f.knowledge) section.append(el('p', {}, `The team's truck factor: ${num(f.knowledge.busFactor)} (${num(f.knowledge.knownFiles)} of ${num(f.knowledge.files)} files known by someone).`));
+  section.append(el('p', { class: 'sub' }, HISTORY_NOT_WORTH));
+  return section;
+}
+
 /** The pull requests behind the figures (links to GitHub, http(s) only) and what was left out. */
 function evidence(r: TeamReportView): HTMLElement {
   const section = el('section', { 'aria-labelledby': 'evid-h' }, el('h2', { id: 'evid-h' }, 'The evidence'));
@@ -175,7 +202,7 @@ function handoffs(r: TeamReportView): HTMLElement {
 
 function render(r: TeamReportView): void {
   forgetSized();
-  document.getElementById('root')!.replaceChildren(header(r), summary(r), repositories(r), output(r), delegation(r), authorBars(r), monthlyChart(r), evidence(r), components(r), handoffs(r), footer(r));
+  document.getElementById('root')!.replaceChildren(header(r), summary(r), repositories(r), output(r), delegation(r), inPractice(r), authorBars(r), monthlyChart(r), evidence(r), components(r), handoffs(r), footer(r));
 }
 
 window.addEventListener('message', (event: MessageEvent) => {

@@ -5,6 +5,7 @@
 import * as github from './github.bench';
 import * as inputs from './inputs.bench';
 import * as importBench from './import.bench';
+import * as knowledge from './knowledge.bench';
 import * as matcher from './matcher.bench';
 import * as org from './org.bench';
 import * as owners from './owners.bench';
@@ -19,6 +20,7 @@ const benches: { name: string; run: (log: (line: string) => void) => Promise<voi
   { name: 'github', run: github.run },
   { name: 'report', run: report.run },
   { name: 'org', run: org.run },
+  { name: 'knowledge', run: knowledge.run },
   { name: 'vscode', run: vscodeHost.run },
 ];
 

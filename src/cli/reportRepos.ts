@@ -55,7 +55,7 @@ export async function runRepos(args: CliArgs, io: CliIO): Promise<number> {
     const computed = teamsAcrossRepositories(parts, window, log).report;
     const report = args.options.has('team-only') || first.metrics.teamOnly ? hideIndividuals(computed) : computed;
     const repo = names.join(',');
-    const json = { repo, repositories: names, window: report.window, pullRequests: report.pullRequests, teams: report.teams, apiRequests };
+    const json = { repo, repositories: names, window: report.window, pullRequests: report.pullRequests, teams: report.teams, knowledge: report.knowledge, apiRequests };
     io.out(args.options.has('json') ? `${JSON.stringify(json, null, 2)}\n` : formatReport(repo, report, apiRequests));
     return 0;
   } catch (e) {

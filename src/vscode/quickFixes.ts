@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { TextEdit } from '../core/handoff/textEdits';
 import { addPersonEdit, addTeamMemberEdit, closestIds, defineOutcomeEdit, removePatternEdit, replaceValueEdit } from '../core/owners/quickFixEdits';
+import { addTeamCodeownerFix } from '../core/owners/singleCodeowner';
 import { OwnersStore } from './ownersStore';
 
 /**
@@ -42,6 +43,11 @@ export class OwnersQuickFixes implements vscode.CodeActionProvider {
         case 'owner-not-in-team':
           if (component) add(`Add ${component.owner} to the members of team ${component.team}`, addTeamMemberEdit(text, component.team, component.owner));
           break;
+        case 'single-codeowner': {
+          const fix = component ? addTeamCodeownerFix(text, model, component.id) : undefined;
+          if (fix) add(fix.title, fix.edit);
+          break;
+        }
         case 'pattern-matches-nothing':
         case 'pattern-shadowed':
         case 'duplicate-pattern': {

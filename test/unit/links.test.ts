@@ -66,6 +66,7 @@ describe('links from repository content (issue 18)', () => {
       leadOwnedComponents: 0, components: 1, leadSoleApprovalShare: 0, signals: [], componentFigures: [], months: [],
       topPullRequests: [{ number: 7, title: 'x', url: PIXEL, author: 'bob', lines: 10 }],
       excluded: { botPullRequests: 0, ignoredAuthorPullRequests: 0, ignoredPathLines: 0, generatedLines: 0 },
+      knowledge: null,
     };
     const report = buildTeamReport(parsed.model, 'web', figures, [], { since: '2026-01-01', until: '2026-04-01' }, undefined, true);
     assert.match(teamReportMarkdown(report), /#7/);

@@ -51,12 +51,12 @@ describe('metrics: SPEC section 4', () => {
       pr('alice', [['services/checkout/b.ts', 30, 10]]),
       pr('carol', [['services/checkout/c.ts', 5, 0]]),
     ], WINDOW);
-    assert.deepStrictEqual(Object.keys(r), ['window', 'pullRequests', 'teams']);
+    assert.deepStrictEqual(Object.keys(r), ['window', 'pullRequests', 'teams', 'knowledge']);
     assert.deepStrictEqual(r.teams.map(t => t.team), ['search', 'payments']);
     const p = team(r, 'payments');
     assert.deepStrictEqual(Object.keys(p), ['team', 'lead', 'pullRequests', 'lines', 'leadPullRequests', 'leadLines', 'leadShare',
       'leadPullRequestShare', 'leadReviewedShare', 'flag', 'authors',
-      'leadOwnedComponents', 'components', 'leadSoleApprovalShare', 'signals', 'componentFigures', 'months', 'topPullRequests', 'excluded']);
+      'leadOwnedComponents', 'components', 'leadSoleApprovalShare', 'signals', 'componentFigures', 'months', 'topPullRequests', 'excluded', 'knowledge']);
     assert.deepStrictEqual(p.authors, [
       { login: 'alice', pullRequests: 1, lines: 40, share: 40 / 55 },
       { login: 'bob', pullRequests: 1, lines: 10, share: 10 / 55 },

@@ -122,7 +122,10 @@ describe('metrics: SPEC section 5', () => {
       component: 'checkout', owner: 'alice', pullRequests: 5, lines: 60, ownerLines: 30, leadLines: 30,
       authors: [{ login: 'alice', pullRequests: 1, lines: 30, share: 0.5 }, { login: 'bob', pullRequests: 2, lines: 10, share: 10 / 60 }, { login: 'amy', pullRequests: 1, lines: 10, share: 10 / 60 }],
       delegateTo: 'bob',
+      // Ownership in practice: alice authored one of the five; no reviews; the last on the pull request's merge day.
+      ownerPullRequests: 1, ownerReviews: 0, ownerLastActive: checkout.ownerLastActive, signals: [], knowledge: null, backup: null,
     });
+    assert.match(checkout.ownerLastActive!, /^\d{4}-\d{2}-\d{2}$/);
     assert.deepStrictEqual([ledger.delegateTo, ledger.ownerLines, ledger.leadLines], [null, 0, 1]);
     assert.strictEqual(refunds.delegateTo, 'Bea');
   });

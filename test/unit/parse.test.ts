@@ -52,7 +52,7 @@ describe('parseOwners', () => {
 
 describe('validateOwners reports each problem at its exact place', () => {
   const base = (components: string, extra = '') =>
-    `version: 1\nteams:\n  web:\n    lead: alice\n    members: [bob]\noutcomes:\n  up: {name: Up}\n${extra}components:\n${components}`;
+    `version: 1\nteams:\n  web:\n    lead: alice\n    github: acme/web\n    members: [bob]\noutcomes: {up: {name: Up}}\n${extra}components:\n${components}`;
 
   const cases: [string, string, string[]][] = [
     ['YAML syntax error', 'version: 1\nteams: [unclosed\n', ['yaml-syntax@3:1']],
@@ -70,7 +70,10 @@ describe('validateOwners reports each problem at its exact place', () => {
     ['negation pattern', base('  c:\n    team: web\n    owner: bob\n    paths: ["!/a"]\n'), ['invalid-pattern@12:13']],
     ['range pattern', base('  c:\n    team: web\n    owner: bob\n    paths: ["/a/[ab].js"]\n'), ['invalid-pattern@12:13']],
     ['invalid login', base('  c:\n    team: web\n    owner: bob smith\n    paths: [/a]\n'), ['invalid-login@11:12']],
-    ['non-http link', base('  c: {team: web, owner: bob, paths: [/a]}\n', 'outcomes:\n  x: {link: "javascript:alert(1)"}\n').replace('outcomes:\n  up: {name: Up}\n', ''), ['invalid-link@7:13']],
+    ['non-http link', base('  c: {team: web, owner: bob, paths: [/a]}\n', 'outcomes:\n  x: {link: "javascript:alert(1)"}\n').replace('outcomes: {up: {name: Up}}\n', ''), ['invalid-link@8:13']],
+    ['one person as code owner, no team', base('  c:\n    team: web\n    owner: bob\n    paths: [/a]\n    codeowners: ["@bob", "@Bob"]\n'), ['single-codeowner@9:3']],
+    ['the default export without a team slug', base('  c: {team: web, owner: bob, paths: [/a]}\n').replace('    github: acme/web\n', ''), ['single-codeowner@8:3']],
+    ['a team among the code owners', base('  c:\n    team: web\n    owner: bob\n    paths: [/a]\n    codeowners: ["@bob", "@acme/web"]\n'), []],
     ['missing owner', base('  c:\n    team: web\n    paths: [/a]\n'), ['missing-field@9:3']],
     ['bad version', 'version: 2\nteams: {}\ncomponents: {}\n', ['unsupported-version@1:10']],
     ['not a mapping', '- a\n- b\n', ['wrong-type@1:1']],
@@ -113,6 +116,7 @@ describe('validateOwners reports each problem at its exact place', () => {
       'info unknown-person@8:20',   // member carol
       'error invalid-login@8:27',   // member "bad login!"
       'info unknown-person@9:15',   // lead zed
+      'warning single-codeowner@11:3', // c2: CODEOWNERS would name @carol alone (team web has no github slug)
       'info unknown-person@13:12',  // owner carol
       'info unknown-person@16:34',  // handoff from erin; to BOB is bob, listed as Bob
       'error invalid-login@17:34',  // handoff from "-x"
@@ -120,7 +124,7 @@ describe('validateOwners reports each problem at its exact place', () => {
     ]);
     // Without `people`, nothing is unknown, but a handoff login must still be a GitHub login.
     const withoutPeople = text.replace(/^people:\n(?: {2}.*\n)+/m, '');
-    assert.deepStrictEqual(where(withoutPeople), ['invalid-login@5:27', 'invalid-login@14:34']);
+    assert.deepStrictEqual(where(withoutPeople), ['invalid-login@5:27', 'single-codeowner@8:3', 'invalid-login@14:34']);
   });
 
   it('says which login is wrong and where it is used, in one sentence each', () => {

@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { applyTextEdits } from '../../src/core/handoff/textEdits';
 import { parseOwners } from '../../src/core/owners/parse';
+import { addTeamCodeownerFix } from '../../src/core/owners/singleCodeowner';
+import { validateOwners } from '../../src/core/owners/validate';
 import { knownLogins, personOwnership } from '../../src/core/owners/personOwnership';
 import { addPersonEdit, addTeamMemberEdit, closestIds, defineOutcomeEdit, removePatternEdit, replaceValueEdit } from '../../src/core/owners/quickFixEdits';
 
@@ -108,5 +110,33 @@ components: {}
     const block = 'version: 1\npeople:\n    zoe:\n      name: Zoe\nteams: {}\n';
     assert.strictEqual(applyTextEdits(block, [addPersonEdit(block, 'quinn')!]), 'version: 1\npeople:\n    zoe:\n      name: Zoe\n    quinn: {}\nteams: {}\n');
     assert.strictEqual(addPersonEdit('version: 1\npeople: { zoe: {} }\n', 'quinn'), undefined, 'a flow mapping is left to the user');
+  });
+});
+
+describe('single-codeowner quick fix: add the team', () => {
+  const parse = parseOwners;
+  const validate = validateOwners;
+  const apply = (text: string, e: { offset: number; length: number; newText: string }) => text.slice(0, e.offset) + e.newText + text.slice(e.offset + e.length);
+  const codes = (text: string) => validate(parse(text)).map(d => d.code);
+
+  it('adds the team slug to a `codeowners` list, and the warning goes', () => {
+    const text = 'version: 1\nteams:\n  web: {lead: alice, members: [bob], github: acme/web}\ncomponents:\n  site:\n    team: web\n    owner: bob\n    paths: [/a]\n    codeowners: ["@bob"]\n';
+    assert.ok(codes(text).includes('single-codeowner'));
+    const fix = addTeamCodeownerFix(text, parse(text).model, 'site')!;
+    assert.strictEqual(fix.title, 'Add @acme/web to the code owners of site');
+    const fixed = apply(text, fix.edit);
+    assert.deepStrictEqual(parse(fixed).model.components.get('site')!.codeowners, ['@bob', '@acme/web']);
+    assert.ok(!codes(fixed).includes('single-codeowner'));
+  });
+
+  it('gives the team a slug in the organisation the file already uses, for the default export', () => {
+    const text = 'version: 1\nteams:\n  web:\n    lead: alice\n    members: [bob]\n  ops:\n    lead: carol\n    github: acme/ops\ncomponents:\n  site: {team: web, owner: bob, paths: [/a]}\n  infra: {team: ops, owner: carol, paths: [/b]}\n';
+    assert.deepStrictEqual(codes(text).filter(c => c === 'single-codeowner').length, 1);
+    const fixed = apply(text, addTeamCodeownerFix(text, parse(text).model, 'site')!.edit);
+    assert.strictEqual(parse(fixed).model.teams.get('web')!.github, 'acme/web');
+    assert.ok(!codes(fixed).includes('single-codeowner'));
+    // No organisation anywhere: no fix is guessed.
+    const alone = 'version: 1\nteams:\n  web: {lead: alice}\ncomponents:\n  site: {team: web, owner: alice, paths: [/a]}\n';
+    assert.strictEqual(addTeamCodeownerFix(alone, parse(alone).model, 'site'), undefined);
   });
 });

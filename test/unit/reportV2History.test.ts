@@ -82,6 +82,10 @@ function reference(prs: HistoryPullRequest[], people: Map<number, string[]>, s: 
   const leftOutPerson = (login: string) => login.startsWith('svc:') || lc(login).endsWith('[bot]') || s.ignoreAuthors.some(a => lc(a) === lc(login));
   const inWindow = prs.filter(p => p.mergedAt >= `${SINCE}T00:00:00.000Z` && p.mergedAt < `${UNTIL}T00:00:00.000Z`);
   const counted = inWindow.filter(p => !p.author.endsWith('[bot]') && !s.ignoreAuthors.some(a => lc(a) === lc(p.author)));
+  // Ownership in practice: who authored (credited) or reviewed (not PENDING) a counted pull request of the last 90 days.
+  const recentStart = new Date(Math.max(Date.parse(`${SINCE}T00:00:00Z`), Date.parse(`${UNTIL}T00:00:00Z`) - 90 * 86_400_000)).toISOString();
+  const recent = counted.filter(p => p.mergedAt >= recentStart);
+  const activeRecently = new Set<string>();
   const months: string[] = [];
   for (let y = 2024, m = 8; `${y}-${String(m).padStart(2, '0')}` < UNTIL.slice(0, 7); m === 12 ? (y++, m = 1) : m++) months.push(`${y}-${String(m).padStart(2, '0')}`);
   const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
@@ -93,6 +97,12 @@ function reference(prs: HistoryPullRequest[], people: Map<number, string[]>, s: 
     if (s.coAuthors) for (const x of people.get(p.number) ?? []) if (!leftOutPerson(x) && !out.some(o => lc(o) === lc(x))) out.push(x);
     return out;
   };
+
+  for (const p of recent) {
+    for (const who of creditedOf(p)) activeRecently.add(lc(who));
+    for (const r of p.reviews) if (r.state !== 'PENDING') activeRecently.add(lc(r.author));
+  }
+  const inactive = (login: string) => recent.length > 0 && !activeRecently.has(lc(login));
 
   const teams = Object.keys(LEADS).map(team => {
     const lead = LEADS[team];
@@ -137,11 +147,18 @@ function reference(prs: HistoryPullRequest[], people: Map<number, string[]>, s: 
       if (others.length >= s.min && ratio(sole, others.length) >= s.bottleneck) signals.push('bottleneck');
     }
     if (mineComponents.length >= 2 && leadOwned / mineComponents.length >= s.ownership) signals.push('holds-ownership');
+    if (inactive(lead)) signals.push('lead-inactive');
     const componentFigures = mineComponents.map(c => {
       const touching = counted
         .map(p => ({ p, files: p.files.filter(f => plainComponent(f.path) === c.id && !isIgnored(f.path) && !s.generated(f.path)) }))
         .filter(x => x.files.length > 0)
-        .map(x => ({ lines: sum(x.files), credited: creditedOf(x.p) }));
+        .map(x => ({ lines: sum(x.files), credited: creditedOf(x.p), p: x.p }));
+      const byOwner = touching.filter(x => x.credited.some(w => lc(w) === lc(c.owner)));
+      const reviewedByOwner = touching.filter(x => lc(x.p.author) !== lc(c.owner) && x.p.reviews.some(r => lc(r.author) === lc(c.owner) && r.state !== 'PENDING'));
+      const lastActive = [...byOwner, ...reviewedByOwner].map(x => x.p.mergedAt).sort().pop();
+      const componentSignals: string[] = [];
+      if (touching.length >= s.min && byOwner.length === 0 && reviewedByOwner.length === 0) componentSignals.push('nominal-owner');
+      if (inactive(c.owner)) componentSignals.push('owner-inactive');
       const people_ = tallyPeople(touching);
       const total = touching.reduce((n, x) => n + x.lines, 0);
       let delegateTo: string | null = null;
@@ -154,6 +171,8 @@ function reference(prs: HistoryPullRequest[], people: Map<number, string[]>, s: 
         component: c.id, owner: c.owner, pullRequests: touching.length, lines: total,
         ownerLines: people_[lc(c.owner)]?.lines ?? 0, leadLines: people_[lc(lead)]?.lines ?? 0,
         authors: sortAuthors(Object.values(people_), total).slice(0, 3), delegateTo,
+        ownerPullRequests: byOwner.length, ownerReviews: reviewedByOwner.length, ownerLastActive: lastActive ? lastActive.slice(0, 10) : null,
+        signals: componentSignals, knowledge: null, backup: null,
       };
     });
     const monthly = months.map(month => {
@@ -170,10 +189,10 @@ function reference(prs: HistoryPullRequest[], people: Map<number, string[]>, s: 
       team, lead, pullRequests: mine.length, lines, leadPullRequests, leadLines, leadShare,
       leadPullRequestShare: ratio(leadPullRequests, mine.length), leadReviewedShare, flag, authors: sortAuthors(Object.values(all), lines),
       leadOwnedComponents: leadOwned, components: mineComponents.length, leadSoleApprovalShare: ratio(sole, others.length), signals,
-      componentFigures, months: monthly, topPullRequests, excluded,
+      componentFigures, months: monthly, topPullRequests, excluded, knowledge: null,
     };
   });
-  return { repo: REPO, window: { since: SINCE, until: UNTIL }, pullRequests: counted.length, teams };
+  return { repo: REPO, window: { since: SINCE, until: UNTIL }, pullRequests: counted.length, teams, knowledge: null };
 }
 
 /** The days of `month` inside [SINCE, UNTIL), counted one by one. */

@@ -32,7 +32,7 @@ const figures: TeamFigures = {
   leadShare: 0.64, leadPullRequestShare: 0.6, leadReviewedShare: 0.5, flag: 'doing-the-work',
   authors: [{ login: 'alice', pullRequests: 6, lines: 640, share: 0.64 }, { login: '=HYPERLINK("x")', pullRequests: 4, lines: 360, share: 0.36 }],
   leadOwnedComponents: 0, components: 1, leadSoleApprovalShare: 0, signals: ['doing-the-work'], componentFigures: [], months: [], topPullRequests: [],
-  excluded: { botPullRequests: 0, ignoredAuthorPullRequests: 0, ignoredPathLines: 0, generatedLines: 0 },
+  excluded: { botPullRequests: 0, ignoredAuthorPullRequests: 0, ignoredPathLines: 0, generatedLines: 0 }, knowledge: null,
 };
 
 describe('team report', () => {
@@ -67,7 +67,8 @@ describe('team report', () => {
     const model = parseOwners(hostileOwners.replace('owner: bob', 'owner: alice')).model;
     const withEvidence = {
       ...figures, signals: ['doing-the-work' as const, 'bottleneck' as const], leadSoleApprovalShare: 0.7,
-      componentFigures: [{ component: 'site', owner: 'alice', pullRequests: 10, lines: 1000, ownerLines: 640, leadLines: 640, authors: [], delegateTo: 'bob' }],
+      componentFigures: [{ component: 'site', owner: 'alice', pullRequests: 10, lines: 1000, ownerLines: 640, leadLines: 640, authors: [], delegateTo: 'bob',
+        ownerPullRequests: 6, ownerReviews: 0, ownerLastActive: null, signals: [], knowledge: null, backup: null }],
       topPullRequests: [
         { number: 7, title: '[x](javascript:alert(1)) <b>', url: 'https://github.com/acme/web/pull/7', author: 'bob', lines: 300 },
         { number: 8, title: 'plain', url: 'javascript:alert(1)', author: null, lines: 200 },

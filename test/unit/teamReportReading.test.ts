@@ -31,6 +31,7 @@ const component = (id: string, owner: string, leadLines: number, erinLines: numb
   component: id, owner, pullRequests: 20, lines: leadLines + erinLines, ownerLines: owner === 'dan' ? leadLines : erinLines, leadLines,
   authors: [{ login: 'dan', pullRequests: 12, lines: leadLines, share: leadLines / (leadLines + erinLines) }, { login: 'erin', pullRequests: 8, lines: erinLines, share: erinLines / (leadLines + erinLines) }],
   delegateTo: owner === 'dan' ? 'erin' : null,
+  ownerPullRequests: 12, ownerReviews: 0, ownerLastActive: null, signals: [], knowledge: null, backup: null,
 });
 
 const figures = (deployOwner: string): TeamFigures => ({
@@ -40,7 +41,7 @@ const figures = (deployOwner: string): TeamFigures => ({
   leadOwnedComponents: deployOwner === 'dan' ? 1 : 0, components: 2, leadSoleApprovalShare: 0.78, signals: ['doing-the-work'],
   componentFigures: [component('deploy', deployOwner, 1081, 830), component('shared-libs', 'erin', 2110, 1085)],
   months: [], topPullRequests: [{ number: 7, title: 'Big change', url: 'https://github.com/acme/shop/pull/7', author: 'dan', lines: 12345 }],
-  excluded: { botPullRequests: 1234, ignoredAuthorPullRequests: 0, ignoredPathLines: 56789, generatedLines: 0 },
+  excluded: { botPullRequests: 1234, ignoredAuthorPullRequests: 0, ignoredPathLines: 56789, generatedLines: 0 }, knowledge: null,
 });
 
 const WINDOW = { since: '2026-06-02', until: '2026-11-30' };

@@ -2,6 +2,7 @@ import type { MetricsSettings, OwnersModel } from '../owners/model';
 import type { OwnershipIndex } from '../owners/resolve';
 import { approvedByLeadAlone, AttributedPullRequest, attributePullRequests, AttributionOptions, CreditedPerson, reviewedBy } from './attribute';
 import { daysInWindow, monthsOf } from './months';
+import { ActivityTally, inPractice, OwnershipOptions, recentActivity } from './inPractice';
 import type { AuthorFigures, ComponentFigures, LeadFlag, LeadReport, PullRequestRecord, ReportWindow, TeamFigures, TeamSignal, TopPullRequest } from './types';
 
 /** The teams and components figures are computed for, and the thresholds; several repositories may share one. */
@@ -10,7 +11,8 @@ export interface TeamCatalogue {
   teams: { id: string; lead: string }[];
   /** In file order; `id` is the key of `AttributedPullRequest.componentLines`. */
   components: { id: string; team: string; owner: string }[];
-  settings: Pick<MetricsSettings, 'minPullRequests' | 'leadShareThreshold' | 'watchThreshold' | 'bottleneckThreshold' | 'leadOwnershipThreshold'>;
+  settings: Pick<MetricsSettings, 'minPullRequests' | 'leadShareThreshold' | 'watchThreshold' | 'bottleneckThreshold' | 'leadOwnershipThreshold'>
+    & Partial<Pick<MetricsSettings, 'inactiveDays'>>;
 }
 
 /** The catalogue of one OWNERS.yaml. */
@@ -26,8 +28,9 @@ export function teamCatalogue(model: OwnersModel): TeamCatalogue {
  * SPEC sections 4 and 5 for one repository: `attributePullRequests` then `aggregateTeams`.
  * Teams in OWNERS.yaml file order; shares are unrounded fractions, 0 when undefined.
  */
-export function computeLeadReport(index: OwnershipIndex, prs: readonly PullRequestRecord[], window: ReportWindow, options?: AttributionOptions): LeadReport {
-  return aggregateTeams(teamCatalogue(index.model), attributePullRequests(index, prs, window, options), window);
+export function computeLeadReport(index: OwnershipIndex, prs: readonly PullRequestRecord[], window: ReportWindow,
+  options?: AttributionOptions & OwnershipOptions): LeadReport {
+  return aggregateTeams(teamCatalogue(index.model), attributePullRequests(index, prs, window, options), window, options);
 }
 
 interface Person { login: string; pullRequests: number; lines: number }
@@ -72,7 +75,7 @@ interface TeamTally {
   soleApprovalByLead: number;
   months: Map<string, Tally & { leadLines?: number }>;
   top: { a: AttributedPullRequest; lines: number }[];
-  components: Map<string, Tally>;
+  components: Map<string, Tally & { activity?: ActivityTally }>;
   excluded: TeamFigures['excluded'];
 }
 
@@ -80,7 +83,8 @@ interface TeamTally {
  * Team figures over attributed pull requests, which may come from several repositories: every
  * figure is a sum over the union of the pull requests, shares are taken from those sums.
  */
-export function aggregateTeams(catalogue: TeamCatalogue, attributed: readonly AttributedPullRequest[], window: ReportWindow): LeadReport {
+export function aggregateTeams(catalogue: TeamCatalogue, attributed: readonly AttributedPullRequest[], window: ReportWindow,
+  options: OwnershipOptions = {}): LeadReport {
   const months = monthsOf(window);
   const tallies = new Map<string, TeamTally>();
   for (const t of catalogue.teams) {
@@ -91,11 +95,12 @@ export function aggregateTeams(catalogue: TeamCatalogue, attributed: readonly At
     });
   }
   // One lookup per component line instead of three (component -> team -> tally -> component tally).
-  const componentTally = new Map<string, Tally>();
+  const componentTally = new Map<string, Tally & { activity?: ActivityTally }>();
   for (const c of catalogue.components) {
     const t = tallies.get(c.team);
     if (!t) continue;
-    const tally = new Tally();
+    const tally: Tally & { activity?: ActivityTally } = new Tally();
+    tally.activity = new ActivityTally(c.owner);
     t.components.set(c.id, tally);
     componentTally.set(c.id, tally);
   }
@@ -128,10 +133,17 @@ export function aggregateTeams(catalogue: TeamCatalogue, attributed: readonly At
         if (lead && approvedByLeadAlone(a.pr, lead)) t.soleApprovalByLead++;
       }
     });
-    a.componentLines.forEach((lines, componentId) => componentTally.get(componentId)?.add(a.credited, lines));
+    a.componentLines.forEach((lines, componentId) => {
+      const tally = componentTally.get(componentId);
+      if (!tally) return;
+      tally.add(a.credited, lines);
+      tally.activity!.add(a);
+    });
   }
-  const teams = catalogue.teams.map(team => teamFigures(team, tallies.get(team.id)!, catalogue, window));
-  return { window: { since: window.since, until: window.until }, pullRequests: counted, teams };
+  const recent = recentActivity(attributed, window, catalogue.settings.inactiveDays ?? 90, options.reviewsKnown !== false);
+  const teams = catalogue.teams.map(team => inPractice(teamFigures(team, tallies.get(team.id)!, catalogue, window), tallies.get(team.id)!.components,
+    catalogue.settings.minPullRequests, recent, options));
+  return { window: { since: window.since, until: window.until }, pullRequests: counted, teams, knowledge: options.knowledge?.repository ?? null };
 }
 
 function teamFigures(team: { id: string; lead: string }, t: TeamTally, catalogue: TeamCatalogue, window: ReportWindow): TeamFigures {
@@ -162,6 +174,7 @@ function teamFigures(team: { id: string; lead: string }, t: TeamTally, catalogue
     })),
     topPullRequests: topPullRequests(t.top),
     excluded: t.excluded,
+    knowledge: null,
   };
 }
 
@@ -184,6 +197,8 @@ function componentFigures(c: { id: string; owner: string }, lead: string, t: Tal
     component: c.id, owner: c.owner, pullRequests: t.pullRequests, lines: t.lines,
     ownerLines: t.linesOf(c.owner), leadLines: lead ? t.linesOf(lead) : 0,
     authors: authorsOf(t).slice(0, 3), delegateTo,
+    // Filled by inPractice (section 7).
+    ownerPullRequests: 0, ownerReviews: null, ownerLastActive: null, signals: [], knowledge: null, backup: null,
   };
 }
 

@@ -20,8 +20,15 @@ export interface PullRequestRecord {
 export type LeadFlag = 'doing-the-work' | 'watch' | 'absent' | 'ok' | 'insufficient-data';
 
 /** SPEC 5's signals, in the order they are listed. */
-export type TeamSignal = 'insufficient-data' | 'doing-the-work' | 'watch' | 'absent' | 'bottleneck' | 'holds-ownership';
-export const SIGNAL_ORDER: readonly TeamSignal[] = ['insufficient-data', 'doing-the-work', 'watch', 'absent', 'bottleneck', 'holds-ownership'];
+export type TeamSignal = 'insufficient-data' | 'doing-the-work' | 'watch' | 'absent' | 'bottleneck' | 'holds-ownership' | 'lead-inactive';
+export const SIGNAL_ORDER: readonly TeamSignal[] = ['insufficient-data', 'doing-the-work', 'watch', 'absent', 'bottleneck', 'holds-ownership', 'lead-inactive'];
+
+/** A component's signals (ownership in practice), in this order. */
+export type ComponentSignal = 'nominal-owner' | 'owner-inactive';
+export const COMPONENT_SIGNAL_ORDER: readonly ComponentSignal[] = ['nominal-owner', 'owner-inactive'];
+
+export type { KnowledgeFigures } from '../knowledge/types';
+import type { KnowledgeFigures } from '../knowledge/types';
 
 /** One component's figures (SPEC 5 `componentFigures`). */
 export interface ComponentFigures {
@@ -36,6 +43,18 @@ export interface ComponentFigures {
   authors: AuthorFigures[];
   /** Only on a component the lead owns: who else wrote the most of it (null: nobody, or another owner). */
   delegateTo: string | null;
+  // Ownership in practice.
+  /** The component's pull requests credited to the owner; null in team-only mode when the owner is not the lead. */
+  ownerPullRequests: number | null;
+  /** Its pull requests authored by someone else that the owner reviewed; null when reviews are unknown (or hidden, as above). */
+  ownerReviews: number | null;
+  /** Merge date (YYYY-MM-DD) of the newest of either; null when none (or hidden). */
+  ownerLastActive: string | null;
+  signals: ComponentSignal[];
+  /** Who knows its files, from the git history; null for the GitHub source. */
+  knowledge: KnowledgeFigures | null;
+  /** The person other than the owner who knows the most of its files; null when none, or for the GitHub source. */
+  backup: string | null;
 }
 
 /** One calendar month (UTC) of a team (SPEC 5 `months`). */
@@ -98,6 +117,8 @@ export interface TeamFigures {
   months: MonthFigures[];
   topPullRequests: TopPullRequest[];
   excluded: ExcludedFigures;
+  /** Knowledge over the union of its components' files; null for the GitHub source. */
+  knowledge: KnowledgeFigures | null;
 }
 
 /** SPEC section 4's `report --json` without `repo` and `apiRequests`. */
@@ -105,6 +126,8 @@ export interface LeadReport {
   window: { since: string; until: string };
   pullRequests: number;
   teams: TeamFigures[];
+  /** Knowledge over every file a component owns; null for the GitHub source. */
+  knowledge: KnowledgeFigures | null;
 }
 
 /** `since`/`until` as YYYY-MM-DD (UTC); since inclusive, until exclusive. */

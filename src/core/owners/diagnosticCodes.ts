@@ -25,6 +25,7 @@ export const DIAGNOSTIC_CODES: Record<string, string> = {
   'unusual-link': 'An outcome link is http(s) but not a plain URL: it has characters such as ( ) [ ] ! < > quotes, credentials (user:password@) or no host; hovers show it percent-encoded.',
   'invalid-date': 'A handoff date is not a YYYY-MM-DD date.',
   'stale-handoff': "The last handoff was to someone other than the component's owner.",
+  'single-codeowner': "A component's CODEOWNERS owners (its `codeowners`, or the default export) are one person and no team: that person's own changes can never get a code-owner review.",
   'invalid-metric': 'A `metrics` setting is out of range.',
   'guessed': 'A lead or owner an import guessed (listed under `x-guessed`); confirm it and delete the entry.',
 };

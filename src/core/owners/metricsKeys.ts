@@ -18,6 +18,7 @@ export const METRICS_KEYS: Readonly<Record<keyof MetricsSettings, MetricsKind>> 
   bottleneckThreshold: 'share',
   leadOwnershipThreshold: 'share',
   teamOnly: 'boolean',
+  inactiveDays: 'days',
 };
 
 export type MetricsKey = keyof MetricsSettings;

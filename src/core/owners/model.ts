@@ -114,6 +114,8 @@ export interface MetricsSettings {
   bottleneckThreshold: number;
   /** SPEC 5: `holds-ownership` when the lead owns at least this share of the team's components. */
   leadOwnershipThreshold: number;
+  /** `owner-inactive` / `lead-inactive`: nothing credited or reviewed in the window's last this many days. */
+  inactiveDays: number;
   /** Team-only mode: no individual but the lead is named in any figure (views and exports). */
   teamOnly: boolean;
 }
@@ -158,6 +160,7 @@ export const DEFAULT_METRICS: MetricsSettings = {
   creditCoAuthors: false,
   bottleneckThreshold: 0.6,
   leadOwnershipThreshold: 0.5,
+  inactiveDays: 90,
   teamOnly: false,
 };
 

@@ -5,10 +5,15 @@ type Ranged = { range?: [number, number, number] | null };
 
 /** Adds `login` to `teams.<teamId>.members` (flow or block list, or a new `members` key). */
 export function addTeamMemberEdit(text: string, teamId: string, login: string): TextEdit | undefined {
-  const team = mapAt(text, ['teams', teamId]);
+  return addListItemEdit(text, ['teams', teamId], 'members', login);
+}
+
+/** Adds `value` to the list under `key` of the mapping at `path` (flow or block list, or a new key with a flow list). */
+export function addListItemEdit(text: string, path: string[], key: string, item: string): TextEdit | undefined {
+  const team = mapAt(text, path);
   if (!team) return undefined;
-  const scalar = stringify(login, { lineWidth: 0 }).trimEnd();
-  const members = pairOf(team, 'members');
+  const scalar = stringify(item, { lineWidth: 0 }).trimEnd();
+  const members = pairOf(team, key);
   const value = members?.value as (Node & Ranged) | null | undefined;
   if (members && isSeq(value) && value.range) {
     if (value.flow) {
@@ -23,7 +28,14 @@ export function addTeamMemberEdit(text: string, teamId: string, login: string): 
     return insertLineAfter(text, last.range[1], `${' '.repeat(dash - lineStart(text, dash))}- ${scalar}`);
   }
   if (members) return undefined;
-  return appendKey(text, team, `members: [${scalar}]`);
+  return appendKey(text, team, `${key}: [${scalar}]`);
+}
+
+/** Adds `key: value` to the (block) mapping at `path`, after its last entry. */
+export function addKeyEdit(text: string, path: string[], key: string, value: string): TextEdit | undefined {
+  const map = mapAt(text, path);
+  if (!map || pairOf(map, key)) return undefined;
+  return appendKey(text, map, `${key}: ${stringify(value, { lineWidth: 0 }).trimEnd()}`);
 }
 
 /** Removes the pattern item at `offset` (a block `- pattern` line or a flow-list entry). */

@@ -4,6 +4,7 @@ import { codeownersProblems, quoteValue } from './codeownersValues';
 import { Component, isGitHubLogin, OwnersDiagnostic, OwnersModel, Span, teamMembers } from './model';
 import type { ParsedOwners } from './parse';
 import { UNREADABLE_CODES } from './diagnosticCodes';
+import { singleCodeownerProblems } from './singleCodeowner';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -23,6 +24,7 @@ export function validateOwners(parsed: ParsedOwners, repoFiles?: readonly string
     checkPatterns(model, report);
     checkMetrics(model, report, parsed);
     checkGuesses(model, report);
+    out.push(...singleCodeownerProblems(model));
     out.push(...codeownersProblems(model).filter(d => !(d.message.startsWith('Owner of') && out.some(o => o.code === 'invalid-login' && o.span === d.span))));
     if (repoFiles) checkAgainstRepository(model, repoFiles, report);
   }
@@ -116,6 +118,7 @@ function checkMetrics(model: OwnersModel, report: Report, parsed: ParsedOwners):
   }
   if (m.watchThreshold > m.leadShareThreshold) report('warning', 'invalid-metric', '`metrics.watchThreshold` is above `leadShareThreshold`, so no team can be flagged `watch`.', at('watchThreshold'));
   if (!(m.windowDays >= 1) || !Number.isInteger(m.windowDays)) report('error', 'invalid-metric', '`metrics.windowDays` must be a whole number of days, at least 1.', at('windowDays'));
+  if (!(m.inactiveDays >= 1) || !Number.isInteger(m.inactiveDays)) report('error', 'invalid-metric', '`metrics.inactiveDays` must be a whole number of days, at least 1.', at('inactiveDays'));
   if (!(m.minPullRequests >= 0) || !Number.isInteger(m.minPullRequests)) report('error', 'invalid-metric', '`metrics.minPullRequests` must be a whole number, at least 0.', at('minPullRequests'));
 }
 

@@ -4,6 +4,7 @@ import { oneLine } from '../owners/printable';
 import { componentLabel, delegationWords, trendWords } from './reportText';
 import { FLAG_WORDS, lastDay, num, pct, TeamReportView, windowLabel } from './teamReport';
 import { FIGURES_ARE_NOT, SIGNAL_WORDS } from './wording';
+import { componentPracticePhrases, HISTORY_NOT_WORTH } from './inPracticeWords';
 
 /** The author rows an export may show: in team-only mode the lead's alone, whatever figures it was given. */
 function authorsShown<T extends { login: string }>(r: Pick<TeamReportView, 'teamOnly' | 'team'>, authors: readonly T[]): readonly T[] {
@@ -50,6 +51,17 @@ export function teamReportMarkdown(r: TeamReportView): string {
       lines.push(`| ${md(d.name)} | ${md(words.ownership)} | ${num(d.leadLines)} of ${num(d.lines)} | ${md(words.next)} |`);
     }
     lines.push('');
+  }
+  if (f && f.componentFigures.length) {
+    lines.push('## Ownership in practice', '', '| component | owner | owner\'s pull requests | reviewed by the owner | last active | what the history shows |', '|---|---|---:|---:|---|---|');
+    for (const c of f.componentFigures) {
+      const name = r.components.find(x => x.id === c.component)?.name ?? c.component;
+      const phrases = componentPracticePhrases(c, r.window.until);
+      const cell = (n: number | null) => (n === null ? '–' : num(n));
+      lines.push(`| ${md(name)} | ${md(c.owner)} | ${cell(c.ownerPullRequests)} of ${num(c.pullRequests)} | ${cell(c.ownerReviews)} | ${c.ownerLastActive ?? '–'} | ${phrases.length ? md(phrases.join('; ')) : '–'} |`);
+    }
+    if (f.knowledge) lines.push('', `The team's truck factor: ${num(f.knowledge.busFactor)} (${num(f.knowledge.knownFiles)} of ${num(f.knowledge.files)} files known by someone).`);
+    lines.push('', `_${HISTORY_NOT_WORTH}_`, '');
   }
   if (f) {
     lines.push('## The evidence', '', 'The pull requests with the most lines for this team:', '');

@@ -58,6 +58,12 @@ export function signalWords(signal: TeamSignal, t: SignalThresholds = {}): Signa
       meaning: `The lead owns ${share(t.leadOwnership ?? DEFAULT_METRICS.leadOwnershipThreshold)} or more of the team's components, so few decisions can be made without them.`,
       action: 'Hand a component to the person who already works on it most ("could go to"), with the Hand Off command.',
     };
+    case 'lead-inactive': return {
+      label: 'lead not seen lately',
+      meaning: 'The lead authored and reviewed none of the repository\'s merged pull requests in the last days of the window. '
+        + 'This is what the history shows, not where the lead\'s time goes (leave, planning, other repositories).',
+      action: 'Check whether the team has someone to turn to for reviews and decisions, and whether the lead role needs a stand-in.',
+    };
   }
 }
 

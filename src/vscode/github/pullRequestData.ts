@@ -19,6 +19,9 @@ import { repoFromGitConfig } from './gitRemote';
 import { GitHubSettings, readGitHubSettings } from './githubSettings';
 import type { TokenSource } from './githubSession';
 import { flagWindow, trendWindow } from './reportWindow';
+import { KnowledgeLogCache } from '../../node/git/knowledgeLog';
+import { gitKnowledge } from '../../node/gitKnowledge';
+import type { RepositoryKnowledge } from '../../core/knowledge/knowledge';
 
 export type FetchStatus =
   | { kind: 'never' }
@@ -82,6 +85,8 @@ export class PullRequestData implements vscode.Disposable {
   private readonly remotes = new Map<string, Promise<RepoRef | undefined>>();
   /** The same, once read (the tree answers a folder's children without waiting). */
   private readonly settledRemotes = new Map<string, RepoRef | undefined>();
+  /** Per repository root, the commits already logged for knowledge: a new commit costs only itself. */
+  private readonly knowledgeLogs = new Map<string, KnowledgeLogCache>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -139,7 +144,8 @@ export class PullRequestData implements vscode.Disposable {
       const trend = trendWindow();
       // Both windows resolve the same paths: once is enough.
       const options = { generated: parseGitattributes(attributes), resolutions: new Map() };
-      const report = computeLeadReport(state.index, data.pullRequests, window, options);
+      const knowledge = await this.knowledgeOf(state, window.until, options.generated);
+      const report = computeLeadReport(state.index, data.pullRequests, window, { ...options, knowledge });
       const full: TeamFiguresView = {
         report, monthly: new Map(computeLeadReport(state.index, data.pullRequests, trend, options).teams.map(t => [t.team, t.months])),
         components: componentsOf(report), trend, data, teamOnly: false,
@@ -148,6 +154,25 @@ export class PullRequestData implements vscode.Disposable {
       this.figures.set(state, memo);
     }
     return this.shaped(memo, state);
+  }
+
+  /**
+   * Who knows each component's files, from the local git history (trusted workspaces, setting
+   * `ownershipLens.knowledge.fromGit`); undefined when off or when git cannot answer. Shown beside
+   * the GitHub figures; the knowledge itself comes from git only.
+   */
+  private async knowledgeOf(state: OwnersState, until: string, generated: ReturnType<typeof parseGitattributes>): Promise<RepositoryKnowledge | undefined> {
+    if (!vscode.workspace.isTrusted || vscode.workspace.getConfiguration('ownershipLens.knowledge', state.folder.uri).get<boolean>('fromGit') === false) return undefined;
+    if (state.root.scheme !== 'file') return undefined;
+    const root = state.root.fsPath;
+    let cache = this.knowledgeLogs.get(root);
+    if (!cache) this.knowledgeLogs.set(root, (cache = new KnowledgeLogCache()));
+    try {
+      return (await gitKnowledge(root, state.index, { until, generated, cache })).knowledge;
+    } catch (e) {
+      this.log.info(`Knowledge from git is not available for ${root}: ${(e as Error).message}`);
+      return undefined;
+    }
   }
 
   /** The figures as the team-only mode in force wants them: with people, or with no one but the leads. */

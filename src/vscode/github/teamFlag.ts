@@ -4,6 +4,7 @@ import { isGitHubLogin } from '../../core/owners/model';
 import { num } from '../../core/format';
 import { pct, windowLabel } from '../../core/report/teamReport';
 import { FIGURES_ARE_NOT, SIGNAL_WORDS, SignalThresholds, signalWords } from '../../core/report/wording';
+import { componentPracticePhrases, componentPracticeSentences, HISTORY_NOT_WORTH } from '../../core/report/inPracticeWords';
 import { Commands } from '../ids';
 import { esc, safeMarkdown } from '../markdown';
 
@@ -22,6 +23,7 @@ const SIGNAL_ICONS: Record<TeamSignal, { icon: string; color?: string }> = {
   watch: { icon: 'eye', color: 'editorWarning.foreground' },
   absent: { icon: 'circle-slash', color: 'editorInfo.foreground' },
   'insufficient-data': { icon: 'question' },
+  'lead-inactive': { icon: 'history', color: 'editorInfo.foreground' },
 };
 
 /** The flag as a short phrase and a themed icon, for tree items and the status line. */
@@ -41,7 +43,9 @@ export function signalIcon(signals: readonly TeamSignal[]): vscode.ThemeIcon {
 
 /** "63% · doing the work · bottleneck · holds ownership": every signal, not only the first. */
 export function teamFlagDescription(f: TeamFigures): string {
-  const words = f.signals.map(s => SIGNAL_WORDS[s].label);
+  // "Not involved in pull requests" over the window already says what "not seen lately" would: one is enough on a row.
+  const shown = f.signals.includes('absent') ? f.signals.filter(s => s !== 'lead-inactive') : f.signals;
+  const words = shown.map(s => SIGNAL_WORDS[s].label);
   const head = f.signals.includes('insufficient-data') ? `${num(f.pullRequests)} PRs` : `lead ${pct(f.leadShare)}`;
   return [head, ...(words.length ? words : ['ok'])].join(' · ');
 }
@@ -81,10 +85,11 @@ export function ownershipOnlyTooltip(name: string, lead: string, owned: { leadOw
 }
 
 /** "1,234 lines · owner 40% · could go to bob" for a component's tree row. */
-export function componentFiguresDescription(c: ComponentFigures): string {
+export function componentFiguresDescription(c: ComponentFigures, until?: string): string {
   const parts = [`${num(c.lines)} lines`];
   if (c.ownerLines !== null && c.lines > 0) parts.push(`owner ${pct(c.ownerLines / c.lines)}`);
   if (c.delegateTo) parts.push(`could go to ${c.delegateTo}`);
+  if (until) parts.push(...componentPracticePhrases(c, until));
   return parts.join(' · ');
 }
 
@@ -99,6 +104,8 @@ export function componentFiguresMarkdown(md: vscode.MarkdownString, team: TeamFi
   const top = c.authors.map(a => `${esc(a.login)} ${pct(a.share)} (${num(a.lines)} lines, ${num(a.pullRequests)} PRs)`).join(' · ');
   md.appendMarkdown(`Top authors: ${top || 'none'}`);
   if (c.delegateTo) md.appendMarkdown(`\n\nThe lead owns this component; it **could go to ${esc(c.delegateTo)}**, who wrote the most of it besides the lead.`);
+  const practice = componentPracticeSentences(c, window.until);
+  if (practice.length > 0) md.appendMarkdown(`\n\n**Ownership in practice.** ${practice.map(esc).join(' ')}\n\n_${esc(HISTORY_NOT_WORTH)}_`);
 }
 
 /**

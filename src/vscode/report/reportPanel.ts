@@ -79,6 +79,10 @@ export class TeamReportPanel {
       // A carried component has no candidate: its owner already owns it.
       const d = this.view.delegation.find((x): x is Extract<DelegationRow, { kind: 'owned' }> => x.kind === 'owned' && x.component === m.component && x.candidate !== null && x.candidate === m.to);
       if (d) await vscode.commands.executeCommand('ownershipLens.handoff', { component: d.component, suggestedTo: d.candidate });
+      // Or the backup the report shows on a component whose knowledge sits in one place or whose owner is on paper only.
+      const c = d ? undefined : this.view.figures?.componentFigures.find(x => x.component === m.component && x.backup !== null && x.backup === m.to
+        && (x.signals.includes('nominal-owner') || x.knowledge?.busFactor === 1));
+      if (c) await vscode.commands.executeCommand('ownershipLens.handoff', { component: c.component, suggestedTo: c.backup });
     } else if (m.type === 'refresh') {
       await vscode.commands.executeCommand('ownershipLens.refresh');
     } else if (m.type === 'export' && (m.format === 'markdown' || m.format === 'csv')) {

@@ -114,7 +114,7 @@ function build(node: Node): vscode.TreeItem {
       item.description = state.coverageReady() ? `${c.owner} · ${count(state.coverage().componentFiles.get(c.id) ?? 0, 'file')}` : c.owner;
       const f = node.figures?.components.get(c.id);
       if (f) {
-        item.description = `${item.description} · ${componentFiguresDescription(f)}`;
+        item.description = `${item.description} · ${componentFiguresDescription(f, node.figures!.report.window.until)}`;
         if (f.delegateTo) item.contextValue = `${item.contextValue} delegable`;
       }
       item.command = { command: 'ownershipLens.revealInOwners', title: 'Reveal in OWNERS.yaml', arguments: [node] };
