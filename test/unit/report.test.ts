@@ -89,7 +89,7 @@ describe('report (CLI)', function () {
     const t = io(repo, { GITHUB_TOKEN: TOKEN });
     assert.strictEqual(await run(parseArgs([...args('--json')]), t.io), 0);
     const json = JSON.parse(t.out());
-    assert.deepStrictEqual(Object.keys(json), ['repo', 'window', 'pullRequests', 'teams', 'apiRequests']);
+    assert.deepStrictEqual(Object.keys(json), ['repo', 'source', 'window', 'pullRequests', 'teams', 'apiRequests']);
     assert.strictEqual(json.repo, 'acme/shop');
     assert.deepStrictEqual(json.window, window);
     const inWindow = data.pullRequests.filter(p => p.state === 'MERGED' && Date.parse(p.mergedAt!) >= Date.parse('2026-03-01T00:00:00Z') && Date.parse(p.mergedAt!) < Date.parse('2026-03-15T00:00:00Z'));

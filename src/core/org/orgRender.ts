@@ -1,6 +1,6 @@
 import type { OrgReport, OrgTeam } from './orgFigures';
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const pct = (x: number | null) => x === null ? 'unknown' : `${(x * 100).toFixed(1)}%`;
 
 /** Markdown for people: every repository value escaped (logins and team ids are untrusted text). */
 export function orgReportMarkdown(r: OrgReport): string {

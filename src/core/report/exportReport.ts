@@ -47,8 +47,8 @@ export function teamReportMarkdown(r: TeamReportView): string {
   if (f) {
     lines.push('## The evidence', '', 'The pull requests with the most lines for this team:', '');
     for (const p of f.topPullRequests) {
-      const label = `#${p.number} ${md(p.title)}`;
-      lines.push(`- ${/^https?:\/\//i.test(p.url) ? `[${label}](${p.url.replace(/[()\s<>]/g, c => encodeURIComponent(c))})` : label}: ${num(p.lines)} lines${p.author ? ` by ${md(p.author)}` : ''}`);
+      const label = p.number === null ? `${md((p.commit ?? '').slice(0, 10))} ${md(p.title)}` : `#${p.number} ${md(p.title)}`;
+      lines.push(`- ${p.url && /^https?:\/\//i.test(p.url) ? `[${label}](${p.url.replace(/[()\s<>]/g, c => encodeURIComponent(c))})` : label}: ${num(p.lines)} lines${p.author ? ` by ${md(p.author)}` : ''}`);
     }
     const x = f.excluded;
     lines.push('', `Left out: ${num(x.botPullRequests)} pull requests by bots, ${num(x.ignoredAuthorPullRequests)} by ignored authors, ${num(x.ignoredPathLines)} lines of ignored files (lock files, ignorePaths) and ${num(x.generatedLines)} lines of generated files (.gitattributes).`, '');

@@ -22,6 +22,8 @@ const SIGNAL_ICONS: Record<TeamSignal, { icon: string; color?: string }> = {
   watch: { icon: 'eye', color: 'editorWarning.foreground' },
   absent: { icon: 'circle-slash', color: 'editorInfo.foreground' },
   'insufficient-data': { icon: 'question' },
+  'lead-unmapped': { icon: 'info' },
+  'reviews-unknown': { icon: 'info' },
 };
 
 /** The flag as a short phrase and a themed icon, for tree items and the status line. */
