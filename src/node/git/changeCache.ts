@@ -14,7 +14,8 @@ export class ChangeCache {
   private used = new Set<string>();
   private dirty = false;
 
-  constructor(private readonly file?: string, private fingerprint = '') {}
+  /** `fingerprint`: of the `.mailmap` the caller knows; undefined takes the file's (`windowChanges` checks it). */
+  constructor(private readonly file?: string, private fingerprint?: string) {}
 
   /** The cache file of `root` under `dir`. */
   static fileFor(dir: string, root: string): string {
@@ -26,6 +27,7 @@ export class ChangeCache {
     if (!this.file) return this;
     try {
       const data = JSON.parse(fs.readFileSync(this.file, 'utf8')) as { version?: number; fingerprint?: string; changes?: RawChange[] };
+      if (this.fingerprint === undefined) this.fingerprint = data.fingerprint;
       if (data.version === VERSION && data.fingerprint === this.fingerprint && Array.isArray(data.changes)) {
         for (const c of data.changes) if (c && typeof c.commit === 'string') this.changes.set(c.commit, c);
       }
