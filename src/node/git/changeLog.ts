@@ -30,10 +30,10 @@ export async function resolveRef(root: string, ref: string): Promise<string> {
   return hash;
 }
 
-/** Every commit of `git rev-list --first-parent TIP`, newest first. */
-export async function firstParentLine(root: string, tip: string): Promise<LineCommit[]> {
+/** Every commit of `git rev-list --first-parent REF`, newest first. */
+export async function firstParentLine(root: string, ref: string): Promise<LineCommit[]> {
   const out: LineCommit[] = [];
-  await streamGit(root, ['rev-list', '--first-parent', '--parents', '--timestamp', tip], undefined, text => {
+  await streamGit(root, ['rev-list', '--first-parent', '--parents', '--timestamp', '--end-of-options', ref, '--'], undefined, text => {
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
       const parts = text.slice(start, nl).split(' ');

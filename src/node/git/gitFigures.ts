@@ -20,17 +20,20 @@ export interface WindowChanges {
 
 /** SPEC 6: the commits of `git rev-list --first-parent REF` with a committer date in [since, until), root commits left out. */
 export async function windowChanges(root: string, ref: string, window: ReportWindow, cache = new ChangeCache()): Promise<WindowChanges> {
-  const tip = await resolveRef(root, ref);
-  const line = await firstParentLine(root, tip);
+  if (ref.startsWith('-') || /[\s\0]/.test(ref)) throw new Error(`"${ref}" is not a branch or revision`);
+  // One git the less: the line's first commit is the tip; only a failure asks rev-parse why.
+  const line = await firstParentLine(root, ref).catch(async e => { await resolveRef(root, ref); throw e; });
+  if (line.length === 0) throw new Error(`"${ref}" names no commit`);
+  const tip = line[0].hash;
   const since = Date.parse(`${window.since}T00:00:00Z`) / 1000;
   const until = Date.parse(`${window.until}T00:00:00Z`) / 1000;
   const inWindow = line.filter(c => c.parents.length > 0 && c.time >= since && c.time < until);
   cache.setFingerprint(mailmapFingerprint(root));
   const missing = inWindow.filter(c => !cache.get(c.hash));
   const read = new Map<string, RawChange>();
-  await readChanges(root, missing.map(c => c.hash), c => read.set(c.commit, c));
   const merges = new Set(missing.filter(c => c.parents.length > 1).map(c => c.hash));
-  const branches = await readBranches(root, line, merges);
+  // The two reads are independent: side by side, the branch walk hides behind the diffs.
+  const [, branches] = await Promise.all([readChanges(root, missing.map(c => c.hash), c => read.set(c.commit, c)), readBranches(root, line, merges)]);
   for (const c of missing) {
     const change = read.get(c.hash);
     if (!change) throw new Error(`git did not describe commit ${c.hash}`);
