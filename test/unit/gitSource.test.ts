@@ -11,6 +11,7 @@ import type { TeamFigures } from '../../src/core/metrics/types';
 import { parseOwners } from '../../src/core/owners/parse';
 import { ChangeCache } from '../../src/node/git/changeCache';
 import { gitLeadReport, windowChanges } from '../../src/node/git/gitFigures';
+import { GitFiguresRunner } from '../../src/node/gitFiguresRunner';
 import { ALICE, gitAs, makeHistoryRepo, put } from '../fixtures/historyRepo';
 
 async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -230,5 +231,36 @@ describe('git source rules (pure)', () => {
     assert.strictEqual(repoOfRemote(remoteLocation('https://bitbucket.org/o/n.git')), 'o/n');
     assert.strictEqual(repoOfRemote(remoteLocation('git@gitlab.example.com:g/s/n.git')), 'g/s/n');
     assert.strictEqual(repoOfRemote(remoteLocation('/srv/git/n.git')), undefined);
+  });
+});
+
+describe('the git figures process (the editor computes outside its host)', function () {
+  this.timeout(60_000);
+  it('answers the same figures as the CLI, and reads only new commits the second time', async () => {
+    const { dir, commits } = makeHistoryRepo();
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-proc-'));
+    try {
+      const runner = new GitFiguresRunner(path.resolve(__dirname, '../../../dist/gitFiguresProcess.js'));
+      const ownersText = fs.readFileSync(path.join(dir, 'OWNERS.yaml'), 'utf8');
+      const window = { since: '2026-01-08', until: '2026-04-01' };
+      const request = { root: dir, ref: commits.c6, ownersText, attributes: '', windows: [window], cacheFile: ChangeCache.fileFor(cacheDir, dir) };
+      const first = await runner.run(request);
+      const cli = await (async () => {
+        let out = '';
+        const io: CliIO = { out: s => { out += s; }, err: () => undefined, env: {}, cwd: dir, readStdin: async () => '' };
+        assert.strictEqual(await main(['report', '--from', 'git', '--branch', commits.c6, '--since', window.since, '--until', window.until, '--json', '--no-cache'], io), 0);
+        return JSON.parse(out);
+      })();
+      assert.deepStrictEqual(first.reports[0].teams, cli.teams);
+      assert.strictEqual(first.repo, 'grp/sub/proj');
+      assert.strictEqual(first.readFromGit, 9);
+      const second = await runner.run({ ...request, ref: commits.c7, windows: [{ since: '2026-01-08', until: '2026-05-01' }] });
+      assert.strictEqual(second.readFromGit, 1);
+      assert.strictEqual(second.tip, commits.c7);
+      await assert.rejects(runner.run({ ...request, ref: 'no-such-ref' }), /unknown revision "no-such-ref"/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });

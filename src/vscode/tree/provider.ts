@@ -133,7 +133,7 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     if (!repo) return nodes;
     const figures = await data.figuresFor(state);
     const parent = nodes[0] && 'parent' in nodes[0] ? nodes[0].parent : undefined;
-    const counted = figures && { window: figures.report.window, counts: countPullRequests(repo.pullRequests, figures.report.window, state.parsed.model.metrics.ignoreAuthors) };
+    const counted = figures && !repo.source ? { window: figures.report.window, counts: countPullRequests(repo.pullRequests, figures.report.window, state.parsed.model.metrics.ignoreAuthors) } : undefined;
     const status: Node = { kind: 'pullRequests', id: childId(parent, state, 'pull-requests'), state, data: repo, counted, parent };
     return [status, ...nodes.map(n => (n.kind === 'team' && figures ? { ...n, figures } : n))];
   }
