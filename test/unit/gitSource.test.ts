@@ -71,8 +71,9 @@ describe('figures from the git history (--from git)', function () {
       ['pay', 4, 7, 7, 7, 'carol'],
       ['pay-img', 1, 0, 0, 0, null],
     ]);
-    assert.deepStrictEqual(pay.months.map(m => [m.month, m.pullRequests, m.lines, m.authors, m.leadShare]), [
-      ['2026-01', 2, 5, 1, 1], ['2026-02', 2, 2, 3, 1], ['2026-03', 0, 0, 0, 0],
+    // January from the 8th: 24 days of it.
+    assert.deepStrictEqual(pay.months.map(m => [m.month, m.days, m.pullRequests, m.lines, m.authors, m.leadShare]), [
+      ['2026-01', 24, 2, 5, 1, 1], ['2026-02', 28, 2, 2, 3, 1], ['2026-03', 31, 0, 0, 0, 0],
     ]);
   });
 

@@ -192,9 +192,9 @@ describe('metrics: SPEC section 4', () => {
       pr('bob', [['services/checkout/a', 10, 0]], { mergedAt: '2026-03-02T00:00:00Z' }),
     ], WINDOW).get('payments')!;
     assert.deepStrictEqual(m, [
-      { month: '2026-01', lines: 40, pullRequests: 2, authors: 2, leadShare: 0.75 },
-      { month: '2026-02', lines: 0, pullRequests: 0, authors: 0, leadShare: 0 },
-      { month: '2026-03', lines: 10, pullRequests: 1, authors: 1, leadShare: 0 },
+      { month: '2026-01', days: 31, lines: 40, pullRequests: 2, authors: 2, leadShare: 0.75 },
+      { month: '2026-02', days: 28, lines: 0, pullRequests: 0, authors: 0, leadShare: 0 },
+      { month: '2026-03', days: 31, lines: 10, pullRequests: 1, authors: 1, leadShare: 0 },
     ]);
   });
 });

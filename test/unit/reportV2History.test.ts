@@ -160,7 +160,9 @@ function reference(prs: HistoryPullRequest[], people: Map<number, string[]>, s: 
       const inMonth = mine.filter(x => x.p.mergedAt.slice(0, 7) === month);
       const people_ = tallyPeople(inMonth);
       const total = inMonth.reduce((n, x) => n + x.lines, 0);
-      return { month, pullRequests: inMonth.length, lines: total, authors: Object.keys(people_).length, leadShare: ratio(people_[lc(lead)]?.lines ?? 0, total) };
+      // The window starts and ends on the first of a month: every month is whole.
+      const days = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+      return { month, days, pullRequests: inMonth.length, lines: total, authors: Object.keys(people_).length, leadShare: ratio(people_[lc(lead)]?.lines ?? 0, total) };
     });
     const topPullRequests = [...mine]
       .sort((a, b) => b.lines - a.lines || b.p.mergedAt.localeCompare(a.p.mergedAt) || b.p.number - a.p.number)

@@ -135,11 +135,11 @@ export function aggregateTeams(catalogue: TeamCatalogue, attributed: readonly At
     });
     a.componentLines.forEach((lines, componentId) => componentTally.get(componentId)?.add(a.credited, lines));
   }
-  const teams = catalogue.teams.map(team => teamFigures(team, tallies.get(team.id)!, catalogue, facts));
+  const teams = catalogue.teams.map(team => teamFigures(team, tallies.get(team.id)!, catalogue, facts, window));
   return { window: { since: window.since, until: window.until }, pullRequests: counted, teams };
 }
 
-function teamFigures(team: { id: string; lead: string }, t: TeamTally, catalogue: TeamCatalogue, facts: HistoryFacts): TeamFigures {
+function teamFigures(team: { id: string; lead: string }, t: TeamTally, catalogue: TeamCatalogue, facts: HistoryFacts, window: ReportWindow): TeamFigures {
   const settings = catalogue.settings;
   const leadKey = team.lead.toLowerCase();
   const leadTally = team.lead ? t.all.people.get(leadKey) : undefined;
@@ -166,7 +166,7 @@ function teamFigures(team: { id: string; lead: string }, t: TeamTally, catalogue
       reviewsUnknown: !facts.reviewsKnown }, settings),
     componentFigures: own.map(c => componentFigures(c, team.lead, t.components.get(c.id)!)),
     months: [...t.months].map(([month, m]) => ({
-      month, pullRequests: m.pullRequests, lines: m.lines, authors: m.people.size, leadShare: ratio(team.lead ? m.linesOf(team.lead) : 0, m.lines),
+      month, days: daysOf(month, window), pullRequests: m.pullRequests, lines: m.lines, authors: m.people.size, leadShare: ratio(team.lead ? m.linesOf(team.lead) : 0, m.lines),
     })),
     topPullRequests: topPullRequests(t.top),
     excluded: t.excluded,
@@ -283,6 +283,16 @@ function compareCaseless(a: string, b: string): number {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Days of `month` (YYYY-MM) inside [since, until). */
+function daysOf(month: string, window: ReportWindow): number {
+  const start = Date.parse(`${month}-01T00:00:00Z`);
+  const next = new Date(start);
+  next.setUTCMonth(next.getUTCMonth() + 1);
+  const from = Math.max(start, Date.parse(`${window.since}T00:00:00Z`));
+  const to = Math.min(next.getTime(), Date.parse(`${window.until}T00:00:00Z`));
+  return Math.max(0, Math.round((to - from) / 86_400_000));
 }
 
 function ratio(part: number, whole: number): number {

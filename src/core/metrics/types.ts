@@ -59,6 +59,8 @@ export interface ComponentFigures {
 /** One calendar month (UTC) of a team (SPEC 5 `months`). */
 export interface MonthFigures {
   month: string;
+  /** Days of the month inside [since, until): a month at either edge of the window is usually partial (always set by the figures). */
+  days?: number;
   pullRequests: number;
   lines: number;
   /** Distinct people credited with the team's pull requests that month. */
