@@ -10,6 +10,8 @@ import { remoteLocation, repoOfRemote, requestNumber, requestTitle, requestUrl }
 import type { TeamFigures } from '../../src/core/metrics/types';
 import { parseOwners } from '../../src/core/owners/parse';
 import { ChangeCache } from '../../src/node/git/changeCache';
+import { teamReportMarkdown } from '../../src/core/report/exportReport';
+import { buildTeamReport } from '../../src/core/report/teamReport';
 import { gitLeadReport, windowChanges } from '../../src/node/git/gitFigures';
 import { GitFiguresRunner } from '../../src/node/gitFiguresRunner';
 import { ALICE, gitAs, makeHistoryRepo, put } from '../fixtures/historyRepo';
@@ -129,6 +131,17 @@ describe('figures from the git history (--from git)', function () {
     assert.deepStrictEqual(pay.signals, ['insufficient-data', 'holds-ownership', 'reviews-unknown']);
     const web = teams.find(t => t.team === 'web')!;
     assert.deepStrictEqual(web.signals, ['insufficient-data', 'lead-unmapped', 'reviews-unknown']);
+  });
+
+  it('the team report\'s export says reviews are unknown rather than 0%, and links only changes with a page', async () => {
+    const r = await cli(dir, 'report', '--from', 'git', '--since', '2026-02-04', '--until', '2026-03-21', '--json', '--no-cache');
+    const pay = (JSON.parse(r.out).teams as TeamFigures[]).find(t => t.team === 'pay')!;
+    const model = parseOwners(fs.readFileSync(path.join(dir, 'OWNERS.yaml'), 'utf8')).model;
+    const md = teamReportMarkdown(buildTeamReport(model, 'pay', pay, pay.months, { since: '2026-02-04', until: '2026-03-21' }));
+    assert.match(md, /reviews .*unknown, not zero/);
+    assert.match(md, /Bottleneck figure: unknown/);
+    assert.doesNotMatch(md, /reviewed 0%|approver of 0%/);
+    assert.match(md, /\[#21 Move b [^\]]*\]\(https:\/\/gitlab\.example\.com\/grp\/sub\/proj\/-\/merge_requests\/21\)/);
   });
 
   it('reads a --branch, and looks OWNERS.yaml up from --root', async () => {
