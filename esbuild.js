@@ -20,6 +20,7 @@ async function main() {
     esbuild.build({ ...common, entryPoints: ['src/vscode/extension.ts'], external: ['vscode'], outfile: 'dist/extension.js' }),
     esbuild.build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
     esbuild.build({ ...common, entryPoints: ['src/node/analysisProcess.ts'], outfile: 'dist/analysisProcess.js' }),
+    esbuild.build({ ...common, entryPoints: ['src/node/gitFiguresProcess.ts'], outfile: 'dist/gitFiguresProcess.js' }),
   ];
   if (fs.existsSync('src/bench/index.ts')) {
     builds.push(esbuild.build({ ...common, entryPoints: ['src/bench/index.ts'], outfile: 'dist/bench/index.js', sourcemap: false, external: ['codeowners'] }));

@@ -7,6 +7,7 @@ import * as coverage from './cli/coverage';
 import * as importOwners from './cli/importOwners';
 import * as knowledge from './cli/knowledge';
 import * as orgReport from './cli/orgReport';
+import * as people from './cli/people';
 import * as report from './cli/report';
 import * as validate from './cli/validate';
 import * as who from './cli/who';
@@ -30,8 +31,9 @@ const COMMANDS: Record<string, Command> = {
   codeowners: { run: codeowners.run, options: ['layout', 'no-layout'], takesArguments: false },
   import: { run: importOwners.run, options: IMPORT_OPTIONS, takesArguments: true },
   'import-codeowners': { run: (args, io) => importOwners.run(args, io, ['github', 'gitlab']), options: IMPORT_OPTIONS, takesArguments: true },
-  report: { run: report.run, options: ['repo', 'api-url', 'since', 'until', 'days', 'cache-dir', 'no-cache', 'attributes', 'team-only'], takesArguments: false },
+  report: { run: report.run, options: ['repo', 'api-url', 'since', 'until', 'days', 'cache-dir', 'no-cache', 'attributes', 'team-only', 'from', 'branch'], takesArguments: false },
   knowledge: { run: knowledge.run, options: ['branch', 'until', 'min-bus-factor', 'cache-dir', 'no-cache', 'attributes', 'team-only'], takesArguments: false },
+  people: { run: people.run, options: ['from', 'branch'], takesArguments: false },
   'org-report': { run: orgReport.run, options: ['org', 'shard', 'out', 'api-url', 'since', 'until', 'days', 'cache-dir', 'max-wait'], takesArguments: true },
 };
 
@@ -60,6 +62,11 @@ const USAGE = `usage: ownership-lens <command> [options]
                               authorship, greedy bus factor), and each component's backup; no token
                               [--branch REF] [--until YYYY-MM-DD] [--min-bus-factor N] (exit 1 below N)
                               [--attributes FILE] [--team-only] [--cache-dir DIR | --no-cache]
+  report --from git           the same figures from the local clone's history, no token or network: changes on
+                              the first-parent line of --branch REF (default HEAD) in place of pull requests
+                              [--since YYYY-MM-DD] [--until YYYY-MM-DD | --days N] [--root DIR] [--attributes FILE]
+  people --from git           the people.<login>.emails entries the history suggests (addresses of branches
+                              merged as "Merge pull request #N from LOGIN/…", GitHub no-reply addresses) [--branch REF]
   org-report --org ORG        the same for every team across the organisation's repositories with an
                               OWNERS.yaml: JSON, Markdown and HTML in --out DIR [--shard K/N] [--max-wait S]
   org-report merge FILE... --out DIR   one report from the org-report.json of every shard
@@ -67,7 +74,7 @@ const USAGE = `usage: ownership-lens <command> [options]
   every command: --owners FILE (default: OWNERS.yaml, .github/OWNERS.yaml, docs/OWNERS.yaml),
                 --root DIR (repository root; default: the folder with .git), --json
   validate: --no-repo (do not check patterns against the repository's files)
-  report:   --cache-dir DIR, --no-cache; token from GITHUB_TOKEN or GH_TOKEN
+  report:   --cache-dir DIR, --no-cache; token from GITHUB_TOKEN or GH_TOKEN (not needed with --from git)
   exit 0 ok, 1 problems found or request failed, 2 bad usage or unreadable input
 `;
 

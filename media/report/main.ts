@@ -156,8 +156,8 @@ function evidence(r: TeamReportView): HTMLElement {
   const f = r.figures;
   if (!f) return section;
   const items = f.topPullRequests.map(p => {
-    const label = `#${p.number} ${p.title}`;
-    const link = /^https?:\/\//i.test(p.url) ? el('a', { href: p.url }, label) : el('span', {}, label);
+    const label = p.number === null ? `${(p.commit ?? '').slice(0, 10)} ${p.title}` : `#${p.number} ${p.title}`;
+    const link = p.url && /^https?:\/\//i.test(p.url) ? el('a', { href: p.url }, label) : el('span', {}, label);
     return el('li', {}, link, ` · ${num(p.lines)} lines${p.author ? ` · ${p.author}` : ''}`);
   });
   const x = f.excluded;

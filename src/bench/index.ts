@@ -2,6 +2,7 @@
  * Runs every benchmark module in turn (a static list: esbuild bundles them into one file).
  * `npm run bench` = build + `node dist/bench/index.js`.
  */
+import * as gitSource from './gitSource.bench';
 import * as github from './github.bench';
 import * as inputs from './inputs.bench';
 import * as importBench from './import.bench';
@@ -19,6 +20,7 @@ const benches: { name: string; run: (log: (line: string) => void) => Promise<voi
   { name: 'import', run: importBench.run },
   { name: 'github', run: github.run },
   { name: 'report', run: report.run },
+  { name: 'git', run: gitSource.run },
   { name: 'org', run: org.run },
   { name: 'knowledge', run: knowledge.run },
   { name: 'vscode', run: vscodeHost.run },

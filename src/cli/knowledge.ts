@@ -30,8 +30,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const attributes = readGitattributes(root, attributesOption === undefined ? undefined : path.resolve(io.cwd, attributesOption));
   if (attributes.kind === 'unreadable') throw new UsageError(`cannot read ${attributes.file} for linguist-generated: ${attributes.reason}`);
   const teamOnly = args.options.has('team-only') || model.metrics.teamOnly;
-  const cacheFile = args.options.has('no-cache') ? undefined
-    : path.join(path.resolve(io.cwd, stringOption(args, 'cache-dir') ?? defaultCacheDir(io.env)), `knowledge-${crypto.createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 16)}.json`);
+  const cacheFile = knowledgeCacheFile(args, io, root);
   const cache = cacheFile ? readCache(cacheFile) : undefined;
   let k;
   try {
@@ -81,7 +80,13 @@ function minOption(args: CliArgs): number | undefined {
   return Number(v);
 }
 
-function readCache(file: string): KnowledgeLogCache {
+/** Where the knowledge log of `root` is cached (undefined with --no-cache). */
+export function knowledgeCacheFile(args: CliArgs, io: CliIO, root: string): string | undefined {
+  return args.options.has('no-cache') ? undefined
+    : path.join(path.resolve(io.cwd, stringOption(args, 'cache-dir') ?? defaultCacheDir(io.env)), `knowledge-${crypto.createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 16)}.json`);
+}
+
+export function readCache(file: string): KnowledgeLogCache {
   try {
     return KnowledgeLogCache.fromJSON(JSON.parse(fs.readFileSync(file, 'utf8')));
   } catch {
@@ -89,7 +94,7 @@ function readCache(file: string): KnowledgeLogCache {
   }
 }
 
-function writeCache(file: string, cache: KnowledgeLogCache): void {
+export function writeCache(file: string, cache: KnowledgeLogCache): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(`${file}.tmp`, JSON.stringify(cache));

@@ -14,6 +14,7 @@ import { runGit } from '../node/git/safeGit';
 import { createOwnershipIndex } from '../core/owners/resolve';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
 import { loadOwners, requireReadable } from './loadOwners';
+import { runFromGit } from './reportFromGit';
 import { runRepos } from './reportRepos';
 import { now } from '../core/clock';
 
@@ -21,6 +22,10 @@ const DAY = 86_400_000;
 
 /** `report`: SPEC section 4's lead-authorship figures from GitHub's merged pull requests. */
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
+  const from = stringOption(args, 'from') ?? 'github';
+  if (from !== 'github' && from !== 'git') throw new UsageError(`--from must be github or git, not "${from}"`);
+  if (from === 'git') return runFromGit(args, io);
+  if (args.options.has('branch')) throw new UsageError('--branch is for --from git (the GitHub source reads merged pull requests)');
   if ((args.values.get('repo')?.length ?? 0) > 1) return runRepos(args, io);
   const loaded = loadOwners(args, io);
   const { root, parsed } = loaded;
@@ -52,7 +57,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   }
   const computed = computeLeadReport(createOwnershipIndex(model), sync.pullRequests, window, { generated: attributes.generated });
   const report = teamOnly ? hideIndividuals(computed) : computed;
-  const json = { repo: `${repo.owner}/${repo.name}`, window: report.window, pullRequests: report.pullRequests, teams: report.teams, knowledge: report.knowledge, apiRequests: sync.apiRequests };
+  const json = { repo: `${repo.owner}/${repo.name}`, source: 'github', window: report.window, pullRequests: report.pullRequests, teams: report.teams, knowledge: report.knowledge, apiRequests: sync.apiRequests };
   if (args.options.has('json')) {
     io.out(`${JSON.stringify(json, null, 2)}\n`);
   } else {
@@ -166,8 +171,8 @@ export function inPracticeLines(t: LeadReport['teams'][number], until: string): 
 }
 
 /** A readable table: one row per team, then each team's top authors. */
-export function formatReport(repo: string, report: LeadReport, apiRequests: number): string {
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+export function formatReport(repo: string, report: LeadReport, apiRequests: number, source: 'github' | 'git' = 'github'): string {
+  const pct = (x: number | null) => x === null ? 'unknown' : `${(x * 100).toFixed(1)}%`;
   const header = ['team', 'lead', 'PRs', 'lines', 'lead lines', 'lead share', 'lead PRs', 'reviewed', 'sole approver', 'owns', 'flag', 'signals'];
   // Team ids, logins and component ids come from OWNERS.yaml and GitHub: escaped, one line each.
   const p = printable;
@@ -177,7 +182,9 @@ export function formatReport(repo: string, report: LeadReport, apiRequests: numb
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 9 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
   const out = [
-    `${p(repo)}: ${report.pullRequests} merged pull requests (bots left out) from ${report.window.since} to ${report.window.until} (exclusive)`,
+    source === 'git'
+      ? `${p(repo)}: ${report.pullRequests} changes on the first-parent line of the local history (bots left out) from ${report.window.since} to ${report.window.until} (exclusive)`
+      : `${p(repo)}: ${report.pullRequests} merged pull requests (bots left out) from ${report.window.since} to ${report.window.until} (exclusive)`,
     '',
     line(header),
     line(widths.map(w => '-'.repeat(w))),
@@ -195,6 +202,6 @@ export function formatReport(repo: string, report: LeadReport, apiRequests: numb
     }
   }
   if (report.knowledge) out.push('', `repository bus factor ${report.knowledge.busFactor} (${report.knowledge.knownFiles} of ${report.knowledge.files} owned files known)`);
-  out.push('', FIGURES_ARE_NOT, '', `${apiRequests} GitHub API request(s).`, '');
+  out.push('', FIGURES_ARE_NOT, '', source === 'git' ? 'From the local git history: 0 GitHub API requests.' : `${apiRequests} GitHub API request(s).`, '');
   return out.join('\n');
 }

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { GitFiguresRunner } from '../node/gitFiguresRunner';
 import * as vscode from 'vscode';
 import { RepositoryAnalyzer } from '../node/analysis';
 import { setGitAllowed } from '../node/git/safeGit';
@@ -76,7 +77,8 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
     showRestrictedMode(treeView, context.subscriptions);
     const ctx: Ctx = { subscriptions: context.subscriptions, log, store, tree, treeView, handoffFlow: interactiveHandoffFlow, today };
     // Reads the cache at most; the network only on `ownershipLens.refresh`.
-    const pullRequests = new PullRequestData(vscode.Uri.joinPath(context.globalStorageUri, 'pull-requests'), vscodeTokenSource, (input, init) => fetch(input, init), log, () => store.states());
+    const pullRequests = new PullRequestData(vscode.Uri.joinPath(context.globalStorageUri, 'pull-requests'), vscodeTokenSource, (input, init) => fetch(input, init), log, () => store.states(),
+      new GitFiguresRunner(path.join(context.extensionPath, 'dist', 'gitFiguresProcess.js')));
     const hover = new ImportHoverProvider(store, state => pullRequests.peekFigures(state));
     const ownersHover = new OwnersFileHoverProvider(store);
     const decorations = new OwnerDecorationProvider(store);

@@ -145,6 +145,7 @@ describe('metrics: SPEC section 5', () => {
     const r = computeLeadReport(indexOf(OWNERS('  ignoreAuthors: [release-robot]\n')), prs, WINDOW, { generated });
     const t = team(r, 'payments');
     assert.deepStrictEqual(t.months, [
+      // January from the 15th: 17 days of it are in the window.
       { month: '2026-01', days: 17, pullRequests: 2, lines: 14, authors: 2, leadShare: 0 },
       { month: '2026-02', days: 28, pullRequests: 0, lines: 0, authors: 0, leadShare: 0 },
       { month: '2026-03', days: 31, pullRequests: 1, lines: 7, authors: 1, leadShare: 0 },

@@ -46,7 +46,7 @@ describe('org-report (fake GitHub over real HTTP)', () => {
     assert.deepStrictEqual(
       { pullRequests: payments.pullRequests, lines: payments.lines, leadLines: payments.leadLines, leadPullRequests: payments.leadPullRequests },
       { pullRequests: expected.pullRequests, lines: expected.lines, leadLines: expected.leadLines, leadPullRequests: expected.leadPullRequests });
-    assert.ok(Math.abs(payments.leadShare - expected.leadShare) < 1e-12 && Math.abs(payments.leadReviewedShare - expected.leadReviewedShare) < 1e-12);
+    assert.ok(Math.abs(payments.leadShare - expected.leadShare) < 1e-12 && Math.abs(payments.leadReviewedShare! - expected.leadReviewedShare!) < 1e-12);
     const average = payments.repositories.reduce((s, x) => s + x.leadShare, 0) / payments.repositories.length;
     assert.ok(Math.abs(average - payments.leadShare) > 0.01, 'the data must tell a sum from an average');
     assert.deepStrictEqual(payments.leads, ['alice']);

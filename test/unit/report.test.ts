@@ -91,7 +91,8 @@ describe('report (CLI)', function () {
     const t = io(repo, { GITHUB_TOKEN: TOKEN });
     assert.strictEqual(await run(parseArgs([...args('--json')]), t.io), 0);
     const json = JSON.parse(t.out());
-    assert.deepStrictEqual(Object.keys(json), ['repo', 'window', 'pullRequests', 'teams', 'knowledge', 'apiRequests']);
+    assert.deepStrictEqual(Object.keys(json), ['repo', 'source', 'window', 'pullRequests', 'teams', 'knowledge', 'apiRequests']);
+    assert.strictEqual(json.source, 'github');
     assert.strictEqual(json.knowledge, null, 'the GitHub source has no knowledge');
     assert.strictEqual(json.repo, 'acme/shop');
     assert.deepStrictEqual(json.window, window);

@@ -44,7 +44,7 @@ describe('report --repo A --repo B --repo C', () => {
     assert.deepStrictEqual([payments.pullRequests, payments.lines, payments.leadLines, payments.leadPullRequests],
       [expected.pullRequests, expected.lines, expected.leadLines, expected.leadPullRequests]);
     assert.ok(Math.abs(payments.leadShare - expected.leadShare) < 1e-12);
-    assert.ok(Math.abs(payments.leadReviewedShare - expected.leadReviewedShare) < 1e-12);
+    assert.ok(Math.abs(payments.leadReviewedShare! - expected.leadReviewedShare!) < 1e-12);
     // Never an average: the mean of the three repositories' own lead shares is another number.
     const shares = [];
     for (const name of ['acme/shop', 'acme/web', 'acme/infra']) {

@@ -270,7 +270,8 @@ const DEFAULTS: Settings = { coAuthors: false, generated: () => false, ignoreAut
     for (const [t, [n, lines, leadN, leadLines]] of Object.entries(awk)) {
       assert.deepStrictEqual([byTeam[t].pullRequests, byTeam[t].lines, byTeam[t].leadPullRequests, byTeam[t].leadLines], [n, lines, leadN, leadLines], t);
     }
-    const { apiRequests, ...rest } = json;
+    const { apiRequests, source, ...rest } = json;
+    assert.strictEqual(source, 'github');
     assert.ok(apiRequests > 0);
     assert.deepStrictEqual(rest, reference(history, people, DEFAULTS));
   });
@@ -293,7 +294,8 @@ const DEFAULTS: Settings = { coAuthors: false, generated: () => false, ignoreAut
     const settings: Settings = { ...DEFAULTS, generated: plainGenerated, ignoreAuthors: ['k8s-ci-robot', 'mboersma'] };
     const { json, requests } = await report(ownersYaml('  ignoreAuthors: [k8s-ci-robot, mboersma]\n'), GITATTRIBUTES);
     assert.strictEqual(requests.length, 1, 'the cache served it: one conditional probe');
-    const { apiRequests: _, ...rest } = json;
+    const { apiRequests: _, source, ...rest } = json;
+    assert.strictEqual(source, 'github');
     const expected = reference(history, people, settings);
     assert.deepStrictEqual(rest, expected);
     const core = expected.teams.find(t => t.team === 'core')!;
@@ -314,7 +316,8 @@ const DEFAULTS: Settings = { coAuthors: false, generated: () => false, ignoreAut
     const pages = requests.filter(r => r.body?.includes('query MergedPullRequests'));
     assert.ok(pages.length > 0 && pages.every(r => r.body!.includes('commits(')));
     assertBudget(requests);
-    const { apiRequests: _, ...rest } = json;
+    const { apiRequests: _, source, ...rest } = json;
+    assert.strictEqual(source, 'github');
     assert.deepStrictEqual(rest, reference(history, people, settings));
     const without = reference(history, people, { ...settings, coAuthors: false });
     const docs = json.teams.find((t: { team: string }) => t.team === 'docs-release');
@@ -336,7 +339,8 @@ const DEFAULTS: Settings = { coAuthors: false, generated: () => false, ignoreAut
     gh.data = dataset(skewed);
     try {
       const { json } = await report(ownersYaml(''), undefined, '--no-cache');
-      const { apiRequests: _, ...rest } = json;
+      const { apiRequests: _, source, ...rest } = json;
+      assert.strictEqual(source, 'github');
       const expected = reference(skewed, people, DEFAULTS);
       assert.deepStrictEqual(rest, expected);
       const testing = json.teams.find((t: { team: string }) => t.team === 'testing');

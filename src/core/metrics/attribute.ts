@@ -1,7 +1,7 @@
 import type { OwnershipIndex } from '../owners/resolve';
 import { createAuthorRules, createPathFilter, createWindowFilter } from './exclusions';
 import { GeneratedFiles, NO_GENERATED_FILES } from './gitattributes';
-import type { PullRequestRecord, ReportWindow } from './types';
+import type { ChangeRecord as PullRequestRecord, ReportWindow } from './types';
 
 /** Why the author rules left a pull request out (SPEC 4/5): a bot, or a person in `ignoreAuthors`. */
 export type AuthorExclusion = 'bot' | 'ignored-author';

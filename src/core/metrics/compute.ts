@@ -3,7 +3,7 @@ import type { OwnershipIndex } from '../owners/resolve';
 import { approvedByLeadAlone, AttributedPullRequest, attributePullRequests, AttributionOptions, CreditedPerson, reviewedBy } from './attribute';
 import { daysInWindow, monthsOf } from './months';
 import { ActivityTally, inPractice, OwnershipOptions, recentActivity } from './inPractice';
-import type { AuthorFigures, ComponentFigures, LeadFlag, LeadReport, PullRequestRecord, ReportWindow, TeamFigures, TeamSignal, TopPullRequest } from './types';
+import type { AuthorFigures, ComponentFigures, HistoryFacts, LeadFlag, LeadReport, ChangeRecord as PullRequestRecord, ReportWindow, TeamFigures, TeamSignal, TopPullRequest } from './types';
 
 /** The teams and components figures are computed for, and the thresholds; several repositories may share one. */
 export interface TeamCatalogue {
@@ -29,9 +29,12 @@ export function teamCatalogue(model: OwnersModel): TeamCatalogue {
  * Teams in OWNERS.yaml file order; shares are unrounded fractions, 0 when undefined.
  */
 export function computeLeadReport(index: OwnershipIndex, prs: readonly PullRequestRecord[], window: ReportWindow,
-  options?: AttributionOptions & OwnershipOptions): LeadReport {
-  return aggregateTeams(teamCatalogue(index.model), attributePullRequests(index, prs, window, options), window, options);
+  options?: AttributionOptions & OwnershipOptions, facts?: HistoryFacts): LeadReport {
+  return aggregateTeams(teamCatalogue(index.model), attributePullRequests(index, prs, window, options), window, facts, options);
 }
+
+/** The GitHub source: reviews are known and every lead is a GitHub user. */
+const GITHUB_FACTS: HistoryFacts = { reviewsKnown: true, unmappedLeads: new Set() };
 
 interface Person { login: string; pullRequests: number; lines: number }
 
@@ -84,7 +87,7 @@ interface TeamTally {
  * figure is a sum over the union of the pull requests, shares are taken from those sums.
  */
 export function aggregateTeams(catalogue: TeamCatalogue, attributed: readonly AttributedPullRequest[], window: ReportWindow,
-  options: OwnershipOptions = {}): LeadReport {
+  facts: HistoryFacts = GITHUB_FACTS, ownership: OwnershipOptions = {}): LeadReport {
   const months = monthsOf(window);
   const tallies = new Map<string, TeamTally>();
   for (const t of catalogue.teams) {
@@ -140,13 +143,19 @@ export function aggregateTeams(catalogue: TeamCatalogue, attributed: readonly At
       tally.activity!.add(a);
     });
   }
+  // Ownership in practice (SPEC 7): reviews are unknown when the source says so, and a lead no commit maps to is never inactive.
+  const options: OwnershipOptions = {
+    ...ownership,
+    reviewsKnown: facts.reviewsKnown && ownership.reviewsKnown !== false,
+    seenInHistory: ownership.seenInHistory ?? (facts.unmappedLeads.size ? (login: string) => !facts.unmappedLeads.has(login.toLowerCase()) : undefined),
+  };
   const recent = recentActivity(attributed, window, catalogue.settings.inactiveDays ?? 90, options.reviewsKnown !== false);
-  const teams = catalogue.teams.map(team => inPractice(teamFigures(team, tallies.get(team.id)!, catalogue, window), tallies.get(team.id)!.components,
+  const teams = catalogue.teams.map(team => inPractice(teamFigures(team, tallies.get(team.id)!, catalogue, facts, window), tallies.get(team.id)!.components,
     catalogue.settings.minPullRequests, recent, options));
   return { window: { since: window.since, until: window.until }, pullRequests: counted, teams, knowledge: options.knowledge?.repository ?? null };
 }
 
-function teamFigures(team: { id: string; lead: string }, t: TeamTally, catalogue: TeamCatalogue, window: ReportWindow): TeamFigures {
+function teamFigures(team: { id: string; lead: string }, t: TeamTally, catalogue: TeamCatalogue, facts: HistoryFacts, window: ReportWindow): TeamFigures {
   const settings = catalogue.settings;
   const leadKey = team.lead.toLowerCase();
   const leadTally = team.lead ? t.all.people.get(leadKey) : undefined;
@@ -154,11 +163,13 @@ function teamFigures(team: { id: string; lead: string }, t: TeamTally, catalogue
   const leadPullRequests = leadTally?.pullRequests ?? 0;
   const leadShare = ratio(leadLines, t.all.lines);
   const leadPullRequestShare = ratio(leadPullRequests, t.all.pullRequests);
-  const leadReviewedShare = ratio(t.reviewedByLead, t.nonLead);
-  const leadSoleApprovalShare = ratio(t.soleApprovalByLead, t.nonLead);
+  const leadReviewedShare = facts.reviewsKnown ? ratio(t.reviewedByLead, t.nonLead) : null;
+  const leadSoleApprovalShare = facts.reviewsKnown ? ratio(t.soleApprovalByLead, t.nonLead) : null;
+  // A lead no commit maps to is unknown to the history, not absent from it.
+  const leadUnmapped = team.lead !== '' && facts.unmappedLeads.has(leadKey);
   const own = catalogue.components.filter(c => c.team === team.id);
   const leadOwnedComponents = team.lead ? own.filter(c => c.owner.toLowerCase() === leadKey).length : 0;
-  const figures = { pullRequests: t.all.pullRequests, leadShare, leadPullRequests, leadReviewedShare };
+  const figures = { pullRequests: t.all.pullRequests, leadShare, leadPullRequests, leadReviewedShare, leadUnmapped };
   return {
     team: team.id, lead: team.lead, pullRequests: t.all.pullRequests, lines: t.all.lines, leadPullRequests, leadLines,
     leadShare, leadPullRequestShare, leadReviewedShare,
@@ -167,7 +178,8 @@ function teamFigures(team: { id: string; lead: string }, t: TeamTally, catalogue
     leadOwnedComponents,
     components: own.length,
     leadSoleApprovalShare,
-    signals: teamSignals({ ...figures, nonLeadPullRequests: t.nonLead, leadSoleApprovalShare, components: own.length, leadOwnedComponents }, settings),
+    signals: teamSignals({ ...figures, nonLeadPullRequests: t.nonLead, leadSoleApprovalShare, components: own.length, leadOwnedComponents,
+      reviewsUnknown: !facts.reviewsKnown }, settings),
     componentFigures: own.map(c => componentFigures(c, team.lead, t.components.get(c.id)!)),
     months: [...t.months].map(([month, m]) => ({
       month, days: daysInWindow(month, window), pullRequests: m.pullRequests, lines: m.lines, authors: m.people.size, leadShare: ratio(team.lead ? m.linesOf(team.lead) : 0, m.lines),
@@ -210,7 +222,11 @@ function ranksBefore(x: { a: AttributedPullRequest; lines: number }, y: { a: Att
   const dx = Date.parse(x.a.pr.mergedAt);
   const dy = Date.parse(y.a.pr.mergedAt);
   if (dx !== dy) return dx > dy;
-  return x.a.pr.number > y.a.pr.number;
+  const nx = x.a.pr.number ?? -1;
+  const ny = y.a.pr.number ?? -1;
+  if (nx !== ny) return nx > ny;
+  // Two changes of the git source merged in the same second without numbers: any fixed order will do.
+  return (x.a.pr.commit ?? '') > (y.a.pr.commit ?? '');
 }
 
 /** Keeps the best TOP entries in order (an insertion into a short list instead of sorting every pull request). */
@@ -227,23 +243,32 @@ function keepTop(top: { a: AttributedPullRequest; lines: number }[], a: Attribut
 
 /** SPEC 5's topPullRequests: the 10 with the most team lines; ties: newer merge first, then the higher number. */
 function topPullRequests(list: { a: AttributedPullRequest; lines: number }[]): TopPullRequest[] {
-  return list.map(({ a, lines }) => ({ number: a.pr.number, title: a.pr.title ?? '', url: a.pr.url ?? '', author: a.pr.author, lines }));
+  return list.map(({ a, lines }) => {
+    const entry: TopPullRequest = { number: a.pr.number, title: a.pr.title ?? '', url: a.pr.url ?? '', author: a.pr.author, lines };
+    if (a.pr.commit !== undefined) {
+      // The git source: no number or page is null (never ''), and the commit lets anyone check the figure.
+      entry.url = a.pr.url ?? null;
+      entry.commit = a.pr.commit;
+    }
+    return entry;
+  });
 }
 
 /** SPEC 4's flag, first rule that applies: insufficient-data, doing-the-work, absent, watch, ok. */
-export function leadFlag(f: { pullRequests: number; leadShare: number; leadPullRequests: number; leadReviewedShare: number },
+export function leadFlag(f: { pullRequests: number; leadShare: number; leadPullRequests: number; leadReviewedShare: number | null; leadUnmapped?: boolean },
   settings: Pick<MetricsSettings, 'minPullRequests' | 'leadShareThreshold' | 'watchThreshold'>): LeadFlag {
   if (f.pullRequests < settings.minPullRequests) return 'insufficient-data';
   if (f.leadShare >= settings.leadShareThreshold) return 'doing-the-work';
-  if (f.leadPullRequests === 0 && f.leadReviewedShare === 0) return 'absent';
+  if (f.leadPullRequests === 0 && f.leadReviewedShare === 0 && !f.leadUnmapped) return 'absent';
   if (f.leadShare >= settings.watchThreshold) return 'watch';
   return 'ok';
 }
 
 /** SPEC 5's signals: every one that holds, in SPEC's order; thresholds compare unrounded fractions. */
 export function teamSignals(f: {
-  pullRequests: number; leadShare: number; leadPullRequests: number; leadReviewedShare: number;
-  nonLeadPullRequests: number; leadSoleApprovalShare: number; components: number; leadOwnedComponents: number;
+  pullRequests: number; leadShare: number; leadPullRequests: number; leadReviewedShare: number | null;
+  nonLeadPullRequests: number; leadSoleApprovalShare: number | null; components: number; leadOwnedComponents: number;
+  leadUnmapped?: boolean; reviewsUnknown?: boolean;
 }, settings: TeamCatalogue['settings']): TeamSignal[] {
   const out: TeamSignal[] = [];
   if (f.pullRequests < settings.minPullRequests) {
@@ -251,10 +276,16 @@ export function teamSignals(f: {
   } else {
     if (f.leadShare >= settings.leadShareThreshold) out.push('doing-the-work');
     if (f.leadShare >= settings.watchThreshold && f.leadShare < settings.leadShareThreshold) out.push('watch');
-    if (f.leadPullRequests === 0 && f.leadReviewedShare === 0) out.push('absent');
-    if (f.nonLeadPullRequests >= settings.minPullRequests && f.leadSoleApprovalShare >= settings.bottleneckThreshold) out.push('bottleneck');
+    // Unknown reviews (null) never make `absent` or `bottleneck`; nor does a lead the history cannot name.
+    if (f.leadPullRequests === 0 && f.leadReviewedShare === 0 && !f.leadUnmapped) out.push('absent');
+    if (f.nonLeadPullRequests >= settings.minPullRequests && f.leadSoleApprovalShare !== null && f.leadSoleApprovalShare >= settings.bottleneckThreshold) {
+      out.push('bottleneck');
+    }
   }
   if (f.components >= 2 && f.leadOwnedComponents / f.components >= settings.leadOwnershipThreshold) out.push('holds-ownership');
+  // The info signals come last.
+  if (f.leadUnmapped) out.push('lead-unmapped');
+  if (f.reviewsUnknown) out.push('reviews-unknown');
   return out;
 }
 

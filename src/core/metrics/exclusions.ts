@@ -1,6 +1,6 @@
 import { compilePatterns } from '../match/compile';
 import type { MetricsSettings } from '../owners/model';
-import type { PullRequestRecord, ReportWindow } from './types';
+import type { ChangeRecord as PullRequestRecord, ReportWindow } from './types';
 
 /** SPEC 4: GitHub says Bot, or the login ends in `[bot]`, or it is in `ignoreAuthors` (case-insensitive). */
 export function createBotFilter(ignoreAuthors: readonly string[]): (pr: Pick<PullRequestRecord, 'author' | 'authorIsBot'>) => boolean {

@@ -1,6 +1,7 @@
 import type { RepositoryKnowledge } from '../knowledge/knowledge';
 import { loginOrder } from '../knowledge/truckFactor';
 import { AttributedPullRequest, reviewedBy } from './attribute';
+import { SIGNAL_ORDER } from './types';
 import type { ComponentFigures, ComponentSignal, ReportWindow, TeamFigures } from './types';
 
 /** What the source knows beyond the pull requests (ownership in practice). */
@@ -101,7 +102,9 @@ export function inPractice(team: TeamFigures, tallies: ReadonlyMap<string, { lin
     };
   });
   const signals = [...team.signals];
+  // After holds-ownership and before the info signals (lead-unmapped, reviews-unknown).
   if (inactive(team.lead, recent, options)) signals.push('lead-inactive');
+  signals.sort((a, b) => SIGNAL_ORDER.indexOf(a) - SIGNAL_ORDER.indexOf(b));
   return { ...team, signals, componentFigures, knowledge: options.knowledge?.teams.get(team.team) ?? null };
 }
 

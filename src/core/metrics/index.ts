@@ -1,8 +1,8 @@
 export type {
-  AuthorFigures, ComponentFigures, ExcludedFigures, LeadFlag, LeadReport, MonthFigures, PullRequestRecord, ReportWindow, TeamFigures,
+  AuthorFigures, ChangeRecord, ComponentFigures, ExcludedFigures, FiguresSource, HistoryFacts, LeadFlag, LeadReport, MonthFigures, PullRequestRecord, ReportWindow, TeamFigures,
   TeamSignal, TopPullRequest,
 } from './types';
-export { SIGNAL_ORDER } from './types';
+export { INFO_SIGNALS, SIGNAL_ORDER } from './types';
 export { aggregateTeams, computeLeadReport, leadFlag, leadOwnership, teamCatalogue, teamSignals } from './compute';
 export type { TeamCatalogue } from './compute';
 export { attributePullRequests } from './attribute';

@@ -1,6 +1,12 @@
-/** One merged pull request as the metrics need it (CONTRACTS.md); logins as GitHub spells them. */
-export interface PullRequestRecord {
-  number: number;
+/**
+ * One change as the metrics need it: a merged pull request of GitHub (`PullRequestRecord`), or a
+ * change on the first-parent line of the git source, whose `number` is the request number its
+ * message names (or null) and `commit` its hash. Logins as GitHub spells them.
+ */
+export interface ChangeRecord {
+  number: number | null;
+  /** The full hash of the change (git source only). */
+  commit?: string;
   author: string;
   authorIsBot: boolean;
   /** ISO 8601. */
@@ -9,7 +15,7 @@ export interface PullRequestRecord {
   reviews: { author: string; state: string }[];
   /** SPEC 5 evidence; absent in data fetched before they were asked for. */
   title?: string;
-  url?: string;
+  url?: string | null;
   /**
    * Logins of the GitHub users among the authors of its commits (`Co-authored-by:` included), as
    * GitHub spells them; absent when they were not fetched (co-author credit off).
@@ -17,11 +23,23 @@ export interface PullRequestRecord {
   commitAuthors?: string[];
 }
 
+/** One merged pull request as the metrics need it (CONTRACTS.md). */
+export interface PullRequestRecord extends ChangeRecord {
+  number: number;
+}
+
 export type LeadFlag = 'doing-the-work' | 'watch' | 'absent' | 'ok' | 'insufficient-data';
 
-/** SPEC 5's signals, in the order they are listed. */
-export type TeamSignal = 'insufficient-data' | 'doing-the-work' | 'watch' | 'absent' | 'bottleneck' | 'holds-ownership' | 'lead-inactive';
-export const SIGNAL_ORDER: readonly TeamSignal[] = ['insufficient-data', 'doing-the-work', 'watch', 'absent', 'bottleneck', 'holds-ownership', 'lead-inactive'];
+/**
+ * SPEC 5's signals, in the order they are listed, `lead-inactive` (SPEC 7) after them, then the info
+ * signals of the git source: `lead-unmapped` (no commit maps to the lead's login) and `reviews-unknown`.
+ */
+export type TeamSignal = 'insufficient-data' | 'doing-the-work' | 'watch' | 'absent' | 'bottleneck' | 'holds-ownership' | 'lead-inactive'
+  | 'lead-unmapped' | 'reviews-unknown';
+export const SIGNAL_ORDER: readonly TeamSignal[] = ['insufficient-data', 'doing-the-work', 'watch', 'absent', 'bottleneck', 'holds-ownership',
+  'lead-inactive', 'lead-unmapped', 'reviews-unknown'];
+/** Signals that describe the data rather than the team. */
+export const INFO_SIGNALS: ReadonlySet<TeamSignal> = new Set<TeamSignal>(['lead-unmapped', 'reviews-unknown']);
 
 /** A component's signals (ownership in practice), in this order. */
 export type ComponentSignal = 'nominal-owner' | 'owner-inactive';
@@ -71,12 +89,15 @@ export interface MonthFigures {
 
 /** One pull request behind the figures (SPEC 5 `topPullRequests`). */
 export interface TopPullRequest {
-  number: number;
+  /** null: a change of the git source whose message names no request. */
+  number: number | null;
   title: string;
-  url: string;
+  url: string | null;
   /** The pull request's author; null in team-only mode when it is not the lead. */
   author: string | null;
   lines: number;
+  /** The change's full hash (git source only). */
+  commit?: string;
 }
 
 /** What was left out that would otherwise have counted for the team (SPEC 5 `excluded`). */
@@ -105,13 +126,14 @@ export interface TeamFigures {
   leadLines: number;
   leadShare: number;
   leadPullRequestShare: number;
-  leadReviewedShare: number;
+  /** null when reviews are unknown (the git source on a history without review trailers). */
+  leadReviewedShare: number | null;
   flag: LeadFlag;
   authors: AuthorFigures[];
   // SPEC section 5 (report v2): added after section 4's fields so old readers keep working.
   leadOwnedComponents: number;
   components: number;
-  leadSoleApprovalShare: number;
+  leadSoleApprovalShare: number | null;
   signals: TeamSignal[];
   componentFigures: ComponentFigures[];
   months: MonthFigures[];
@@ -128,6 +150,17 @@ export interface LeadReport {
   teams: TeamFigures[];
   /** Knowledge over every file a component owns; null for the GitHub source. */
   knowledge: KnowledgeFigures | null;
+}
+
+/** Where the figures came from: GitHub's pull requests or the repository's own history. */
+export type FiguresSource = 'github' | 'git';
+
+/** What the git source knows of the whole history, beyond the changes of the window. */
+export interface HistoryFacts {
+  /** False when no change of the window carries a review trailer: review figures are null. */
+  reviewsKnown: boolean;
+  /** Leads (lower-cased logins) that no commit author of the history maps to. */
+  unmappedLeads: ReadonlySet<string>;
 }
 
 /** `since`/`until` as YYYY-MM-DD (UTC); since inclusive, until exclusive. */

@@ -55,7 +55,7 @@ export function repoTeamCounts(report: LeadReport): RepoTeamCounts[] {
     const others = t.pullRequests - t.leadPullRequests;
     return {
       team: t.team, lead: t.lead, pullRequests: t.pullRequests, lines: t.lines, leadPullRequests: t.leadPullRequests, leadLines: t.leadLines,
-      othersPullRequests: others, othersReviewedByLead: Math.round(t.leadReviewedShare * others),
+      othersPullRequests: others, othersReviewedByLead: Math.round((t.leadReviewedShare ?? 0) * others),
       authors: t.authors.map(a => ({ login: a.login, pullRequests: a.pullRequests, lines: a.lines })),
     };
   });

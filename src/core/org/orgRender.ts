@@ -1,7 +1,7 @@
 import type { OrgReport, OrgTeam } from './orgFigures';
 
-/** A share as text; anything but a finite number (a tampered file) shows as '?', never as itself. */
-const pct = (x: number) => (typeof x === 'number' && Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '?');
+/** A share as text; null (reviews unknown) reads 'unknown'; anything but a finite number (a tampered file) shows as '?', never as itself. */
+const pct = (x: number | null) => (x === null ? 'unknown' : typeof x === 'number' && Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '?');
 /** A count as text, the same way. */
 const n = (x: number) => (typeof x === 'number' && Number.isFinite(x) ? String(x) : '?');
 

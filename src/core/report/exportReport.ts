@@ -31,10 +31,10 @@ export function teamReportMarkdown(r: TeamReportView): string {
   else if (!f) lines.push(`No pull requests for this team in the window.`, '');
   else {
     lines.push(`**${FLAG_WORDS[f.flag]}.** The lead wrote ${pct(f.leadShare)} of ${num(f.lines)} changed lines and ${num(f.leadPullRequests)} of ${num(f.pullRequests)} pull requests, ` +
-      `and reviewed ${pct(f.leadReviewedShare)} of the others' pull requests. Thresholds: doing the work at ${pct(r.thresholds.leadShare)}, watch at ${pct(r.thresholds.watch)}.`, '');
+      `${f.leadReviewedShare === null ? 'and the history says nothing of reviews (no review trailers): they are unknown, not zero' : `and reviewed ${pct(f.leadReviewedShare)} of the others' pull requests`}. Thresholds: doing the work at ${pct(r.thresholds.leadShare)}, watch at ${pct(r.thresholds.watch)}.`, '');
     for (const sig of f.signals) lines.push(`- **${SIGNAL_WORDS[sig].label}**: ${SIGNAL_WORDS[sig].meaning} ${SIGNAL_WORDS[sig].action}`);
     if (f.signals.length) lines.push('');
-    lines.push(`Bottleneck figure: the lead was the only approver of ${pct(f.leadSoleApprovalShare)} of the others' pull requests. The lead owns ${f.leadOwnedComponents} of ${f.components} components.`, '');
+    lines.push(`${f.leadSoleApprovalShare === null ? 'Bottleneck figure: unknown (no review trailers).' : `Bottleneck figure: the lead was the only approver of ${pct(f.leadSoleApprovalShare)} of the others' pull requests.`} The lead owns ${f.leadOwnedComponents} of ${f.components} components.`, '');
     lines.push('| author | pull requests | lines | share |', '|---|---:|---:|---:|');
     for (const a of authorsShown(r, f.authors)) lines.push(`| ${md(a.login)}${a.login.toLowerCase() === f.lead.toLowerCase() ? ' (lead)' : ''} | ${num(a.pullRequests)} | ${num(a.lines)} | ${pct(a.share)} |`);
     lines.push('');
@@ -66,8 +66,8 @@ export function teamReportMarkdown(r: TeamReportView): string {
   if (f) {
     lines.push('## The evidence', '', 'The pull requests with the most lines for this team:', '');
     for (const p of f.topPullRequests) {
-      const label = `#${p.number} ${md(p.title)}`;
-      lines.push(`- ${isHttpUrl(p.url) ? `[${label}](${markdownLinkTarget(p.url)})` : label}: ${num(p.lines)} lines${p.author ? ` by ${md(p.author)}` : ''}`);
+      const label = p.number === null ? `${md((p.commit ?? '').slice(0, 10))} ${md(p.title)}` : `#${p.number} ${md(p.title)}`;
+      lines.push(`- ${p.url && isHttpUrl(p.url) ? `[${label}](${markdownLinkTarget(p.url)})` : label}: ${num(p.lines)} lines${p.author ? ` by ${md(p.author)}` : ''}`);
     }
     const x = f.excluded;
     lines.push('', `Left out: ${num(x.botPullRequests)} pull requests by bots, ${num(x.ignoredAuthorPullRequests)} by ignored authors, ${num(x.ignoredPathLines)} lines of ignored files (lock files, ignorePaths) and ${num(x.generatedLines)} lines of generated files (.gitattributes).`, '');

@@ -131,7 +131,8 @@ export const FLAG_WORDS: Record<TeamFigures['flag'], string> = {
   'insufficient-data': 'Not enough pull requests to judge',
 };
 
-export const pct = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.01 ? 1 : 0)}%`;
+/** A share as a percentage; null (reviews unknown to the git source) reads "unknown", never 0%. */
+export const pct = (share: number | null) => share === null ? 'unknown' : `${(share * 100).toFixed(share > 0 && share < 0.01 ? 1 : 0)}%`;
 
 /** Counts as every view shows them ("17,462"); re-exported for the report's modules. */
 export { num } from '../format';

@@ -64,6 +64,16 @@ export function signalWords(signal: TeamSignal, t: SignalThresholds = {}): Signa
         + 'This is what the history shows, not where the lead\'s time goes (leave, planning, other repositories).',
       action: 'Check whether the team has someone to turn to for reviews and decisions, and whether the lead role needs a stand-in.',
     };
+    case 'lead-unmapped': return {
+      label: 'lead not found in the history',
+      meaning: 'No commit author of the repository maps to the lead\'s login, so the figures cannot tell the lead\'s changes apart.',
+      action: 'Add the addresses the lead commits with under people.LOGIN.emails in OWNERS.yaml (ownership-lens people --from git suggests them).',
+    };
+    case 'reviews-unknown': return {
+      label: 'reviews unknown',
+      meaning: 'No change in the window carries a Reviewed-by, Approved-by or Acked-by trailer, so the history does not say who reviewed what.',
+      action: 'Read the review figures as unknown, not as zero; the GitHub source has them.',
+    };
   }
 }
 

@@ -22,6 +22,8 @@ import { flagWindow, trendWindow } from './reportWindow';
 import { KnowledgeLogCache } from '../../node/git/knowledgeLog';
 import { gitKnowledge } from '../../node/gitKnowledge';
 import type { RepositoryKnowledge } from '../../core/knowledge/knowledge';
+import type { GitFiguresRunner } from '../../node/gitFiguresRunner';
+import { figuresSourceSetting, GitFigures } from './gitFigures';
 
 export type FetchStatus =
   | { kind: 'never' }
@@ -36,6 +38,10 @@ export interface RepoPullRequests {
   fetchedAt?: string;
   status: FetchStatus;
   apiRequests?: number;
+  /** Set when the figures come from the folder's own git history: the commit they were computed at and the changes counted. */
+  source?: 'git';
+  tip?: string;
+  changes?: number;
 }
 
 /** Teams over every repository in view, summed per pull request (issue 12: team ids are organisation-wide). */
@@ -95,16 +101,25 @@ export class PullRequestData implements vscode.Disposable {
   private readonly otherIndexes = new Map<string, OwnershipIndex>();
   private across: { signature: string; inputs: { index: OwnershipIndex; prs: readonly SyncedPullRequest[]; generated: string }[]; view: CrossRepositoryView } | undefined;
 
-  private readonly subscriptions: vscode.Disposable[];
+  /** The git source (`ownershipLens.figures.source`), when a runner was given. */
+  private readonly git: GitFigures | undefined;
+  /** Per root, what `auto` chose (signed in to a GitHub repository or not), until settings change or a refresh. */
+  private readonly autoSource = new Map<string, Promise<'github' | 'git'>>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** What `auto` last chose per root, for answers that cannot wait (hovers). */
+  private readonly resolvedSource = new Map<string, 'github' | 'git'>();
 
   constructor(private readonly cacheDir: vscode.Uri, private readonly tokens: TokenSource, private readonly fetchImpl: FetchLike, private readonly log: Log,
-    private readonly statesOf: () => OwnersState[] = () => []) {
+    private readonly statesOf: () => OwnersState[] = () => [], gitRunner?: GitFiguresRunner) {
     this.otherFiles = new OtherRepositoryFiles(cacheDir.fsPath, line => log.warn(line));
-    // The figures' shape (team-only) and which repository they are of change with these settings:
-    // everything that shows figures (tree, hovers, open reports) follows this one event, at once.
-    this.subscriptions = [vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('ownershipLens.report.teamOnly') || e.affectsConfiguration('ownershipLens.github') || affectsOtherRepositories(e)) this.changed.fire();
-    })];
+    // The figures' shape (team-only), which repository they are of and their source change with these settings:
+    // everything that shows figures (tree, hovers, open reports) follows this one event, at once; no reload.
+    if (gitRunner) this.git = new GitFigures(gitRunner, vscode.Uri.joinPath(cacheDir, 'git'), log, () => this.changed.fire());
+    this.subscriptions.push(vscode.workspace.onDidChangeConfiguration(e => {
+      if (e.affectsConfiguration('ownershipLens.figures.source') || e.affectsConfiguration('ownershipLens.github')) this.autoSource.clear();
+      if (e.affectsConfiguration('ownershipLens.report.teamOnly') || e.affectsConfiguration('ownershipLens.github') || affectsOtherRepositories(e)
+        || e.affectsConfiguration('ownershipLens.figures.source')) this.changed.fire();
+    }));
   }
 
   dispose(): void {
@@ -112,8 +127,35 @@ export class PullRequestData implements vscode.Disposable {
     this.changed.dispose();
   }
 
+  /**
+   * Where the state's figures come from: `ownershipLens.figures.source`, or for `auto` GitHub when
+   * the folder is a GitHub repository and the user is signed in (asked silently), else git.
+   */
+  async sourceFor(state: OwnersState): Promise<'github' | 'git'> {
+    if (!this.git) return 'github';
+    const setting = figuresSourceSetting(state.folder.uri);
+    if (setting !== 'auto') return setting;
+    const key = state.root.toString();
+    let chosen = this.autoSource.get(key);
+    if (!chosen) {
+      chosen = (async () => {
+        const settings = readGitHubSettings(state.folder.uri);
+        if (!(await this.repoOf(state, settings))) return (await hasGitHistory(state.root)) ? 'git' : 'github';
+        const token = await this.tokens(settings, false).catch(() => undefined);
+        if (token) return 'github';
+        // Not signed in: the folder's own history, when it has one (read from disk: git itself may not run here);
+        // else GitHub, whose status row says how to sign in.
+        return (await hasGitHistory(state.root)) ? 'git' : 'github';
+      })();
+      this.autoSource.set(key, chosen);
+      void chosen.then(source => this.resolvedSource.set(key, source));
+    }
+    return chosen;
+  }
+
   /** The data of the state's repository, loading the cache (no network) the first time. */
   async dataFor(state: OwnersState): Promise<RepoPullRequests | undefined> {
+    if (this.git && (await this.sourceFor(state)) === 'git') return this.git.dataFor(state);
     const settings = readGitHubSettings(state.folder.uri);
     const repo = await this.repoOf(state, settings);
     return repo && this.dataOf(repo, settings.apiUrl);
@@ -135,6 +177,10 @@ export class PullRequestData implements vscode.Disposable {
 
   /** Figures for every team of the state, or undefined before any data. */
   async figuresFor(state: OwnersState): Promise<TeamFiguresView | undefined> {
+    if (this.git && (await this.sourceFor(state)) === 'git') {
+      const view = this.git.figuresFor(state);
+      return view && this.shaped(this.gitShapes(view), state);
+    }
     const data = await this.dataFor(state);
     if (!data || !data.fetchedAt) return undefined;
     const attributes = await readRootFile(state.root, '.gitattributes');
@@ -185,8 +231,21 @@ export class PullRequestData implements vscode.Disposable {
     return memo.hidden;
   }
 
+  /** The git source's views with their team-only form, made once per computed view. */
+  private readonly gitShaped = new WeakMap<TeamFiguresView, { full: TeamFiguresView; hidden?: TeamFiguresView }>();
+  private gitShapes(view: TeamFiguresView): { full: TeamFiguresView; hidden?: TeamFiguresView } {
+    let memo = this.gitShaped.get(view);
+    if (!memo) this.gitShaped.set(view, memo = { full: view });
+    return memo;
+  }
+
   /** The figures already computed for this state, without waiting (hovers must answer at once). */
   peekFigures(state: OwnersState): TeamFiguresView | undefined {
+    const setting = this.git ? figuresSourceSetting(state.folder.uri) : 'github';
+    if (this.git && (setting === 'git' || (setting === 'auto' && this.resolvedSource.get(state.root.toString()) === 'git'))) {
+      const view = this.git.figuresFor(state);
+      return view && this.shaped(this.gitShapes(view), state);
+    }
     const memo = this.figures.get(state);
     if (!memo) void this.figuresFor(state).catch(() => undefined);
     return memo && this.shaped(memo, state);
@@ -194,6 +253,8 @@ export class PullRequestData implements vscode.Disposable {
 
   /** Fetches what changed since the last refresh; failures are kept in the status with the last good data. */
   async refresh(state: OwnersState, cancel: vscode.CancellationToken, waiting?: (message: string) => void): Promise<RepoPullRequests> {
+    this.autoSource.delete(state.root.toString());
+    if (this.git && (await this.sourceFor(state)) === 'git') return this.git.refresh(state);
     const settings = readGitHubSettings(state.folder.uri);
     this.remotes.delete(state.root.toString()); // an explicit refresh re-reads the remote
     this.settledRemotes.delete(state.root.toString());
@@ -404,4 +465,29 @@ async function readRootFile(root: vscode.Uri, name: string): Promise<string> {
   } catch {
     return '';
   }
+}
+
+/**
+ * A repository whose HEAD names a commit (read from disk: git itself may not run here), or a
+ * worktree's `.git` file: the git source has a history to read. An empty repository has none.
+ */
+async function hasGitHistory(root: vscode.Uri): Promise<boolean> {
+  const read = async (name: string) => {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, '.git', name)));
+    } catch {
+      return undefined;
+    }
+  };
+  try {
+    if ((await vscode.workspace.fs.stat(vscode.Uri.joinPath(root, '.git'))).type === vscode.FileType.File) return true;
+  } catch {
+    return false;
+  }
+  const head = (await read('HEAD'))?.trim();
+  if (!head) return false;
+  const ref = /^ref: (refs\/[^\s]+)$/.exec(head)?.[1];
+  if (!ref) return /^[0-9a-f]{40,64}$/.test(head);
+  if (ref.split('/').includes('..')) return false;
+  return (await read(ref)) !== undefined || ((await read('packed-refs')) ?? '').split('\n').some(l => l.endsWith(` ${ref}`));
 }

@@ -17,6 +17,7 @@ const RESTRICTED = 'Restricted Mode: Ownership Lens only reads here. Fetching pu
 
 /** The tree row that says when pull-request data was fetched, or why it was not; a click does what helps. */
 export function pullRequestStatusItem({ data, trusted, counted }: PullRequestStatus): vscode.TreeItem {
+  if (data.source === 'git') return gitStatusItem(data, trusted);
   const item = new vscode.TreeItem('Pull requests', vscode.TreeItemCollapsibleState.None);
   item.command = { command: Commands.refresh, title: 'Refresh Pull Request Data' };
   item.contextValue = `pullRequests ${data.status.kind}`;
@@ -55,6 +56,37 @@ export function pullRequestStatusItem({ data, trusted, counted }: PullRequestSta
   } else {
     lines.push('Click to refresh.');
   }
+  item.tooltip = plain(lines.join('\n'));
+  return item;
+}
+
+/** The status row of the git source: which source, at which commit, how fresh; or why it does not run. */
+function gitStatusItem(data: RepoPullRequests, trusted: boolean): vscode.TreeItem {
+  const item = new vscode.TreeItem('Figures from git history', vscode.TreeItemCollapsibleState.None);
+  item.command = trusted ? { command: Commands.refresh, title: 'Refresh Pull Request Data' } : { command: 'workbench.trust.manage', title: 'Manage Workspace Trust' };
+  item.contextValue = `pullRequests git ${data.status.kind}${trusted ? '' : ' restricted'}`;
+  const when = data.fetchedAt ? `computed ${data.fetchedAt.replace('T', ' ').slice(0, 16)} UTC` : undefined;
+  const at = data.tip ? `at ${data.tip.slice(0, 7)}` : undefined;
+  switch (data.status.kind) {
+    case 'never':
+    case 'fetching':
+      item.description = 'reading the git history…';
+      item.iconPath = new vscode.ThemeIcon('sync~spin');
+      break;
+    case 'ok':
+      item.description = [at, when, data.changes !== undefined ? `${num(data.changes)} changes` : undefined].filter(Boolean).join(' · ');
+      item.iconPath = new vscode.ThemeIcon('git-commit');
+      break;
+    case 'failed':
+      item.description = trusted ? `could not read: ${data.status.message}` : 'not computed: Restricted Mode (click to manage trust)';
+      item.iconPath = new vscode.ThemeIcon(trusted ? 'warning' : 'shield', trusted ? new vscode.ThemeColor('editorWarning.foreground') : undefined);
+      break;
+  }
+  const lines = [`${data.repo}: figures from the folder's own git history (changes on the first-parent line of HEAD in place of pull requests; no GitHub sign-in).`,
+    item.description as string,
+    'Reviews come only from Reviewed-by, Approved-by and Acked-by trailers: without them the review figures are unknown, not zero.',
+    'The source is chosen by the setting ownershipLens.figures.source.'];
+  lines.push(trusted ? 'Click to read new commits.' : 'Restricted Mode: git is not run in an untrusted workspace (a repository can name programs for git to start). Trust the workspace to compute the figures.');
   item.tooltip = plain(lines.join('\n'));
   return item;
 }

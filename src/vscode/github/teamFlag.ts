@@ -24,6 +24,8 @@ const SIGNAL_ICONS: Record<TeamSignal, { icon: string; color?: string }> = {
   absent: { icon: 'circle-slash', color: 'editorInfo.foreground' },
   'insufficient-data': { icon: 'question' },
   'lead-inactive': { icon: 'history', color: 'editorInfo.foreground' },
+  'lead-unmapped': { icon: 'info' },
+  'reviews-unknown': { icon: 'info' },
 };
 
 /** The flag as a short phrase and a themed icon, for tree items and the status line. */
@@ -64,7 +66,7 @@ export function teamFlagTooltip(f: TeamFigures, window: ReportWindow, thresholds
   for (const w of words) md.appendMarkdown(`- **${esc(w.label)}**: ${esc(w.meaning)} ${esc(w.action)}\n`);
   if (f.signals.length) md.appendMarkdown('\n');
   md.appendMarkdown(`Lead ${esc(f.lead)} took part in **${pct(f.leadShare)}** of ${num(f.lines)} changed lines and ${num(f.leadPullRequests)} of ${num(f.pullRequests)} pull requests ` +
-    `(${pct(f.leadPullRequestShare)}), reviewed **${pct(f.leadReviewedShare)}** of the others' pull requests and was the only approver of ${pct(f.leadSoleApprovalShare)}; ` +
+    `(${pct(f.leadPullRequestShare)}), ${f.leadReviewedShare === null ? 'reviews **unknown** (no review trailers in the history)' : `reviewed **${pct(f.leadReviewedShare)}** of the others' pull requests and was the only approver of ${pct(f.leadSoleApprovalShare)}`}; ` +
     `owns ${num(f.leadOwnedComponents)} of ${num(f.components)} components.\n\n`);
   const top = f.authors.slice(0, 5).map(a => `${esc(a.login)} ${pct(a.share)}`).join(' · ');
   if (top) md.appendMarkdown(`Authors: ${top}\n\n`);
@@ -97,7 +99,7 @@ export function componentFiguresDescription(c: ComponentFigures, until?: string)
 export function componentFiguresMarkdown(md: vscode.MarkdownString, team: TeamFigures | undefined, c: ComponentFigures | undefined, window: ReportWindow, teamName = team?.team ?? ''): void {
   if (!team && !c) return;
   md.appendMarkdown('\n\n---\n\n');
-  if (team) md.appendMarkdown(`Team ${esc(teamName)}: **${esc(teamFlagDescription(team))}**, reviewed ${pct(team.leadReviewedShare)}\n\n`);
+  if (team) md.appendMarkdown(`Team ${esc(teamName)}: **${esc(teamFlagDescription(team))}**, ${team.leadReviewedShare === null ? 'reviews unknown' : `reviewed ${pct(team.leadReviewedShare)}`}\n\n`);
   if (!c) return;
   md.appendMarkdown(`${windowLabel(window)}: ${num(c.lines)} lines in ${num(c.pullRequests)} pull requests`
     + (c.ownerLines !== null && c.lines > 0 ? `; the owner ${esc(c.owner)} took part in ${pct(c.ownerLines / c.lines)}` : '') + '\n\n');

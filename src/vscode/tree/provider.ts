@@ -156,7 +156,7 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     // No GitHub remote: no row (the folder may simply not be on GitHub); a refresh says how to set one.
     if (!repo) return nodes;
     const parent = nodes[0] && 'parent' in nodes[0] ? nodes[0].parent : undefined;
-    const counted = figures && { window: figures.report.window, counts: countPullRequests(repo.pullRequests, figures.report.window, state.parsed.model.metrics.ignoreAuthors) };
+    const counted = figures && !repo.source ? { window: figures.report.window, counts: countPullRequests(repo.pullRequests, figures.report.window, state.parsed.model.metrics.ignoreAuthors) } : undefined;
     const status: Node = { kind: 'pullRequests', id: childId(parent, state, 'pull-requests'), state, data: repo, counted, parent };
     // The stale-file row stays first: it says what everything below is.
     const first = nodes[0]?.kind === 'stale' ? [nodes[0]] : [];

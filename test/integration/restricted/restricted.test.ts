@@ -66,6 +66,26 @@ describe('Restricted Mode', function () {
     assert.strictEqual(data?.pullRequests.length, 0);
   });
 
+  it('with the git source chosen (no reload), git does not run and the status row says why; switching back restores the GitHub row', async () => {
+    const a = await api();
+    const config = vscode.workspace.getConfiguration('ownershipLens.figures');
+    await config.update('source', 'git', vscode.ConfigurationTarget.Global);
+    try {
+      const row = await waitFor('the git status row', async () => (await treeRows(a, 0)).find(r => r.contextValue?.startsWith('pullRequests git')));
+      assert.match(row.contextValue ?? '', /restricted/);
+      assert.match(row.description ?? '', /Restricted Mode/);
+      const item = a.ctx.tree.getTreeItem(row.node);
+      assert.strictEqual(item.label, 'Figures from git history');
+      assert.strictEqual(item.command?.command, 'workbench.trust.manage');
+      assert.match((item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /git is not run in an untrusted workspace/);
+      assert.strictEqual(await a.pullRequests.figuresFor(a.ctx.store.states()[0]), undefined);
+    } finally {
+      await config.update('source', undefined, vscode.ConfigurationTarget.Global);
+    }
+    const back = await waitFor('the GitHub status row again', async () => (await treeRows(a, 0)).find(r => r.contextValue?.startsWith('pullRequests') && !r.contextValue.includes('git')));
+    assert.match(back.description ?? '', /Restricted Mode/);
+  });
+
   it('the handoff stays in the palette and refuses with the reason, leaving OWNERS.yaml as it was', async () => {
     const all = await vscode.commands.getCommands(true);
     assert.ok(all.includes('ownershipLens.handoff'));

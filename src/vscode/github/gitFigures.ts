@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import { ChangeCache } from '../../node/git/changeCache';
+import type { GitFiguresRunner } from '../../node/gitFiguresRunner';
+import type { ComponentFigures, LeadReport } from '../../core/metrics/types';
+import type { Log } from '../log';
+import type { OwnersState } from '../ownersState';
+import type { RepoPullRequests, TeamFiguresView } from './pullRequestData';
+import { flagWindow, trendWindow } from './reportWindow';
+
+/** Which source the figures of a folder come from: the setting, or (auto) GitHub when signed in to a GitHub repository. */
+export type FiguresSourceSetting = 'auto' | 'github' | 'git';
+
+export function figuresSourceSetting(folder: vscode.Uri): FiguresSourceSetting {
+  const v = vscode.workspace.getConfiguration('ownershipLens.figures', folder).get<string>('source', 'auto');
+  return v === 'github' || v === 'git' ? v : 'auto';
+}
+
+interface Entry {
+  data: RepoPullRequests;
+  /** The OWNERS.yaml version the view was computed for. */
+  computedFor?: OwnersState;
+  view?: TeamFiguresView;
+  running?: Promise<void>;
+  /** Not a git repository: the git source has nothing to say (no status row). */
+  notRepository?: boolean;
+}
+
+/**
+ * The git source in the editor: figures computed from the folder's own history in a child process
+ * (never in the extension host), changes kept by commit in a cache file so a new commit costs only
+ * itself. Never runs in Restricted Mode: git would read the repository's configuration.
+ */
+export class GitFigures {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly runner: GitFiguresRunner, private readonly cacheDir: vscode.Uri, private readonly log: Log, private readonly changed: () => void) {}
+
+  /** The status of the folder's git source, starting a computation when none matches its OWNERS.yaml; undefined outside a git repository. */
+  dataFor(state: OwnersState): RepoPullRequests | undefined {
+    const entry = this.entry(state);
+    if (entry.notRepository) return undefined;
+    if (!vscode.workspace.isTrusted) {
+      entry.data.status = { kind: 'failed', message: 'Restricted Mode: the git history is read only in a trusted workspace' };
+      return entry.data;
+    }
+    if (entry.computedFor !== state && !entry.running) void this.compute(state, entry);
+    return entry.data;
+  }
+
+  /** The figures last computed (possibly for an older OWNERS.yaml while the new ones are computed). */
+  figuresFor(state: OwnersState): TeamFiguresView | undefined {
+    if (!vscode.workspace.isTrusted) return undefined;
+    this.dataFor(state);
+    return this.entry(state).view;
+  }
+
+  /** Reads the history again (new commits); only the new ones are read from git. */
+  async refresh(state: OwnersState): Promise<RepoPullRequests> {
+    const entry = this.entry(state);
+    await entry.running;
+    entry.notRepository = false;
+    await this.compute(state, entry);
+    if (entry.data.status.kind === 'failed') throw new Error(`Figures from the git history: ${entry.data.status.message}`);
+    return entry.data;
+  }
+
+  private entry(state: OwnersState): Entry {
+    const key = state.root.toString();
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { data: { repo: state.folder.name, pullRequests: [], status: { kind: 'never' }, source: 'git' } };
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  private compute(state: OwnersState, entry: Entry): Promise<void> {
+    entry.computedFor = state;
+    entry.data.status = { kind: 'fetching' };
+    const run = (async () => {
+      try {
+        const [ownersText, attributes] = await Promise.all([readText(state.ownersUri), readText(vscode.Uri.joinPath(state.root, '.gitattributes'))]);
+        const flag = flagWindow(state.parsed.model.metrics.windowDays);
+        const trend = trendWindow();
+        const answer = await this.runner.run({
+          root: state.root.fsPath, ref: 'HEAD', ownersText, attributes, windows: [flag, trend],
+          cacheFile: ChangeCache.fileFor(this.cacheDir.fsPath, state.root.fsPath),
+        });
+        const [report, trendReport] = answer.reports;
+        Object.assign(entry.data, { repo: answer.repo, tip: answer.tip, fetchedAt: new Date().toISOString(), status: { kind: 'ok' }, changes: report.pullRequests });
+        entry.view = { report, monthly: new Map(trendReport.teams.map(t => [t.team, t.months])), components: componentsOf(report), trend, data: entry.data, teamOnly: false };
+        this.log.info(`${answer.repo}: figures from the git history at ${answer.tip.slice(0, 10)} (${answer.readFromGit} commit(s) read from git, the rest from the cache)`);
+      } catch (e) {
+        const message = (e as Error).message;
+        if (/not (inside )?a git repository|names no commit|unknown revision "HEAD"/.test(message)) entry.notRepository = true;
+        entry.data.status = { kind: 'failed', message };
+        this.log.warn(`Figures from the git history of ${state.folder.name}: ${message}`);
+      } finally {
+        entry.running = undefined;
+        this.changed();
+      }
+    })();
+    entry.running = run;
+    return run;
+  }
+}
+
+function componentsOf(report: LeadReport): Map<string, ComponentFigures> {
+  return new Map(report.teams.flatMap(t => t.componentFigures.map(c => [c.component, c] as const)));
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  try {
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    return bytes.length > 1024 * 1024 || bytes.includes(0) ? '' : new TextDecoder().decode(bytes);
+  } catch {
+    return '';
+  }
+}
