@@ -1,12 +1,11 @@
 import * as crypto from 'crypto';
-import * as fs from 'fs';
 import * as path from 'path';
 import { backupOf } from '../core/metrics/inPractice';
 import type { KnowledgeFigures } from '../core/knowledge/types';
 import { printable } from '../core/owners/printable';
 import { createOwnershipIndex } from '../core/owners/resolve';
 import { FIGURES_ARE_NOT } from '../core/report/wording';
-import { KnowledgeLogCache } from '../node/git/knowledgeLog';
+import { readKnowledgeCache as readCache, writeKnowledgeCache as writeCache } from '../node/git/knowledgeLog';
 import { gitKnowledge } from '../node/gitKnowledge';
 import { readGitattributes } from '../node/gitattributesFile';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
@@ -86,23 +85,7 @@ export function knowledgeCacheFile(args: CliArgs, io: CliIO, root: string): stri
     : path.join(path.resolve(io.cwd, stringOption(args, 'cache-dir') ?? defaultCacheDir(io.env)), `knowledge-${crypto.createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 16)}.json`);
 }
 
-export function readCache(file: string): KnowledgeLogCache {
-  try {
-    return KnowledgeLogCache.fromJSON(JSON.parse(fs.readFileSync(file, 'utf8')));
-  } catch {
-    return new KnowledgeLogCache();
-  }
-}
-
-export function writeCache(file: string, cache: KnowledgeLogCache): void {
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify(cache));
-    fs.renameSync(`${file}.tmp`, file);
-  } catch {
-    // A cache that cannot be written only costs time next run.
-  }
-}
+export { readCache, writeCache };
 
 function formatKnowledge(j: {
   ref: string; commit: string; snapshot: string | null; until: string; commits: number; knowledge: KnowledgeFigures;

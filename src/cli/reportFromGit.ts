@@ -3,6 +3,7 @@ import { now } from '../core/clock';
 import { hideIndividuals } from '../core/metrics/teamOnly';
 import { readGitattributes } from '../node/gitattributesFile';
 import { ChangeCache, mailmapFingerprint } from '../node/git/changeCache';
+import { resolveRef } from '../node/git/changeLog';
 import { gitLeadReport } from '../node/git/gitFigures';
 import { createOwnershipIndex } from '../core/owners/resolve';
 import { gitKnowledge, gitOwnershipOptions } from '../node/gitKnowledge';
@@ -29,6 +30,7 @@ export async function runFromGit(args: CliArgs, io: CliIO): Promise<number> {
   const knowledgeCache = knowledgeFile ? readCache(knowledgeFile) : undefined;
   let result;
   try {
+    await resolveRef(root, ref); // one clear message for a branch that does not exist, before any history is read
     // Knowledge (who knows which files) and who appears in the history at all come from every commit before `until`.
     const known = await gitKnowledge(root, createOwnershipIndex(model), { ref, until: window.until, generated: attributes.generated, cache: knowledgeCache });
     if (knowledgeCache && knowledgeFile && known.loggedCommits > 0) writeCache(knowledgeFile, knowledgeCache);

@@ -6,7 +6,11 @@
 import { parseGitattributes } from '../core/metrics/gitattributes';
 import { parseOwners } from '../core/owners/parse';
 import { ChangeCache } from './git/changeCache';
+import { resolveRef } from './git/changeLog';
 import { gitLeadReport } from './git/gitFigures';
+import { readKnowledgeCache, writeKnowledgeCache } from './git/knowledgeLog';
+import { createOwnershipIndex } from '../core/owners/resolve';
+import { gitKnowledge, gitOwnershipOptions } from './gitKnowledge';
 import type { GitFiguresAnswer, GitFiguresRequest } from './gitFiguresRunner';
 
 process.once('message', (r: GitFiguresRequest) => {
@@ -20,8 +24,16 @@ process.once('message', (r: GitFiguresRequest) => {
       let tip = '';
       let readFromGit = 0;
       // The second window reads only what the first did not (the cache holds the rest).
+      // Knowledge and who is seen at all (SPEC 7) from the whole history before the first window's end.
+      const knowledgeFile = r.cacheFile ? `${r.cacheFile}.knowledge.json` : undefined;
+      const knowledgeCache = knowledgeFile ? readKnowledgeCache(knowledgeFile) : undefined;
+      await resolveRef(r.root, r.ref); // a missing branch answers with one clear message
+      const index = createOwnershipIndex(model);
+      const known = r.windows.length ? await gitKnowledge(r.root, index, { ref: r.ref, until: r.windows[0].until, generated, cache: knowledgeCache }) : undefined;
+      if (known && knowledgeCache && knowledgeFile && known.loggedCommits > 0) writeKnowledgeCache(knowledgeFile, knowledgeCache);
       for (const window of r.windows) {
-        const result = await gitLeadReport({ root: r.root, ref: r.ref, window, model, generated, cache });
+        const ownership = known && window.until === r.windows[0].until ? gitOwnershipOptions(known, true) : undefined;
+        const result = await gitLeadReport({ root: r.root, ref: r.ref, window, model, generated, cache, ownership });
         reports.push(result.report);
         ({ repo, tip } = result);
         readFromGit += result.readFromGit;

@@ -128,7 +128,8 @@ describe('figures from the git history (--from git)', function () {
     }
     const pay = teams.find(t => t.team === 'pay')!;
     // C3 only (C4 is a bot): one change, so not enough data; the lead wrote none of it, yet no `absent`.
-    assert.deepStrictEqual(pay.signals, ['insufficient-data', 'holds-ownership', 'reviews-unknown']);
+    // The window (45 days) is inside inactiveDays (90) and the lead is credited with no change in it: lead-inactive.
+    assert.deepStrictEqual(pay.signals, ['insufficient-data', 'holds-ownership', 'lead-inactive', 'reviews-unknown']);
     const web = teams.find(t => t.team === 'web')!;
     assert.deepStrictEqual(web.signals, ['insufficient-data', 'lead-unmapped', 'reviews-unknown']);
   });

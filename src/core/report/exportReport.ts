@@ -58,6 +58,11 @@ export function teamReportMarkdown(r: TeamReportView): string {
       const name = r.components.find(x => x.id === c.component)?.name ?? c.component;
       const phrases = componentPracticePhrases(c, r.window.until);
       const cell = (n: number | null) => (n === null ? '–' : num(n));
+      // Team-only mode: an owner other than the lead is named (OWNERS.yaml says so) but their figures are not.
+      if (r.teamOnly && c.owner.toLowerCase() !== f.lead.toLowerCase()) {
+        lines.push(`| ${md(name)} | ${md(c.owner)} | hidden in team-only mode | – | – | – |`);
+        continue;
+      }
       lines.push(`| ${md(name)} | ${md(c.owner)} | ${cell(c.ownerPullRequests)} of ${num(c.pullRequests)} | ${cell(c.ownerReviews)} | ${c.ownerLastActive ?? '–'} | ${phrases.length ? md(phrases.join('; ')) : '–'} |`);
     }
     if (f.knowledge) lines.push('', `The team's truck factor: ${num(f.knowledge.busFactor)} (${num(f.knowledge.knownFiles)} of ${num(f.knowledge.files)} files known by someone).`);

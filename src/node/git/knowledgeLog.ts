@@ -1,3 +1,5 @@
+import * as path from 'path';
+import * as fs from 'fs';
 import type { PathChange } from '../../core/knowledge/types';
 import { runGit, spawnGit } from './safeGit';
 
@@ -205,4 +207,24 @@ export async function readKnowledgeHistory(root: string, ref: string, until: str
   const snapshot = await snapshotCommit(root, tip, untilSeconds);
   const files = snapshot ? await snapshotFiles(root, snapshot) : [];
   return { tip, snapshot, commits, files, loggedCommits };
+}
+
+/** The cache of `file`, or an empty one when it is missing or unreadable. */
+export function readKnowledgeCache(file: string): KnowledgeLogCache {
+  try {
+    return KnowledgeLogCache.fromJSON(JSON.parse(fs.readFileSync(file, 'utf8')));
+  } catch {
+    return new KnowledgeLogCache();
+  }
+}
+
+/** Writes the cache (0600 in a 0700 folder: it names the repository's authors); failure only costs time next run. */
+export function writeKnowledgeCache(file: string, cache: KnowledgeLogCache): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(cache), { mode: 0o600 });
+    fs.renameSync(`${file}.tmp`, file);
+  } catch {
+    // A cache that cannot be written only costs time next run.
+  }
 }
