@@ -15,6 +15,8 @@ import { createOwnershipIndex } from '../core/owners/resolve';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
 import { loadOwners, requireReadable } from './loadOwners';
 import { runRepos } from './reportRepos';
+import { outcomeReader } from './outcomes';
+import { teamOutcomes } from '../node/outcomes/teamOutcomes';
 
 const DAY = 86_400_000;
 
@@ -51,7 +53,9 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   }
   const computed = computeLeadReport(createOwnershipIndex(model), sync.pullRequests, window, { generated: attributes.generated });
   const report = teamOnly ? hideIndividuals(computed) : computed;
-  const json = { repo: `${repo.owner}/${repo.name}`, window: report.window, pullRequests: report.pullRequests, teams: report.teams, apiRequests: sync.apiRequests };
+  const outcomes = await teamOutcomes(model, outcomeReader(loaded, args, io), report.teams.map(t => t.team), report.window, Date.now());
+  const teams = report.teams.map(t => ({ ...t, outcomes: outcomes.get(t.team) ?? [] }));
+  const json = { repo: `${repo.owner}/${repo.name}`, window: report.window, pullRequests: report.pullRequests, teams, apiRequests: sync.apiRequests };
   if (args.options.has('json')) {
     io.out(`${JSON.stringify(json, null, 2)}\n`);
   } else {

@@ -3,6 +3,7 @@ import { codeownersProblems, quoteValue } from './codeownersValues';
 import { Component, isGitHubLogin, OwnersDiagnostic, OwnersModel, Span, teamMembers } from './model';
 import type { ParsedOwners } from './parse';
 import { UNREADABLE_CODES } from './diagnosticCodes';
+import { checkOutcomeValues } from '../outcomes/validateOutcomes';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -24,6 +25,7 @@ export function validateOwners(parsed: ParsedOwners, repoFiles?: readonly string
     checkGuesses(model, report);
     out.push(...codeownersProblems(model).filter(d => !(d.message.startsWith('Owner of') && out.some(o => o.code === 'invalid-login' && o.span === d.span))));
     if (repoFiles) checkAgainstRepository(model, repoFiles, report);
+    checkOutcomeValues(model, report, repoFiles);
   }
   return out.sort((a, b) => a.span.offset - b.span.offset || a.code.localeCompare(b.code));
 }
