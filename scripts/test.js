@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every test phase in order, streamed, then one closing line "N passed, N failed".
-// Phases: build, typecheck, unit (mocha in node), integration (mocha inside a real VS Code),
+// Phases: build, typecheck, packages (Debian's, as root or with the sudo line printed), unit (mocha in node), integration (mocha inside a real VS Code),
 // ui (the real workbench driven by headless Chromium), demo (a smoke run of `npm run demo`). Set TEST_PHASES=unit,integration to choose.
 'use strict';
 const { spawn } = require('child_process');
@@ -11,6 +11,8 @@ const npx = (bin, ...args) => [path.join(ROOT, 'node_modules/.bin', bin), ...arg
 const PHASES = [
   { name: 'build', cmd: ['node', 'esbuild.js'] },
   { name: 'typecheck', cmd: npx('tsc', '-p', '.', '--noEmit') },
+  // The unit tests start a real Prometheus (Debian's package): installed here, as the VS Code host's packages are.
+  { name: 'packages', cmd: ['node', 'scripts/install-vscode-host.js', '--system-packages'] },
   { name: 'unit', cmd: npx('mocha'), counts: true },
   { name: 'integration', cmd: ['bash', '-c', 'node scripts/install-vscode-host.js && node scripts/run-integration-tests.js'], counts: true, optionalFile: 'scripts/run-integration-tests.js' },
   { name: 'ui', cmd: ['bash', '-c', 'node scripts/install-vscode-host.js && node scripts/run-ui-tests.js'], counts: true, optionalFile: 'scripts/run-ui-tests.js' },

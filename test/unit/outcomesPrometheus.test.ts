@@ -10,6 +10,8 @@ import { parseOwners } from '../../src/core/owners/parse';
 import { OutcomeReader } from '../../src/node/outcomes/outcomeReader';
 import { teamOutcomes } from '../../src/node/outcomes/teamOutcomes';
 import { CLI, CliResult, makeRepo } from '../fixtures/cliRepo';
+import { generateDataset } from '../fake-github/generate';
+import { startFakeGitHub } from '../fake-github/server';
 import { freePort, RunningPrometheus, startPrometheus } from '../fixtures/prometheusServer';
 
 const DAY = 86_400;
@@ -121,6 +123,27 @@ describe('outcome values from a real Prometheus (Debian package, backfilled with
     assert.strictEqual(conv.asOf, '2025-03-01T00:00:00Z');
     assert.deepStrictEqual(byTeam.get('payments')![1].history, [{ date: '2025-02-10', value: 4 }, { date: '2025-02-20', value: 4.4 }]);
     assert.ok(byTeam.get('platform')![0].history.every(p => p.value === 99.5));
+  });
+
+  it('report --json gives each team its outcomes as at the window\'s end, each with its history', async () => {
+    const TOKEN = 'ghp_outcomesreport1111111111111111111111111';
+    const gh = await startFakeGitHub({ data: generateDataset({ merged: 30, closed: 0, newest: '2025-02-27T12:00:00Z' }), token: TOKEN });
+    try {
+      const r = await cli(repo, ['report', '--json', '--repo', 'acme/shop', '--api-url', gh.url, '--since', '2025-02-01', '--until', '2025-03-01',
+        '--no-cache', '--allow-host', '127.0.0.1'], { GITHUB_TOKEN: TOKEN });
+      assert.strictEqual(r.code, 0, r.err);
+      const teams = JSON.parse(r.out).teams as Array<{ team: string; outcomes: Array<OutcomeEntry & { history: Array<{ date: string; value: number }> }> }>;
+      const payments = teams.find(t => t.team === 'payments')!;
+      assert.deepStrictEqual(payments.outcomes.map(o => [o.outcome, o.status, o.value]), [['checkout-conversion', 'met', conversion(59)], ['onboarding-csat', 'met', 4.4]]);
+      assert.deepStrictEqual(Object.keys(payments.outcomes[0]), ['outcome', 'value', 'target', 'status', 'asOf', 'reason', 'history']);
+      assert.strictEqual(payments.outcomes[0].history.length, 28);
+      assert.deepStrictEqual(payments.outcomes[1].history, [{ date: '2025-02-10', value: 4 }, { date: '2025-02-20', value: 4.4 }]);
+      const platform = teams.find(t => t.team === 'platform')!;
+      assert.deepStrictEqual(platform.outcomes.map(o => [o.outcome, o.status]), [['api-availability', 'missed'], ['checkout-conversion', 'met'], ['per-service-errors', 'unknown']]);
+      assert.deepStrictEqual(platform.outcomes[2].history, []);
+    } finally {
+      await gh.close();
+    }
   });
 
   it('a Prometheus error answer (bad PromQL) is unknown with its message as one short line', async () => {

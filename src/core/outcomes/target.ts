@@ -17,6 +17,8 @@ const COMPARE = new RegExp(`^\\s*(>=|<=|>|<|=)\\s*${NUMBER}${UNIT}\\s*$`);
 const RANGE = new RegExp(`^\\s*${NUMBER}\\s*\\.\\.\\s*${NUMBER}${UNIT}\\s*$`);
 
 export function parseTarget(text: string): ParsedTarget {
+  // `1e3` is not NUMBER `1` with the unit `e3`.
+  if (/\d[eE][-+]?\d/.test(text)) return { ok: false, reason: `target "${text}" does not parse: write numbers as digits with an optional decimal point (no exponent)` };
   const c = COMPARE.exec(text);
   if (c) return { ok: true, target: { kind: 'compare', op: c[1] as '>=', value: Number(c[2]), unit: c[3] ?? '' } };
   const r = RANGE.exec(text);
