@@ -12,6 +12,7 @@ import { registerRevealInOwners } from './commands/revealInOwners';
 import { registerWhoOwns } from './commands/whoOwns';
 import { registerOwnersOfChanges } from './commands/ownersOfChanges';
 import { OwnersLanguage } from './language/ownersLanguage';
+import { OutcomeKeysHoverProvider } from './language/outcomeKeysHover';
 import type { Ctx } from './context';
 import { OwnerDecorationProvider } from './decorations';
 import { OwnersDiagnostics } from './diagnostics';
@@ -78,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
       log, store, tree, treeView, decorations, diagnostics,
       vscode.languages.registerHoverProvider(CODE_FILES, hover),
       vscode.languages.registerHoverProvider(OWNERS_FILES, ownersHover),
+      vscode.languages.registerHoverProvider(OWNERS_FILES, new OutcomeKeysHoverProvider()),
       vscode.languages.registerCodeActionsProvider(OWNERS_FILES, quickFixes, { providedCodeActionKinds: OwnersQuickFixes.kinds }),
       vscode.languages.registerCompletionItemProvider(OWNERS_FILES, language, '/', ' '),
       vscode.languages.registerDefinitionProvider(OWNERS_FILES, language),
