@@ -3,6 +3,7 @@ import { Component, OwnersModel, Outcome } from '../core/owners/model';
 import { PersonOwnership } from '../core/owners/personOwnership';
 import { oneLine } from '../core/owners/printable';
 import { num } from '../core/format';
+import { outcomeStateMarkdown } from './outcomes/outcomeMarkdown';
 
 /**
  * Markdown built only from escaped text: OWNERS.yaml is repository content, so it is never
@@ -46,7 +47,8 @@ export function outcomeLine(o: Outcome): vscode.MarkdownString {
 }
 
 function outcomeText(o: Outcome): string {
-  return [link(o.name ?? o.id, o.link), o.target && `target ${esc(o.target)}`, o.metric && `(${esc(o.metric)})`].filter(Boolean).join(' · ');
+  const state = outcomeStateMarkdown(o);
+  return [link(o.name ?? o.id, o.link), !state && o.target && `target ${esc(o.target)}`, state, o.metric && `(${esc(o.metric)})`].filter(Boolean).join(' · ');
 }
 
 /** The hover card of a component: who, accountable for what, with which rights and support. */

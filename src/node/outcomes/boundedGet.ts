@@ -9,8 +9,8 @@ import { isHostAllowed, urlHost } from '../../core/outcomes/allowedHosts';
 
 export interface GetLimits {
   allowedHosts: ReadonlySet<string>;
-  /** The token for a host (lower-cased name), or undefined. */
-  tokenFor(host: string): string | undefined;
+  /** The token for a host (lower-cased name), or undefined; the editor's secret storage answers asynchronously. */
+  tokenFor(host: string): string | undefined | Promise<string | undefined>;
   timeoutMs: number;
   maxBytes: number;
 }
@@ -33,7 +33,7 @@ export async function boundedGet(url: string, limits: GetLimits): Promise<GetRes
       if (!isHostAllowed(current, limits.allowedHosts)) {
         return { ok: false, reason: hop === 0 ? `host ${host} is not allowed (allow it in your user setting ownershipLens.outcomes.allowedHosts, or --allow-host ${host})` : `redirected to host ${host}, which is not allowed` };
       }
-      const answer = await once(current, limits.tokenFor(host), limits.maxBytes, controller.signal);
+      const answer = await once(current, await limits.tokenFor(host), limits.maxBytes, controller.signal);
       if (answer.kind === 'redirect') {
         current = new URL(answer.location, current).toString();
         continue;

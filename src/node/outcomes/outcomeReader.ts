@@ -21,7 +21,7 @@ export interface OutcomeReaderOptions {
   /** Repository root: `file` sources are relative to it and may not leave it. */
   root: string;
   allowedHosts: ReadonlySet<string>;
-  tokenFor(host: string): string | undefined;
+  tokenFor(host: string): string | undefined | Promise<string | undefined>;
   /** False in an untrusted workspace: no network source is read. */
   trusted?: boolean;
   timeoutMs?: number;

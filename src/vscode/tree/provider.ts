@@ -44,6 +44,11 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     return data.onDidChange(() => { this.pullRequestEvents++; this.refreshSoon(0); });
   }
 
+  /** Redraws every row (outcome values changed; the nodes are the same). */
+  repaint(): void {
+    this.changed.fire(undefined);
+  }
+
   get grouping(): GroupBy {
     return this.groupBy;
   }
