@@ -5,6 +5,7 @@ import type { TeamReportView } from '../../src/core/report/teamReport';
 import { FLAG_WORDS, NO_DATA_WORDS, num, pct, windowLabel } from '../../src/core/report/teamReport';
 import { FIGURES_ARE_NOT, SIGNAL_WORDS } from '../../src/core/report/wording';
 import { outputChart, shareChart } from './charts';
+import { outcomeSection } from './outcomeCharts';
 import { button, el, forgetSized, table } from './dom';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
@@ -174,7 +175,7 @@ function handoffs(r: TeamReportView): HTMLElement {
 
 function render(r: TeamReportView): void {
   forgetSized();
-  document.getElementById('root')!.replaceChildren(header(r), summary(r), repositories(r), output(r), delegation(r), authorBars(r), monthlyChart(r), evidence(r), components(r), handoffs(r), footer(r));
+  document.getElementById('root')!.replaceChildren(header(r), summary(r), repositories(r), output(r), outcomeSection(r), delegation(r), authorBars(r), monthlyChart(r), evidence(r), components(r), handoffs(r), footer(r));
 }
 
 window.addEventListener('message', (event: MessageEvent) => {

@@ -16,6 +16,8 @@ import { allowedOutcomeHosts, OUTCOME_SETTINGS, outcomeRefreshMs, secretKey } fr
  * tokens from the secret storage or the environment.
  */
 export class OutcomeService implements vscode.Disposable {
+  /** The running service (one per extension host), for the team report. */
+  static current: OutcomeService | undefined;
   private readers = new Map<string, OutcomeReader>();
   private timer: NodeJS.Timeout | undefined;
   private soon: NodeJS.Timeout | undefined;
@@ -31,6 +33,7 @@ export class OutcomeService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(OUTCOME_SETTINGS)) { reset(); this.schedule(); } }),
       secrets.onDidChange(e => { if (e.key.startsWith('ownershipLens.outcomes.token.')) reset(); }),
     ];
+    OutcomeService.current = this;
     this.schedule();
     void store.ready.then(() => this.refreshSoon(0), () => undefined);
   }
@@ -89,6 +92,7 @@ export class OutcomeService implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (OutcomeService.current === this) OutcomeService.current = undefined;
     if (this.timer) clearInterval(this.timer);
     if (this.soon) clearTimeout(this.soon);
     for (const s of this.subscriptions) s.dispose();
