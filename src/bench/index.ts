@@ -5,6 +5,7 @@
 import * as github from './github.bench';
 import * as matcher from './matcher.bench';
 import * as org from './org.bench';
+import * as outcomes from './outcomes.bench';
 import * as owners from './owners.bench';
 import * as report from './report.bench';
 import * as vscodeHost from './vscode.bench';
@@ -14,6 +15,7 @@ const benches: { name: string; run: (log: (line: string) => void) => Promise<voi
   { name: 'owners', run: owners.run },
   { name: 'github', run: github.run },
   { name: 'report', run: report.run },
+  { name: 'outcomes', run: outcomes.run },
   { name: 'org', run: org.run },
   { name: 'vscode', run: vscodeHost.run },
 ];

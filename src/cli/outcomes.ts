@@ -1,6 +1,7 @@
 import { allowList, tokenVariable } from '../core/outcomes/allowedHosts';
 import type { OutcomeEntry } from '../core/outcomes/model';
 import { printable } from '../core/owners/printable';
+import { valueText } from '../core/outcomes/wording';
 import { envTokens, OutcomeReader } from '../node/outcomes/outcomeReader';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
 import { LoadedOwners, loadOwners, requireReadable } from './loadOwners';
@@ -42,7 +43,7 @@ function formatEntries(entries: OutcomeEntry[], loaded: LoadedOwners): string {
   const width = Math.min(40, Math.max(...entries.map(e => e.outcome.length)));
   const lines = entries.map(e => {
     const unit = loaded.parsed.model.outcomes.get(e.outcome)?.unit ?? '';
-    const value = e.value === null ? '—' : `${e.value}${unit ? ` ${unit}` : ''}`;
+    const value = valueText(e.value, unit);
     const target = e.target === null ? 'no target' : `target ${e.target}`;
     const tail = e.status === 'unknown' ? `: ${e.reason}` : e.asOf ? `, as of ${e.asOf}` : '';
     return printable(`${e.outcome.padEnd(width)}  ${STATUS_WORDS[e.status].padEnd(7)}  ${value}  (${target})${tail}`);

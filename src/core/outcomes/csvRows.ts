@@ -28,7 +28,7 @@ function fields(line: string): string[] {
   return out.map(f => f.trim());
 }
 
-export type ParsedCsv = { ok: true; rows: CsvRow[] } | { ok: false; reason: string };
+export type ParsedCsv = { ok: true; rows: CsvRow[]; byOutcome: Map<string, CsvRow[]> } | { ok: false; reason: string };
 
 export function parseOutcomeCsv(text: string): ParsedCsv {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter(l => l.trim() !== '');
@@ -37,7 +37,13 @@ export function parseOutcomeCsv(text: string): ParsedCsv {
   const col = { date: header.indexOf('date'), outcome: header.indexOf('outcome'), value: header.indexOf('value') };
   if (col.date < 0 || col.outcome < 0 || col.value < 0) return { ok: false, reason: 'the first line is not the header date,outcome,value' };
   const rows = lines.slice(1).map(fields).map(f => ({ date: f[col.date] ?? '', outcome: f[col.outcome] ?? '', value: f[col.value] ?? '' }));
-  return { ok: true, rows };
+  // Grouped once, in file order: a file shared by many outcomes is not scanned once per outcome.
+  const byOutcome = new Map<string, CsvRow[]>();
+  for (const row of rows) {
+    const list = byOutcome.get(row.outcome);
+    if (list) list.push(row); else byOutcome.set(row.outcome, [row]);
+  }
+  return { ok: true, rows, byOutcome };
 }
 
 /** The row of `outcome` with the newest date before `until` (YYYY-MM-DD or ISO time); the later one on a tie. */

@@ -66,8 +66,10 @@ export class OutcomeReader {
     const source = outcome.source;
     if (!source || outcome.sourceProblem || source.kind === 'json') return [];
     if (source.kind === 'file') {
-      const csv = await this.cached(`file\0${source.path}`, () => this.readCsv(source.path));
-      return csv.ok ? rowsInWindow(csv.rows, outcome.id, window.since, window.until) : [];
+      return this.cached(`rows\0${source.path}\0${outcome.id}\0${window.since}\0${window.until}`, async () => {
+        const csv = await this.cached(`file\0${source.path}`, () => this.readCsv(source.path));
+        return csv.ok ? rowsInWindow(csv.byOutcome.get(outcome.id) ?? [], outcome.id, window.since, window.until) : [];
+      });
     }
     if (this.options.trusted === false) return [];
     const start = Date.parse(`${window.since}T00:00:00Z`) / 1000;
@@ -100,7 +102,7 @@ export class OutcomeReader {
     if (source.kind === 'file') {
       const csv = await this.cached(`file\0${source.path}`, () => this.readCsv(source.path));
       if (!csv.ok) return { kind: 'failed', reason: `${source.path}: ${csv.reason}` };
-      return latestRow(csv.rows, id, untilMs ?? this.now());
+      return latestRow(csv.byOutcome.get(id) ?? [], id, untilMs ?? this.now());
     }
     if (source.kind === 'prometheus') {
       const time = Math.floor((untilMs ?? this.now()) / 1000);

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { tokenVariable } from '../../core/outcomes/allowedHosts';
 import type { HistoryPoint, OutcomeEntry } from '../../core/outcomes/model';
-import type { Outcome } from '../../core/owners/model';
+import type { Component, Outcome, OwnersModel } from '../../core/owners/model';
+import { outcomeStateNote } from './handoffOutcomes';
 import { OutcomeReader } from '../../node/outcomes/outcomeReader';
 import type { Log } from '../log';
 import type { OwnersStore } from '../ownersStore';
@@ -78,6 +79,16 @@ export class OutcomeService implements vscode.Disposable {
     const previous = this.running ?? Promise.resolve();
     this.running = previous.then(run).catch(e => this.log.error('Reading outcome values failed', e));
     return this.running;
+  }
+
+  /** The last known entry of an outcome (the board hovers and the tree read). */
+  peek(outcome: Outcome): OutcomeEntry | undefined {
+    return outcomeBoard.peek(outcome);
+  }
+
+  /** The outcomes' state as the start of a handoff's notes. */
+  handoffNote(model: OwnersModel, component: Component): string {
+    return outcomeStateNote(model, component);
   }
 
   /** An outcome's points over a window, for the team report (read once per refresh interval). */
