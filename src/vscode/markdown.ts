@@ -47,8 +47,7 @@ export function outcomeLine(o: Outcome): vscode.MarkdownString {
 }
 
 function outcomeText(o: Outcome): string {
-  const state = outcomeStateMarkdown(o);
-  return [link(o.name ?? o.id, o.link), !state && o.target && `target ${esc(o.target)}`, state, o.metric && `(${esc(o.metric)})`].filter(Boolean).join(' · ');
+  return [link(o.name ?? o.id, o.link), o.target && `target ${esc(o.target)}`, outcomeStateMarkdown(o), o.metric && `(${esc(o.metric)})`].filter(Boolean).join(' · ');
 }
 
 /** The hover card of a component: who, accountable for what, with which rights and support. */

@@ -8,11 +8,12 @@ import { outcomeBoard } from './outcomeBoard';
  * board only: a hover never fetches. A missed outcome is bold and says MISSED; an unknown one says why.
  */
 export function outcomeStateMarkdown(o: Outcome): string | undefined {
-  const entry = outcomeBoard.peek(o);
+  // Without a source the outcome stays a label (the CLI still lists it as unknown: no source).
+  const entry = o.source || o.sourceProblem ? outcomeBoard.peek(o) : undefined;
   if (!entry) return undefined;
+  // The target is written just before it (`target >= 3.5%`): here the value and the verdict.
   const value = entry.value === null ? '' : `${esc(valueText(entry.value, o.unit))} `;
-  const target = entry.target === null ? 'no target' : `target ${esc(entry.target)}`;
-  if (entry.status === 'missed') return `**${value}— MISSED** (${target})`;
-  if (entry.status === 'met') return `${value}— met (${target})`;
-  return `${value}unknown (${target}): ${esc(entry.reason ?? '')}`;
+  if (entry.status === 'missed') return `**${value}— MISSED**`;
+  if (entry.status === 'met') return `${value}— met`;
+  return `${value}unknown: ${esc(entry.reason ?? '')}`;
 }

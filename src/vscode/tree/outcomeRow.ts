@@ -13,7 +13,8 @@ const ICONS: Record<OutcomeEntry['status'], vscode.ThemeIcon> = {
 
 /** An outcome row (under a component, or a group when grouped by outcome) with its last known value and status. */
 export function showOutcomeState(item: vscode.TreeItem, outcome: Outcome, folder: string): void {
-  const entry = outcomeBoard.peek(outcome, folder);
+  // An outcome that names no source stays a label: "unknown" on every row would only be noise.
+  const entry = outcome.source || outcome.sourceProblem ? outcomeBoard.peek(outcome, folder) : undefined;
   if (!entry) return;
   item.iconPath = ICONS[entry.status];
   const rest = typeof item.description === 'string' ? item.description.replace(/^target [^·]*(· )?/, '') : '';

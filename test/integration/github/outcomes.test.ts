@@ -49,9 +49,9 @@ describe('outcome values in the editor', function () {
     assert.match(entry.reason!, /no source/);
     // Hovering an import: the component card of what it imports, with its outcome's state.
     const text = unescape(await hoverText(file('services/checkout/src/index.ts'), '@acme/shared/logger', 3));
-    assert.match(text, /API uptime[^\n]*99\.91% — MISSED\*\* \(target >= 99\.95%\)/);
+    assert.match(text, /API uptime[^\n]*target >= 99\.95% · \*\*99\.91% — MISSED\*\*/);
     const payments = unescape(await hoverText(file('services/checkout/src/index.ts'), 'payments/src/charge', 3));
-    assert.match(payments, /Payment success rate[^\n]*% — met \(target >= 99\.2%\)/);
+    assert.match(payments, /Payment success rate\]\([^)]*\) · target >= 99\.2% · 99\.\d+% — met/);
     const uptime = a.ctx.store.states()[0].model.outcomes.get('platform-uptime')!;
     const component = a.ctx.store.states()[0].model.components.get('deploy')!;
     assert.match(a.outcomes.handoffNote(a.ctx.store.states()[0].model, component), /^Outcomes at handoff: API uptime: 99\.91%, missed \(target >= 99\.95%\) as of \d{4}-\d\d-\d\d\.$/);
