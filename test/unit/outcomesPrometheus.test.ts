@@ -221,6 +221,18 @@ describe('outcome sources that fail: down, slow, hostile, redirected', function 
     }
   });
 
+  it('the default cap is 1 MB (1,048,576 bytes): an answer of exactly that size is read, one byte more is not', async () => {
+    const exact = (size: number) => { const head = '{"v":7,"pad":"'; return head + 'x'.repeat(size - head.length - 2) + '"}'; };
+    const server = await localServer((req, res) => { res.setHeader('content-type', 'application/json'); res.end(exact(req.url === '/over' ? 1_048_577 : 1_048_576)); });
+    try {
+      const [at, over] = await reader(['127.0.0.1']).entries([outcomeWith(`{ json: "${server.url}/at", pointer: /v }`), outcomeWith(`{ json: "${server.url}/over", pointer: /v }`)]);
+      assert.deepStrictEqual([at.status, at.value], ['met', 7]);
+      assert.match(over.reason!, /larger than 1048576 bytes/);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('markup and text where a number belongs are not values; reasons stay short single lines', async () => {
     const hostile = await localServer((req, res) => {
       res.setHeader('content-type', 'application/json');

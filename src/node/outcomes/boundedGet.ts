@@ -16,7 +16,8 @@ export interface GetLimits {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_MAX_BYTES = 1_000_000;
+// 1 MB as the README counts it elsewhere (10 MB = 10,485,760 bytes for OWNERS.yaml).
+export const DEFAULT_MAX_BYTES = 1_048_576;
 const MAX_REDIRECTS = 5;
 
 export type GetResult = { ok: true; status: number; contentType: string; body: string } | { ok: false; reason: string };
