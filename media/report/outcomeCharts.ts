@@ -21,11 +21,17 @@ function chart(o: TeamOutcomeView, window: { since: string; until: string }): HT
     if (marks.band) parts.push(svg('rect', { x: L, width: W - L - R, y: y(marks.band[1]), height: Math.max(1, y(marks.band[0]) - y(marks.band[1])), class: 'target-band' }));
     if (marks.line !== undefined) parts.push(svg('line', { x1: L, x2: W - R, y1: y(marks.line), y2: y(marks.line), class: 'target-line' }));
     for (const v of [low, high]) parts.push(svg('text', { x: L - 4, y: y(v) + px / 3, 'text-anchor': 'end', class: 'axis', 'font-size': px }, valueText(Math.round(v * 100) / 100, '')));
-    // Month starts, as in the output chart.
+    // Month starts, as in the output chart; a label only where it fits whole (never cut at the right edge, never over the previous one).
+    const labelWidth = Math.ceil(5 * px * 0.62);
+    let free = L;
     for (let d = new Date(start); d.getTime() <= end; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) {
       const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
       if (first >= start) parts.push(svg('line', { x1: x(first), x2: x(first), y1: T, y2: H - B, class: 'grid' }));
-      parts.push(svg('text', { x: x(Math.max(first, start)) + 2, y: H - 2, class: 'axis', 'font-size': px }, new Date(first).toISOString().slice(2, 7)));
+      const lx = x(Math.max(first, start)) + 2;
+      if (lx >= free && lx + labelWidth <= W - R) {
+        parts.push(svg('text', { x: lx, y: H - 2, class: 'axis', 'font-size': px }, new Date(first).toISOString().slice(2, 7)));
+        free = lx + labelWidth + 4;
+      }
     }
     const pts = o.history.map(p => ({ x: x(Date.parse(`${p.date}T00:00:00Z`)), y: y(p.value), p }));
     if (pts.length > 1) parts.push(svg('polyline', { points: pts.map(p => `${p.x},${p.y}`).join(' '), class: `outcome-series outcome-${o.status}` }));
