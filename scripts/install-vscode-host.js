@@ -102,10 +102,14 @@ async function stage(title, estimate, dir, { present, check }, install) {
 
 const has = cmd => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 
-/** Debian packages: Chromium drives the workbench; compilers and the gssapi headers build code-server's native modules. */
+/**
+ * Debian packages: Chromium drives the workbench; compilers and the gssapi headers build
+ * code-server's native modules; Prometheus (with promtool) serves the outcome tests and the demo.
+ */
 async function systemPackages() {
   const wanted = [
     ['chromium', () => fs.existsSync(L.CHROMIUM)],
+    ['prometheus', () => has('prometheus') && has('promtool')],
     ['libkrb5-dev', () => fs.existsSync('/usr/include/gssapi/gssapi.h')],
     ['g++', () => has('g++')], ['make', () => has('make')], ['python3', () => has('python3')], ['pkg-config', () => has('pkg-config')],
   ];
@@ -114,7 +118,7 @@ async function systemPackages() {
     if (missing.length) console.log(`  ! OWNERSHIP_LENS_SKIP_APT=1: not installing ${missing.join(', ')}; the build or the tests may fail without them`);
     return;
   }
-  if (!missing.length) { if (verbose) console.log('  ✓ system packages (Chromium, compilers, Kerberos headers): ready'); return; }
+  if (!missing.length) { if (verbose) console.log('  ✓ system packages (Chromium, compilers, Kerberos headers, Prometheus): ready'); return; }
   const install = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = !root && has('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
@@ -204,7 +208,16 @@ function hint(lines) {
   return undefined;
 }
 
-main().catch(e => {
+/** `--system-packages`: only the Debian packages (npm test runs it before the unit tests, which start a real Prometheus). */
+async function systemPackagesOnly() {
+  fs.mkdirSync(L.HOST, { recursive: true });
+  verbose = false;
+  await lock();
+  await systemPackages();
+  console.log('System packages: ready (Chromium, compilers, Kerberos headers, Prometheus)');
+}
+
+(process.argv.includes('--system-packages') ? systemPackagesOnly() : main()).catch(e => {
   if (tty) process.stdout.write('\n');
   const tail = lastLines(LOG, 30);
   console.error(`\n✗ ${e instanceof StepFailed ? e.message : `the install stopped: ${e.stack || e}`}`);

@@ -8,6 +8,7 @@ import * as importOwners from './cli/importOwners';
 import * as knowledge from './cli/knowledge';
 import * as orgReport from './cli/orgReport';
 import * as people from './cli/people';
+import * as outcomes from './cli/outcomes';
 import * as report from './cli/report';
 import * as validate from './cli/validate';
 import * as who from './cli/who';
@@ -31,9 +32,10 @@ const COMMANDS: Record<string, Command> = {
   codeowners: { run: codeowners.run, options: ['layout', 'no-layout'], takesArguments: false },
   import: { run: importOwners.run, options: IMPORT_OPTIONS, takesArguments: true },
   'import-codeowners': { run: (args, io) => importOwners.run(args, io, ['github', 'gitlab']), options: IMPORT_OPTIONS, takesArguments: true },
-  report: { run: report.run, options: ['repo', 'api-url', 'since', 'until', 'days', 'cache-dir', 'no-cache', 'attributes', 'team-only', 'from', 'branch'], takesArguments: false },
+  report: { run: report.run, options: ['repo', 'api-url', 'since', 'until', 'days', 'cache-dir', 'no-cache', 'attributes', 'team-only', 'from', 'branch', 'allow-host'], takesArguments: false },
   knowledge: { run: knowledge.run, options: ['branch', 'until', 'min-bus-factor', 'cache-dir', 'no-cache', 'attributes', 'team-only'], takesArguments: false },
-  people: { run: people.run, options: ['from', 'branch'], takesArguments: false },
+  people: { run: people.run, options: ['from', 'branch', 'allow-host'], takesArguments: false },
+  outcomes: { run: outcomes.run, options: ['until', 'allow-host'], takesArguments: false },
   'org-report': { run: orgReport.run, options: ['org', 'shard', 'out', 'api-url', 'since', 'until', 'days', 'cache-dir', 'max-wait'], takesArguments: true },
 };
 
@@ -67,6 +69,9 @@ const USAGE = `usage: ownership-lens <command> [options]
                               [--since YYYY-MM-DD] [--until YYYY-MM-DD | --days N] [--root DIR] [--attributes FILE]
   people --from git           the people.<login>.emails entries the history suggests (addresses of branches
                               merged as "Merge pull request #N from LOGIN/…", GitHub no-reply addresses) [--branch REF]
+  outcomes                    each outcome's value, target and status (met, missed, unknown and why) as at
+                              [--until YYYY-MM-DD] (default: now); network sources only from hosts given by
+                              [--allow-host HOST]... (tokens from OWNERSHIP_LENS_OUTCOME_TOKEN_<HOST>)
   org-report --org ORG        the same for every team across the organisation's repositories with an
                               OWNERS.yaml: JSON, Markdown and HTML in --out DIR [--shard K/N] [--max-wait S]
   org-report merge FILE... --out DIR   one report from the org-report.json of every shard
@@ -74,7 +79,7 @@ const USAGE = `usage: ownership-lens <command> [options]
   every command: --owners FILE (default: OWNERS.yaml, .github/OWNERS.yaml, docs/OWNERS.yaml),
                 --root DIR (repository root; default: the folder with .git), --json
   validate: --no-repo (do not check patterns against the repository's files)
-  report:   --cache-dir DIR, --no-cache; token from GITHUB_TOKEN or GH_TOKEN (not needed with --from git)
+  report:   --cache-dir DIR, --no-cache; token from GITHUB_TOKEN or GH_TOKEN (not needed with --from git); --allow-host HOST for outcome values
   exit 0 ok, 1 problems found or request failed, 2 bad usage or unreadable input
 `;
 

@@ -6,6 +6,7 @@ import { FLAG_WORDS, NO_DATA_WORDS, num, pct, windowLabel } from '../../src/core
 import { FIGURES_ARE_NOT, SIGNAL_WORDS } from '../../src/core/report/wording';
 import { componentPracticePhrases, HISTORY_NOT_WORTH } from '../../src/core/report/inPracticeWords';
 import { outputChart, shareChart } from './charts';
+import { outcomeSection } from './outcomeCharts';
 import { button, el, forgetSized, table } from './dom';
 import { daysInMonth, isPartialMonth } from '../../src/core/metrics/months';
 
@@ -202,7 +203,7 @@ function handoffs(r: TeamReportView): HTMLElement {
 
 function render(r: TeamReportView): void {
   forgetSized();
-  document.getElementById('root')!.replaceChildren(header(r), summary(r), repositories(r), output(r), delegation(r), inPractice(r), authorBars(r), monthlyChart(r), evidence(r), components(r), handoffs(r), footer(r));
+  document.getElementById('root')!.replaceChildren(header(r), summary(r), repositories(r), output(r), outcomeSection(r), delegation(r), inPractice(r), authorBars(r), monthlyChart(r), evidence(r), components(r), handoffs(r), footer(r));
 }
 
 window.addEventListener('message', (event: MessageEvent) => {

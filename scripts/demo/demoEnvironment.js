@@ -1,11 +1,13 @@
 // The sample repository and its GitHub, as the demo, the `github` integration suite and the report
 // UI test use them: a git copy of demo/workspace (remote acme/shop), the project's fake GitHub on
 // 127.0.0.1 serving demo/pull-requests.json with dates relative to now, and user-level settings
-// that point the extension at it with a token from the environment.
+// that point the extension at it with a token from the environment; and its outcome sources
+// (scripts/demo/outcomesEnvironment.js).
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { startOutcomeSources } = require('./outcomesEnvironment');
 
 const ROOT = path.resolve(__dirname, '../..');
 const DEMO_TOKEN = 'demo-token-for-the-local-fake-github';
@@ -67,8 +69,9 @@ async function startDemoEnvironment(dirs, { theme } = {}) {
   const data = materialise(path.join(ROOT, 'demo/pull-requests.json'));
   const github = await startFakeGitHub({ data, port: 0, token: DEMO_TOKEN });
   useFakeGitHub(dirs, github.url, theme ? { 'workbench.colorTheme': theme } : {});
+  const outcomes = await startOutcomeSources(ws, dirs);
   // GH_TOKEN, not GITHUB_TOKEN: code-server takes GITHUB_TOKEN for its own GitHub sign-in and removes it.
-  return { ws, github, pullRequests: data.pullRequests.length, env: { GH_TOKEN: DEMO_TOKEN }, stop: () => github.close() };
+  return { ws, github, outcomes, pullRequests: data.pullRequests.length, env: { GH_TOKEN: DEMO_TOKEN }, stop: async () => { await outcomes.stop(); await github.close(); } };
 }
 
 module.exports = { startDemoEnvironment, materialise, gitRepository, useFakeGitHub, DEMO_TOKEN };

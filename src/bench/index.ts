@@ -9,6 +9,7 @@ import * as importBench from './import.bench';
 import * as knowledge from './knowledge.bench';
 import * as matcher from './matcher.bench';
 import * as org from './org.bench';
+import * as outcomes from './outcomes.bench';
 import * as owners from './owners.bench';
 import * as report from './report.bench';
 import * as vscodeHost from './vscode.bench';
@@ -21,6 +22,7 @@ const benches: { name: string; run: (log: (line: string) => void) => Promise<voi
   { name: 'github', run: github.run },
   { name: 'report', run: report.run },
   { name: 'git', run: gitSource.run },
+  { name: 'outcomes', run: outcomes.run },
   { name: 'org', run: org.run },
   { name: 'knowledge', run: knowledge.run },
   { name: 'vscode', run: vscodeHost.run },

@@ -21,7 +21,7 @@ export interface CliArgs {
 export class UsageError extends Error {}
 
 /** Options that take a value; every other `--x` is a boolean flag. */
-export const VALUE_OPTIONS: ReadonlySet<string> = new Set(['owners', 'format', 'repo', 'api-url', 'since', 'until', 'days', 'root', 'cache-dir', 'attributes', 'org', 'shard', 'out', 'max-wait', 'from', 'output', 'diff', 'min', 'layout', 'branch', 'min-bus-factor']);
+export const VALUE_OPTIONS: ReadonlySet<string> = new Set(['owners', 'format', 'repo', 'api-url', 'since', 'until', 'days', 'root', 'cache-dir', 'attributes', 'org', 'shard', 'out', 'max-wait', 'from', 'output', 'diff', 'min', 'layout', 'branch', 'min-bus-factor', 'allow-host']);
 
 export function parseArgs(argv: string[]): CliArgs {
   const [command = '', ...rest] = argv;

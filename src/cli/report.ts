@@ -16,7 +16,9 @@ import { CliArgs, CliIO, stringOption, UsageError } from './io';
 import { loadOwners, requireReadable } from './loadOwners';
 import { runFromGit } from './reportFromGit';
 import { runRepos } from './reportRepos';
-import { now } from '../core/clock';
+import { now, nowMs } from '../core/clock';
+import { outcomeReader } from './outcomes';
+import { teamOutcomes } from '../node/outcomes/teamOutcomes';
 
 const DAY = 86_400_000;
 
@@ -57,7 +59,9 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   }
   const computed = computeLeadReport(createOwnershipIndex(model), sync.pullRequests, window, { generated: attributes.generated });
   const report = teamOnly ? hideIndividuals(computed) : computed;
-  const json = { repo: `${repo.owner}/${repo.name}`, source: 'github', window: report.window, pullRequests: report.pullRequests, teams: report.teams, knowledge: report.knowledge, apiRequests: sync.apiRequests };
+  const outcomes = await teamOutcomes(model, outcomeReader(loaded, args, io), report.teams.map(t => t.team), report.window, nowMs());
+  const teams = report.teams.map(t => ({ ...t, outcomes: outcomes.get(t.team) ?? [] }));
+  const json = { repo: `${repo.owner}/${repo.name}`, source: 'github', window: report.window, pullRequests: report.pullRequests, teams, knowledge: report.knowledge, apiRequests: sync.apiRequests };
   if (args.options.has('json')) {
     io.out(`${JSON.stringify(json, null, 2)}\n`);
   } else {

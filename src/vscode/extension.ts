@@ -14,6 +14,10 @@ import { registerRevealInOwners } from './commands/revealInOwners';
 import { registerWhoOwns } from './commands/whoOwns';
 import { registerOwnersOfChanges } from './commands/ownersOfChanges';
 import { OwnersLanguage } from './language/ownersLanguage';
+import { OutcomeKeysHoverProvider } from './language/outcomeKeysHover';
+import { outcomeBoard } from './outcomes/outcomeBoard';
+import { registerOutcomeCommands } from './outcomes/outcomeCommands';
+import { OutcomeService } from './outcomes/outcomeService';
 import type { Ctx } from './context';
 import { OwnerDecorationProvider } from './decorations';
 import { OwnersDiagnostics } from './diagnostics';
@@ -42,6 +46,8 @@ export interface OwnershipLensApi {
   quickFixes: OwnersQuickFixes;
   /** Pull-request data (GitHub); fetched only by `ownershipLens.refresh`. */
   pullRequests: PullRequestData;
+  /** Outcome values, read in the background (trusted workspaces, user-allowed hosts only). */
+  outcomes: OutcomeService;
   timings: { activateMs: number; ownersLoaded: Promise<number>; firstTreeRender: Promise<number>; filesListed: Promise<number> };
   /** The status-bar item naming the owner of the active file. */
   statusBar: vscode.StatusBarItem;
@@ -89,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
       log, store, tree, treeView, decorations, diagnostics,
       vscode.languages.registerHoverProvider(CODE_FILES, hover),
       vscode.languages.registerHoverProvider(OWNERS_FILES, ownersHover),
+      vscode.languages.registerHoverProvider(OWNERS_FILES, new OutcomeKeysHoverProvider()),
       vscode.languages.registerCodeActionsProvider(OWNERS_FILES, quickFixes, { providedCodeActionKinds: OwnersQuickFixes.kinds }),
       vscode.languages.registerCompletionItemProvider(OWNERS_FILES, language, '/', ' '),
       vscode.languages.registerDefinitionProvider(OWNERS_FILES, language),
@@ -99,6 +106,9 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
       store.onDidChange(() => updateContextKeys(store)),
     );
     context.subscriptions.push(pullRequests, tree.setPullRequests(pullRequests));
+    const outcomes = new OutcomeService(store, context.secrets, log);
+    context.subscriptions.push(outcomes, outcomeBoard.onDidChange(() => tree.repaint()));
+    registerOutcomeCommands(context.subscriptions, outcomes, context.secrets, log);
     registerRefresh(ctx, pullRequests);
     registerShowTeamReport(ctx, pullRequests, context.extensionUri, context.globalState);
     const statusBar = registerStatusBar(store, context.subscriptions);
@@ -116,7 +126,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
     void store.ready.then(() => updateContextKeys(store), e => log.error('Loading OWNERS.yaml failed', e));
     const activateMs = Date.now() - started;
     log.info(`Activated in ${activateMs} ms`);
-    return { ctx, hover, ownersHover, decorations, diagnostics, quickFixes, pullRequests, statusBar, logUri: context.logUri, teamReports: TeamReportPanel, timings: {
+    return { ctx, hover, ownersHover, decorations, diagnostics, quickFixes, pullRequests, outcomes, statusBar, logUri: context.logUri, teamReports: TeamReportPanel, timings: {
       activateMs, ownersLoaded: store.ready.then(() => Date.now() - started), firstTreeRender: tree.firstRender,
       filesListed: store.ready.then(() => Promise.all(store.states().map(s => s.files.ready))).then(() => Date.now() - started),
     } };

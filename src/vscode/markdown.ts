@@ -4,6 +4,7 @@ import { PersonOwnership } from '../core/owners/personOwnership';
 import { oneLine } from '../core/owners/printable';
 import { num } from '../core/format';
 import { isHttpUrl, markdownLinkTarget } from '../core/links';
+import { outcomeStateMarkdown } from './outcomes/outcomeMarkdown';
 
 /**
  * Markdown built only from escaped text: OWNERS.yaml is repository content, so it is never
@@ -47,7 +48,7 @@ export function outcomeLine(o: Outcome): vscode.MarkdownString {
 }
 
 function outcomeText(o: Outcome): string {
-  return [link(o.name ?? o.id, o.link), o.target && `target ${esc(o.target)}`, o.metric && `(${esc(o.metric)})`].filter(Boolean).join(' · ');
+  return [link(o.name ?? o.id, o.link), o.target && `target ${esc(o.target)}`, outcomeStateMarkdown(o), o.metric && `(${esc(o.metric)})`].filter(Boolean).join(' · ');
 }
 
 /** The hover card of a component: who, accountable for what, with which rights and support. */

@@ -190,6 +190,8 @@ function reference(prs: HistoryPullRequest[], people: Map<number, string[]>, s: 
       leadPullRequestShare: ratio(leadPullRequests, mine.length), leadReviewedShare, flag, authors: sortAuthors(Object.values(all), lines),
       leadOwnedComponents: leadOwned, components: mineComponents.length, leadSoleApprovalShare: ratio(sole, others.length), signals,
       componentFigures, months: monthly, topPullRequests, excluded, knowledge: null,
+      // Section 8: the file names no outcome, so every team's list is empty.
+      outcomes: [],
     };
   });
   return { repo: REPO, window: { since: SINCE, until: UNTIL }, pullRequests: counted.length, teams, knowledge: null };

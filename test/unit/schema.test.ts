@@ -33,7 +33,7 @@ function ownersFiles(): [string, string][] {
 }
 
 /** Errors of the validator that are about structure (what a schema can see), not references or the repository. */
-const STRUCTURE = new Set(['yaml-syntax', 'duplicate-key', 'wrong-type', 'missing-field', 'unsupported-version', 'unknown-key', 'missing-lead', 'invalid-login', 'invalid-link', 'invalid-date', 'invalid-metric']);
+const STRUCTURE = new Set(['yaml-syntax', 'duplicate-key', 'wrong-type', 'missing-field', 'unsupported-version', 'unknown-key', 'missing-lead', 'invalid-login', 'invalid-link', 'invalid-date', 'invalid-metric', 'invalid-source']);
 
 describe('the JSON Schema of OWNERS.yaml (shipped for YAML language servers)', () => {
   const files = ownersFiles();

@@ -13,6 +13,8 @@ export interface Span {
   endColumn: number;
 }
 
+import type { OutcomeSource } from '../outcomes/model';
+
 export interface Person {
   login: string;
   name?: string;
@@ -52,6 +54,15 @@ export interface Outcome {
   link?: string;
   span: Span;
   linkSpan?: Span;
+  /** Shown after the value (section 8); no conversion. */
+  unit?: string;
+  targetSpan?: Span;
+  /** Where the value lives, when `source:` is well formed (see core/outcomes/readSource). */
+  source?: OutcomeSource;
+  /** Why a `source:` that is written cannot be used (reported by the parser). */
+  sourceProblem?: string;
+  sourceSpan?: Span;
+  sourceFileSpan?: Span;
 }
 
 export interface HandoffRecord {

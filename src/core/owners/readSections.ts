@@ -2,6 +2,7 @@ import { isMap, isScalar, YAMLMap } from 'yaml';
 import { Component, DEFAULT_METRICS, GuessedField, HandoffRecord, MetricsSettings, Outcome, PatternEntry, Person, Span, Team } from './model';
 import { SourceReader } from './yamlNodes';
 import { METRICS_KEY_NAMES, METRICS_KEYS, MetricsKey } from './metricsKeys';
+import { readOutcomeSource } from '../outcomes/readSource';
 
 type Entry = ReturnType<SourceReader['entries']>[number];
 
@@ -85,10 +86,14 @@ export function readTeams(reader: SourceReader, section: YAMLMap | undefined): M
 
 export function readOutcomes(reader: SourceReader, section: YAMLMap | undefined): Map<string, Outcome> {
   const outcomes = new Map<string, Outcome>();
-  eachItem(reader, section, 'Outcome', new Set(['name', 'metric', 'target', 'link', 'description']), (id, span, f) => {
+  eachItem(reader, section, 'Outcome', new Set(['name', 'metric', 'target', 'unit', 'source', 'link', 'description']), (id, span, f) => {
+    const sourceField = f.get('source');
+    const source = sourceField ? readOutcomeSource(reader, id, sourceField.value, reader.nodeSpan(sourceField.keyNode)) : undefined;
     outcomes.set(id, {
       id, span, name: text(reader, f, 'name', '`name`'), metric: text(reader, f, 'metric', '`metric`'),
       target: text(reader, f, 'target', '`target`'), link: text(reader, f, 'link', '`link`'), linkSpan: valueSpan(reader, f, 'link'),
+      unit: text(reader, f, 'unit', '`unit`'), targetSpan: valueSpan(reader, f, 'target'),
+      source: source?.source, sourceProblem: source?.problem, sourceSpan: source?.span, sourceFileSpan: source?.fileSpan,
     });
   });
   return outcomes;

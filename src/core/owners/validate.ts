@@ -5,6 +5,7 @@ import { Component, isGitHubLogin, OwnersDiagnostic, OwnersModel, Span, teamMemb
 import type { ParsedOwners } from './parse';
 import { UNREADABLE_CODES } from './diagnosticCodes';
 import { singleCodeownerProblems } from './singleCodeowner';
+import { checkOutcomeValues } from '../outcomes/validateOutcomes';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -27,6 +28,7 @@ export function validateOwners(parsed: ParsedOwners, repoFiles?: readonly string
     out.push(...singleCodeownerProblems(model));
     out.push(...codeownersProblems(model).filter(d => !(d.message.startsWith('Owner of') && out.some(o => o.code === 'invalid-login' && o.span === d.span))));
     if (repoFiles) checkAgainstRepository(model, repoFiles, report);
+    checkOutcomeValues(model, report, repoFiles);
   }
   return out.sort((a, b) => a.span.offset - b.span.offset || a.code.localeCompare(b.code));
 }

@@ -3,6 +3,7 @@ import type { TeamFigures } from '../metrics/types';
 import type { Component, HandoffRecord, OwnersModel } from '../owners/model';
 import { mergeModels } from '../metrics/acrossRepositories';
 import { isPartialMonth } from '../metrics/months';
+import type { TeamOutcomeView } from '../outcomes/teamOutcomeView';
 
 export type { MonthlyShare, TeamFigures };
 
@@ -44,6 +45,8 @@ export interface TeamReportView {
   teamOnly: boolean;
   /** A team across repositories: each repository's part of the summed figures (absent for one repository). */
   repositories?: { repo: string; pullRequests: number; lines: number; leadLines: number }[];
+  /** The outcomes the team's components answer for, as at the window's end, with their history (editor only). */
+  outcomeValues?: TeamOutcomeView[];
 }
 
 /** Builds the report of `teamId` from the model, its figures and its monthly series. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { outcomeStateNote } from '../outcomes/handoffOutcomes';
 import { checkNewOwner, handoffSummary } from '../../core/handoff/flowWords';
 import { componentName, teamName } from '../../core/owners/displayNames';
 import { Component, OwnersModel, teamMembers } from '../../core/owners/model';
@@ -53,7 +54,7 @@ async function ask(step: number, model: OwnersModel, a: Partial<HandoffAnswers>,
       if (r && r !== BACK) a.to = r.value;
       return r;
     }
-    case 3: return store(await inputStep({ ...common, prompt: `What must ${a.to} know to own ${c!.name ?? c!.id}?`, value: a.notes, placeholder: 'Context, risks, where the bodies are buried (optional)' }), v => { a.notes = v; });
+    case 3: return store(await inputStep({ ...common, prompt: `What must ${a.to} know to own ${c!.name ?? c!.id}?`, value: a.notes ?? outcomeStateNote(model, c!), placeholder: 'Context, risks, where the bodies are buried (optional)' }), v => { a.notes = v; });
     case 4: return store(await inputStep({ ...common, prompt: 'Open decisions, separated by ";"', value: a.decisions?.join('; '), placeholder: 'e.g. Whether to split tax calculation; Retry policy (optional)' }), v => { a.decisions = split(v); });
     case 5: return store(await inputStep({ ...common, prompt: 'Stakeholders to inform, separated by ";"', value: (a.stakeholders ?? c!.stakeholders).join('; ') }), v => { a.stakeholders = split(v); });
     default: {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { completionContext, nameCompletions, pathCompletions } from '../../core/language/ownersCompletion';
 import { definitionsOf, documentSymbols, indexSymbols, OwnersSymbol, referencesOf, renameEdits, SymbolOccurrence, symbolAt } from '../../core/language/ownersSymbols';
 import { parseOwners } from '../../core/owners/parse';
+import { outcomeKeyItems } from './outcomeKeyCompletion';
 import type { OwnersStore } from '../ownersStore';
 
 const SYMBOL_KINDS: Record<OwnersSymbol['kind'], vscode.SymbolKind> = {
@@ -76,7 +77,7 @@ export class OwnersLanguage implements vscode.CompletionItemProvider, vscode.Def
 
   provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): vscode.CompletionItem[] | undefined {
     const context = completionContext(doc.getText(), doc.offsetAt(pos));
-    if (!context) return undefined;
+    if (!context) return outcomeKeyItems(doc, pos);
     const state = this.store.states().find(s => s.ownersUri.toString() === doc.uri.toString());
     const entries = context.kind === 'path'
       ? pathCompletions(state?.files.all() ?? [], context.prefix)

@@ -7,6 +7,8 @@ import { command } from '../log';
 import type { OwnersState } from '../ownersState';
 import type { Node } from '../tree/nodes';
 import { TeamReportPanel } from './reportPanel';
+import { withOutcomeValues } from '../outcomes/reportOutcomes';
+import { outcomeBoard } from '../outcomes/outcomeBoard';
 
 export const SHOW_TEAM_REPORT = 'ownershipLens.showTeamReport';
 
@@ -15,8 +17,9 @@ export async function teamReportView(state: OwnersState, teamId: string, data: P
   const figures = await data.figuresFor(state);
   const teamFigures = figures?.report.teams.find(t => t.team === teamId);
   // Without data the window is still the one the figures will use once fetched (handoffs are shown in it).
-  return buildTeamReport(state.parsed.model, teamId, teamFigures, figures?.monthly.get(teamId) ?? [],
+  const view = buildTeamReport(state.parsed.model, teamId, teamFigures, figures?.monthly.get(teamId) ?? [],
     figures?.report.window ?? flagWindow(state.parsed.model.metrics.windowDays), figures?.data.fetchedAt, figures !== undefined, figures?.teamOnly ?? teamOnlyMode(state));
+  return withOutcomeValues(view, state);
 }
 
 /** The report of a team over every repository in view, or undefined when there is no cross-repository data. */
@@ -65,7 +68,7 @@ export function registerShowTeamReport(ctx: Ctx, data: PullRequestData, extensio
       }
     }
   };
-  ctx.subscriptions.push(ctx.store.onDidChange(() => void update()), data.onDidChange(() => void update()));
+  ctx.subscriptions.push(ctx.store.onDidChange(() => void update()), data.onDidChange(() => void update()), outcomeBoard.onDidChange(() => void update()));
 }
 
 function findTeam(ctx: Ctx, team: string, folder?: string): { state: OwnersState; team: string } | undefined {

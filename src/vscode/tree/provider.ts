@@ -54,6 +54,14 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     return data.onDidChange(() => { this.pullRequestEvents++; this.refreshSoon(0); });
   }
 
+  private outcomeEvents = 0;
+
+  /** Outcome values changed: redraw through `refreshSoon`, which never refreshes a root render still in progress. */
+  repaint(): void {
+    this.outcomeEvents++;
+    this.refreshSoon(0);
+  }
+
   get grouping(): GroupBy {
     return this.groupBy;
   }
@@ -83,7 +91,7 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
 
   /** Everything a root render reads that events change: each folder's OWNERS.yaml version, the file lists, the pull-request data. */
   private signature(): string {
-    return [...this.store.states().map(s => `${s.folder.uri.toString()} ${s.generation}`), this.fileEvents, this.pullRequestEvents, this.pullRequests ? 1 : 0].join('|');
+    return [...this.store.states().map(s => `${s.folder.uri.toString()} ${s.generation}`), this.fileEvents, this.pullRequestEvents, this.outcomeEvents, this.pullRequests ? 1 : 0].join('|');
   }
 
   getTreeItem(node: Node): vscode.TreeItem {

@@ -12,6 +12,7 @@ import { count, num } from '../../core/format';
 import { onPurposeWords } from '../../core/owners/unownedWords';
 import { Node, SECTION_LABELS } from './nodes';
 import { groupComponents } from './children';
+import { showComponentOutcomes, showOutcomeState } from './outcomeRow';
 
 const None = vscode.TreeItemCollapsibleState.None;
 const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
@@ -105,6 +106,7 @@ function build(node: Node): vscode.TreeItem {
       const item = withIcon(new vscode.TreeItem(node.outcome ? node.outcome.name ?? node.outcome.id : 'No outcome', Expanded), 'graph', ContextValues.outcomeGroup);
       item.description = node.outcome?.target ? `target ${node.outcome.target}` : undefined;
       if (node.outcome) item.tooltip = outcomeLine(node.outcome);
+      if (node.outcome) showOutcomeState(item, node.outcome, state.folder.uri.toString());
       return item;
     }
     case 'component': {
@@ -118,6 +120,7 @@ function build(node: Node): vscode.TreeItem {
         if (f.delegateTo) item.contextValue = `${item.contextValue} delegable`;
       }
       item.command = { command: 'ownershipLens.revealInOwners', title: 'Reveal in OWNERS.yaml', arguments: [node] };
+      showComponentOutcomes(item, state.model, c, state.folder.uri.toString());
       return item;
     }
     case 'section': {
@@ -137,6 +140,7 @@ function build(node: Node): vscode.TreeItem {
       const item = withIcon(new vscode.TreeItem(node.outcome.name ?? node.outcome.id, None), 'graph', 'outcome');
       item.description = [node.outcome.target && `target ${node.outcome.target}`, node.outcome.link && 'dashboard'].filter(Boolean).join(' · ') || undefined;
       item.tooltip = outcomeLine(node.outcome);
+      showOutcomeState(item, node.outcome, state.folder.uri.toString());
       return item;
     }
     case 'pattern': {

@@ -80,7 +80,7 @@ describe('ownership tree (acme)', () => {
     await vscode.commands.executeCommand(Commands.groupBy, 'outcome');
     const rows = await treeRows(a, 1);
     assert.deepStrictEqual(rows.filter(r => r.depth === 0).map(r => `${r.label}|${r.description ?? ''}`),
-      ['API uptime|target 99.95%', 'Checkout conversion|target >= 3.5%', 'Payment success rate|target >= 99.2%', 'Search click-through|target >= 42%', 'Unowned|69.2% of 13 files owned · 4 unowned']);
+      ['API uptime|target >= 99.95%', 'Checkout conversion|target >= 3.5%', 'Payment success rate|target >= 99.2%', 'Search click-through|target >= 42%', 'Unowned|69.2% of 13 files owned · 4 unowned']);
     const underCheckout = rows.filter(r => r.depth === 1 && r.id!.includes('/outcome/checkout-conversion/')).map(r => r.label);
     assert.deepStrictEqual(underCheckout, ['Checkout API', 'Storefront web app']);
   });
