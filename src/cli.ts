@@ -34,7 +34,7 @@ const COMMANDS: Record<string, Command> = {
   'import-codeowners': { run: (args, io) => importOwners.run(args, io, ['github', 'gitlab']), options: IMPORT_OPTIONS, takesArguments: true },
   report: { run: report.run, options: ['repo', 'api-url', 'since', 'until', 'days', 'cache-dir', 'no-cache', 'attributes', 'team-only', 'from', 'branch', 'allow-host'], takesArguments: false },
   knowledge: { run: knowledge.run, options: ['branch', 'until', 'min-bus-factor', 'cache-dir', 'no-cache', 'attributes', 'team-only'], takesArguments: false },
-  people: { run: people.run, options: ['from', 'branch', 'allow-host'], takesArguments: false },
+  people: { run: people.run, options: ['from', 'branch'], takesArguments: false },
   outcomes: { run: outcomes.run, options: ['until', 'allow-host'], takesArguments: false },
   'org-report': { run: orgReport.run, options: ['org', 'shard', 'out', 'api-url', 'since', 'until', 'days', 'cache-dir', 'max-wait'], takesArguments: true },
 };

@@ -1,5 +1,7 @@
 import * as path from 'path';
-import { now } from '../core/clock';
+import { now, nowMs } from '../core/clock';
+import { teamOutcomes } from '../node/outcomes/teamOutcomes';
+import { outcomeReader } from './outcomes';
 import { hideIndividuals } from '../core/metrics/teamOnly';
 import { readGitattributes } from '../node/gitattributesFile';
 import { ChangeCache, mailmapFingerprint } from '../node/git/changeCache';
@@ -42,7 +44,9 @@ export async function runFromGit(args: CliArgs, io: CliIO): Promise<number> {
   cache.save();
   const teamOnly = args.options.has('team-only') || model.metrics.teamOnly;
   const report = teamOnly ? hideIndividuals(result.report) : result.report;
-  const json = { repo: result.repo, source: 'git', window: report.window, pullRequests: report.pullRequests, teams: report.teams, knowledge: report.knowledge, apiRequests: 0 };
+  const outcomes = await teamOutcomes(model, outcomeReader(loaded, args, io), report.teams.map(t => t.team), report.window, nowMs());
+  const teams = report.teams.map(t => ({ ...t, outcomes: outcomes.get(t.team) ?? [] }));
+  const json = { repo: result.repo, source: 'git', window: report.window, pullRequests: report.pullRequests, teams, knowledge: report.knowledge, apiRequests: 0 };
   if (args.options.has('json')) io.out(`${JSON.stringify(json, null, 2)}\n`);
   else io.out(formatReport(json.repo, report, 0, 'git'));
   return 0;
