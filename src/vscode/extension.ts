@@ -91,7 +91,8 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
     registerRefresh(ctx, pullRequests);
     registerShowTeamReport(ctx, pullRequests, context.extensionUri, context.globalState);
     const statusBar = registerStatusBar(store, context.subscriptions);
-    for (const register of [registerHandoff, registerWhoOwns, registerRevealInOwners, registerCopyOwner, registerCreateOwnersFile, registerGroupBy, registerRevealActive, registerReload, registerOwnersOfChanges]) register(ctx);
+    registerHandoff(ctx, state => pullRequests.peekFigures(state)?.components);
+    for (const register of [registerWhoOwns, registerRevealInOwners, registerCopyOwner, registerCreateOwnersFile, registerGroupBy, registerRevealActive, registerReload, registerOwnersOfChanges]) register(ctx);
     void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy);
     void store.ready.then(() => updateContextKeys(store), e => log.error('Loading OWNERS.yaml failed', e));
     const activateMs = Date.now() - started;

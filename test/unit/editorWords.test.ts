@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { count, num, wrapText } from '../../src/core/format';
-import { checkNewOwner, handedOffMessage, handoffSummary } from '../../src/core/handoff/flowWords';
+import { candidateDetail, checkNewOwner, handedOffMessage, handoffSummary } from '../../src/core/handoff/flowWords';
 import { componentName, personName, teamName } from '../../src/core/owners/displayNames';
 import { parseOwners } from '../../src/core/owners/parse';
 import { computeCoverage, createOwnershipIndex, unownedOnPurpose } from '../../src/core/owners/resolve';
@@ -91,6 +91,28 @@ describe('editor wording: the handoff flow', () => {
     assert.deepStrictEqual(s.sections[1].lines, ['Split tax calculation into its own service?', 'Retry budget per order']);
     assert.deepStrictEqual(s.sections[2].lines, ['Growth team; Finance']);
     assert.deepStrictEqual(handoffSummary(acme, checkout, { to: 'carol', notes: '', decisions: [], stakeholders: [] }).sections, []);
+  });
+
+  it('summarises what the new owner answers for, may decide and is given, marking what changed', () => {
+    const s = handoffSummary(acme, checkout, {
+      to: 'carol', notes: '', decisions: [], stakeholders: [],
+      outcomes: ['checkout-conversion', 'payment-success'], authority: checkout.authority, support: [],
+    });
+    assert.deepStrictEqual(s.sections.map(x => x.heading), ['answers for (changed)', 'may decide without asking', 'the lead commits to (changed)']);
+    assert.deepStrictEqual(s.sections[0].lines, ['Checkout conversion (>= 3.5%)', `${acme.outcomes.get('payment-success')!.name} (${acme.outcomes.get('payment-success')!.target})`]);
+    assert.deepStrictEqual(s.sections[1].lines, checkout.authority);
+    assert.deepStrictEqual(s.sections[2].lines, ['nothing listed: the new owner gets no stated support']);
+  });
+
+  it('shows each candidate owner with the facts that justify them, not a rating', () => {
+    assert.strictEqual(candidateDetail(acme, checkout, 'alice'), 'lead of Payments · owns 1 component (Payments core)');
+    assert.strictEqual(candidateDetail(acme, checkout, 'carol'), 'in Payments · owns no component yet');
+    assert.match(candidateDetail(acme, checkout, 'erin'), /^not in Payments · owns 1 component \(Shared libraries\)$/);
+    const figures = { component: 'checkout-api', owner: 'bob', pullRequests: 9, lines: 2000, ownerLines: 1000, leadLines: 300, delegateTo: null,
+      authors: [{ login: 'bob', pullRequests: 5, lines: 1000, share: 0.5 }, { login: 'Carol', pullRequests: 3, lines: 700, share: 0.35 }] };
+    assert.strictEqual(candidateDetail(acme, checkout, 'carol', figures), "in Payments · owns no component yet · 700 lines of this component's 2,000 changed in the window (35%)");
+    assert.match(candidateDetail(acme, checkout, 'alice', figures), /· 300 lines of this component's 2,000 changed in the window \(15%\)$/);
+    assert.match(candidateDetail(acme, checkout, 'erin', figures), /· not among this component's top authors in the window$/);
   });
 
   it('announces a handoff with names, not ids', () => {

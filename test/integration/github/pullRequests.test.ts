@@ -147,6 +147,9 @@ describe('pull-request data from (fake) GitHub', function () {
       assert.strictEqual(outcome.kind, 'cancelled');
       assert.strictEqual(seen.length, 1);
       assert.deepStrictEqual([seen[0].preselected, seen[0].suggestedTo, seen[0].skipComponent], ['deploy', 'erin', true]);
+      // The owner step's figures: erin's lines in the component over the window, as the tree's row has them.
+      const figures = seen[0].figures?.('deploy');
+      assert.ok(figures && figures.authors.some(x => x.login === 'erin' && x.lines > 0), JSON.stringify(figures));
       // A "could go to" login that is not a GitHub login is dropped, never passed on.
       await vscode.commands.executeCommand('ownershipLens.handoff', { component: 'deploy', suggestedTo: 'x](command:evil)' });
       assert.strictEqual(seen[1].suggestedTo, undefined);
