@@ -63,12 +63,28 @@ async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
       await could.waitFor({ timeout: 15000 });
       await could.click();
       await quick.locator('.quick-input-title', { hasText: 'Hand Off Component' }).waitFor();
+      // step 3, the outcomes erin will answer for, Deployment's current one ticked
+      await quick.locator('input[placeholder^="Which outcomes will erin answer for with Deployment"]').waitFor();
       const prompt = await quick.innerText();
       log('handoff:', JSON.stringify(prompt.slice(0, 200)));
-      assert.match(prompt, /What must erin know to own Deployment\?/);
-      assert.match(prompt, /3\/6/);
+      assert.match(prompt, /3\/9/);
       await page.waitForTimeout(400);
       await shot('handoff-could-go-to.png');
+      // Back: the owner step, where each candidate shows their lines in Deployment over the window
+      await quick.locator('.quick-input-titlebar .codicon-quick-input-back').first().click();
+      const erin = quick.locator('.monaco-list-row', { hasText: /lines of this component's [\d,]+ changed in the window/ }).first();
+      await erin.waitFor();
+      log('candidate:', JSON.stringify(await erin.innerText()));
+      assert.match(await erin.innerText(), /erin[\s\S]*in Platform · owns \d+ components? .*· [\d,]+ lines of this component's [\d,]+ changed in the window \(\d+%\)/);
+      await page.waitForTimeout(400);
+      await shot('handoff-owner-figures.png');
+      // forward to the support step: Deployment lists none, and the step says so
+      await page.keyboard.press('Enter');
+      await quick.locator('input[placeholder^="Which outcomes will erin answer for"]').waitFor();
+      await page.keyboard.press('Enter');
+      await quick.locator('.quick-input-message', { hasText: 'Decisions erin may take on Deployment without asking' }).waitFor();
+      await page.keyboard.press('Enter');
+      await quick.locator('.quick-input-message', { hasText: 'Deployment lists no support yet: what will the lead commit to give erin?' }).waitFor();
       await page.keyboard.press('Escape');
       await quick.waitFor({ state: 'hidden' });
     }],
