@@ -30,6 +30,7 @@ export const Settings = {
   ownersFile: 'ownersFile',
   groupBy: 'tree.groupBy',
   decorations: 'decorations.enabled',
+  markUnowned: 'decorations.markUnowned',
   debounceMs: 'diagnostics.debounceMs',
 } as const;
 
