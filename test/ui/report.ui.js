@@ -72,10 +72,11 @@ async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
       await shot('handoff-could-go-to.png');
       // Back: the owner step, where each candidate shows their lines in Deployment over the window
       await quick.locator('.quick-input-titlebar .codicon-quick-input-back').first().click();
-      const erin = quick.locator('.monaco-list-row', { hasText: /lines of this component's [\d,]+ changed in the window/ }).first();
+      const erin = quick.locator('.monaco-list-row', { hasText: /wrote [\d,]+ of its [\d,]+ changed lines/ }).first();
       await erin.waitFor();
       log('candidate:', JSON.stringify(await erin.innerText()));
-      assert.match(await erin.innerText(), /erin[\s\S]*in Platform · owns \d+ components? .*· [\d,]+ lines of this component's [\d,]+ changed in the window \(\d+%\)/);
+      assert.match(await erin.innerText(), /erin[\s\S]*in Platform · owns .* · wrote [\d,]+ of its [\d,]+ changed lines \(\d+%\)/);
+      await page.mouse.move(900, 700);   // no Back tooltip over the list in the screenshot
       await page.waitForTimeout(400);
       await shot('handoff-owner-figures.png');
       // forward to the support step: Deployment lists none, and the step says so

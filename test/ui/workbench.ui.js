@@ -40,7 +40,8 @@ async function run({ page, url, wsDir, shotsDir, failShot, log }) {
       await page.keyboard.press('Control+P');
       await quick.waitFor({ state: 'visible' });
       await page.keyboard.type('services/checkout/src/index.ts');
-      await quick.locator('.monaco-list-row', { hasText: 'index.ts' }).first().waitFor();
+      // Enter only once Quick Open has caught up with the typed path (another index.ts may be focused first)
+      await quick.locator('.monaco-list-row.focused', { hasText: 'services/checkout/src' }).first().waitFor();
       await page.keyboard.press('Enter');
       const spec = page.locator('.monaco-editor .view-lines .view-line span', { hasText: '../../payments/src/charge' }).first();
       await spec.waitFor();
@@ -87,7 +88,7 @@ async function run({ page, url, wsDir, shotsDir, failShot, log }) {
       await page.keyboard.press('Control+A');
       await page.keyboard.type('carol');
       // each candidate carries the facts that justify them: in the team or not, what they already own
-      await quick.locator('.monaco-list-row', { hasText: 'in Payments · owns no component yet' }).first().waitFor();
+      await quick.locator('.monaco-list-row', { hasText: 'in Payments · owns nothing yet' }).first().waitFor();
       await settledShot('handoff-2-owner.png');
       await page.keyboard.press('Enter');
       // 3: the outcomes carol answers for, the current one ticked; tick a second
@@ -127,7 +128,17 @@ async function run({ page, url, wsDir, shotsDir, failShot, log }) {
       // 9: confirm, with every field whole (a row per line) before anything is written
       await quick.locator('.monaco-list-row', { hasText: 'Hand off Checkout API to carol' }).waitFor();
       // A section's heading shows at the right of its first row (VS Code's separators): leave the headings out.
-      const summary = (await quick.locator('.monaco-list-row').allInnerTexts()).join(' ')
+      // The summary is taller than the list: scroll through it (rows outside the view are not in the page), then back to the top.
+      const seen = [];
+      const list = quick.locator('.monaco-list').first();
+      for (let i = 0; i < 8; i++) {
+        for (const t of await quick.locator('.monaco-list-row').allInnerTexts()) if (!seen.includes(t)) seen.push(t);
+        await list.hover();
+        await page.mouse.wheel(0, 120);
+        await page.waitForTimeout(100);
+      }
+      await page.mouse.wheel(0, -2000);
+      const summary = seen.join(' ')
         .replace(/\b(notes|open decisions|stakeholders to inform|answers for|may decide without asking|the lead commits to|\(changed\))/g, ' ').replace(/\s+/g, ' ');
       log('confirm:', JSON.stringify(summary));
       for (const whole of ['bob → carol', 'Checkout conversion (>= 3.5%)', 'Payment success rate (>= 99.2%)', 'Pick the retry library', 'Pairing on the first release',

@@ -105,14 +105,16 @@ describe('editor wording: the handoff flow', () => {
   });
 
   it('shows each candidate owner with the facts that justify them, not a rating', () => {
-    assert.strictEqual(candidateDetail(acme, checkout, 'alice'), 'lead of Payments · owns 1 component (Payments core)');
-    assert.strictEqual(candidateDetail(acme, checkout, 'carol'), 'in Payments · owns no component yet');
-    assert.match(candidateDetail(acme, checkout, 'erin'), /^not in Payments · owns 1 component \(Shared libraries\)$/);
+    assert.strictEqual(candidateDetail(acme, checkout, 'alice'), 'lead of Payments · owns Payments core');
+    assert.strictEqual(candidateDetail(acme, checkout, 'carol'), 'in Payments · owns nothing yet');
+    assert.strictEqual(candidateDetail(acme, checkout, 'erin'), 'not in Payments · owns Shared libraries');
     const figures = { component: 'checkout-api', owner: 'bob', pullRequests: 9, lines: 2000, ownerLines: 1000, leadLines: 300, delegateTo: null,
       authors: [{ login: 'bob', pullRequests: 5, lines: 1000, share: 0.5 }, { login: 'Carol', pullRequests: 3, lines: 700, share: 0.35 }] };
-    assert.strictEqual(candidateDetail(acme, checkout, 'carol', figures), "in Payments · owns no component yet · 700 lines of this component's 2,000 changed in the window (35%)");
-    assert.match(candidateDetail(acme, checkout, 'alice', figures), /· 300 lines of this component's 2,000 changed in the window \(15%\)$/);
-    assert.match(candidateDetail(acme, checkout, 'erin', figures), /· not among this component's top authors in the window$/);
+    assert.strictEqual(candidateDetail(acme, checkout, 'carol', figures), 'in Payments · owns nothing yet · wrote 700 of its 2,000 changed lines (35%)');
+    assert.strictEqual(candidateDetail(acme, checkout, 'alice', figures), 'lead of Payments · owns Payments core · wrote 300 of its 2,000 changed lines (15%)');
+    assert.strictEqual(candidateDetail(acme, checkout, 'erin', figures), 'not in Payments · owns Shared libraries · not among its top authors');
+    const many = parseOwners(fs.readFileSync(path.join(ROOT, 'test/fixtures/workspaces/acme/OWNERS.yaml'), 'utf8').replace(/owner: (gus|farid)/g, 'owner: erin')).model;
+    assert.strictEqual(candidateDetail(many, checkout, 'erin'), 'not in Payments · owns 3: Product search, Storefront web app, …');
   });
 
   it('announces a handoff with names, not ids', () => {

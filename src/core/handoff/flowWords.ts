@@ -1,4 +1,4 @@
-import { count, num, wrapText } from '../format';
+import { num, wrapText } from '../format';
 import type { ComponentFigures } from '../metrics/types';
 import { componentName, personName, teamName } from '../owners/displayNames';
 import { Component, isGitHubLogin, OwnersModel, sameLogin, teamMembers } from '../owners/model';
@@ -79,7 +79,8 @@ export function outcomeLabel(model: OwnersModel, id: string): string {
 
 /**
  * What justifies `login` as the new owner of `c`, in one row: in the team or not, what they
- * already own, and (with pull-request figures) their lines in the component over the window.
+ * already own, and (with pull-request figures) their lines in the component over the window
+ * ("wrote 830 of its 1,911 changed lines (43%)").
  * Facts only, not a rating: more lines is knowledge of the code, not merit.
  */
 export function candidateDetail(model: OwnersModel, c: Component, login: string, figures?: ComponentFigures): string {
@@ -90,12 +91,14 @@ export function candidateDetail(model: OwnersModel, c: Component, login: string,
   else if (team && teamMembers(team).has(key)) parts.push(`in ${teamName(model, c.team)}`);
   else parts.push(`not in ${teamName(model, c.team)}`);
   const owns = [...model.components.values()].filter(x => x.owner.toLowerCase() === key);
-  parts.push(owns.length === 0 ? 'owns no component yet' : `owns ${count(owns.length, 'component')} (${owns.slice(0, 3).map(x => componentName(model, x.id)).join(', ')}${owns.length > 3 ? ', …' : ''})`);
+  const named = owns.slice(0, 2).map(x => componentName(model, x.id)).join(', ') + (owns.length > 2 ? ', …' : '');
+  parts.push(owns.length === 0 ? 'owns nothing yet' : owns.length === 1 ? `owns ${named}` : `owns ${owns.length}: ${named}`);
   if (figures) {
+    // A quick pick row is one line: short words, the window is the one the tree and the report show.
     const author = figures.authors.find(x => x.login.toLowerCase() === key);
     const lines = author?.lines ?? (team && team.lead.toLowerCase() === key ? figures.leadLines : undefined);
-    if (lines !== undefined && lines > 0 && figures.lines > 0) parts.push(`${count(lines, 'line')} of this component's ${num(figures.lines)} changed in the window (${Math.round((lines / figures.lines) * 100)}%)`);
-    else parts.push(`not among this component's top authors in the window`);
+    if (lines !== undefined && lines > 0 && figures.lines > 0) parts.push(`wrote ${num(lines)} of its ${num(figures.lines)} changed lines (${Math.round((lines / figures.lines) * 100)}%)`);
+    else parts.push('not among its top authors');
   }
   return parts.join(' · ');
 }

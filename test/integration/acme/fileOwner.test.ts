@@ -14,12 +14,12 @@ describe('file owner: decorations, status bar, whoOwns (acme)', () => {
     assert.strictEqual(unowned?.badge, '?');
     assert.strictEqual((unowned?.color as unknown as { id?: string } | undefined)?.id, 'ownershipLens.unownedFileForeground');
     const config = vscode.workspace.getConfiguration('ownershipLens');
-    await config.update('decorations.markUnowned', false, vscode.ConfigurationTarget.Workspace);
+    await config.update('decorations.markUnowned', false, vscode.ConfigurationTarget.Global);
     try {
       const plain = await a.decorations.provideFileDecoration(file('docs/README.md'));
       assert.deepStrictEqual([plain?.tooltip, plain?.badge, plain?.color], ['Owner: none (not in OWNERS.yaml)', undefined, undefined]);
     } finally {
-      await config.update('decorations.markUnowned', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('decorations.markUnowned', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 

@@ -180,7 +180,20 @@ describe('pull-request data from (fake) GitHub', function () {
     }
   });
 
-  it('adds the team\'s flag and the component\'s top authors to hover cards', async () => {
+  it('hover cards link to the team\'s figures; the figures themselves show with ownershipLens.hover.showTeamFigures', async () => {
+    const plainCard = await hoverText(file('services/checkout/src/index.ts'), "'../../payments/src/charge'", 3);
+    assert.match(plainCard, /\[Team figures…\]\(command:ownershipLens\.showTeamReport\?/);
+    assert.doesNotMatch(plainCard, /Top authors|could go to|Hand off/i, 'a lead\'s figures are not every developer\'s');
+    const config = vscode.workspace.getConfiguration('ownershipLens');
+    await config.update('hover.showTeamFigures', true, vscode.ConfigurationTarget.Global);
+    try {
+      await showsTeamFigures();
+    } finally {
+      await config.update('hover.showTeamFigures', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  async function showsTeamFigures(): Promise<void> {
     const text = await hoverText(file('services/checkout/src/index.ts'), "'../../payments/src/charge'", 3);
     assert.match(text, /Payments core/);
     assert.match(text, /Top authors/i);
@@ -193,7 +206,7 @@ describe('pull-request data from (fake) GitHub', function () {
     assert.match(unescape(text), /Team Payments: \*\*lead \d+%/, 'the team by its name');
     assert.match(unescape(text), /\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d: \d{1,3}(,\d{3})* lines in \d+ pull requests/);
     assert.doesNotMatch(text, /exclusive/);
-  });
+  }
 
   it('opens the team report with figures, monthly shares and handoffs, and exports it', async () => {
     const view = await vscode.commands.executeCommand<TeamReportView>('ownershipLens.showTeamReport', { team: 'payments' });
