@@ -255,6 +255,7 @@ async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
         const rows = fs.readFileSync(path.join(out, 'platform.csv'), 'utf8').trimEnd().split('\r\n');
         assert.match(rows[0], /,window_since,window_last_day,note$/);
         assert.ok(rows.slice(1).every(r => r.includes(`,${today},"These figures`)), rows.join('\n'));
+        assert.ok(['author,', 'month,', 'flag,', 'signal,'].every(section => rows.some(r => r.startsWith(section))), 'authors, months, the flag and the signals in one table');
         assert.deepStrictEqual(fs.readdirSync(wsDir).filter(f => f.startsWith('team-report')), [], 'nothing written into the repository');
       } finally {
         fs.rmSync(out, { recursive: true, force: true });
