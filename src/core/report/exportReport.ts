@@ -41,7 +41,11 @@ export function teamReportMarkdown(r: TeamReportView): string {
   else {
     lines.push(`**${FLAG_WORDS[f.flag]}.** The lead wrote ${pct(f.leadShare)} of ${num(f.lines)} changed lines and ${num(f.leadPullRequests)} of ${num(f.pullRequests)} pull requests, ` +
       `and reviewed ${pct(f.leadReviewedShare)} of the others' pull requests. Thresholds: doing the work at ${pct(r.thresholds.leadShare)}, watch at ${pct(r.thresholds.watch)}.`, '');
-    for (const sig of f.signals) lines.push(`- **${SIGNAL_WORDS[sig].label}**: ${SIGNAL_WORDS[sig].meaning} ${SIGNAL_WORDS[sig].action}`);
+    if (r.assessment) lines.push(r.assessment.headline, '');
+    for (const sig of f.signals) {
+      const expected = r.assessment?.readings.find(x => x.signal === sig && x.standing === 'expected');
+      lines.push(expected ? `- **${SIGNAL_WORDS[sig].label}**, expected here: ${expected.why}. ${SIGNAL_WORDS[sig].meaning}` : `- **${SIGNAL_WORDS[sig].label}**: ${SIGNAL_WORDS[sig].meaning} ${SIGNAL_WORDS[sig].action}`);
+    }
     if (f.signals.length) lines.push('');
     lines.push(`Bottleneck figure: the lead was the only approver of ${pct(f.leadSoleApprovalShare)} of the others' pull requests. The lead owns ${f.leadOwnedComponents} of ${f.components} components.`, '');
     lines.push('| author | pull requests | lines | share |', '|---|---:|---:|---:|');
