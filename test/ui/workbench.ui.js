@@ -58,6 +58,9 @@ async function run({ page, url, wsDir, shotsDir, failShot, log }) {
       log('hover:', JSON.stringify(text));
       assert.match(text, /Owner: alice \(Alice Ng\) · Team: Payments · Lead: alice/);
       assert.match(text, /Payment success rate · target >= 99\.2%/);
+      // how to reach the owner sits right under owner and outcome, above the details (no team figures for a developer)
+      assert.match(text, /Outcomes: [^\n]*\n+Copy @alice · Open in OWNERS\.yaml\n/);
+      assert.doesNotMatch(text, /Top authors/);
       await page.locator('.monaco-hover', { hasText: 'Loading...' }).waitFor({ state: 'detached', timeout: 8000 }).catch(() => {});
       await shot('hover.png');
       await page.mouse.move(5, 5);

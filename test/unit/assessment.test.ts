@@ -42,7 +42,7 @@ describe('assessment: signals read for the team\'s size and trend', () => {
     const monthly = [month('2026-08', 0.3), month('2026-09', 0.2), month('2026-10', 0.17), month('2026-11', 0.14), month('2026-12', 0.6, 300, 6)];
     const a = assessTeam(figures({ leadShare: 0.45, signals: ['watch'] }), 5, monthly);
     assert.deepStrictEqual(a.trend, { direction: 'falling', months: [{ month: '2026-09', leadShare: 0.2 }, { month: '2026-10', leadShare: 0.17 }, { month: '2026-11', leadShare: 0.14 }] });
-    assert.strictEqual(a.headline, 'Watch. The lead wrote 45% of the team\'s lines, falling: 20%, 17%, 14% in the last 3 whole months. The handing over is under way: keep it going.');
+    assert.strictEqual(a.headline, 'Watch. The lead wrote 45% of the team\'s lines, falling: 20%, 17%, 14% in the last 3 whole months. Keep handing work over: the share is coming down.');
     const rising = assessTeam(figures({ leadShare: 0.45, signals: ['watch'] }), 5, [month('2026-09', 0.2), month('2026-10', 0.3), month('2026-11', 0.4)]);
     assert.match(rising.headline, /, rising: 20%, 30%, 40% in the last 3 whole months\. Worth a look before it grows/);
   });

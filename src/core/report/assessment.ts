@@ -122,7 +122,7 @@ function headline(f: TeamFigures, size: number, readings: SignalReading[], conce
   const top = concerns[0];
   // A share already falling over whole months is the next step under way: say so rather than repeat it.
   const underWay = (top === 'doing-the-work' || top === 'watch') && trend.direction === 'falling';
-  const next = underWay ? 'The handing over is under way: keep it going.' : SIGNAL_WORDS[top].action;
+  const next = underWay ? 'Keep handing work over: the share is coming down.' : SIGNAL_WORDS[top].action;
   return `${capital(SIGNAL_WORDS[top].label)}. ${share} ${next}`;
 }
 

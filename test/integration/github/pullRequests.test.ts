@@ -116,7 +116,7 @@ describe('pull-request data from (fake) GitHub', function () {
     assert.match(tooltip, /\*\*holds ownership\*\*, expected here: the lead owns 1 of 2 components, their part in a team of 2\. The lead owns half or more of the team's components/);
     assert.doesNotMatch(tooltip, /Name a second approver/);
     // the headline: what to act on (62% is more than the equal half), where it is heading, the next step
-    assert.match(tooltip, /^Doing the work\. The lead wrote \d+% of the team's lines[^\n]*\. (Pick one piece of work|The handing over is under way)/m);
+    assert.match(tooltip, /^Doing the work\. The lead wrote \d+% of the team's lines[^\n]*\. (Pick one piece of work|Keep handing work over)/m);
     assert.match(tooltip, new RegExp(`of ${figures.lines.toLocaleString('en-US')} changed lines`), 'thousands separated');
     const { window } = (await a.pullRequests.figuresFor(a.ctx.store.states()[0]))!.report;
     const lastDay = new Date(Date.parse(`${window.until}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
