@@ -56,13 +56,16 @@ describe('quick fix edits', () => {
     const problems = (text: string) => validateOwners(parseOwners(text)).filter(d => d.code !== 'pattern-matches-nothing').map(d => `${d.severity} ${d.code}`);
     assert.deepStrictEqual(problems(unknown), ['error unknown-team']);
     const text = applyTextEdits(unknown, [defineTeamEdit(unknown, 'growth-marketing', 'bo', 'site')!]);
-    assert.ok(text.includes('      - bo   # since May\r\n  growth-marketing:\r\n    name: Growth Marketing\r\n    lead: bo\r\n    members: [bo]\r\n    x-guessed: { lead: "a placeholder: bo owns site; name the team\'s lead" }\r\noutcomes:'), text);
+    assert.ok(text.includes('      - bo   # since May\r\n  growth-marketing:\r\n    name: Growth Marketing\r\n    lead: bo\r\n    members: [bo]\r\n    x-guessed:\r\n      lead: a placeholder, bo owns site, the component that names this team; name the team\'s lead\r\noutcomes:'), text);
     assert.deepStrictEqual(problems(text), ['info guessed']);
     const info = validateOwners(parseOwners(text)).find(d => d.code === 'guessed')!;
-    assert.strictEqual(info.message, 'The lead of team "growth-marketing" ("bo") is a guess: a placeholder: bo owns site; name the team\'s lead. Confirm or change it, then delete this `x-guessed` entry.');
+    assert.strictEqual(info.message, 'The lead of team "growth-marketing" ("bo") was guessed: a placeholder, bo owns site, the component that names this team; name the team\'s lead. Confirm or change it, then delete this `x-guessed` entry.');
     // no `teams` section yet: one is created before `components`
     const none = 'version: 1\ncomponents:\n  api:\n    team: core\n    owner: xia\n    paths: [/src/]\n';
     const created = applyTextEdits(none, [defineTeamEdit(none, 'core', 'xia', 'api')!]);
+    // text YAML would read otherwise (a login such as `null`, a component id with ": ") is quoted
+    const odd = applyTextEdits(none.replace('owner: xia', 'owner: "null"'), [defineTeamEdit(none.replace('owner: xia', 'owner: "null"'), 'core', 'null', 'a: b')!]);
+    assert.deepStrictEqual([parseOwners(odd).model.teams.get('core')?.lead, problems(odd)], ['null', ['info guessed']]);
     assert.ok(created.startsWith('version: 1\nteams:\n  core:\n    name: Core\n    lead: xia\n'), created);
     assert.deepStrictEqual(problems(created), ['info guessed']);
   });

@@ -82,7 +82,8 @@ export function defineTeamEdit(text: string, id: string, owner: string, componen
     `${pad}${step}name: ${scalar(name)}`,
     `${pad}${step}lead: ${scalar(owner)}`,
     `${pad}${step}members: [${scalar(owner)}]`,
-    `${pad}${step}x-guessed: { lead: ${scalar(`a placeholder: ${owner} owns ${componentId}; name the team's lead`)} }`,
+    `${pad}${step}x-guessed:`,
+    `${pad}${step}${step}lead: ${scalar(`a placeholder, ${owner} owns ${componentId}, the component that names this team; name the team's lead`)}`,
   ].join(eol);
   const teams = pairOf(doc.contents, 'teams');
   if (teams && isMap(teams.value) && !teams.value.flow && teams.value.items.length) {

@@ -112,7 +112,7 @@ describe('live diagnostics and quick fixes (broken folder)', () => {
     const titles = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', brokenOwners(), diagnostic.range, vscode.CodeActionKind.QuickFix.value)).map(x => x.title);
     assert.deepStrictEqual(titles, ['Create team growth']);
     await fix('unknown-team', /^Create team growth$/);
-    assert.match(doc.getText(), /\n  growth:\n    name: Growth\n    lead: quinn\n    members: \[quinn\]\n    x-guessed: \{ lead: "a placeholder: quinn owns [a-z-]+; name the team's lead" \}\n/);
+    assert.match(doc.getText(), /\n  growth:\n    name: Growth\n    lead: quinn\n    members: \[quinn\]\n    x-guessed:\n      lead: a placeholder, quinn owns [a-z-]+, the component that names this team; name the team's lead\n/);
     await waitFor('unknown-team gone, the placeholder said once', () => {
       const list = vscode.languages.getDiagnostics(brokenOwners());
       return !list.some(d => d.code === 'unknown-team') && list.filter(d => d.code === 'guessed' && d.message.includes('team "growth"')).length === 1;
