@@ -21,6 +21,8 @@ function header(r: TeamReportView): HTMLElement {
     el('h1', {}, `${r.team.name}`),
     el('p', { class: 'sub' }, `Lead ${r.team.lead} · ${when}${r.fetchedAt ? ` · data fetched ${r.fetchedAt.replace('T', ' ').slice(0, 16)} UTC` : ''}`),
     r.hasData ? el('p', { class: `flag flag-${flag}`, role: 'status' }, FLAG_WORDS[flag]) : el('p', { class: 'flag flag-none', role: 'status' }, 'Not measured yet'),
+    // The reading for the team's size and the direction over whole months, with the one next step.
+    ...(r.assessment ? [el('p', { class: 'headline' }, r.assessment.headline)] : []),
     signals(r),
     el('div', { class: 'actions' },
       button('Export Markdown', () => vscode.postMessage({ type: 'export', format: 'markdown' })),
@@ -30,8 +32,13 @@ function header(r: TeamReportView): HTMLElement {
 /** Every signal that holds, each with what it means and what the lead can do. */
 function signals(r: TeamReportView): HTMLElement {
   const list = r.figures?.signals ?? [];
-  return el('ul', { class: 'signals', 'aria-label': 'Signals' }, ...list.map(s => el('li', { class: `signal signal-${s}` },
-    el('strong', {}, SIGNAL_WORDS[s].label), `: ${SIGNAL_WORDS[s].meaning} `, el('span', { class: 'sub' }, SIGNAL_WORDS[s].action))));
+  return el('ul', { class: 'signals', 'aria-label': 'Signals' }, ...list.map(s => {
+    // A signal the team's size makes unavoidable says why, instead of asking the lead to act on it.
+    const expected = r.assessment?.readings.find(x => x.signal === s && x.standing === 'expected');
+    return expected
+      ? el('li', { class: `signal signal-${s} expected` }, el('strong', {}, SIGNAL_WORDS[s].label), `, expected here: ${expected.why ?? ''}. `, el('span', { class: 'sub' }, SIGNAL_WORDS[s].meaning))
+      : el('li', { class: `signal signal-${s}` }, el('strong', {}, SIGNAL_WORDS[s].label), `: ${SIGNAL_WORDS[s].meaning} `, el('span', { class: 'sub' }, SIGNAL_WORDS[s].action));
+  }));
 }
 
 function summary(r: TeamReportView): HTMLElement {

@@ -112,7 +112,8 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
     registerRefresh(ctx, pullRequests);
     registerShowTeamReport(ctx, pullRequests, context.extensionUri, context.globalState);
     const statusBar = registerStatusBar(store, context.subscriptions);
-    for (const register of [registerHandoff, registerWhoOwns, registerRevealInOwners, registerCopyOwner, registerCreateOwnersFile, registerGroupBy, registerRevealActive, registerReload, registerOwnersOfChanges]) register(ctx);
+    registerHandoff(ctx, state => pullRequests.peekFigures(state)?.components);
+    for (const register of [registerWhoOwns, registerRevealInOwners, registerCopyOwner, registerCreateOwnersFile, registerGroupBy, registerRevealActive, registerReload, registerOwnersOfChanges]) register(ctx);
     void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy);
     // The setting changed in the Settings editor or settings.json: regroup now, not at the next start.
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(e => {

@@ -30,6 +30,8 @@ export const Settings = {
   ownersFile: 'ownersFile',
   groupBy: 'tree.groupBy',
   decorations: 'decorations.enabled',
+  markUnowned: 'decorations.markUnowned',
+  hoverTeamFigures: 'hover.showTeamFigures',
   debounceMs: 'diagnostics.debounceMs',
 } as const;
 

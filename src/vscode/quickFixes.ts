@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { TextEdit } from '../core/handoff/textEdits';
-import { addPersonEdit, addTeamMemberEdit, closestIds, defineOutcomeEdit, removePatternEdit, replaceValueEdit } from '../core/owners/quickFixEdits';
+import { addPersonEdit, addTeamMemberEdit, closestIds, defineOutcomeEdit, defineTeamEdit, removePatternEdit, replaceValueEdit } from '../core/owners/quickFixEdits';
 import { addTeamCodeownerFix } from '../core/owners/singleCodeowner';
 import { OwnersStore } from './ownersStore';
 
@@ -59,6 +59,8 @@ export class OwnersQuickFixes implements vscode.CodeActionProvider {
           // By the component the message names, not by position: the diagnostic may predate the last edit.
           const c = [...model.components.values()].find(x => d.message.startsWith(`Component "${x.id}" belongs to team "${x.team}"`));
           if (c?.teamSpan && !model.teams.has(c.team)) for (const id of closestIds(c.team, model.teams.keys())) add(`Change to '${id}'`, replaceValueEdit(text, c.teamSpan, id));
+          // A new team: its lead is a marked placeholder (the owner), so the file stays valid and says what to fill in.
+          if (c && c.team && !model.teams.has(c.team)) add(`Create team ${c.team}`, defineTeamEdit(text, c.team, c.owner, c.id));
           break;
         }
         case 'unknown-outcome': {

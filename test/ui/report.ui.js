@@ -45,9 +45,11 @@ async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
       const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'bottleneck' }).first();
       await hover.waitFor({ timeout: 15000 });
       const text = await hover.innerText();
-      assert.match(text, /bottleneck: Most pull requests by others were approved by the lead and nobody else\. Name a second approver/);
       assert.match(text, /^Platform: doing the work, bottleneck, holds ownership/m, 'the team by its name');
-      assert.match(text, /holds ownership: The lead owns half or more of the team's components.*Hand a component to the person who already works on it most/);
+      // a team of two (dan and erin): the headline names the one thing to act on; bottleneck and holds ownership are expected
+      assert.match(text, /^Doing the work\. The lead wrote \d+% of the team's lines/m);
+      assert.match(text, /bottleneck, expected here: with one other person in the team, nobody else can approve their pull requests\./);
+      assert.match(text, /holds ownership, expected here: the lead owns 1 of 2 components, their part in a team of 2\./);
       assert.doesNotMatch(text, /exclusive/);
       assert.match(text, /not a performance rating/);
       await page.waitForTimeout(300);
@@ -65,12 +67,29 @@ async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
       await could.waitFor({ timeout: 15000 });
       await could.click();
       await quick.locator('.quick-input-title', { hasText: 'Hand Off Component' }).waitFor();
+      // step 3, the outcomes erin will answer for, Deployment's current one ticked
+      await quick.locator('input[placeholder^="Which outcomes will erin answer for with Deployment"]').waitFor();
       const prompt = await quick.innerText();
       log('handoff:', JSON.stringify(prompt.slice(0, 200)));
-      assert.match(prompt, /What must erin know to own Deployment\?/);
-      assert.match(prompt, /3\/6/);
+      assert.match(prompt, /3\/9/);
       await page.waitForTimeout(400);
       await shot('handoff-could-go-to.png');
+      // Back: the owner step, where each candidate shows their lines in Deployment over the window
+      await quick.locator('.quick-input-titlebar .codicon-quick-input-back').first().click();
+      const erin = quick.locator('.monaco-list-row', { hasText: /wrote [\d,]+ of its [\d,]+ changed lines/ }).first();
+      await erin.waitFor();
+      log('candidate:', JSON.stringify(await erin.innerText()));
+      assert.match(await erin.innerText(), /erin[\s\S]*in Platform · owns .* · wrote [\d,]+ of its [\d,]+ changed lines \(\d+%\)/);
+      await page.mouse.move(900, 700);   // no Back tooltip over the list in the screenshot
+      await page.waitForTimeout(400);
+      await shot('handoff-owner-figures.png');
+      // forward to the support step: Deployment lists none, and the step says so
+      await page.keyboard.press('Enter');
+      await quick.locator('input[placeholder^="Which outcomes will erin answer for"]').waitFor();
+      await page.keyboard.press('Enter');
+      await quick.locator('.quick-input-message', { hasText: 'Decisions erin may take on Deployment without asking' }).waitFor();
+      await page.keyboard.press('Enter');
+      await quick.locator('.quick-input-message', { hasText: 'Deployment lists no support yet: what will the lead commit to give erin?' }).waitFor();
       await page.keyboard.press('Escape');
       await quick.waitFor({ state: 'hidden' });
     }],
@@ -89,7 +108,9 @@ async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
       assert.match(text, /Lead's share by month/);
       assert.match(text, /Shared libraries/);
       assert.match(text, /Export Markdown/);
-      assert.match(text, /bottleneck: Most pull requests by others were approved by the lead and nobody else/);
+      // the headline under the flag: the one thing to act on for a team of two, the direction, the next step
+      assert.match(text, /^Doing the work\. The lead wrote \d+% of the team's lines/m);
+      assert.match(text, /bottleneck, expected here: with one other person in the team, nobody else can approve their pull requests\. Most pull requests by others were approved by the lead and nobody else/);
       assert.match(text, /others' pull requests the lead alone approved \(bottleneck\)/);
       assert.match(text, /The team's output by month, and the lead's share/);
       assert.match(text, /Delegation/);
@@ -245,6 +266,7 @@ async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
         const rows = fs.readFileSync(path.join(out, 'platform.csv'), 'utf8').trimEnd().split('\r\n');
         assert.match(rows[0], /,window_since,window_last_day,note$/);
         assert.ok(rows.slice(1).every(r => r.includes(`,${today},"These figures`)), rows.join('\n'));
+        assert.ok(['author,', 'month,', 'flag,', 'signal,'].every(section => rows.some(r => r.startsWith(section))), 'authors, months, the flag and the signals in one table');
         assert.deepStrictEqual(fs.readdirSync(wsDir).filter(f => f.startsWith('team-report')), [], 'nothing written into the repository');
       } finally {
         fs.rmSync(out, { recursive: true, force: true });

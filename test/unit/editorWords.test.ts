@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { count, num, wrapText } from '../../src/core/format';
-import { checkNewOwner, handedOffMessage, handoffSummary } from '../../src/core/handoff/flowWords';
+import { candidateDetail, checkNewOwner, handedOffMessage, handoffSummary } from '../../src/core/handoff/flowWords';
 import { componentName, personName, teamName } from '../../src/core/owners/displayNames';
 import { parseOwners } from '../../src/core/owners/parse';
 import { computeCoverage, createOwnershipIndex, unownedOnPurpose } from '../../src/core/owners/resolve';
@@ -91,6 +91,31 @@ describe('editor wording: the handoff flow', () => {
     assert.deepStrictEqual(s.sections[1].lines, ['Split tax calculation into its own service?', 'Retry budget per order']);
     assert.deepStrictEqual(s.sections[2].lines, ['Growth team; Finance']);
     assert.deepStrictEqual(handoffSummary(acme, checkout, { to: 'carol', notes: '', decisions: [], stakeholders: [] }).sections, []);
+  });
+
+  it('summarises what the new owner answers for, may decide and is given, marking what changed', () => {
+    const s = handoffSummary(acme, checkout, {
+      to: 'carol', notes: '', decisions: [], stakeholders: [],
+      outcomes: ['checkout-conversion', 'payment-success'], authority: checkout.authority, support: [],
+    });
+    assert.deepStrictEqual(s.sections.map(x => x.heading), ['answers for (changed)', 'may decide without asking', 'the lead commits to (changed)']);
+    assert.deepStrictEqual(s.sections[0].lines, ['Checkout conversion (>= 3.5%)', `${acme.outcomes.get('payment-success')!.name} (${acme.outcomes.get('payment-success')!.target})`]);
+    assert.deepStrictEqual(s.sections[1].lines, checkout.authority);
+    assert.deepStrictEqual(s.sections[2].lines, ['nothing listed: the new owner gets no stated support']);
+  });
+
+  it('shows each candidate owner with the facts that justify them, not a rating', () => {
+    assert.strictEqual(candidateDetail(acme, checkout, 'alice'), 'lead of Payments · owns Payments core');
+    assert.strictEqual(candidateDetail(acme, checkout, 'carol'), 'in Payments · owns nothing yet');
+    assert.strictEqual(candidateDetail(acme, checkout, 'erin'), 'not in Payments · owns Shared libraries');
+    const figures = { component: 'checkout-api', owner: 'bob', pullRequests: 9, lines: 2000, ownerLines: 1000, leadLines: 300, delegateTo: null,
+      ownerPullRequests: 5, ownerReviews: 2, ownerLastActive: '2026-11-02', signals: [], knowledge: null, backup: null,
+      authors: [{ login: 'bob', pullRequests: 5, lines: 1000, share: 0.5 }, { login: 'Carol', pullRequests: 3, lines: 700, share: 0.35 }] };
+    assert.strictEqual(candidateDetail(acme, checkout, 'carol', figures), 'in Payments · owns nothing yet · wrote 700 of its 2,000 changed lines (35%)');
+    assert.strictEqual(candidateDetail(acme, checkout, 'alice', figures), 'lead of Payments · owns Payments core · wrote 300 of its 2,000 changed lines (15%)');
+    assert.strictEqual(candidateDetail(acme, checkout, 'erin', figures), 'not in Payments · owns Shared libraries · not among its top authors');
+    const many = parseOwners(fs.readFileSync(path.join(ROOT, 'test/fixtures/workspaces/acme/OWNERS.yaml'), 'utf8').replace(/owner: (gus|farid)/g, 'owner: erin')).model;
+    assert.strictEqual(candidateDetail(many, checkout, 'erin'), 'not in Payments · owns 3: Product search, Storefront web app, …');
   });
 
   it('announces a handoff with names, not ids', () => {

@@ -104,3 +104,88 @@ describe('handoffEdits', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('handoffEdits: outcome, authority and support', () => {
+  it('rewrites the lists in their own style, in the same edit as the owner, and changes nothing else', () => {
+    const after = handOff(acme, {
+      component: 'checkout-api', to: 'carol',
+      outcomes: ['checkout-conversion', 'api-uptime'],
+      authority: ['Choose the technical approach', 'Change the database schema', 'Ship without the lead\'s review'],
+      support: ['Load-test budget', 'Weekly 1:1 with the lead, first month'],
+    });
+    const { removed, added } = lineDiff(acme, after);
+    assert.deepStrictEqual(removed, [
+      '    owner: bob              # since the October handoff',
+      '    outcomes: [checkout-conversion]',
+      '    authority: [Choose the technical approach, Change the database schema]',
+      '    support: [Load-test budget, Weekly 1:1 with the lead]',
+    ]);
+    assert.deepStrictEqual(added.slice(0, 4), [
+      '    owner: carol              # since the October handoff',
+      '    outcomes: [checkout-conversion, api-uptime]',
+      '    authority: [Choose the technical approach, Change the database schema, Ship without the lead\'s review]',
+      '    support: [Load-test budget, "Weekly 1:1 with the lead, first month"]',
+    ]);
+    const c = parseOwners(after).model.components.get('checkout-api')!;
+    assert.deepStrictEqual(c.support, ['Load-test budget', 'Weekly 1:1 with the lead, first month']);
+    assert.deepStrictEqual(c.outcomes, ['checkout-conversion', 'api-uptime']);
+    assert.strictEqual(c.handoffs.at(-1)!.to, 'carol');
+  });
+
+  it('leaves a list untouched when it is absent from the request or unchanged', () => {
+    const same = handOff(acme, { component: 'checkout-api', to: 'carol', outcomes: ['checkout-conversion'], authority: [' Choose the technical approach', 'Change the database schema'] });
+    assert.deepStrictEqual(lineDiff(acme, same).removed, ['    owner: bob              # since the October handoff']);
+  });
+
+  it('adds missing `authority` and `support` after the keys the format puts before them, next to a new `handoffs`', () => {
+    const after = handOff(acme, { component: 'gateway', to: 'dan', authority: ['Roll back a deploy'], support: ['On-call cover in the first month'] });
+    assert.ok(after.includes([
+      '    outcomes: [api-uptime]',
+      '    authority: [Roll back a deploy]',
+      '    support: [On-call cover in the first month]',
+      '    handoffs:',
+      '      - date: 2026-11-24',
+      '        from: erin',
+      '        to: dan',
+      '',
+    ].join('\n')), after);
+    const c = parseOwners(after).model.components.get('gateway')!;
+    assert.deepStrictEqual([c.authority, c.support, c.owner], [['Roll back a deploy'], ['On-call cover in the first month'], 'dan']);
+  });
+
+  it('keeps a block list a block list (and its CRLF line endings), and empties a list to []', () => {
+    const block = acme.replace('    support: [Load-test budget, Weekly 1:1 with the lead]\n', '    support:\n      - Load-test budget   # booked\n      - Weekly 1:1 with the lead\n').replace(/\n/g, '\r\n');
+    const after = handOff(block, { component: 'checkout-api', to: 'carol', support: ['Load-test budget', 'Pairing on the first release'], authority: [] });
+    assert.ok(after.includes('    support:\r\n      - Load-test budget\r\n      - Pairing on the first release\r\n'), after);
+    assert.ok(after.includes('    authority: []\r\n'), after);
+    assert.ok(!/[^\r]\n/.test(after), 'a bare \\n was written into a CRLF file');
+    const c = parseOwners(after).model.components.get('checkout-api')!;
+    assert.deepStrictEqual([c.authority, c.support], [[], ['Load-test budget', 'Pairing on the first release']]);
+  });
+
+  it('fills an empty `support:` and writes at the end of a file without a final newline', () => {
+    const text = acme.replace('    outcomes: [api-uptime]\n', '    outcomes: [api-uptime]\n    support:\n').replace(/\nunowned:[\s\S]*$/, '').trimEnd();
+    const after = handOff(text, { component: 'gateway', to: 'dan', support: ['Weekly 1:1'], authority: ['Roll back a deploy'] });
+    const c = parseOwners(after).model.components.get('gateway')!;
+    assert.deepStrictEqual([c.support, c.authority, c.handoffs.map(h => h.to)], [['Weekly 1:1'], ['Roll back a deploy'], ['dan']]);
+    assert.ok(after.includes('    support: [Weekly 1:1]'), after);
+  });
+
+  it('refuses an outcome that is not defined, and a list that is an alias', () => {
+    const r = handoffEdits(acme, { component: 'billing', to: 'bob', decisions: [], stakeholders: [], date: '2026-11-24', outcomes: ['revenue'] });
+    assert.deepStrictEqual(r.kind === 'refused' && /No outcome "revenue"/.test(r.reason), true);
+    const aliased = acme.replace('    support: [Load-test budget, Weekly 1:1 with the lead]', '    support: &s [Load-test budget, Weekly 1:1 with the lead]');
+    const r2 = handoffEdits(aliased, { component: 'checkout-api', to: 'carol', decisions: [], stakeholders: [], date: '2026-11-24', support: ['x'] });
+    assert.strictEqual(r2.kind, 'refused');
+  });
+
+  it('round-trips any authority and support text exactly', () => {
+    const text = fc.string({ unit: 'grapheme', maxLength: 40 }).filter(s => s.trim().length > 0 && !s.includes('\r'));
+    fc.assert(fc.property(fc.array(text, { maxLength: 3 }), fc.array(text, { maxLength: 3 }), (authority, support) => {
+      const after = handOff(acme, { component: 'gateway', to: 'dan', authority, support });
+      const c = parseOwners(after).model.components.get('gateway')!;
+      assert.deepStrictEqual(c.authority, authority.map(s => s.trim()));
+      assert.deepStrictEqual(c.support, support.map(s => s.trim()));
+    }), { numRuns: 200 });
+  });
+});

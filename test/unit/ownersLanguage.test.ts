@@ -97,6 +97,15 @@ describe('OWNERS.yaml language features (core)', () => {
     const model = parseOwners(acme).model;
     assert.deepStrictEqual(nameCompletions(model, 'team').map(e => e.label).sort(), [...model.teams.keys()].sort());
     assert.ok(nameCompletions(model, 'login').some(e => e.label === 'alice' && /lead of payments/.test(e.detail!)));
+    // an owner typed in a component of Platform (lead dan, member erin): the team first, its lead first of all
+    const inGateway = acme.indexOf('owner: erin') + 'owner: '.length;
+    const sorted = nameCompletions(model, 'login', inGateway).sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    assert.deepStrictEqual(sorted.map(e => e.label), ['dan', 'erin', 'alice', 'bob', 'carol']);
+    assert.match(sorted[1].detail!, /^in Platform · /);
+    assert.doesNotMatch(sorted[2].detail!, /^in /);
+    // in Payments' component: alice (lead), then bob and carol
+    const inCheckout = acme.indexOf('owner: bob') + 'owner: '.length;
+    assert.deepStrictEqual(nameCompletions(model, 'login', inCheckout).sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map(e => e.label), ['alice', 'bob', 'carol', 'dan', 'erin']);
     const files = ['services/checkout/api.ts', 'services/checkout/db/schema.sql', 'services/billing/x.ts', 'README.md'];
     assert.deepStrictEqual(pathCompletions(files, '/services/').map(e => [e.label, e.kind]), [['/services/billing/', 'folder'], ['/services/checkout/', 'folder']]);
     assert.deepStrictEqual(pathCompletions(files, '').map(e => e.label), ['/services/', '/README.md']);

@@ -4,7 +4,7 @@ import { parseOwners } from '../../src/core/owners/parse';
 import { addTeamCodeownerFix } from '../../src/core/owners/singleCodeowner';
 import { validateOwners } from '../../src/core/owners/validate';
 import { knownLogins, personOwnership } from '../../src/core/owners/personOwnership';
-import { addPersonEdit, addTeamMemberEdit, closestIds, defineOutcomeEdit, removePatternEdit, replaceValueEdit } from '../../src/core/owners/quickFixEdits';
+import { addPersonEdit, addTeamMemberEdit, closestIds, defineOutcomeEdit, defineTeamEdit, removePatternEdit, replaceValueEdit } from '../../src/core/owners/quickFixEdits';
 
 const BASE = `version: 1
 teams:
@@ -49,6 +49,26 @@ describe('quick fix edits', () => {
     const first = apply(removePatternEdit(BASE, BASE.indexOf('/web/')));
     assert.ok(first.includes('    paths: [/old/]\n'), first);
     assert.deepStrictEqual(parseOwners(block).diagnostics.filter(d => d.severity === 'error'), []);
+  });
+
+  it('creates a team a component names: valid at once, its placeholder lead the one thing left to say (an info)', () => {
+    const clean = BASE.replace('[latency, reliability]', '[latency]').replace('members: [yan]', 'members: [yan, xia]');
+    const unknown = clean.replace('    team: web\n', '    team: growth-marketing\n').replace(/\n/g, '\r\n');
+    const problems = (text: string) => validateOwners(parseOwners(text)).filter(d => d.code !== 'pattern-matches-nothing').map(d => `${d.severity} ${d.code}`);
+    assert.deepStrictEqual(problems(unknown), ['error unknown-team']);
+    const text = applyTextEdits(unknown, [defineTeamEdit(unknown, 'growth-marketing', 'bo', 'site')!]);
+    assert.ok(text.includes('      - bo   # since May\r\n  growth-marketing:\r\n    name: Growth Marketing\r\n    lead: bo\r\n    members: [bo]\r\n    x-guessed:\r\n      lead: a placeholder, bo owns site, the component that names this team; name the team\'s lead\r\noutcomes:'), text);
+    assert.deepStrictEqual(problems(text), ['info guessed']);
+    const info = validateOwners(parseOwners(text)).find(d => d.code === 'guessed')!;
+    assert.strictEqual(info.message, 'The lead of team "growth-marketing" ("bo") was guessed: a placeholder, bo owns site, the component that names this team; name the team\'s lead. Confirm or change it, then delete this `x-guessed` entry.');
+    // no `teams` section yet: one is created before `components`
+    const none = 'version: 1\ncomponents:\n  api:\n    team: core\n    owner: xia\n    paths: [/src/]\n';
+    const created = applyTextEdits(none, [defineTeamEdit(none, 'core', 'xia', 'api')!]);
+    // text YAML would read otherwise (a login such as `null`, a component id with ": ") is quoted
+    const odd = applyTextEdits(none.replace('owner: xia', 'owner: "null"'), [defineTeamEdit(none.replace('owner: xia', 'owner: "null"'), 'core', 'null', 'a: b')!]);
+    assert.deepStrictEqual([parseOwners(odd).model.teams.get('core')?.lead, problems(odd)], ['null', ['info guessed']]);
+    assert.ok(created.startsWith('version: 1\nteams:\n  core:\n    name: Core\n    lead: xia\n'), created);
+    assert.deepStrictEqual(problems(created), ['info guessed']);
   });
 
   it('defines a missing outcome, creating the section when needed', () => {

@@ -5,7 +5,17 @@ import { teamReportCsv, teamReportMarkdown } from '../../src/core/report/exportR
 import { buildTeamReport, MonthlyShare, TeamFigures, trendOf } from '../../src/core/report/teamReport';
 import { FIGURES_ARE_NOT } from '../../src/core/report/wording';
 
+// A CommonMark renderer (the one vsce uses) to check what the Markdown does, not how it is spelled.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const MarkdownIt: new (options?: object) => { render(src: string): string } = require('markdown-it');
+/** The href of every link and the src of every image the Markdown renders to. */
+function renderedLinks(md: string): string[] {
+  const html = new MarkdownIt({ linkify: false }).render(md);
+  return [...html.matchAll(/<(?:a href|img src)="([^"]*)"/g)].map(m => m[1]);
+}
+
 const months = (shares: number[]): MonthlyShare[] => shares.map((s, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, days: daysInMonth(`2026-${String(i + 1).padStart(2, '0')}`), leadShare: s, lines: 100, pullRequests: 5, authors: 3 }));
+
 
 const hostileOwners = `version: 1
 teams:
@@ -82,10 +92,14 @@ describe('team report', () => {
     assert.deepStrictEqual(hidden.delegation, [{ component: 'site', name: '**Site**', owner: 'alice', kind: 'owned', lines: 1000, leadLines: 640, candidate: null, candidateHidden: true }]);
     assert.match(teamReportMarkdown(hidden), /Team-only mode/);
     const md = teamReportMarkdown(r);
-    assert.match(md, /\*\*bottleneck\*\*: Most pull requests by others were approved by the lead and nobody else/);
+    // alice and bob only: nobody else could approve, so the signal is shown as expected, not as something to fix
+    assert.match(md, /\*\*bottleneck\*\*, expected here: with one other person in the team, nobody else can approve their pull requests\. Most pull requests by others were approved by the lead and nobody else/);
+    assert.match(md, /^Doing the work\. The lead wrote 64% of the team's lines\. Pick one piece of work/m, 'the headline: the state and the next step');
     assert.match(md, /only approver of 70%/);
     assert.match(md, /\| \\\*\\\*Site\\\*\\\* \| owned by the lead \| 640 of 1,000 \| could go to bob \|/);
-    assert.match(md, /- \[#7 \\\[x\\\]\\\(javascript:alert\\\(1\\\)\\\) \\<b\\>\]\(https:\/\/github\.com\/acme\/web\/pull\/7\): 300 lines by bob/);
+    // the title's brackets are escaped, so its "(javascript:…)" is plain text inside the one real link
+    assert.ok(md.includes('- [#7 \\[x\\]\\(javascript:alert(1)) \\<b\\>](https://github.com/acme/web/pull/7): 300 lines by bob'), md);
+    assert.deepStrictEqual(renderedLinks(md), ['https://github.com/acme/web/pull/7'], 'the only link is the pull request');
     assert.match(md, /- #8 plain: 200 lines$/m, 'a javascript: URL is not a link, and a hidden author is not named');
     assert.match(md, /Left out: 3 pull requests by bots, 1 by ignored authors, 50 lines of ignored files .* and 9 lines of generated files/);
     assert.match(md, /not a performance rating/);
@@ -106,8 +120,25 @@ describe('team report', () => {
     const csv = teamReportCsv(buildTeamReport(model, 'web', figures, [], { since: '2026-01-01', until: '2026-04-01' }));
     const lines = csv.trimEnd().split('\r\n');
     const note = `"${FIGURES_ARE_NOT}"`;
-    assert.strictEqual(lines[0], 'team,row,login,is_lead,month,days,pull_requests,lines,share,window_since,window_last_day,note');
-    assert.strictEqual(lines[1], `web,author,alice,yes,,,6,640,0.6400,2026-01-01,2026-03-31,${note}`);
-    assert.strictEqual(lines[2], `web,author,"'=HYPERLINK(""x"")",no,,,4,360,0.3600,2026-01-01,2026-03-31,${note}`);
+    assert.strictEqual(lines[0], 'section,team,item,is_lead,pull_requests,lines,share,authors,days,detail,window_since,window_last_day,note');
+    assert.strictEqual(lines[1], `author,web,alice,yes,6,640,0.6400,,,,2026-01-01,2026-03-31,${note}`);
+    assert.strictEqual(lines[2], `author,web,"'=HYPERLINK(""x"")",no,4,360,0.3600,,,,2026-01-01,2026-03-31,${note}`);
+  });
+
+  it('renders hostile repository text as text in Markdown: no link, image, HTML, heading or list it did not write', () => {
+    const model = parseOwners(hostileOwners.replace('"# not a heading\\nsecond"', '"![img](https://t.example/p.png) <img src=x onerror=alert(1)> [a](https://evil.example) <https://evil.example>"')).model;
+    const md = teamReportMarkdown(buildTeamReport(model, 'web', figures, [], { since: '2026-01-01', until: '2026-04-01' }));
+    const html = new MarkdownIt({ linkify: false }).render(md);
+    assert.deepStrictEqual(renderedLinks(md), [], html);
+    assert.doesNotMatch(html, /<img|<script|<b>/, html);
+    assert.strictEqual((html.match(/<h[1-6]/g) ?? []).length, 1 + (md.match(/^## /gm) ?? []).length, 'a heading per section and the title, none from the data');
+  });
+
+  it('writes Markdown that reads as it is in a chat: dates, dashes, dots and parentheses unescaped', () => {
+    const model = parseOwners(hostileOwners.replace('"# not a heading\\nsecond"', '"Retries (v2) are done - see the run-book."')).model;
+    const md = teamReportMarkdown(buildTeamReport(model, 'web', figures, [], { since: '2026-01-01', until: '2026-04-01' }));
+    assert.ok(md.includes('- 2026-02-01 \\*\\*Site\\*\\* (site): alice → bob. Retries (v2) are done - see the run-book.'), md);
+    const readable = md.split('\n').filter(l => !l.includes('javascript')).join('\n');   // the hostile outcome's "](" stays escaped
+    assert.doesNotMatch(readable, /\\[-.()!]/, 'no escaped dash, dot, parenthesis or exclamation mark');
   });
 });

@@ -152,19 +152,37 @@ describe('team report, as a first-time reader reads it', () => {
   });
 
   it('writes CSV whose every row has the header\'s columns, the window as the header shows it', () => {
-    const rows = parseCsv(teamReportCsv(report('dan')));
-    assert.deepStrictEqual(rows[0], ['team', 'row', 'login', 'is_lead', 'month', 'days', 'pull_requests', 'lines', 'share', 'window_since', 'window_last_day', 'note']);
-    assert.strictEqual(rows.length, 3);
-    assert.deepStrictEqual(rows.map(row => row.length), [12, 12, 12]);
-    assert.deepStrictEqual(rows.slice(1).map(row => [row[1], row[2], row[7], row[9], row[10]]), [['author', 'dan', '11000', '2026-06-02', '2026-11-29'], ['author', 'erin', '6462', '2026-06-02', '2026-11-29']]);
-    assert.ok(rows.slice(1).every(row => /not a performance rating/.test(row[11])));
+    const f = { ...figures('dan'), signals: ['doing-the-work', 'bottleneck', 'holds-ownership'] as TeamFigures['signals'] };
+    const rows = parseCsv(teamReportCsv(buildTeamReport(parseOwners(owners('dan')).model, 'platform', f, months([0.8, 0.6, 0.4], [1000, 2000, 0]), WINDOW)));
+    const header = ['section', 'team', 'item', 'is_lead', 'pull_requests', 'lines', 'share', 'authors', 'days', 'detail', 'window_since', 'window_last_day', 'note'];
+    assert.deepStrictEqual(rows[0], header);
+    assert.ok(rows.every(row => row.length === header.length), 'every row has every column');
+    const col = (row: string[], name: string) => row[header.indexOf(name)];
+    const of = (section: string) => rows.filter(row => row[0] === section);
+    assert.deepStrictEqual(of('author').map(row => [col(row, 'item'), col(row, 'is_lead'), col(row, 'lines')]), [['dan', 'yes', '11000'], ['erin', 'no', '6462']]);
+    // the months, for a chart: lines and the lead's share, empty (not 0%) for a month without lines
+    assert.deepStrictEqual(of('month').map(row => [col(row, 'item'), col(row, 'lines'), col(row, 'share')]), [['2026-01', '1000', '0.8000'], ['2026-02', '2000', '0.6000'], ['2026-03', '0', '']]);
+    // the signals with the figure each compares with its threshold, and the flag
+    assert.deepStrictEqual(of('signal').map(row => [col(row, 'item'), col(row, 'share')]), [['doing-the-work', f.leadShare.toFixed(4)], ['bottleneck', '0.7800'], ['holds-ownership', '0.5000']]);
+    assert.match(col(of('signal')[1], 'detail'), /^bottleneck: /);
+    assert.ok(of('signal').length > 0 && of('signal').every(row => col(row, 'detail').length > 0));
+    assert.deepStrictEqual(of('flag').map(row => col(row, 'item')), [f.flag]);
+    assert.ok(rows.slice(1).every(row => col(row, 'window_since') === '2026-06-02' && col(row, 'window_last_day') === '2026-11-29' && /not a performance rating/.test(col(row, 'note'))));
+  });
+
+  it('says in the CSV which months the window cuts, when the months carry their days', () => {
+    const monthly = months([0.5, 0.4], [1000, 900]).map((m, i) => ({ ...m, days: i === 0 ? 12 : 28 }));
+    const rows = parseCsv(teamReportCsv(report('dan', monthly))).filter(row => row[0] === 'month');
+    assert.deepStrictEqual(rows.map(row => [row[2], row[8], row[9]]), [[monthly[0].month, '12', 'partial month: 12 of 31 days in the window'], [monthly[1].month, '28', '']]);
   });
 
   it('writes each month with its days in the window into the CSV and the Markdown, a partial month marked', () => {
     const monthly = [{ month: '2026-11', days: 30, pullRequests: 20, lines: 3000, authors: 2, leadShare: 0.5 }, { month: '2026-12', days: 6, pullRequests: 3, lines: 400, authors: 1, leadShare: 0.25 }];
     const r = buildTeamReport(parseOwners(owners('erin')).model, 'platform', figures('erin'), monthly, { since: '2026-11-01', until: '2026-12-07' });
-    const rows = parseCsv(teamReportCsv(r)).filter(row => row[1] === 'month');
-    assert.deepStrictEqual(rows.map(row => row.slice(0, 9)), [['platform', 'month', '', '', '2026-11', '30', '20', '3000', '0.5000'], ['platform', 'month', '', '', '2026-12', '6', '3', '400', '0.2500']]);
+    const rows = parseCsv(teamReportCsv(r)).filter(row => row[0] === 'month');
+    // item, pull_requests, lines, share, days, detail
+    assert.deepStrictEqual(rows.map(row => [row[2], row[4], row[5], row[6], row[8], row[9]]),
+      [['2026-11', '20', '3000', '0.5000', '30', ''], ['2026-12', '3', '400', '0.2500', '6', 'partial month: 6 of 31 days in the window']]);
     const md = teamReportMarkdown(r);
     assert.match(md, /\| month \| days \| pull requests \|/);
     assert.match(md, /\| 2026-11 \| 30 \| 20 \| 3,000 \|/);
@@ -173,8 +191,8 @@ describe('team report, as a first-time reader reads it', () => {
 
   it('names components by their display name with the id, and writes counts with thousands separators', () => {
     const md = teamReportMarkdown(report('dan', months([0.5], [17462])));
-    // Markdown escapes - ( ) and . in values.
-    assert.match(md, /- 2026\\-11\\-29 Deployment \\\(deploy\\\): dan → erin\. Runbook in the wiki/);
+    // Dates, dashes and parentheses read as they are: a chat shows them without backslashes.
+    assert.match(md, /- 2026-11-29 Deployment \(deploy\): dan → erin\. Runbook in the wiki/);
     assert.doesNotMatch(md, /29 deploy:/);
     assert.match(md, /of 17,462 changed lines and 45 of 81 pull requests/);
     assert.match(md, /\| dan \(lead\) \| 45 \| 11,000 \| 63% \|/);

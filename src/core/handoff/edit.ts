@@ -1,7 +1,8 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, stringify, Pair, YAMLMap } from 'yaml';
-import { isGitHubLogin, OwnersModel } from '../owners/model';
+import { Component, isGitHubLogin, OwnersModel } from '../owners/model';
 import { parseOwners } from '../owners/parse';
 import { validateOwners } from '../owners/validate';
+import { cleanList, HANDOFF_LIST_FIELDS, HandoffListField, listFieldEdit, mergeInsertions, sameList } from './componentFields';
 import { applyTextEdits, TextEdit } from './textEdits';
 
 export { applyTextEdits, TextEdit };
@@ -17,13 +18,20 @@ export interface HandoffRequest {
   stakeholders: string[];
   /** YYYY-MM-DD */
   date: string;
+  /** The outcomes (keys of `outcomes`) the new owner answers for; absent: the component's stay. */
+  outcomes?: string[];
+  /** The decisions the new owner may take without asking; absent: unchanged. */
+  authority?: string[];
+  /** What the lead commits to give the new owner; absent: unchanged. */
+  support?: string[];
 }
 
 export type HandoffResult = { kind: 'edits'; edits: TextEdit[] } | { kind: 'refused'; reason: string };
 
 
 /**
- * The edits that hand `request.component` over: its `owner` becomes `request.to` and a record
+ * The edits that hand `request.component` over: its `owner` becomes `request.to`, its `outcomes`,
+ * `authority` and `support` become those of the request (when given and different), and a record
  * is appended to its `handoffs`. Only those bytes change: comments, order, quoting and line
  * endings of everything else stay as they were. Refuses (never throws) when the file has
  * errors, the component or login is wrong, nothing would change, or the component is written
@@ -39,6 +47,9 @@ export function handoffEdits(text: string, request: HandoffRequest): HandoffResu
   const current = parsed.model.components.get(request.component);
   if (!current) return refused(`There is no component "${request.component}" in OWNERS.yaml.`);
   if (current.owner.toLowerCase() === request.to.toLowerCase()) return refused(`${request.to} already owns "${request.component}"; nothing would change.`);
+  const unknown = cleanList(request.outcomes ?? []).filter(o => !parsed.model.outcomes.has(o));
+  if (unknown.length) return refused(`No outcome "${unknown[0]}" is defined under \`outcomes\`; add it there first.`);
+  const lists = changedLists(current, request);
 
   const doc = parseDocument(text, { keepSourceTokens: false });
   const components = doc.get('components', true);
@@ -49,7 +60,8 @@ export function handoffEdits(text: string, request: HandoffRequest): HandoffResu
   if (!ownerPair || !isScalar(ownerPair.value) || !ownerPair.value.range) return refused(`Component "${request.component}" has no plain \`owner\` value to change.`);
   // An anchored node may be repeated elsewhere through an alias: editing it would edit them too.
   const handoffsValue = map.items.find(p => isScalar(p.key) && p.key.value === 'handoffs')?.value;
-  const shared = [['component', map], ['owner', ownerPair.value], ['handoffs', handoffsValue]] as const;
+  const listValues = HANDOFF_LIST_FIELDS.filter(f => lists[f]).map(f => [f, map.items.find(p => isScalar(p.key) && p.key.value === f)?.value] as const);
+  const shared = [['component', map], ['owner', ownerPair.value], ['handoffs', handoffsValue], ...listValues] as const;
   for (const [what, node] of shared) {
     if (isAlias(node)) return refused(`The ${what} of "${request.component}" is a YAML alias (*${node.source}) of another part of the file; edit it by hand.`);
     const anchor = (node as { anchor?: string } | undefined)?.anchor;
@@ -60,6 +72,13 @@ export function handoffEdits(text: string, request: HandoffRequest): HandoffResu
   const [ownerStart, ownerEnd] = ownerPair.value.range;
   // Quoted when needed: a login such as `null` or `123` must stay text.
   const edits: TextEdit[] = [{ offset: ownerStart, length: ownerEnd - ownerStart, newText: stringify(request.to, { lineWidth: 0 }).trimEnd() }];
+  for (const field of HANDOFF_LIST_FIELDS) {
+    const items = lists[field];
+    if (!items) continue;
+    const edit = listFieldEdit(text, map, field, items, eol);
+    if (typeof edit === 'string') return refused(`Component "${request.component}": ${edit}`);
+    edits.push(edit);
+  }
   const record = handoffRecord(request, current.owner);
   // Where the new item goes: after the last item's last line, or (a `|+` block scalar keeps its
   // trailing blank lines) after everything the last item holds.
@@ -67,20 +86,31 @@ export function handoffEdits(text: string, request: HandoffRequest): HandoffResu
     const append = appendHandoff(text, map, record, eol, exact);
     if (typeof append === 'string') return refused(append);
     // The edit must say exactly what was asked and change nothing else; anything else means the text confused us.
-    const after = parseOwners(applyTextEdits(text, [edits[0], append]));
-    if (!after.diagnostics.some(d => d.severity === 'error') && onlyHandedOver(parsed.model, after.model, request.component, request.to)) {
-      return { kind: 'edits', edits: [edits[0], append] };
+    const all = mergeInsertions([...edits, append]);
+    const after = parseOwners(applyTextEdits(text, all));
+    if (!after.diagnostics.some(d => d.severity === 'error') && onlyHandedOver(parsed.model, after.model, request.component, request.to, lists)) {
+      return { kind: 'edits', edits: all };
     }
   }
-  return refused('The handoff could not be written safely into this file layout (it would change more than this component\'s owner and handoffs); edit OWNERS.yaml by hand.');
+  return refused('The handoff could not be written safely into this file layout (it would change more than this component\'s owner, outcomes, authority, support and handoffs); edit OWNERS.yaml by hand.');
 }
 
-/** True when `after` differs from `before` only by the component's new owner and one more handoff to `to`. */
-function onlyHandedOver(before: OwnersModel, after: OwnersModel, id: string, to: string): boolean {
+/** The list fields the request changes, cleaned; a field left as it is has no entry. */
+function changedLists(current: Component, request: HandoffRequest): Partial<Record<HandoffListField, string[]>> {
+  const out: Partial<Record<HandoffListField, string[]>> = {};
+  for (const field of HANDOFF_LIST_FIELDS) {
+    const wanted = request[field];
+    if (wanted && !sameList(cleanList(wanted), current[field])) out[field] = cleanList(wanted);
+  }
+  return out;
+}
+
+/** True when `after` differs from `before` only by the component's new owner, its changed lists and one more handoff to `to`. */
+function onlyHandedOver(before: OwnersModel, after: OwnersModel, id: string, to: string, lists: Partial<Record<HandoffListField, string[]>>): boolean {
   const was = before.components.get(id);
   const now = after.components.get(id);
   if (!was || !now || now.owner !== to || now.handoffs.length !== was.handoffs.length + 1 || now.handoffs[now.handoffs.length - 1].to !== to) return false;
-  const expected = { ...before, components: new Map(before.components).set(id, { ...was, owner: to, handoffs: [...was.handoffs, now.handoffs[now.handoffs.length - 1]] }) };
+  const expected = { ...before, components: new Map(before.components).set(id, { ...was, ...lists, owner: to, handoffs: [...was.handoffs, now.handoffs[now.handoffs.length - 1]] }) };
   return comparable(expected) === comparable(after);
 }
 

@@ -1,4 +1,4 @@
-import { OwnersModel } from '../owners/model';
+import { OwnersModel, teamMembers } from '../owners/model';
 
 /** What the cursor is writing: which list of names fits there, and the word typed so far. */
 export interface CompletionContext {
@@ -14,6 +14,8 @@ export interface CompletionEntry {
   detail?: string;
   /** Replaces the typed word. */
   insertText: string;
+  /** Orders the list (editors sort by it): a login of the team being edited comes first. */
+  sortText?: string;
 }
 
 const VALUE_KINDS: Record<string, CompletionContext['kind']> = {
@@ -64,8 +66,22 @@ export function completionContext(text: string, offset: number): CompletionConte
   return undefined;
 }
 
-/** The teams, outcomes or logins the file defines and uses, for a context. */
-export function nameCompletions(model: OwnersModel, kind: 'team' | 'outcome' | 'login'): CompletionEntry[] {
+/**
+ * The team whose entry, or whose component's entry, is the last to start at or before `offset`:
+ * the team a login typed there most likely belongs to.
+ */
+export function teamAt(model: OwnersModel, offset: number): string | undefined {
+  let best: { at: number; team: string } | undefined;
+  for (const t of model.teams.values()) if (t.span.offset <= offset && (!best || t.span.offset > best.at)) best = { at: t.span.offset, team: t.id };
+  for (const c of model.components.values()) if (c.span.offset <= offset && (!best || c.span.offset > best.at)) best = { at: c.span.offset, team: c.team };
+  return best?.team;
+}
+
+/**
+ * The teams, outcomes or logins the file defines and uses, for a context. Logins typed at
+ * `offset` list the members of the team being edited there first (its lead first of all).
+ */
+export function nameCompletions(model: OwnersModel, kind: 'team' | 'outcome' | 'login', offset?: number): CompletionEntry[] {
   if (kind === 'team') {
     const count = new Map<string, number>();
     for (const c of model.components.values()) count.set(c.team, (count.get(c.team) ?? 0) + 1);
@@ -85,7 +101,14 @@ export function nameCompletions(model: OwnersModel, kind: 'team' | 'outcome' | '
     for (const m of t.members) note(m, `member of ${t.id}`);
   }
   for (const c of model.components.values()) note(c.owner, 'owner');
-  return [...logins.values()].map(e => ({ label: e.login, kind: 'login' as const, insertText: e.login, detail: [...e.roles].slice(0, 3).join(', ') }));
+  const team = offset === undefined ? undefined : model.teams.get(teamAt(model, offset) ?? '');
+  const members = team ? teamMembers(team) : new Set<string>();
+  const rank = (login: string) => (team && team.lead.toLowerCase() === login.toLowerCase() ? 0 : members.has(login.toLowerCase()) ? 1 : 2);
+  return [...logins.values()].map(e => {
+    const r = rank(e.login);
+    const roles = [...e.roles].slice(0, 3).join(', ');
+    return { label: e.login, kind: 'login' as const, insertText: e.login, detail: r < 2 ? `in ${team!.name ?? team!.id} · ${roles}` : roles, sortText: `${r} ${e.login.toLowerCase()}` };
+  });
 }
 
 /**

@@ -30,7 +30,7 @@ export const DIAGNOSTIC_CODES: Record<string, string> = {
   'stale-handoff': "The last handoff was to someone other than the component's owner.",
   'single-codeowner': "A component's CODEOWNERS owners (its `codeowners`, or the default export) are one person and no team: that person's own changes can never get a code-owner review.",
   'invalid-metric': 'A `metrics` setting is out of range.',
-  'guessed': 'A lead or owner an import guessed (listed under `x-guessed`); confirm it and delete the entry.',
+  'guessed': 'A lead or owner an import guessed or a quick fix put in as a placeholder (listed under `x-guessed`); confirm it and delete the entry.',
 };
 
 /** Codes after which nothing of the file was read: validation stops there, and answers would be guesses. */

@@ -79,6 +79,43 @@ export function defineOutcomeEdit(text: string, id: string): TextEdit | undefine
 }
 
 /**
+ * Defines `teams.<id>` for a component that names it: a display name from the id, the component's
+ * owner as a placeholder lead (and member), marked under `x-guessed` so the file stays valid and
+ * shows one info until a person names the real lead. Creates the `teams` section when missing.
+ */
+export function defineTeamEdit(text: string, id: string, owner: string, componentId: string): TextEdit | undefined {
+  const doc = parseDocument(text);
+  if (!isMap(doc.contents)) return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const scalar = (v: string) => stringify(v, { lineWidth: 0 }).trimEnd();
+  const name = id.split(/[-_\s]+/).filter(Boolean).map(w => w[0].toUpperCase() + w.slice(1)).join(' ') || id;
+  const body = (pad: string, step: string) => [
+    `${pad}${scalar(id)}:`,
+    `${pad}${step}name: ${scalar(name)}`,
+    `${pad}${step}lead: ${scalar(owner)}`,
+    `${pad}${step}members: [${scalar(owner)}]`,
+    `${pad}${step}x-guessed:`,
+    `${pad}${step}${step}lead: ${scalar(`a placeholder, ${owner} owns ${componentId}, the component that names this team; name the team's lead`)}`,
+  ].join(eol);
+  const teams = pairOf(doc.contents, 'teams');
+  if (teams && isMap(teams.value) && !teams.value.flow && teams.value.items.length) {
+    const firstKey = teams.value.items[0].key as Ranged;
+    const indent = firstKey.range ? firstKey.range[0] - lineStart(text, firstKey.range[0]) : 2;
+    return insertLineAfter(text, (teams.value as Ranged).range![1], body(' '.repeat(indent), ' '.repeat(indent)));
+  }
+  if (teams && !(isScalar(teams.value) && teams.value.value === null)) return undefined;
+  if (teams) {
+    // `teams:` with nothing under it
+    const keyEnd = (teams.key as Ranged).range![1];
+    return { offset: endOfLine(text, keyEnd), length: 0, newText: eol + body('  ', '  ') };
+  }
+  const components = pairOf(doc.contents, 'components');
+  const at = components ? lineStart(text, (components.key as Ranged).range![0]) : text.length;
+  const block = `teams:${eol}${body('  ', '  ')}${eol}${eol}`;
+  return { offset: at, length: 0, newText: at === text.length && !text.endsWith('\n') ? eol + block : block };
+}
+
+/**
  * The defined ids closest to a misspelt one (`paymnts` → `payments`): those at the smallest edit
  * distance (case ignored, a swap of two neighbours counts once), if it is small for their length;
  * at most `max`, by id. Empty when nothing is close.

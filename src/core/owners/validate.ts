@@ -103,10 +103,10 @@ function checkPatterns(model: OwnersModel, report: Report): void {
   }
 }
 
-/** `x-guessed` entries an import wrote: each stays an info until a person confirms it and deletes the entry. */
+/** `x-guessed` entries an import or a quick fix wrote: each stays an info until a person confirms it and deletes the entry. */
 function checkGuesses(model: OwnersModel, report: Report): void {
   const say = (what: string, g: { field: string; reason: string; span: Span }, value: string) =>
-    report('info', 'guessed', `The ${g.field} of ${what} ("${value}") was guessed by the import${g.reason ? `: ${g.reason}` : ''}. Confirm or change it, then delete this \`x-guessed\` entry.`, g.span);
+    report('info', 'guessed', `The ${g.field} of ${what} ("${value}") was guessed${g.reason ? `: ${g.reason}` : ''}. Confirm or change it, then delete this \`x-guessed\` entry.`, g.span);
   for (const t of model.teams.values()) for (const g of t.guessed ?? []) say(`team "${t.id}"`, g, g.field === 'lead' ? t.lead : '?');
   for (const c of model.components.values()) for (const g of c.guessed ?? []) say(`component "${c.id}"`, g, g.field === 'owner' ? c.owner : g.field === 'team' ? c.team : '?');
 }

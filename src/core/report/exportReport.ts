@@ -2,7 +2,7 @@ import { daysInMonth, isPartialMonth } from '../metrics/months';
 import { isHttpUrl, markdownLinkTarget } from '../links';
 import { oneLine } from '../owners/printable';
 import { componentLabel, delegationWords, trendWords } from './reportText';
-import { FLAG_WORDS, lastDay, num, pct, TeamReportView, windowLabel } from './teamReport';
+import { FLAG_WORDS, lastDay, num, pct, TeamFigures, TeamReportView, windowLabel } from './teamReport';
 import { FIGURES_ARE_NOT, SIGNAL_WORDS } from './wording';
 import { componentPracticePhrases, HISTORY_NOT_WORTH } from './inPracticeWords';
 
@@ -16,10 +16,27 @@ export function exportFileName(r: Pick<TeamReportView, 'team' | 'window'>, forma
   return `team-report-${r.team.id.replace(/[^A-Za-z0-9_-]/g, '_')}-${lastDay(r.window)}.${format === 'markdown' ? 'md' : 'csv'}`;
 }
 
-/** Markdown for a 1:1 or a retrospective; every value from the repository is escaped. */
+/**
+ * Repository text made inert in Markdown, and still readable when pasted into a chat as it is:
+ * one line; `[ ]` escaped so no link or image can open (`(`, `)` and `!` then mean nothing), `< >`
+ * so no HTML or autolink, `` ` * _ ~ `` so no code or emphasis, `|` so a table keeps its columns,
+ * `&` only where it would start an entity, and a leading `# - + = >` or `1.` so a value never
+ * starts a heading, list or quote. Dashes, dots and parentheses elsewhere stay as they are.
+ */
+export function markdownText(s: string): string {
+  return oneLine(s)
+    .replace(/[\\`*[\]<>|~]/g, '\\$&')
+    // `_` inside a word (checkout_api) is no emphasis in GitHub's Markdown: left alone there
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
+    // `](` reads as a link's start to people and to naive filters even when the bracket is escaped
+    .replace(/\\\]\(/g, '\\]\\(')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    .replace(/^(\s*)([#+=>-]|\d+[.)])/, (_, space: string, lead: string) => `${space}${lead.replace(/^(\d+)?(.)$/, (m, digits: string | undefined, mark: string) => `${digits ?? ''}\\${mark}`)}`);
+}
+
+/** Markdown for a 1:1 or a retrospective, to read or paste into a chat; every value from the repository is escaped. */
 export function teamReportMarkdown(r: TeamReportView): string {
-  // Line breaks of any kind (a lone \r too) and control characters become spaces; every character with a meaning in Markdown is escaped.
-  const md = (s: string) => oneLine(s).replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
+  const md = markdownText;
   const lines = [`# ${md(r.team.name)}: lead ${md(r.team.lead)}`, '', r.hasData ? `Pull requests merged from ${windowLabel(r.window)} (UTC).` : 'No pull-request data yet.', ''];
   if (r.repositories?.length) {
     lines.push(`Summed over the pull requests of ${r.repositories.length} repositories:`, '', '| repository | pull requests | lines | lead share |', '|---|---:|---:|---:|');
@@ -32,7 +49,11 @@ export function teamReportMarkdown(r: TeamReportView): string {
   else {
     lines.push(`**${FLAG_WORDS[f.flag]}.** The lead wrote ${pct(f.leadShare)} of ${num(f.lines)} changed lines and ${num(f.leadPullRequests)} of ${num(f.pullRequests)} pull requests, ` +
       `${f.leadReviewedShare === null ? 'and the history says nothing of reviews (no review trailers): they are unknown, not zero' : `and reviewed ${pct(f.leadReviewedShare)} of the others' pull requests`}. Thresholds: doing the work at ${pct(r.thresholds.leadShare)}, watch at ${pct(r.thresholds.watch)}.`, '');
-    for (const sig of f.signals) lines.push(`- **${SIGNAL_WORDS[sig].label}**: ${SIGNAL_WORDS[sig].meaning} ${SIGNAL_WORDS[sig].action}`);
+    if (r.assessment) lines.push(r.assessment.headline, '');
+    for (const sig of f.signals) {
+      const expected = r.assessment?.readings.find(x => x.signal === sig && x.standing === 'expected');
+      lines.push(expected ? `- **${SIGNAL_WORDS[sig].label}**, expected here: ${expected.why}. ${SIGNAL_WORDS[sig].meaning}` : `- **${SIGNAL_WORDS[sig].label}**: ${SIGNAL_WORDS[sig].meaning} ${SIGNAL_WORDS[sig].action}`);
+    }
     if (f.signals.length) lines.push('');
     lines.push(`${f.leadSoleApprovalShare === null ? 'Bottleneck figure: unknown (no review trailers).' : `Bottleneck figure: the lead was the only approver of ${pct(f.leadSoleApprovalShare)} of the others' pull requests.`} The lead owns ${f.leadOwnedComponents} of ${f.components} components.`, '');
     lines.push('| author | pull requests | lines | share |', '|---|---:|---:|---:|');
@@ -90,13 +111,21 @@ export function teamReportMarkdown(r: TeamReportView): string {
   return lines.join('\n') + '\n';
 }
 
+/** The CSV's columns: one table, a `section` column saying what each row is, so a spreadsheet can filter or pivot it. */
+export const CSV_COLUMNS = ['section', 'team', 'item', 'is_lead', 'pull_requests', 'lines', 'share', 'authors', 'days', 'detail', 'window_since', 'window_last_day', 'note'] as const;
+
 /**
- * CSV of the author table, then the months (RFC 4180 quoting; cells starting with = + - @ are prefixed
- * against formula injection). `row` says which: an `author` row leaves month and days empty; a `month`
- * row leaves login and is_lead empty, its `share` is the lead's share of that month's lines and `days`
- * the days of the month inside the window (fewer than the month has: a partial month). Every row has
- * every column: the window's first and last day (both included, as the report header shows them) and
- * the note on what the figures are not.
+ * CSV of the report as one table (RFC 4180 quoting; cells starting with = + - @ are prefixed
+ * against formula injection), a row per:
+ * - `author`: `item` the login, `share` of the team's lines;
+ * - `month`: `item` YYYY-MM, `share` the lead's share of that month's lines (empty without lines),
+ *   `authors` the active authors, `days` the days of the month inside the window; `detail` says
+ *   "partial month" when the window cuts it, so nobody reads it as a fall;
+ * - `signal`: `item` the signal's id as in `report --json`, `share` the figure it compares with its
+ *   threshold, `detail` its words;
+ * - `flag`: section 4's flag.
+ * Every row has every column, the window's first and last day (both included, as the report header
+ * shows them) and the note on what the figures are not.
  */
 export function teamReportCsv(r: TeamReportView): string {
   const cell = (v: string | number) => {
@@ -104,12 +133,34 @@ export function teamReportCsv(r: TeamReportView): string {
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const rows: (string | number)[][] = [['team', 'row', 'login', 'is_lead', 'month', 'days', 'pull_requests', 'lines', 'share', 'window_since', 'window_last_day', 'note']];
-  for (const a of authorsShown(r, r.figures?.authors ?? [])) {
-    rows.push([r.team.id, 'author', a.login, a.login.toLowerCase() === r.team.lead.toLowerCase() ? 'yes' : 'no', '', '', a.pullRequests, a.lines, a.share.toFixed(4), r.window.since, lastDay(r.window), FIGURES_ARE_NOT]);
+  type Row = Partial<Record<typeof CSV_COLUMNS[number], string | number>>;
+  const rows: Row[] = [];
+  const f = r.figures;
+  const isLead = (login: string) => (login.toLowerCase() === r.team.lead.toLowerCase() ? 'yes' : 'no');
+  for (const a of authorsShown(r, f?.authors ?? [])) rows.push({ section: 'author', item: a.login, is_lead: isLead(a.login), pull_requests: a.pullRequests, lines: a.lines, share: a.share.toFixed(4) });
+  for (const m of r.monthly) {
+    const full = daysInMonth(m.month);
+    // A month the window cuts is said to be partial, so nobody reads it as a fall.
+    const days = m.days;
+    rows.push({ section: 'month', item: m.month, pull_requests: m.pullRequests, lines: m.lines, share: m.lines ? m.leadShare.toFixed(4) : '', authors: m.authors, days, detail: days < full ? `partial month: ${days} of ${full} days in the window` : '' });
   }
-  if (r.hasData) {
-    for (const m of r.monthly) rows.push([r.team.id, 'month', '', '', m.month, m.days, m.pullRequests, m.lines, m.lines ? m.leadShare.toFixed(4) : '', r.window.since, lastDay(r.window), FIGURES_ARE_NOT]);
+  if (f) {
+    rows.push({ section: 'flag', item: f.flag, share: f.leadShare.toFixed(4), detail: FLAG_WORDS[f.flag] });
+    for (const sig of f.signals) rows.push({ section: 'signal', item: sig, share: signalFigure(sig, f), detail: `${SIGNAL_WORDS[sig].label}: ${SIGNAL_WORDS[sig].meaning}` });
   }
-  return rows.map(row => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  const common: Row = { team: r.team.id, window_since: r.window.since, window_last_day: lastDay(r.window), note: FIGURES_ARE_NOT };
+  const lines = [CSV_COLUMNS.join(','), ...rows.map(row => CSV_COLUMNS.map(c => cell({ ...common, ...row }[c] ?? '')).join(','))];
+  return lines.join('\r\n') + '\r\n';
 }
+
+/** The figure a signal compares with its threshold, as a fraction (empty for one that has none). */
+function signalFigure(sig: TeamFigures['signals'][number], f: TeamFigures): string {
+  switch (sig) {
+    case 'doing-the-work': case 'watch': return f.leadShare.toFixed(4);
+    case 'absent': return f.leadReviewedShare === null ? '' : f.leadReviewedShare.toFixed(4);
+    case 'bottleneck': return f.leadSoleApprovalShare === null ? '' : f.leadSoleApprovalShare.toFixed(4);
+    case 'holds-ownership': return f.components ? (f.leadOwnedComponents / f.components).toFixed(4) : '';
+    default: return '';
+  }
+}
+

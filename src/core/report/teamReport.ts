@@ -1,5 +1,7 @@
 import type { MonthlyShare } from '../metrics/monthly';
+import { assessTeam, Assessment } from './assessment';
 import type { TeamFigures } from '../metrics/types';
+import { teamMembers } from '../owners/model';
 import type { Component, HandoffRecord, OwnersModel } from '../owners/model';
 import { mergeModels } from '../metrics/acrossRepositories';
 import { isPartialMonth } from '../metrics/months';
@@ -47,6 +49,8 @@ export interface TeamReportView {
   repositories?: { repo: string; pullRequests: number; lines: number; leadLines: number }[];
   /** The outcomes the team's components answer for, as at the window's end, with their history (editor only). */
   outcomeValues?: TeamOutcomeView[];
+  /** The signals read for the team's size and the direction over whole months, with the next step (absent without figures). */
+  assessment?: Assessment;
 }
 
 /** Builds the report of `teamId` from the model, its figures and its monthly series. */
@@ -58,6 +62,8 @@ export function buildTeamReport(model: OwnersModel, teamId: string, figures: Tea
     delegation: delegationOf(model, teamId, figures, teamOnly), teamOnly,
     team: { id: teamId, name: team?.name ?? teamId, lead: team?.lead ?? figures?.lead ?? '', members: team?.members ?? [] },
     window, hasData, figures, monthly, trend: trendOf(monthly),
+    // The months run over the trend window, which ends where the report's does.
+    assessment: figures && assessTeam(figures, team ? teamMembers(team).size : 1, monthly, monthly.length ? { since: `${monthly[0].month}-01`, until: window.until } : undefined),
     thresholds: { leadShare: model.metrics.leadShareThreshold, watch: model.metrics.watchThreshold, minPullRequests: model.metrics.minPullRequests },
     components: components.map(c => ({ id: c.id, name: c.name ?? c.id, owner: c.owner, outcomes: outcomesOf(model, c) })),
     handoffs: components.flatMap(c => c.handoffs.filter(h => h.date >= window.since && h.date < window.until).map(h => ({ ...h, component: c.id, componentName: c.name ?? c.id })))

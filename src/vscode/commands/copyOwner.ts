@@ -6,15 +6,17 @@ import { Commands } from '../ids';
 import { command } from '../log';
 import { targetOf } from './target';
 
-/** `ownershipLens.copyOwner`: the component owner's login to the clipboard; from the palette, the active file's. */
+/** `ownershipLens.copyOwner`: the component owner's login (or `@login`, with `mention: true`) to the clipboard; from the palette, the active file's. */
 export function registerCopyOwner(ctx: Ctx): void {
   ctx.subscriptions.push(command(Commands.copyOwner, ctx.log, async (arg?: unknown) => {
     await ctx.store.ready;
     const target = targetOf(ctx, arg);
     if (!target?.component) return void vscode.window.showInformationMessage(nothingToCopy(ctx));
-    await vscode.env.clipboard.writeText(target.component.owner);
-    vscode.window.setStatusBarMessage(`Copied ${target.component.owner}`, 2000);
-    return target.component.owner;
+    // `mention: true` (the import hover's link): "@login", ready to paste into a review or a chat.
+    const text = (arg as { mention?: unknown } | undefined)?.mention === true ? `@${target.component.owner}` : target.component.owner;
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(`Copied ${text}`, 2000);
+    return text;
   }));
 }
 

@@ -4,7 +4,9 @@ import { handoffEdits } from '../../core/handoff/edit';
 import { handedOffMessage } from '../../core/handoff/flowWords';
 import { isGitHubLogin } from '../../core/owners/model';
 import { validateOwners } from '../../core/owners/validate';
+import type { ComponentFigures } from '../../core/metrics/types';
 import type { Ctx } from '../context';
+import type { OwnersState } from '../ownersState';
 import { Commands } from '../ids';
 import { command } from '../log';
 import type { HandoffAnswers } from './handoffFlow';
@@ -12,17 +14,21 @@ import { targetOf } from './target';
 
 export type HandoffOutcome = { kind: 'applied'; component: string; to: string } | { kind: 'refused'; reason: string } | { kind: 'cancelled' };
 
+/** A component's pull-request figures over the window, when they are loaded (the owner step shows them). */
+export type FiguresOf = (state: OwnersState) => ReadonlyMap<string, ComponentFigures> | undefined;
+
 /**
  * `ownershipLens.handoff`: asks through the flow (or takes `{ component, to, notes, decisions,
- * stakeholders }` for non-interactive use), then applies the core's edits as one WorkspaceEdit.
+ * stakeholders, outcomes?, authority?, support? }` for non-interactive use), then applies the
+ * core's edits as one WorkspaceEdit.
  */
-export function registerHandoff(ctx: Ctx): void {
+export function registerHandoff(ctx: Ctx, figures?: FiguresOf): void {
   ctx.subscriptions.push(command(Commands.handoff, ctx.log, async (arg?: unknown) => {
     if (!vscode.workspace.isTrusted) {
       void explainRestrictedMode('handing off a component (it edits OWNERS.yaml)');
       return { kind: 'refused', reason: 'this workspace is not trusted; handing off writes OWNERS.yaml.' } satisfies HandoffOutcome;
     }
-    const outcome = await handoff(ctx, arg);
+    const outcome = await handoff(ctx, arg, figures);
     if (outcome.kind === 'refused') void vscode.window.showErrorMessage(`Hand off refused: ${outcome.reason}`);
     if (outcome.kind === 'applied') {
       const model = ctx.store.states().find(s => s.model.components.has(outcome.component))?.model;
@@ -32,7 +38,7 @@ export function registerHandoff(ctx: Ctx): void {
   }));
 }
 
-async function handoff(ctx: Ctx, arg: unknown): Promise<HandoffOutcome> {
+async function handoff(ctx: Ctx, arg: unknown, figures?: FiguresOf): Promise<HandoffOutcome> {
   if (!vscode.workspace.isTrusted) return { kind: 'refused', reason: 'this workspace is not trusted; handing off writes OWNERS.yaml.' };
   await ctx.store.ready;
   const target = targetOf(ctx, arg);
@@ -53,9 +59,10 @@ async function handoff(ctx: Ctx, arg: unknown): Promise<HandoffOutcome> {
   const wanted = (arg as { suggestedTo?: unknown } | undefined)?.suggestedTo;
   const suggested = typeof wanted === 'string' && isGitHubLogin(wanted) ? wanted : undefined;
   const answers = direct && typeof direct.to === 'string' && typeof direct.component === 'string'
-    ? { notes: '', decisions: [], stakeholders: [], ...direct } as HandoffAnswers
+    ? directAnswers(direct)
     : await ctx.handoffFlow({
       model: state.model, preselected: target.component?.id,
+      figures: id => { try { return figures?.(state)?.get(id); } catch { return undefined; } },
       // "Could go to X" (tree row or hover action): component and new owner chosen; X is pull-request data, so it must be a login.
       skipComponent: (arg as { kind?: string })?.kind === 'component' || (suggested !== undefined && target.component !== undefined),
       suggestedTo: target.component ? suggested : undefined,
@@ -73,4 +80,15 @@ async function handoff(ctx: Ctx, arg: unknown): Promise<HandoffOutcome> {
   // Show the new owner at once, without waiting for the typing debounce.
   ctx.store.reparse(doc.uri, doc.getText());
   return { kind: 'applied', component: answers.component, to: answers.to };
+}
+
+/** Arguments given directly (a test, another extension): lists are kept only when they are lists of text. */
+function directAnswers(direct: Partial<HandoffAnswers>): HandoffAnswers {
+  const texts = (v: unknown) => (Array.isArray(v) && v.every(x => typeof x === 'string') ? v as string[] : undefined);
+  return {
+    component: direct.component!, to: direct.to!,
+    notes: typeof direct.notes === 'string' ? direct.notes : '',
+    decisions: texts(direct.decisions) ?? [], stakeholders: texts(direct.stakeholders) ?? [],
+    outcomes: texts(direct.outcomes), authority: texts(direct.authority), support: texts(direct.support),
+  };
 }

@@ -45,3 +45,19 @@ export function inputStep(o: Common & { prompt: string; value?: string; placehol
     box.show();
   });
 }
+
+/** A QuickPick step where several items may be ticked; `selected` start ticked. Enter accepts the ticked ones (possibly none). */
+export function pickManyStep<T extends vscode.QuickPickItem>(o: Common & { items: T[]; selected: T[]; placeholder: string }): Promise<StepResult<T[]>> {
+  const qp = vscode.window.createQuickPick<T>();
+  Object.assign(qp, { title: o.title, step: o.step, totalSteps: o.totalSteps, placeholder: o.placeholder, ignoreFocusOut: true, canSelectMany: true, matchOnDescription: true });
+  qp.items = o.items;
+  qp.selectedItems = o.selected;
+  if (o.step > 1) qp.buttons = [vscode.QuickInputButtons.Back];
+  return new Promise(resolve => {
+    const done = (r: StepResult<T[]>) => { resolve(r); qp.dispose(); };
+    qp.onDidTriggerButton(() => done(BACK));
+    qp.onDidAccept(() => done([...qp.selectedItems]));
+    qp.onDidHide(() => done(undefined));
+    qp.show();
+  });
+}

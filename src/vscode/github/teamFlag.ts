@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ComponentFigures, LeadFlag, ReportWindow, TeamFigures, TeamSignal } from '../../core/metrics/types';
+import type { Assessment } from '../../core/report/assessment';
 import { isGitHubLogin } from '../../core/owners/model';
 import { num } from '../../core/format';
 import { pct, windowLabel } from '../../core/report/teamReport';
@@ -59,11 +60,19 @@ export type FlagThresholds = { leadShare: number; watch: number; minPullRequests
  * Every signal with what it means and what a lead can do, then the numbers, thresholds and window.
  * `name` is the team's display name (the figures know only its id).
  */
-export function teamFlagTooltip(f: TeamFigures, window: ReportWindow, thresholds: FlagThresholds, fetchedAt?: string, name = f.team): vscode.MarkdownString {
+export function teamFlagTooltip(f: TeamFigures, window: ReportWindow, thresholds: FlagThresholds, fetchedAt?: string, name = f.team, assessment?: Assessment): vscode.MarkdownString {
   const md = safeMarkdown();
   const words = f.signals.map(s => signalWords(s, thresholds));
   md.appendMarkdown(`**${esc(name)}**: ${words.length ? words.map(w => esc(w.label)).join(', ') : 'ok, no signal holds'}\n\n`);
-  for (const w of words) md.appendMarkdown(`- **${esc(w.label)}**: ${esc(w.meaning)} ${esc(w.action)}\n`);
+  // The reading for the team's size and the recent trend first: what to act on, where it is heading.
+  if (assessment) md.appendMarkdown(`${esc(assessment.headline)}\n\n`);
+  f.signals.forEach((sig, i) => {
+    const w = words[i];
+    const expected = assessment?.readings.find(r => r.signal === sig && r.standing === 'expected');
+    md.appendMarkdown(expected
+      ? `- **${esc(w.label)}**, expected here: ${esc(expected.why ?? '')}. ${esc(w.meaning)}\n`
+      : `- **${esc(w.label)}**: ${esc(w.meaning)} ${esc(w.action)}\n`);
+  });
   if (f.signals.length) md.appendMarkdown('\n');
   md.appendMarkdown(`Lead ${esc(f.lead)} took part in **${pct(f.leadShare)}** of ${num(f.lines)} changed lines and ${num(f.leadPullRequests)} of ${num(f.pullRequests)} pull requests ` +
     `(${pct(f.leadPullRequestShare)}), ${f.leadReviewedShare === null ? 'reviews **unknown** (no review trailers in the history)' : `reviewed **${pct(f.leadReviewedShare)}** of the others' pull requests and was the only approver of ${pct(f.leadSoleApprovalShare)}`}; ` +

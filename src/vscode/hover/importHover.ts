@@ -5,7 +5,9 @@ import type { TeamFiguresView } from '../github/pullRequestData';
 import { componentFiguresMarkdown, handoffActionMarkdown } from '../github/teamFlag';
 import { unownedOnPurpose } from '../../core/owners/resolve';
 import { onPurposeWords } from '../../core/owners/unownedWords';
-import { code, componentCard, esc, safeMarkdown } from '../markdown';
+import { code, esc, safeMarkdown } from '../markdown';
+import { Settings } from '../ids';
+import { importCardActions, importCardDetails, importCardTop } from './importCard';
 import { componentName, teamName } from '../../core/owners/displayNames';
 import type { OwnersState } from '../ownersState';
 import { relativeTo } from '../ownersLocator';
@@ -13,7 +15,9 @@ import { OwnersStore } from '../ownersStore';
 
 /**
  * Hover on an import/require/export-from specifier or a path-like string: the owner card of the
- * workspace file it resolves to. Line-local and answered from the cached file list: no I/O.
+ * workspace file it resolves to, what every developer needs first (owner, team, outcome, how to
+ * reach them); the team's pull-request figures only with `ownershipLens.hover.showTeamFigures`.
+ * Line-local and answered from the cached file list: no I/O.
  */
 export class ImportHoverProvider implements vscode.HoverProvider {
   constructor(private readonly store: OwnersStore, private readonly figures: (state: OwnersState) => TeamFiguresView | undefined = () => undefined) {}
@@ -36,12 +40,21 @@ export class ImportHoverProvider implements vscode.HoverProvider {
       md.appendMarkdown(`**No owner** — ${esc(target)} ${pattern ? `is ${onPurposeWords(pattern, code)}` : 'matches no component in OWNERS.yaml'}`);
       return new vscode.Hover(md, range);
     }
-    const card = componentCard(state.model, ownership.component, target);
+    const c = ownership.component;
     const figures = this.figures(state);
-    if (!figures) return new vscode.Hover(card, range);
-    const c = figures.components.get(ownership.component.id);
-    componentFiguresMarkdown(card, figures.report.teams.find(t => t.team === ownership.component.team), c, figures.report.window, teamName(state.model, ownership.component.team));
-    const action = c && vscode.workspace.isTrusted ? handoffActionMarkdown(c, state.folder.uri.toString(), componentName(state.model, c.component)) : undefined;
-    return new vscode.Hover(action ? [card, action] : card, range);
+    const folder = state.folder.uri.toString();
+    const parts: vscode.MarkdownString[] = [importCardTop(state.model, c, target), importCardActions(c, folder, figures !== undefined)];
+    const details = importCardDetails(c);
+    if (details) parts.push(details);
+    // The lead's analytics are for the lead and their manager: one click away (Team figures…), or here with the setting on.
+    if (figures && vscode.workspace.getConfiguration(Settings.section, doc.uri).get<boolean>(Settings.hoverTeamFigures, false)) {
+      const f = figures.components.get(c.id);
+      const card = safeMarkdown();
+      componentFiguresMarkdown(card, figures.report.teams.find(t => t.team === c.team), f, figures.report.window, teamName(state.model, c.team));
+      parts.push(card);
+      const action = f && vscode.workspace.isTrusted ? handoffActionMarkdown(f, folder, componentName(state.model, f.component)) : undefined;
+      if (action) parts.push(action);
+    }
+    return new vscode.Hover(parts, range);
   }
 }

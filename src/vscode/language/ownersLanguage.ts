@@ -81,12 +81,13 @@ export class OwnersLanguage implements vscode.CompletionItemProvider, vscode.Def
     const state = this.store.states().find(s => s.ownersUri.toString() === doc.uri.toString());
     const entries = context.kind === 'path'
       ? pathCompletions(state?.files.all() ?? [], context.prefix)
-      : nameCompletions(state?.model ?? parseOwners(doc.getText()).model, context.kind);
+      : nameCompletions(state?.model ?? parseOwners(doc.getText()).model, context.kind, doc.offsetAt(pos));
     const range = new vscode.Range(doc.positionAt(context.start), pos);
     return entries.map(e => {
       const item = new vscode.CompletionItem(e.label, COMPLETION_KINDS[e.kind]);
       item.insertText = e.insertText;
       item.detail = e.detail;
+      item.sortText = e.sortText;
       item.range = range;
       // A folder completes to the next level: ask again right away.
       if (e.kind === 'folder') item.command = { command: 'editor.action.triggerSuggest', title: 'More' };

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { leadOwnership } from '../../core/metrics/compute';
+import { assessTeam } from '../../core/report/assessment';
+import { teamMembers } from '../../core/owners/model';
 import { SIGNAL_WORDS } from '../../core/report/wording';
 import { componentFiguresDescription, ownershipOnlyTooltip, signalIcon, teamFlagDescription, teamFlagTooltip } from '../github/teamFlag';
 import { pullRequestStatusItem } from '../github/statusItem';
@@ -42,7 +44,9 @@ function build(node: Node): vscode.TreeItem {
       if (figures && node.figures) {
         item.iconPath = signalIcon(figures.signals);
         item.description = `lead ${node.team.lead} · ${teamFlagDescription(figures).replace(/^lead /, '')}`;
-        item.tooltip = teamFlagTooltip(figures, node.figures.report.window, flagThresholds(state.model.metrics), node.figures.data.fetchedAt, teamName(state.model, node.team.id));
+        const monthly = node.figures.monthly.get(node.team.id) ?? [];
+        const assessment = assessTeam(figures, teamMembers(node.team).size, monthly, monthly.length ? { since: `${monthly[0].month}-01`, until: node.figures.report.window.until } : undefined);
+        item.tooltip = teamFlagTooltip(figures, node.figures.report.window, flagThresholds(state.model.metrics), node.figures.data.fetchedAt, teamName(state.model, node.team.id), assessment);
         item.contextValue = [`${ContextValues.team} reportable flag-${figures.flag}`, ...figures.signals.map(s => `signal-${s}`)].join(' ');
       } else if (node.team.id) {
         // No pull-request data (or no GitHub at all): OWNERS.yaml alone says whether the lead holds the ownership.

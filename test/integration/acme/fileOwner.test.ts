@@ -9,13 +9,25 @@ describe('file owner: decorations, status bar, whoOwns (acme)', () => {
     const owned = await a.decorations.provideFileDecoration(file('services/search/src/query.ts'));
     assert.strictEqual(owned?.tooltip, 'Owner: farid (Product search, team Storefront)');
     const unowned = await a.decorations.provideFileDecoration(file('docs/README.md'));
-    assert.strictEqual(unowned?.tooltip, 'Owner: none (not in OWNERS.yaml)');
+    assert.strictEqual(unowned?.tooltip, 'Owner: none (no pattern in OWNERS.yaml owns this file)');
+    // it stands out: a badge and a colour of its own (a file unowned on purpose does not, next test)
+    assert.strictEqual(unowned?.badge, '?');
+    assert.strictEqual((unowned?.color as unknown as { id?: string } | undefined)?.id, 'ownershipLens.unownedFileForeground');
+    const config = vscode.workspace.getConfiguration('ownershipLens');
+    await config.update('decorations.markUnowned', false, vscode.ConfigurationTarget.Global);
+    try {
+      const plain = await a.decorations.provideFileDecoration(file('docs/README.md'));
+      assert.deepStrictEqual([plain?.tooltip, plain?.badge, plain?.color], ['Owner: none (not in OWNERS.yaml)', undefined, undefined]);
+    } finally {
+      await config.update('decorations.markUnowned', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('a file under `unowned:` reads as unowned on purpose, not forgotten: Explorer tooltip and status bar', async () => {
     const a = await api();
     const leftpad = await a.decorations.provideFileDecoration(file('third_party/leftpad/index.js'));
     assert.strictEqual(leftpad?.tooltip, 'Owner: none, unowned on purpose (unowned: /third_party/)');
+    assert.strictEqual(leftpad?.badge, undefined, 'unowned on purpose: nothing to fix, so no badge');
     await vscode.window.showTextDocument(file('third_party/leftpad/index.js'));
     await waitFor('status bar', () => a.statusBar.text.includes('on purpose'));
     assert.strictEqual(a.statusBar.text, '$(organization) Unowned on purpose');

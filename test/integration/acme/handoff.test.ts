@@ -60,6 +60,30 @@ describe('handoff (acme)', () => {
     assert.strictEqual(doc.getText(), original, 'a single undo restores the file');
   });
 
+  it('transfers outcome, authority and support with the owner, as one undoable edit', async () => {
+    await api();
+    const outcome = await vscode.commands.executeCommand<HandoffOutcome>(Commands.handoff, {
+      component: 'search', to: 'gus', outcomes: ['search-relevance', 'checkout-conversion'],
+      authority: ['Ranking changes without review', 'A/B test design', 'Retire old synonyms'], support: ['Two days a month of data-science time', 'Weekly 1:1 with the lead'],
+    });
+    assert.deepStrictEqual(outcome, { kind: 'applied', component: 'search', to: 'gus' });
+    const text = await onDisk();
+    assert.ok(text.includes(`    owner: gus
+    paths: [/services/search/]
+    outcomes: [search-relevance, checkout-conversion]
+    authority: [Ranking changes without review, A/B test design, Retire old synonyms]
+    support: [Two days a month of data-science time, Weekly 1:1 with the lead]
+    stakeholders: [Merchandising]
+    handoffs:
+      - date: 2026-11-24
+        from: farid
+        to: gus
+`), text);
+    await vscode.window.showTextDocument(owners());
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual((await vscode.workspace.openTextDocument(owners())).getText(), original, 'a single undo restores the file');
+  });
+
   it('through the flow seam: the active file\'s component is preselected and team members come first', async () => {
     const a = await api();
     await vscode.window.showTextDocument(file('web/storefront/src/App.tsx'));

@@ -14,6 +14,22 @@ describe('hover cards (acme)', () => {
     assert.ok(md.includes('Support: PCI audit support from Platform'), md);
   });
 
+  it('puts how to reach the owner right under owner and outcome: copy the @mention, open OWNERS.yaml', async () => {
+    const a = await api();
+    const doc = await vscode.workspace.openTextDocument(file('services/checkout/src/index.ts'));
+    const hover = a.hover.provideHover(doc, doc.positionAt(doc.getText().indexOf('../../payments') + 2))!;
+    const [top, actions] = hover.contents as vscode.MarkdownString[];
+    assert.match(unescape(top.value), /Owner: \*\*alice\*\*[\s\S]*Outcomes: /);
+    assert.doesNotMatch(top.value, /Authority|Support|Top authors/, 'the details come after the actions');
+    assert.deepStrictEqual(actions.isTrusted, { enabledCommands: ['ownershipLens.copyOwner', 'ownershipLens.revealInOwners', 'ownershipLens.showTeamReport'] });
+    assert.strictEqual(actions.supportHtml, false);
+    assert.match(actions.value, /^\[Copy @alice\]\(command:ownershipLens\.copyOwner\?[^)\s]+ "[^"]+"\) · \[Open in OWNERS\.yaml\]\(command:ownershipLens\.revealInOwners\?[^)\s]+\)$/, 'no pull-request data here: no Team figures link');
+    // the link's own arguments copy the mention
+    const args = JSON.parse(decodeURIComponent(/copyOwner\?([^ )]+)/.exec(actions.value)![1]));
+    assert.strictEqual(await vscode.commands.executeCommand('ownershipLens.copyOwner', ...args), '@alice');
+    assert.strictEqual(await vscode.env.clipboard.readText(), '@alice');
+  });
+
   it('a tsconfig `paths` alias and an export-from resolve too', async () => {
     const md = unescape(await hoverText(file('services/checkout/src/index.ts'), "'@acme/shared/logger'", 2));
     assert.ok(md.includes('**Shared libraries** `shared-libs` — packages/shared/logger.ts'), md);

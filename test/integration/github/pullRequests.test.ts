@@ -112,8 +112,12 @@ describe('pull-request data from (fake) GitHub', function () {
     const figures = (await a.pullRequests.figuresFor(a.ctx.store.states()[0]))!.report.teams.find(t => t.team === 'platform')!;
     assert.deepStrictEqual(figures.signals, ['doing-the-work', 'bottleneck', 'holds-ownership']);
     assert.match(tooltip, /^\*\*Platform\*\*: doing the work, bottleneck, holds ownership/, 'the team by its name, not its id');
-    assert.match(tooltip, /\*\*bottleneck\*\*: Most pull requests by others were approved by the lead and nobody else\. Name a second approver/);
-    assert.match(tooltip, /\*\*holds ownership\*\*: The lead owns half or more of the team's components/);
+    // dan and erin only: a second approver and a lead owning one of two components are what a team of two cannot avoid
+    assert.match(tooltip, /\*\*bottleneck\*\*, expected here: with one other person in the team, nobody else can approve their pull requests\. Most pull requests by others were approved by the lead and nobody else\./);
+    assert.match(tooltip, /\*\*holds ownership\*\*, expected here: the lead owns 1 of 2 components, their part in a team of 2\. The lead owns half or more of the team's components/);
+    assert.doesNotMatch(tooltip, /Name a second approver/);
+    // the headline: what to act on (62% is more than the equal half), where it is heading, the next step
+    assert.match(tooltip, /^Doing the work\. The lead wrote \d+% of the team's lines[^\n]*\. (Pick one piece of work|Keep handing work over)/m);
     assert.match(tooltip, new RegExp(`of ${figures.lines.toLocaleString('en-US')} changed lines`), 'thousands separated');
     const { window } = (await a.pullRequests.figuresFor(a.ctx.store.states()[0]))!.report;
     const lastDay = new Date(Date.parse(`${window.until}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -148,6 +152,9 @@ describe('pull-request data from (fake) GitHub', function () {
       assert.strictEqual(outcome.kind, 'cancelled');
       assert.strictEqual(seen.length, 1);
       assert.deepStrictEqual([seen[0].preselected, seen[0].suggestedTo, seen[0].skipComponent], ['deploy', 'erin', true]);
+      // The owner step's figures: erin's lines in the component over the window, as the tree's row has them.
+      const figures = seen[0].figures?.('deploy');
+      assert.ok(figures && figures.authors.some(x => x.login === 'erin' && x.lines > 0), JSON.stringify(figures));
       // A "could go to" login that is not a GitHub login is dropped, never passed on.
       await vscode.commands.executeCommand('ownershipLens.handoff', { component: 'deploy', suggestedTo: 'x](command:evil)' });
       assert.strictEqual(seen[1].suggestedTo, undefined);
@@ -178,7 +185,20 @@ describe('pull-request data from (fake) GitHub', function () {
     }
   });
 
-  it('adds the team\'s flag and the component\'s top authors to hover cards', async () => {
+  it('hover cards link to the team\'s figures; the figures themselves show with ownershipLens.hover.showTeamFigures', async () => {
+    const plainCard = await hoverText(file('services/checkout/src/index.ts'), "'../../payments/src/charge'", 3);
+    assert.match(plainCard, /\[Team figures…\]\(command:ownershipLens\.showTeamReport\?/);
+    assert.doesNotMatch(plainCard, /Top authors|could go to|Hand off/i, 'a lead\'s figures are not every developer\'s');
+    const config = vscode.workspace.getConfiguration('ownershipLens');
+    await config.update('hover.showTeamFigures', true, vscode.ConfigurationTarget.Global);
+    try {
+      await showsTeamFigures();
+    } finally {
+      await config.update('hover.showTeamFigures', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  async function showsTeamFigures(): Promise<void> {
     const text = await hoverText(file('services/checkout/src/index.ts'), "'../../payments/src/charge'", 3);
     assert.match(text, /Payments core/);
     assert.match(text, /Top authors/i);
@@ -191,7 +211,7 @@ describe('pull-request data from (fake) GitHub', function () {
     assert.match(unescape(text), /Team Payments: \*\*lead \d+%/, 'the team by its name');
     assert.match(unescape(text), /\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d: \d{1,3}(,\d{3})* lines in \d+ pull requests/);
     assert.doesNotMatch(text, /exclusive/);
-  });
+  }
 
   it('opens the team report with figures, monthly shares and handoffs, and exports it', async () => {
     const view = await vscode.commands.executeCommand<TeamReportView>('ownershipLens.showTeamReport', { team: 'payments' });

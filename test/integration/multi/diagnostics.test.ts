@@ -104,4 +104,23 @@ describe('live diagnostics and quick fixes (broken folder)', () => {
     assert.ok(doc.getText().includes('  xia: {}\n  quinn: {}\n'), doc.getText());
     await waitFor('unknown-person gone', () => !vscode.languages.getDiagnostics(brokenOwners()).some(d => d.code === 'unknown-person'), 3000);
   });
+
+  it('quick fix: a team nobody defined yet is created, its lead a marked placeholder (one info, no error)', async () => {
+    const before = doc.getText();
+    await type('    team: core   # web moved here\n    owner: quinn', '    team: growth   # web moved here\n    owner: quinn', 'unknown-team');
+    const diagnostic = vscode.languages.getDiagnostics(brokenOwners()).find(d => d.code === 'unknown-team')!;
+    const titles = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', brokenOwners(), diagnostic.range, vscode.CodeActionKind.QuickFix.value)).map(x => x.title);
+    assert.deepStrictEqual(titles, ['Create team growth']);
+    await fix('unknown-team', /^Create team growth$/);
+    assert.match(doc.getText(), /\n  growth:\n    name: Growth\n    lead: quinn\n    members: \[quinn\]\n    x-guessed:\n      lead: a placeholder, quinn owns [a-z-]+, the component that names this team; name the team's lead\n/);
+    await waitFor('unknown-team gone, the placeholder said once', () => {
+      const list = vscode.languages.getDiagnostics(brokenOwners());
+      return !list.some(d => d.code === 'unknown-team') && list.filter(d => d.code === 'guessed' && d.message.includes('team "growth"')).length === 1;
+    }, 3000);
+    // later suites read this file's teams: leave it as the earlier tests left it
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), before);
+    await vscode.workspace.applyEdit(edit);
+    await waitFor('team growth gone again', () => !vscode.languages.getDiagnostics(brokenOwners()).some(d => d.code === 'guessed' && d.message.includes('team "growth"')), 3000);
+  });
 });

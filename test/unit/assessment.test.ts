@@ -1,0 +1,71 @@
+import * as assert from 'assert';
+import type { MonthFigures, TeamFigures } from '../../src/core/metrics/types';
+import { daysInMonth } from '../../src/core/metrics/months';
+import { assessTeam, isWholeMonth, recentTrend } from '../../src/core/report/assessment';
+
+const figures = (over: Partial<TeamFigures>): TeamFigures => ({
+  team: 't', lead: 'dan', pullRequests: 80, lines: 10000, leadPullRequests: 40, leadLines: 6200,
+  leadShare: 0.62, leadPullRequestShare: 0.5, leadReviewedShare: 0.9, flag: 'doing-the-work',
+  authors: [], leadOwnedComponents: 1, components: 2, leadSoleApprovalShare: 0.9,
+  signals: ['doing-the-work', 'bottleneck', 'holds-ownership'], componentFigures: [], months: [], topPullRequests: [],
+  excluded: { botPullRequests: 0, ignoredAuthorPullRequests: 0, ignoredPathLines: 0, generatedLines: 0 }, knowledge: null,
+  ...over,
+});
+const month = (month: string, leadShare: number, lines = 1000, days?: number): MonthFigures =>
+  ({ month, leadShare, lines, pullRequests: 10, authors: 3, days: days ?? daysInMonth(month) });
+
+describe('assessment: signals read for the team\'s size and trend', () => {
+  it('a lead plus one: bottleneck and holding 1 of 2 components are expected; 62% is still doing the work', () => {
+    const a = assessTeam(figures({}), 2);
+    assert.deepStrictEqual(a.readings.map(r => [r.signal, r.standing]), [['doing-the-work', 'concern'], ['bottleneck', 'expected'], ['holds-ownership', 'expected']]);
+    assert.deepStrictEqual(a.concerns, ['doing-the-work']);
+    assert.match(a.readings[1].why!, /nobody else can approve/);
+    assert.strictEqual(a.equalShare, 0.5);
+    assert.match(a.headline, /^Doing the work\. The lead wrote 62% of the team's lines\. Pick one piece of work/);
+  });
+
+  it('the same signals in a team of five stay concerns', () => {
+    const a = assessTeam(figures({ leadOwnedComponents: 2, components: 2 }), 5);
+    assert.deepStrictEqual(a.concerns, ['doing-the-work', 'bottleneck', 'holds-ownership']);
+    assert.deepStrictEqual(assessTeam(figures({ leadOwnedComponents: 2, components: 2 }), 2).concerns, ['doing-the-work', 'holds-ownership'], 'owning both of 2 is more than a part, at any size');
+  });
+
+  it('an equal share is not doing the work: 50% of a team of two, 31% of a team of three', () => {
+    const two = assessTeam(figures({ leadShare: 0.5 }), 2);
+    assert.deepStrictEqual(two.readings.map(r => r.standing), ['expected', 'expected', 'expected']);
+    assert.match(two.headline, /^The lead wrote 50% of the team's lines\. Nothing to act on for a team of 2: doing the work \(50% is about an equal share in a team of 2, 50% each\); bottleneck/);
+    const three = assessTeam(figures({ leadShare: 0.31, signals: ['watch'], flag: 'watch' }), 3);
+    assert.deepStrictEqual(three.concerns, []);
+    assert.deepStrictEqual(assessTeam(figures({ leadShare: 0.39, signals: ['watch'] }), 3).concerns, ['watch'], 'six points above an equal share is more than one');
+  });
+
+  it('the headline gives the direction over whole months, and a falling share is the next step under way', () => {
+    const monthly = [month('2026-08', 0.3), month('2026-09', 0.2), month('2026-10', 0.17), month('2026-11', 0.14), month('2026-12', 0.6, 300, 6)];
+    const a = assessTeam(figures({ leadShare: 0.45, signals: ['watch'] }), 5, monthly);
+    assert.deepStrictEqual(a.trend, { direction: 'falling', months: [{ month: '2026-09', leadShare: 0.2 }, { month: '2026-10', leadShare: 0.17 }, { month: '2026-11', leadShare: 0.14 }] });
+    assert.strictEqual(a.headline, 'Watch. The lead wrote 45% of the team\'s lines, falling: 20%, 17%, 14% in the last 3 whole months. Keep handing work over: the share is coming down.');
+    const rising = assessTeam(figures({ leadShare: 0.45, signals: ['watch'] }), 5, [month('2026-09', 0.2), month('2026-10', 0.3), month('2026-11', 0.4)]);
+    assert.match(rising.headline, /, rising: 20%, 30%, 40% in the last 3 whole months\. Worth a look before it grows/);
+  });
+
+  it('never reads a partial month as a fall or a rise', () => {
+    // from `days`
+    assert.strictEqual(isWholeMonth(month('2026-12', 0.1, 100, 6)), false);
+    assert.strictEqual(isWholeMonth(month('2026-02', 0.1, 100, 28)), true);
+    // from the window when the months do not carry their days
+    const window = { since: '2026-06-09', until: '2026-12-07' };
+    assert.deepStrictEqual(['2026-06', '2026-07', '2026-11', '2026-12'].map(m => isWholeMonth(month(m, 0), window)), [false, true, true, false]);
+    const t = recentTrend([month('2026-06', 0.9), month('2026-07', 0.5), month('2026-08', 0.45), month('2026-09', 0.48), month('2026-12', 0.1)], window);
+    assert.deepStrictEqual(t.direction, 'steady');
+    assert.deepStrictEqual(t.months.map(m => m.month), ['2026-07', '2026-08', '2026-09']);
+    assert.strictEqual(recentTrend([month('2026-07', 0.5), month('2026-08', 0.2), month('2026-09', 0.6)]).direction, 'unknown', 'a zigzag has no direction');
+    assert.strictEqual(recentTrend([month('2026-08', 0.2), month('2026-09', 0.3)]).direction, 'unknown', 'two months are too few');
+  });
+
+  it('leaves not enough data and a lead not involved as they are', () => {
+    assert.match(assessTeam(figures({ signals: ['insufficient-data'], flag: 'insufficient-data' }), 2).headline, /^Too few merged pull requests/);
+    const absent = assessTeam(figures({ leadShare: 0, signals: ['absent'], flag: 'absent' }), 2);
+    assert.deepStrictEqual(absent.concerns, ['absent']);
+    assert.match(absent.headline, /^Not involved in pull requests\. The lead wrote 0% of the team's lines\. Check with the team/);
+  });
+});
