@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { MonthFigures, TeamFigures } from '../../src/core/metrics/types';
-import { daysInMonth } from '../../src/core/metrics/months';
+import { daysInMonth, daysInWindow } from '../../src/core/metrics/months';
 import { assessTeam, isWholeMonth, recentTrend } from '../../src/core/report/assessment';
 
 const figures = (over: Partial<TeamFigures>): TeamFigures => ({
@@ -52,10 +52,11 @@ describe('assessment: signals read for the team\'s size and trend', () => {
     // from `days`
     assert.strictEqual(isWholeMonth(month('2026-12', 0.1, 100, 6)), false);
     assert.strictEqual(isWholeMonth(month('2026-02', 0.1, 100, 28)), true);
-    // from the window when the months do not carry their days
+    // the days of each month inside a window, as the figures give them
     const window = { since: '2026-06-09', until: '2026-12-07' };
-    assert.deepStrictEqual(['2026-06', '2026-07', '2026-11', '2026-12'].map(m => isWholeMonth(month(m, 0), window)), [false, true, true, false]);
-    const t = recentTrend([month('2026-06', 0.9), month('2026-07', 0.5), month('2026-08', 0.45), month('2026-09', 0.48), month('2026-12', 0.1)], window);
+    const inWindow = (m: string, share: number) => month(m, share, 1000, daysInWindow(m, window));
+    assert.deepStrictEqual(['2026-06', '2026-07', '2026-11', '2026-12'].map(m => isWholeMonth(inWindow(m, 0), window)), [false, true, true, false]);
+    const t = recentTrend([inWindow('2026-06', 0.9), inWindow('2026-07', 0.5), inWindow('2026-08', 0.45), inWindow('2026-09', 0.48), inWindow('2026-12', 0.1)], window);
     assert.deepStrictEqual(t.direction, 'steady');
     assert.deepStrictEqual(t.months.map(m => m.month), ['2026-07', '2026-08', '2026-09']);
     assert.strictEqual(recentTrend([month('2026-07', 0.5), month('2026-08', 0.2), month('2026-09', 0.6)]).direction, 'unknown', 'a zigzag has no direction');
