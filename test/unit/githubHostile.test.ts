@@ -52,22 +52,20 @@ describe('GitHub transport against hostile answers (fake GitHub, real HTTP; issu
   it('a silent server: each request times out even though a cancellation signal is passed, and the run ends', async () => {
     gh.inject({ kind: 'silent' }, { kind: 'silent' }, { kind: 'silent' });
     const cancel = new AbortController();
-    const { error, ms } = await fails(() => client({ timeoutMs: 300, signal: cancel.signal }).mergedPullRequests(REPO, LONG_AGO));
+    const { error } = await fails(() => client({ timeoutMs: 300, signal: cancel.signal }).mergedPullRequests(REPO, LONG_AGO));
     assert.strictEqual(error.kind, 'network');
     assert.match(error.message, /no answer within 0\.3s/);
-    assert.ok(ms < 10_000, `${ms} ms`);
     assert.strictEqual(gh.requests.length, 1, 'nothing has come back at all: no retry');
   });
 
   it('a server that accepts and never answers: stops after the first attempt when nothing has come back at all, saying so', async () => {
     for (let i = 0; i < 30; i++) gh.inject({ kind: 'silent' });
-    const { error, ms } = await fails(() => client({ timeoutMs: 200, maxRetries: 4, pageSize: 100 }).mergedPullRequests(REPO, LONG_AGO));
+    const { error } = await fails(() => client({ timeoutMs: 200, maxRetries: 4, pageSize: 100 }).mergedPullRequests(REPO, LONG_AGO));
     assert.strictEqual(error.kind, 'network');
     const host = new URL(gh.url).host.replace(/\./g, '\\.');
     assert.match(error.message, new RegExp(`^The server at ${host} sent no answer within 0\\.2s \\(attempt 1; nothing at all has come back from it, so it is not retried\\); check `));
     assert.match(error.message, /proxy or firewall/);
     assert.strictEqual(gh.requests.length, 1);
-    assert.ok(ms < 3_000, `${ms} ms`);
     gh.inject({ kind: 'silent' }, { kind: 'silent' }, { kind: 'silent' });
     const shortToken = await fails(() => client({ token: 'x', timeoutMs: 200 }).mergedPullRequests(REPO, LONG_AGO));
     assert.match(shortToken.error.message, /no proxy or firewall/, 'a one-letter token does not garble the advice');
@@ -100,7 +98,7 @@ describe('GitHub transport against hostile answers (fake GitHub, real HTTP; issu
     setTimeout(() => cancel.abort(), 200);
     const { error, ms } = await fails(() => client({ timeoutMs: 60_000, signal: cancel.signal }).mergedPullRequests(REPO, LONG_AGO));
     assert.strictEqual(error.kind, 'cancelled');
-    assert.ok(ms < 5_000, `${ms} ms`);
+    assert.ok(ms < 30_000, `${ms} ms: ended by the cancellation, not by the 60 s timeout`);
   });
 
   it('a trickle (a byte every 50 ms) ends at the total time limit with a message naming it', async () => {

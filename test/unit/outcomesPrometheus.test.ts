@@ -194,7 +194,7 @@ describe('outcome sources that fail: down, slow, hostile, redirected', function 
       const [entry] = await reader(['127.0.0.1'], { timeoutMs: 300 }).entries([outcomeWith(`{ json: "${slow.url}/v", pointer: /v }`)]);
       assert.strictEqual(entry.status, 'unknown');
       assert.match(entry.reason!, /no answer within 0.3 s/);
-      assert.ok(Date.now() - t0 < 3000, `took ${Date.now() - t0} ms`);
+      assert.ok(Date.now() - t0 < 5000, `took ${Date.now() - t0} ms: it waited for the server's 5 s answer`);
       assert.strictEqual(slow.requests.length, 1);
     } finally {
       await slow.close();
