@@ -13,7 +13,8 @@ const author = (login: string, lines: number, pullRequests = 1) => ({ login, lin
 const team = (over: Partial<TeamFigures>): TeamFigures => ({
   team: 't', lead: 'x', pullRequests: 50, lines: 10_000, leadPullRequests: 30, leadLines: 6800, leadShare: 0.68, leadPullRequestShare: 0.6,
   leadReviewedShare: 0.5, flag: 'doing-the-work', authors: [], leadOwnedComponents: 1, components: 2, leadSoleApprovalShare: 0.1,
-  signals: ['doing-the-work'], componentFigures: [], months: [], topPullRequests: [], ...over,
+  signals: ['doing-the-work'], componentFigures: [], months: [], topPullRequests: [],
+  excluded: { botPullRequests: 0, ignoredAuthorPullRequests: 0, ignoredPathLines: 0, generatedLines: 0 }, knowledge: null, ...over,
 });
 
 // Like Cluster API's book: owned by the docs lead; the top writer besides him leads another team and writes 68% of its lines.
