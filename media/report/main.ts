@@ -145,10 +145,12 @@ function inPractice(r: TeamReportView): HTMLElement | string {
     const name = r.components.find(x => x.id === c.component)?.name ?? c.component;
     const part = c.ownerPullRequests === null ? '–'
       : `${num(c.ownerPullRequests)} of ${num(c.pullRequests)} authored${c.ownerReviews === null ? '' : `, ${num(c.ownerReviews)} reviewed`}${c.ownerLastActive ? `, last ${c.ownerLastActive}` : ''}`;
-    const shows = el('td', {}, componentPracticePhrases(c, r.window.until).join(' · ') || '–');
-    if (c.backup && (c.signals.includes('nominal-owner') || c.knowledge?.busFactor === 1)) {
-      const to = c.backup;
-      shows.append(' ', button(`Hand off to ${to}…`, () => vscode.postMessage({ type: 'handoff', component: c.component, to })));
+    const s = r.suggestions?.[c.component];
+    const shows = el('td', {}, componentPracticePhrases(c, r.window.until, s).join(' · ') || '–');
+    // Knowledge in one place or an owner on paper only: the handoff (or rotation) with the best candidate chosen.
+    if (s?.handoff?.kind === 'rotate') {
+      const to = s.handoff.candidate.login;
+      shows.append(' ', button(`Hand off or rotate to ${to}…`, () => vscode.postMessage({ type: 'handoff', component: c.component, to })));
     }
     return [name, c.owner, part, shows];
   });

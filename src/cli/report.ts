@@ -9,6 +9,7 @@ import { hideIndividuals } from '../core/metrics/teamOnly';
 import { printable } from '../core/owners/printable';
 import type { LeadReport, ReportWindow } from '../core/metrics/types';
 import { FIGURES_ARE_NOT, SIGNAL_WORDS } from '../core/report/wording';
+import { HISTORY_NOT_WORTH } from '../core/report/inPracticeWords';
 import { readGitattributes } from '../node/gitattributesFile';
 import { runGit } from '../node/git/safeGit';
 import { createOwnershipIndex } from '../core/owners/resolve';
@@ -206,6 +207,8 @@ export function formatReport(repo: string, report: LeadReport, apiRequests: numb
     }
   }
   if (report.knowledge) out.push('', `repository bus factor ${report.knowledge.busFactor} (${report.knowledge.knownFiles} of ${report.knowledge.files} owned files known)`);
-  out.push('', FIGURES_ARE_NOT, '', source === 'git' ? 'From the local git history: 0 GitHub API requests.' : `${apiRequests} GitHub API request(s).`, '');
+  // Ownership in practice (owners' activity, knowledge) reads the history too: say what that is not.
+  const practice = report.knowledge !== null && report.knowledge !== undefined || report.teams.some(t => t.componentFigures.some(c => c.signals.length > 0 || c.knowledge));
+  out.push('', FIGURES_ARE_NOT, ...(practice ? [HISTORY_NOT_WORTH] : []), '', source === 'git' ? 'From the local git history: 0 GitHub API requests.' : `${apiRequests} GitHub API request(s).`, '');
   return out.join('\n');
 }

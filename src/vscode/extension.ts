@@ -87,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
       new GitFiguresRunner(path.join(context.extensionPath, 'dist', 'gitFiguresProcess.js')));
     const hover = new ImportHoverProvider(store, state => pullRequests.peekFigures(state));
     const ownersHover = new OwnersFileHoverProvider(store);
-    const decorations = new OwnerDecorationProvider(store);
+    const decorations = new OwnerDecorationProvider(store, state => pullRequests.peekFigures(state)?.components, pullRequests.onDidChange);
     const diagnostics = new OwnersDiagnostics(store);
     const quickFixes = new OwnersQuickFixes(store);
     const language = new OwnersLanguage(store);

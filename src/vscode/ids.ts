@@ -31,6 +31,7 @@ export const Settings = {
   groupBy: 'tree.groupBy',
   decorations: 'decorations.enabled',
   markUnowned: 'decorations.markUnowned',
+  knowledgeAtRisk: 'decorations.knowledgeAtRisk',
   hoverTeamFigures: 'hover.showTeamFigures',
   debounceMs: 'diagnostics.debounceMs',
 } as const;

@@ -137,6 +137,7 @@ describe('ownership in practice in the report\'s text', () => {
     assert.match(text, /^ {2}api: owner carol: 0 of 2 PRs, 0 reviewed, last active not in the window; nominal-owner \(owned on paper only\); owner-inactive \(owner not seen in the window\)$/m);
     assert.match(text, /^ {2}docs: owner alice: 1 of 2 PRs, 0 reviewed, last active 2026-01-15; owner-inactive \(owner not seen for 167 days\)$/m);
     assert.match(text, /lead-inactive: /);
+    assert.ok(text.includes(HISTORY_NOT_WORTH), 'the owners\' activity is history, not worth');
   });
 
   it('the team report\'s Markdown has a section on ownership in practice, escaped, with what the figures are not', () => {

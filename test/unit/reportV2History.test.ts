@@ -4,6 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { CliIO, parseArgs } from '../../src/cli/io';
 import { run } from '../../src/cli/report';
+import { busyLeads, candidateTeam, componentSuggestion, rankCandidates } from '../../src/core/report/candidates';
+import { parseOwners } from '../../src/core/owners/parse';
+import type { TeamFigures } from '../../src/core/metrics/types';
 import { FakeGitHub, startFakeGitHub } from '../fake-github/server';
 import { CLUSTER_API_REVIEWERS, historyDir, HistoryPullRequest, loadHistory } from '../fixtures/history/convert';
 
@@ -290,6 +293,36 @@ const DEFAULTS: Settings = { coAuthors: false, generated: () => false, ignoreAut
     const kubeadm = json.teams.find((t: { team: string }) => t.team === 'kubeadm');
     assert.deepStrictEqual([kubeadm.leadOwnedComponents, kubeadm.signals.includes('holds-ownership')], [0, false]);
     assert.ok(kubeadm.componentFigures.every((c: { delegateTo: unknown }) => c.delegateTo === null));
+  });
+
+  it('whom the views suggest on real history: a lead already doing the work of a team is never first while someone else is named, and says why', async () => {
+    const { json } = await report(ownersYaml(''), undefined);
+    const model = parseOwners(ownersYaml('')).model;
+    const teams = json.teams as TeamFigures[];
+    const busy = busyLeads(teams);
+    assert.ok(busy.size > 0, 'the real history flags some lead');
+    const seen: string[] = [];
+    for (const t of teams) {
+      for (const c of t.componentFigures) {
+        const s = componentSuggestion(c, candidateTeam(model, t.team), teams);
+        if (!s.delegate) continue;
+        const ranked = rankCandidates(c, candidateTeam(model, t.team), busy);
+        seen.push(`${c.component}: ${s.delegate.login} (${s.delegate.why}); raw ${c.delegateTo}`);
+        if (ranked.some(r => !r.busyIn)) assert.ok(!s.delegate.busyIn, seen[seen.length - 1]);
+        // The raw SPEC figure is still there, and the suggestion says why in a few words.
+        assert.ok(c.delegateTo, c.component);
+        assert.match(s.delegate.why, /in the team|knows \d+ of \d+ files|wrote \d+% of its lines/);
+      }
+    }
+    // On this history the raw figure for docs (docs-release) names core's lead, flagged as doing core's work: the views name
+    // the next writer instead. For e2e a member of its own team (testing) comes before the docs-release lead.
+    assert.deepStrictEqual(seen.filter(x => /^(e2e|docs):/.test(x)), [
+      'e2e: Karthik-K-N (in the team · wrote 21% of its lines); raw sbueringer',
+      'docs: irapandey (wrote 24% of its lines); raw fabriziopandini',
+    ]);
+    assert.deepStrictEqual([...busy.keys()], ['fabriziopandini']);
+    const docs = teams.flatMap(t => t.componentFigures).find(c => c.component === 'docs')!;
+    assert.strictEqual(docs.authors[0].login, 'fabriziopandini', 'the top writer besides the lead is the busy lead');
   });
 
   it('.gitattributes: generated lines leave every figure and are counted in excluded; CHANGELOG/ (a trailing slash) marks nothing', async () => {

@@ -86,7 +86,7 @@ describe('team report', () => {
       excluded: { botPullRequests: 3, ignoredAuthorPullRequests: 1, ignoredPathLines: 50, generatedLines: 9 },
     };
     const r = buildTeamReport(model, 'web', withEvidence, months([0.7]), { since: '2026-01-01', until: '2026-04-01' }, undefined, true, false);
-    assert.deepStrictEqual(r.delegation, [{ component: 'site', name: '**Site**', owner: 'alice', kind: 'owned', lines: 1000, leadLines: 640, candidate: 'bob' }]);
+    assert.deepStrictEqual(r.delegation, [{ component: 'site', name: '**Site**', owner: 'alice', kind: 'owned', lines: 1000, leadLines: 640, candidate: 'bob', candidateWhy: 'in the team' }]);
     // Team-only mode names no candidate, even from figures that do, and says so.
     const hidden = buildTeamReport(model, 'web', withEvidence, months([0.7]), { since: '2026-01-01', until: '2026-04-01' }, undefined, true, true);
     assert.deepStrictEqual(hidden.delegation, [{ component: 'site', name: '**Site**', owner: 'alice', kind: 'owned', lines: 1000, leadLines: 640, candidate: null, candidateHidden: true }]);
@@ -96,7 +96,7 @@ describe('team report', () => {
     assert.match(md, /\*\*bottleneck\*\*, expected here: with one other person in the team, nobody else can approve their pull requests\. Most pull requests by others were approved by the lead and nobody else/);
     assert.match(md, /^Doing the work\. The lead wrote 64% of the team's lines\. Pick one piece of work/m, 'the headline: the state and the next step');
     assert.match(md, /only approver of 70%/);
-    assert.match(md, /\| \\\*\\\*Site\\\*\\\* \| owned by the lead \| 640 of 1,000 \| could go to bob \|/);
+    assert.match(md, /\| \\\*\\\*Site\\\*\\\* \| owned by the lead \| 640 of 1,000 \| could go to bob \(in the team\) \|/);
     // the title's brackets are escaped, so its "(javascript:…)" is plain text inside the one real link
     assert.ok(md.includes('- [#7 \\[x\\]\\(javascript:alert(1)) \\<b\\>](https://github.com/acme/web/pull/7): 300 lines by bob'), md);
     assert.deepStrictEqual(renderedLinks(md), ['https://github.com/acme/web/pull/7'], 'the only link is the pull request');

@@ -77,7 +77,7 @@ describe('team report, as a first-time reader reads it', () => {
       [['deploy', 'owned', 'erin'], ['shared-libs', 'carried', 1085]]);
     const md = teamReportMarkdown(r);
     assert.match(md, /\| Shared libraries \| owned by erin; the lead wrote 66% of its lines, erin 34% \| 2,110 of 3,195 \| let erin drive it \|/);
-    assert.match(md, /\| Deployment \| owned by the lead \| 1,081 of 1,911 \| could go to erin \|/);
+    assert.match(md, /\| Deployment \| owned by the lead \| 1,081 of 1,911 \| could go to erin \(in the team · wrote 43% of its lines\) \|/);
     assert.doesNotMatch(md, /Shared libraries.*could go to/);
   });
 

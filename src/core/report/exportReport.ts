@@ -77,7 +77,7 @@ export function teamReportMarkdown(r: TeamReportView): string {
     lines.push('## Ownership in practice', '', '| component | owner | owner\'s pull requests | reviewed by the owner | last active | what the history shows |', '|---|---|---:|---:|---|---|');
     for (const c of f.componentFigures) {
       const name = r.components.find(x => x.id === c.component)?.name ?? c.component;
-      const phrases = componentPracticePhrases(c, r.window.until);
+      const phrases = componentPracticePhrases(c, r.window.until, r.suggestions?.[c.component]);
       const cell = (n: number | null) => (n === null ? '–' : num(n));
       // Team-only mode: an owner other than the lead is named (OWNERS.yaml says so) but their figures are not.
       if (r.teamOnly && c.owner.toLowerCase() !== f.lead.toLowerCase()) {

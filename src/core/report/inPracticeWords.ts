@@ -1,4 +1,5 @@
 import type { ComponentFigures } from '../metrics/types';
+import type { ComponentSuggestion } from './candidates';
 
 /** What the ownership-in-practice figures are, and are not: every view that shows them carries it. */
 export const HISTORY_NOT_WORTH = 'These figures read the history (merged changes, reviews, who added and changed each file): '
@@ -13,8 +14,10 @@ export function daysBetween(day: string, until: string): number {
  * Short phrases for a component's tree row, most pressing first: "owned on paper only", "owner not
  * seen for N days", "bus factor 1: only bob knows it", "backup: carol". In team-only mode the
  * figures arrive with individuals already removed (holders, backup); the phrase then names no one.
+ * With `suggestion` (see candidates.ts) the backup is the ranked candidate with why, not the raw figure;
+ * none when the lead owns the component (the view says "could go to" instead).
  */
-export function componentPracticePhrases(c: ComponentFigures, until: string): string[] {
+export function componentPracticePhrases(c: ComponentFigures, until: string, suggestion?: ComponentSuggestion): string[] {
   const out: string[] = [];
   if (c.signals.includes('nominal-owner')) out.push('owned on paper only');
   if (c.signals.includes('owner-inactive')) {
@@ -26,7 +29,9 @@ export function componentPracticePhrases(c: ComponentFigures, until: string): st
     else if (k.busFactor === 0) out.push(k.knownFiles === 0 ? 'no one knows it from the history' : 'bus factor 0: most files known by no one');
     else out.push(`bus factor ${k.busFactor}`);
   }
-  if (c.backup) out.push(`backup: ${c.backup}`);
+  if (suggestion) {
+    if (suggestion.backup) out.push(`backup: ${suggestion.backup.login} (${suggestion.backup.why})`);
+  } else if (c.backup) out.push(`backup: ${c.backup}`);
   return out;
 }
 
@@ -35,7 +40,7 @@ export function componentPracticePhrases(c: ComponentFigures, until: string): st
  * format): the owner's part in the component's changes, what the signals mean, where the
  * knowledge sits. Worded about the system, not the person.
  */
-export function componentPracticeSentences(c: ComponentFigures, until: string): string[] {
+export function componentPracticeSentences(c: ComponentFigures, until: string, suggestion?: ComponentSuggestion): string[] {
   const out: string[] = [];
   if (c.ownerPullRequests !== null) {
     const reviews = c.ownerReviews === null ? '' : ` and reviewed ${c.ownerReviews} of the others'`;
@@ -56,6 +61,8 @@ export function componentPracticeSentences(c: ComponentFigures, until: string): 
     out.push(`Knowledge: ${k.knownFiles} of ${k.files} files are known by someone${who ? `, most by ${who}` : ''}; bus factor ${k.busFactor}.`);
     if (k.busFactor === 1) out.push('Knowledge of it is concentrated in one place: a handoff or a rotation spreads it.');
   }
-  if (c.backup) out.push(`Backup: ${c.backup}, who knows the most of its files besides the owner.`);
+  if (suggestion) {
+    if (suggestion.backup) out.push(`Suggested backup: ${suggestion.backup.login} (${suggestion.backup.why}).`);
+  } else if (c.backup) out.push(`Backup: ${c.backup}, who knows the most of its files besides the owner.`);
   return out;
 }

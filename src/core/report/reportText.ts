@@ -82,7 +82,7 @@ export function roundScale(max: number, count = 3): { top: number; ticks: number
 export function delegationWords(d: DelegationRow): { ownership: string; next: string } {
   if (d.kind === 'owned') {
     // Team-only mode names no one but the lead: say the candidate is hidden, never that there is none.
-    const next = d.candidate ? `could go to ${d.candidate}`
+    const next = d.candidate ? `could go to ${d.candidate}${d.candidateWhy ? ` (${d.candidateWhy})` : ''}`
       : d.candidateHidden ? `candidate not named in team-only mode (others wrote ${d.lines ? pct((d.lines - d.leadLines) / d.lines) : '–'} of its lines)`
       : 'no candidate yet: nobody else changed it';
     return { ownership: 'owned by the lead', next };

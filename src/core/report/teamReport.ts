@@ -6,6 +6,7 @@ import type { Component, HandoffRecord, OwnersModel } from '../owners/model';
 import { mergeModels } from '../metrics/acrossRepositories';
 import { isPartialMonth } from '../metrics/months';
 import type { TeamOutcomeView } from '../outcomes/teamOutcomeView';
+import { candidateTeam, componentSuggestion, ComponentSuggestion } from './candidates';
 
 export type { MonthlyShare, TeamFigures };
 
@@ -23,7 +24,7 @@ export type Trend = 'falling' | 'rising' | 'flat' | 'varies' | 'unknown';
  */
 export type DelegationRow = { component: string; name: string; owner: string; lines: number; leadLines: number }
   // `candidateHidden`: team-only mode, and others changed it: there is a candidate, it is not named.
-  & ({ kind: 'owned'; candidate: string | null; candidateHidden?: boolean } | { kind: 'carried'; ownerLines: number | null });
+  & ({ kind: 'owned'; candidate: string | null; candidateHidden?: boolean; candidateWhy?: string } | { kind: 'carried'; ownerLines: number | null });
 
 /** Everything the team report shows, computed once; the webview and the exports only format it. */
 export interface TeamReportView {
@@ -45,6 +46,8 @@ export interface TeamReportView {
   delegation: DelegationRow[];
   /** Team-only mode: no individual but the lead is named. */
   teamOnly: boolean;
+  /** Per component id, whom the report suggests (could go to, backup, handoff or rotation) and why; see candidates.ts. */
+  suggestions: Record<string, ComponentSuggestion>;
   /** A team across repositories: each repository's part of the summed figures (absent for one repository). */
   repositories?: { repo: string; pullRequests: number; lines: number; leadLines: number }[];
   /** The outcomes the team's components answer for, as at the window's end, with their history (editor only). */
@@ -55,11 +58,14 @@ export interface TeamReportView {
 
 /** Builds the report of `teamId` from the model, its figures and its monthly series. */
 export function buildTeamReport(model: OwnersModel, teamId: string, figures: TeamFigures | undefined, monthly: MonthlyShare[],
-  window: { since: string; until: string }, fetchedAt?: string, hasData = figures !== undefined || fetchedAt !== undefined, teamOnly = false): TeamReportView {
+  window: { since: string; until: string }, fetchedAt?: string, hasData = figures !== undefined || fetchedAt !== undefined, teamOnly = false,
+  allTeams: readonly TeamFigures[] = figures ? [figures] : []): TeamReportView {
   const team = model.teams.get(teamId);
   const components = [...model.components.values()].filter(c => c.team === teamId);
+  const suggestions: Record<string, ComponentSuggestion> = {};
+  for (const f of figures?.componentFigures ?? []) suggestions[f.component] = componentSuggestion(f, candidateTeam(model, teamId), allTeams);
   return {
-    delegation: delegationOf(model, teamId, figures, teamOnly), teamOnly,
+    delegation: delegationOf(model, teamId, figures, teamOnly, suggestions), teamOnly, suggestions,
     team: { id: teamId, name: team?.name ?? teamId, lead: team?.lead ?? figures?.lead ?? '', members: team?.members ?? [] },
     window, hasData, figures, monthly, trend: trendOf(monthly),
     // The months run over the trend window, which ends where the report's does.
@@ -72,7 +78,8 @@ export function buildTeamReport(model: OwnersModel, teamId: string, figures: Tea
   };
 }
 
-function delegationOf(model: OwnersModel, teamId: string, figures: TeamFigures | undefined, teamOnly: boolean): TeamReportView['delegation'] {
+function delegationOf(model: OwnersModel, teamId: string, figures: TeamFigures | undefined, teamOnly: boolean,
+  suggestions: Record<string, ComponentSuggestion>): TeamReportView['delegation'] {
   const lead = (model.teams.get(teamId)?.lead ?? '').toLowerCase();
   if (!lead) return [];
   const out: TeamReportView['delegation'] = [];
@@ -83,7 +90,8 @@ function delegationOf(model: OwnersModel, teamId: string, figures: TeamFigures |
     if (c.owner.toLowerCase() === lead) {
       const othersWrote = !!f && f.lines > f.leadLines;
       out.push({ component: c.id, name, owner: c.owner, kind: 'owned', lines: f?.lines ?? 0, leadLines: f?.leadLines ?? 0,
-        ...(teamOnly ? { candidate: null, candidateHidden: othersWrote } : { candidate: f?.delegateTo ?? null }) });
+        ...(teamOnly ? { candidate: null, candidateHidden: othersWrote }
+          : { candidate: suggestions[c.id]?.delegate?.login ?? null, ...(suggestions[c.id]?.delegate ? { candidateWhy: suggestions[c.id].delegate!.why } : {}) }) });
     } else if (f && f.lines > 0 && f.leadLines / f.lines >= model.metrics.leadShareThreshold) {
       // The lead does the work of someone else's component: its owner should drive it, nobody needs to be handed it.
       out.push({ component: c.id, name, owner: c.owner, kind: 'carried', lines: f.lines, leadLines: f.leadLines, ownerLines: f.ownerLines });

@@ -69,7 +69,7 @@ async function ask(step: number, input: FlowInput, a: Partial<HandoffAnswers>, c
     }
     case 2: {
       const items = ownerItems(model, c!, input.figures?.(c!.id));
-      if (a.to && !items.some(i => i.value?.toLowerCase() === a.to!.toLowerCase())) items.unshift({ label: a.to, description: 'could go to: wrote the most of it besides the lead', detail: candidateDetail(model, c!, a.to, input.figures?.(c!.id)), value: a.to });
+      if (a.to && !items.some(i => i.value?.toLowerCase() === a.to!.toLowerCase())) items.unshift({ label: a.to, description: 'suggested from the history (see the tree or hover for why)', detail: candidateDetail(model, c!, a.to, input.figures?.(c!.id)), value: a.to });
       const r = await pickStep({ ...common, items, active: items.find(i => i.value?.toLowerCase() === a.to?.toLowerCase()), placeholder: `New owner of ${componentName(model, c!.id)} (now ${c!.owner}); type any GitHub login`, custom: v => typedOwner(model, c!, v, items) });
       if (r && r !== BACK) a.to = r.value;
       return r;

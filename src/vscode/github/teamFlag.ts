@@ -6,6 +6,8 @@ import { num } from '../../core/format';
 import { pct, windowLabel } from '../../core/report/teamReport';
 import { FIGURES_ARE_NOT, SIGNAL_WORDS, SignalThresholds, signalWords } from '../../core/report/wording';
 import { componentPracticePhrases, componentPracticeSentences, HISTORY_NOT_WORTH } from '../../core/report/inPracticeWords';
+import { candidateTeam, componentSuggestion, ComponentSuggestion } from '../../core/report/candidates';
+import type { OwnersModel } from '../../core/owners/model';
 import { Commands } from '../ids';
 import { esc, safeMarkdown } from '../markdown';
 
@@ -95,17 +97,24 @@ export function ownershipOnlyTooltip(name: string, lead: string, owned: { leadOw
   return md;
 }
 
-/** "1,234 lines · owner 40% · could go to bob" for a component's tree row. */
-export function componentFiguresDescription(c: ComponentFigures, until?: string): string {
+/** The ranked candidates of a component (see core/report/candidates): its team from OWNERS.yaml, every team's figures for the leads already doing the work. */
+export function suggestionFor(model: OwnersModel, teams: readonly TeamFigures[], c: ComponentFigures): ComponentSuggestion {
+  const team = model.components.get(c.component)?.team;
+  return componentSuggestion(c, team === undefined ? undefined : candidateTeam(model, team), teams);
+}
+
+/** "1,234 lines · owner 40% · could go to bob (in the team · knows 3 of 4 files)" for a component's tree row; `s`: the ranked candidates, else the raw `delegateTo`. */
+export function componentFiguresDescription(c: ComponentFigures, until?: string, s?: ComponentSuggestion): string {
   const parts = [`${num(c.lines)} lines`];
   if (c.ownerLines !== null && c.lines > 0) parts.push(`owner ${pct(c.ownerLines / c.lines)}`);
-  if (c.delegateTo) parts.push(`could go to ${c.delegateTo}`);
-  if (until) parts.push(...componentPracticePhrases(c, until));
+  if (s) { if (s.delegate) parts.push(`could go to ${s.delegate.login} (${s.delegate.why})`); }
+  else if (c.delegateTo) parts.push(`could go to ${c.delegateTo}`);
+  if (until) parts.push(...componentPracticePhrases(c, until, s));
   return parts.join(' · ');
 }
 
 /** Lines for a component hover: the team's signals and the component's own figures in the window. `teamName`: the team's display name. */
-export function componentFiguresMarkdown(md: vscode.MarkdownString, team: TeamFigures | undefined, c: ComponentFigures | undefined, window: ReportWindow, teamName = team?.team ?? ''): void {
+export function componentFiguresMarkdown(md: vscode.MarkdownString, team: TeamFigures | undefined, c: ComponentFigures | undefined, window: ReportWindow, teamName = team?.team ?? '', s?: ComponentSuggestion): void {
   if (!team && !c) return;
   md.appendMarkdown('\n\n---\n\n');
   if (team) md.appendMarkdown(`Team ${esc(teamName)}: **${esc(teamFlagDescription(team))}**, ${team.leadReviewedShare === null ? 'reviews unknown' : `reviewed ${pct(team.leadReviewedShare)}`}\n\n`);
@@ -114,21 +123,26 @@ export function componentFiguresMarkdown(md: vscode.MarkdownString, team: TeamFi
     + (c.ownerLines !== null && c.lines > 0 ? `; the owner ${esc(c.owner)} took part in ${pct(c.ownerLines / c.lines)}` : '') + '\n\n');
   const top = c.authors.map(a => `${esc(a.login)} ${pct(a.share)} (${num(a.lines)} lines, ${num(a.pullRequests)} PRs)`).join(' · ');
   md.appendMarkdown(`Top authors: ${top || 'none'}`);
-  if (c.delegateTo) md.appendMarkdown(`\n\nThe lead owns this component; it **could go to ${esc(c.delegateTo)}**, who wrote the most of it besides the lead.`);
-  const practice = componentPracticeSentences(c, window.until);
-  if (practice.length > 0) md.appendMarkdown(`\n\n**Ownership in practice.** ${practice.map(esc).join(' ')}\n\n_${esc(HISTORY_NOT_WORTH)}_`);
+  if (s) {
+    if (s.delegate) md.appendMarkdown(`\n\nThe lead owns this component; it **could go to ${esc(s.delegate.login)}** (${esc(s.delegate.why)}).`);
+  } else if (c.delegateTo) md.appendMarkdown(`\n\nThe lead owns this component; it **could go to ${esc(c.delegateTo)}**, who wrote the most of it besides the lead.`);
+  const practice = componentPracticeSentences(c, window.until, s);
+  if (s?.handoff?.kind === 'rotate') practice.push(`A handoff or a rotation to ${s.handoff.candidate.login} would spread what is now held in one place.`);
+  // Every card that shows figures says what they are not.
+  md.appendMarkdown(`\n\n${practice.length > 0 ? `**Ownership in practice.** ${practice.map(esc).join(' ')}\n\n` : ''}_${esc(practice.length > 0 || c.knowledge ? HISTORY_NOT_WORTH : FIGURES_ARE_NOT)}_`);
 }
 
 /**
  * The "could go to" action for a hover: a separate Markdown block trusted for the handoff command
  * only, whose arguments are JSON-encoded (the card itself stays untrusted). None for an invalid login.
  */
-export function handoffActionMarkdown(c: ComponentFigures, folder?: string, name = c.component): vscode.MarkdownString | undefined {
-  if (!c.delegateTo || !isGitHubLogin(c.delegateTo)) return undefined;
+export function handoffActionMarkdown(c: ComponentFigures, folder?: string, name = c.component, s?: ComponentSuggestion): vscode.MarkdownString | undefined {
+  const to = s ? s.handoff?.candidate.login : c.delegateTo;
+  if (!to || !isGitHubLogin(to)) return undefined;
   const md = new vscode.MarkdownString('', false);
   md.isTrusted = { enabledCommands: [Commands.handoff] };
   md.supportHtml = false;
-  const args = encodeURIComponent(JSON.stringify([{ component: c.component, suggestedTo: c.delegateTo, folder }]));
-  md.appendMarkdown(`[Hand off ${esc(name)} to ${esc(c.delegateTo)}…](command:${Commands.handoff}?${args})`);
+  const args = encodeURIComponent(JSON.stringify([{ component: c.component, suggestedTo: to, folder }]));
+  md.appendMarkdown(`[Hand off ${esc(name)} to ${esc(to)}…](command:${Commands.handoff}?${args})`);
   return md;
 }

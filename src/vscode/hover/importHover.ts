@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { specifierAt } from '../../core/imports/specifier';
 import { resolveSpecifier } from '../../core/imports/resolveSpecifier';
 import type { TeamFiguresView } from '../github/pullRequestData';
-import { componentFiguresMarkdown, handoffActionMarkdown } from '../github/teamFlag';
+import { componentFiguresMarkdown, handoffActionMarkdown, suggestionFor } from '../github/teamFlag';
 import { unownedOnPurpose } from '../../core/owners/resolve';
 import { onPurposeWords } from '../../core/owners/unownedWords';
 import { code, esc, safeMarkdown } from '../markdown';
@@ -50,9 +50,10 @@ export class ImportHoverProvider implements vscode.HoverProvider {
     if (figures && vscode.workspace.getConfiguration(Settings.section, doc.uri).get<boolean>(Settings.hoverTeamFigures, false)) {
       const f = figures.components.get(c.id);
       const card = safeMarkdown();
-      componentFiguresMarkdown(card, figures.report.teams.find(t => t.team === c.team), f, figures.report.window, teamName(state.model, c.team));
+      const s = f && suggestionFor(state.model, figures.report.teams, f);
+      componentFiguresMarkdown(card, figures.report.teams.find(t => t.team === c.team), f, figures.report.window, teamName(state.model, c.team), s);
       parts.push(card);
-      const action = f && vscode.workspace.isTrusted ? handoffActionMarkdown(f, folder, componentName(state.model, f.component)) : undefined;
+      const action = f && vscode.workspace.isTrusted ? handoffActionMarkdown(f, folder, componentName(state.model, f.component), s) : undefined;
       if (action) parts.push(action);
     }
     return new vscode.Hover(parts, range);

@@ -80,9 +80,10 @@ export class TeamReportPanel {
       const d = this.view.delegation.find((x): x is Extract<DelegationRow, { kind: 'owned' }> => x.kind === 'owned' && x.component === m.component && x.candidate !== null && x.candidate === m.to);
       if (d) await vscode.commands.executeCommand('ownershipLens.handoff', { component: d.component, suggestedTo: d.candidate });
       // Or the backup the report shows on a component whose knowledge sits in one place or whose owner is on paper only.
-      const c = d ? undefined : this.view.figures?.componentFigures.find(x => x.component === m.component && x.backup !== null && x.backup === m.to
-        && (x.signals.includes('nominal-owner') || x.knowledge?.busFactor === 1));
-      if (c) await vscode.commands.executeCommand('ownershipLens.handoff', { component: c.component, suggestedTo: c.backup });
+      const rotate = d || typeof m.component !== 'string' || !Object.prototype.hasOwnProperty.call(this.view.suggestions, m.component) ? undefined : this.view.suggestions[m.component].handoff;
+      if (rotate && rotate.kind === 'rotate' && rotate.candidate.login === m.to) {
+        await vscode.commands.executeCommand('ownershipLens.handoff', { component: m.component, suggestedTo: rotate.candidate.login });
+      }
     } else if (m.type === 'refresh') {
       await vscode.commands.executeCommand('ownershipLens.refresh');
     } else if (m.type === 'export' && (m.format === 'markdown' || m.format === 'csv')) {

@@ -18,7 +18,8 @@ export async function teamReportView(state: OwnersState, teamId: string, data: P
   const teamFigures = figures?.report.teams.find(t => t.team === teamId);
   // Without data the window is still the one the figures will use once fetched (handoffs are shown in it).
   const view = buildTeamReport(state.parsed.model, teamId, teamFigures, figures?.monthly.get(teamId) ?? [],
-    figures?.report.window ?? flagWindow(state.parsed.model.metrics.windowDays), figures?.data.fetchedAt, figures !== undefined, figures?.teamOnly ?? teamOnlyMode(state));
+    figures?.report.window ?? flagWindow(state.parsed.model.metrics.windowDays), figures?.data.fetchedAt, figures !== undefined, figures?.teamOnly ?? teamOnlyMode(state),
+    figures?.report.teams);
   return withOutcomeValues(view, state);
 }
 

@@ -6,6 +6,8 @@ import type { TeamFiguresView } from '../github/pullRequestData';
 import { pct, windowLabel } from '../../core/report/teamReport';
 import { count, num } from '../../core/format';
 import { FIGURES_ARE_NOT } from '../../core/report/wording';
+import { HISTORY_NOT_WORTH } from '../../core/report/inPracticeWords';
+import { suggestionFor } from '../github/teamFlag';
 import { Commands } from '../ids';
 import { childId, Node, Section } from './nodes';
 
@@ -70,12 +72,17 @@ export function componentChildren(node: Extract<Node, { kind: 'component' }>): N
       description: [f.ownerLines !== null && f.lines > 0 ? `owner ${pct(f.ownerLines / f.lines)}` : '', top && `top: ${top}`].filter(Boolean).join(' · '),
       tooltip: `Merged pull requests from ${windowLabel(node.figures.report.window)} that changed this component's files.\n${FIGURES_ARE_NOT}`,
     });
-    if (f.delegateTo) {
-      const action = handoffToCandidateArgs(c.id, f.delegateTo, state.folder.uri.toString());
+    // The ranked candidate (team members and those who know it first, leads already doing the work last), with why.
+    const h = suggestionFor(state.model, node.figures.report.teams, f).handoff;
+    if (h) {
+      const to = h.candidate;
+      const action = handoffToCandidateArgs(c.id, to.login, state.folder.uri.toString());
+      const delegate = h.kind === 'delegate';
       out.push({
-        kind: 'detail', id: childId(node, state, 'could-go-to'), state, parent: node, icon: 'arrow-swap',
-        label: `Could go to ${f.delegateTo}`, description: 'hand off…',
-        tooltip: `The lead owns ${c.name ?? c.id}. ${f.delegateTo} wrote the most of it besides the lead: click to start the handoff with both chosen (nothing changes until you confirm).`,
+        kind: 'detail', id: childId(node, state, delegate ? 'could-go-to' : 'rotate-to'), state, parent: node, icon: 'arrow-swap',
+        label: delegate ? `Could go to ${to.login}` : `Hand off or rotate to ${to.login}`, description: `${to.why} · hand off…`,
+        tooltip: `${delegate ? `The lead owns ${c.name ?? c.id}.` : `Knowledge of ${c.name ?? c.id} is concentrated in one place, or its owner is on paper only.`} `
+          + `Suggested: ${to.login} (${to.why}). Click to start the handoff with both chosen (nothing changes until you confirm).\n${HISTORY_NOT_WORTH}`,
         action,
       });
     }

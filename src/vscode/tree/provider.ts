@@ -3,7 +3,7 @@ import { Component } from '../../core/owners/model';
 import { GroupBy } from '../ids';
 import { componentCard } from '../markdown';
 import { teamName } from '../../core/owners/displayNames';
-import { componentFiguresMarkdown } from '../github/teamFlag';
+import { componentFiguresMarkdown, suggestionFor } from '../github/teamFlag';
 import type { CrossRepositoryView, PullRequestData, RepoPullRequests, TeamFiguresView } from '../github/pullRequestData';
 import { OwnersStore } from '../ownersStore';
 import type { OwnersState } from '../ownersState';
@@ -103,7 +103,9 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     if (node.kind === 'component' && !item.tooltip) {
       const card = componentCard(node.state.model, node.component);
       const figures = node.figures;
-      if (figures) componentFiguresMarkdown(card, figures.report.teams.find(t => t.team === node.component.team), figures.components.get(node.component.id), figures.report.window, teamName(node.state.model, node.component.team));
+      const f = figures?.components.get(node.component.id);
+      if (figures) componentFiguresMarkdown(card, figures.report.teams.find(t => t.team === node.component.team), f, figures.report.window, teamName(node.state.model, node.component.team),
+        f && suggestionFor(node.state.model, figures.report.teams, f));
       item.tooltip = card;
     }
     return item;

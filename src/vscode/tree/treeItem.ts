@@ -3,7 +3,7 @@ import { leadOwnership } from '../../core/metrics/compute';
 import { assessTeam } from '../../core/report/assessment';
 import { teamMembers } from '../../core/owners/model';
 import { SIGNAL_WORDS } from '../../core/report/wording';
-import { componentFiguresDescription, ownershipOnlyTooltip, signalIcon, teamFlagDescription, teamFlagTooltip } from '../github/teamFlag';
+import { componentFiguresDescription, suggestionFor, ownershipOnlyTooltip, signalIcon, teamFlagDescription, teamFlagTooltip } from '../github/teamFlag';
 import { pullRequestStatusItem } from '../github/statusItem';
 import { ContextValues } from '../ids';
 import { pct, windowLabel } from '../../core/report/teamReport';
@@ -120,8 +120,9 @@ function build(node: Node): vscode.TreeItem {
       item.description = state.coverageReady() ? `${c.owner} · ${count(state.coverage().componentFiles.get(c.id) ?? 0, 'file')}` : c.owner;
       const f = node.figures?.components.get(c.id);
       if (f) {
-        item.description = `${item.description} · ${componentFiguresDescription(f, node.figures!.report.window.until)}`;
-        if (f.delegateTo) item.contextValue = `${item.contextValue} delegable`;
+        const s = suggestionFor(state.model, node.figures!.report.teams, f);
+        item.description = `${item.description} · ${componentFiguresDescription(f, node.figures!.report.window.until, s)}`;
+        if (s.delegate) item.contextValue = `${item.contextValue} delegable`;
       }
       item.command = { command: 'ownershipLens.revealInOwners', title: 'Reveal in OWNERS.yaml', arguments: [node] };
       showComponentOutcomes(item, state.model, c, state.folder.uri.toString());

@@ -72,6 +72,28 @@ describe('settings take effect when they change, without a reload (the real edit
       }
     },
 
+    // Marking folders needs knowledge from the git history (the git suite checks the badge on a real
+    // repository); with the GitHub source the figures carry none, so turning it on marks nothing.
+    'ownershipLens.decorations.knowledgeAtRisk': async () => {
+      const a = await api();
+      const folder = vscode.Uri.joinPath(file('OWNERS.yaml'), '..', 'payments');
+      const config = vscode.workspace.getConfiguration('ownershipLens.decorations');
+      let fired = 0;
+      const listening = a.decorations.onDidChangeFileDecorations(() => fired++);
+      try {
+        await config.update('knowledgeAtRisk', true, G);
+        await waitFor('the decorations told to refresh', () => fired > 0);
+        assert.ok([...(a.pullRequests.peekFigures(a.ctx.store.states()[0])?.components.values() ?? [])].every(c => c.knowledge === null));
+        assert.strictEqual(a.decorations.provideFileDecoration(folder), undefined);
+        fired = 0;
+        await config.update('knowledgeAtRisk', undefined, G);
+        await waitFor('the decorations told to refresh again', () => fired > 0);
+      } finally {
+        listening.dispose();
+        await config.update('knowledgeAtRisk', undefined, G);
+      }
+    },
+
     'ownershipLens.diagnostics.debounceMs': async () => {
       const a = await api();
       const doc = await vscode.workspace.openTextDocument(file('OWNERS.yaml'));
