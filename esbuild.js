@@ -22,8 +22,8 @@ async function main() {
     esbuild.build({ ...common, entryPoints: ['src/node/analysisProcess.ts'], outfile: 'dist/analysisProcess.js' }),
     esbuild.build({ ...common, entryPoints: ['src/node/gitFiguresProcess.ts'], outfile: 'dist/gitFiguresProcess.js' }),
   ];
-  if (fs.existsSync('src/bench/index.ts')) {
-    builds.push(esbuild.build({ ...common, entryPoints: ['src/bench/index.ts'], outfile: 'dist/bench/index.js', sourcemap: false, external: ['codeowners'] }));
+  if (fs.existsSync('bench/index.ts')) {
+    builds.push(esbuild.build({ ...common, entryPoints: ['bench/index.ts'], outfile: 'dist/bench/index.js', sourcemap: false, external: ['codeowners'] }));
   }
   if (fs.existsSync('media/report/main.ts')) {
     builds.push(esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['media/report/main.ts'], outfile: 'dist/media/report.js' }));

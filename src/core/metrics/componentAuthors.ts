@@ -9,7 +9,7 @@ export interface ComponentAuthor {
 }
 
 /**
- * Per component id, who changed its files in the window, most lines first, with SPEC section 4's
+ * Per component id, who changed its files in the window, most lines first, with docs/figures.md ("Lead authorship")
  * exclusions (bots, ignored authors, ignored paths). One pass over the pull requests.
  */
 export function componentAuthors(index: OwnershipIndex, prs: readonly PullRequestRecord[], window: ReportWindow): Map<string, ComponentAuthor[]> {
