@@ -33,6 +33,15 @@ describe('architecture', () => {
     assert.deepStrictEqual(offenders, []);
   });
 
+  it('points every arrow down: core imports no node, cli or vscode; node no cli or vscode; cli no vscode', () => {
+    const below: Record<string, string[]> = { 'src/core': ['src/node', 'src/cli', 'src/vscode'], 'src/node': ['src/cli', 'src/vscode'], 'src/cli': ['src/vscode'] };
+    const offenders = Object.entries(below).flatMap(([layer, forbidden]) => sources(path.join(ROOT, layer)).flatMap(f => relativeImports(f)
+      .map(target => path.relative(ROOT, target).split(path.sep).join('/'))
+      .filter(target => forbidden.some(x => target === x || target.startsWith(`${x}/`)))
+      .map(target => `${path.relative(ROOT, f)} -> ${target}`)));
+    assert.deepStrictEqual(offenders, []);
+  });
+
   it('has no import cycle in src (type-only imports aside: they vanish at build time)', () => {
     const files = sources(path.join(ROOT, 'src'));
     const edges = new Map(files.map(f => [f, relativeImports(f, { valuesOnly: true }).map(resolveTs).filter((t): t is string => t !== undefined)]));

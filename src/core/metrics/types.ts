@@ -23,7 +23,7 @@ export interface ChangeRecord {
   commitAuthors?: string[];
 }
 
-/** One merged pull request as the metrics need it (CONTRACTS.md). */
+/** One merged pull request as the metrics need it (docs/architecture.md, "How the figures are made"). */
 export interface PullRequestRecord extends ChangeRecord {
   number: number;
 }
