@@ -34,9 +34,6 @@ export function mergedPullRequestsQuery(o: MergedQueryOptions = {}): string {
 }`;
 }
 
-/** Section 4's document (no co-author fields). */
-export const MERGED_PULL_REQUESTS = mergedPullRequestsQuery();
-
 /** The next page of files, reviews and/or commits of several pull requests in one request (aliases p0, p1, ...). */
 export function morePagesQuery(wants: readonly { number: number; files?: string; reviews?: string; commits?: string }[]): { query: string; variables: Record<string, unknown> } {
   const variables: Record<string, unknown> = {};
