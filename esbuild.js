@@ -15,7 +15,10 @@ function tsFiles(dir) {
 }
 
 async function main() {
-  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', sourcemap: !production, minify: production, logLevel: 'warning' };
+  // jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow ("Cannot find module
+  // './impl/format'" at run time): bundles take its ES module build instead.
+  const alias = { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' };
+  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', sourcemap: !production, minify: production, logLevel: 'warning', alias };
   const builds = [
     esbuild.build({ ...common, entryPoints: ['src/vscode/extension.ts'], external: ['vscode'], outfile: 'dist/extension.js' }),
     esbuild.build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
