@@ -25,7 +25,7 @@ function target(suite, ws) {
 }
 
 function generateBench(ws) {
-  const { generateOwners } = require(path.join(host.ROOT, 'out/src/bench/generateOwners.js'));
+  const { generateOwners } = require(path.join(host.ROOT, 'out/test/oracles/generateOwners.js'));
   const dir = path.join(ws, 'bench-5000');
   const repo = generateOwners(5000);
   fs.mkdirSync(path.join(dir, '.git'), { recursive: true });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every test phase in order, streamed, then one closing line "N passed, N failed".
-// Phases: build, typecheck, packages (Debian's, as root or with the sudo line printed), unit (mocha in node),
+// Phases: build, typecheck, lint, packages (Debian's, as root or with the sudo line printed), unit (mocha in node),
 // unit-dated (the unit tests again on another day), integration (mocha inside a real VS Code),
 // integration-dated (the GitHub suite on another day),
 // ui (the real workbench driven by headless Chromium), demo (a smoke run of `npm run demo`). Set TEST_PHASES=unit,integration to choose.
@@ -19,6 +19,8 @@ const GITHUB_DAY = '2027-03-01T08:30:00Z';
 const PHASES = [
   { name: 'build', cmd: ['node', 'esbuild.js'] },
   { name: 'typecheck', cmd: npx('tsc', '-p', '.', '--noEmit') },
+  // ESLint (eslint.config.js): unused names, and no vscode in src/core or src/node, no test/ or bench/ in src.
+  { name: 'lint', cmd: npx('eslint', '.') },
   // The unit tests start a real Prometheus (Debian's package): installed here, as the VS Code host's packages are.
   { name: 'packages', cmd: ['node', 'scripts/install-vscode-host.js', '--system-packages'] },
   { name: 'unit', cmd: npx('mocha'), counts: true },

@@ -1,5 +1,5 @@
 // Starts and stops a throw-away code-server (the real VS Code) from .vscode-test/host, loopback only.
-// Shared by run-integration-tests.js and run-ui-tests.js; see ../shared/vscode-host/README.md for why each flag is there.
+// Shared by run-integration-tests.js and run-ui-tests.js.
 'use strict';
 const fs = require('fs');
 const net = require('net');

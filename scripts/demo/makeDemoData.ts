@@ -1,11 +1,11 @@
 // Derives the demo's pull-request data (demo/pull-requests.json, committed) from the real two-year
-// history of kubernetes-sigs/cluster-api in ../shared/data/history: the real PR sizes, bots, merge
+// history of kubernetes-sigs/cluster-api in test/fixtures/history: the real PR sizes, bots, merge
 // cadence and huge PRs of the last 12 months, mapped onto the demo workspace's components, with
 // authors following a story per team (see TEAMS): Payments' output grows while its lead's share falls
 // (and she still owns one of its two components), Storefront's lead is absent, Platform's lead does
 // the work, approves almost every change alone (a bottleneck) and owns Deployment. Dates are stored as days before the newest PR so
 // the demo always shows "the last months" whenever it runs.
-// Usage: node out/scripts/demo/makeDemoData.js [../shared/data/history/cluster-api.prs.tsv]
+// Usage: node out/scripts/demo/makeDemoData.js [test/fixtures/history/cluster-api.prs.tsv]
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -32,7 +32,7 @@ function rng(seed: number) {
 }
 
 function main() {
-  const tsv = process.argv[2] ?? path.resolve(__dirname, '../../../../shared/data/history/cluster-api.prs.tsv');
+  const tsv = process.argv[2] ?? path.resolve(__dirname, '../../../test/fixtures/history/cluster-api.prs.tsv');
   const rows = fs.readFileSync(tsv, 'utf8').trim().split('\n').slice(1).map(l => l.split('\t'));
   const newest = Math.max(...rows.map(r => Date.parse(r[5])));
   const DAY = 86_400_000;

@@ -46,7 +46,7 @@ export async function run(args: CliArgs, io: CliIO, only?: readonly SourceKind[]
       throw new UsageError((e as Error).message);
     }
   }
-  // SPEC section 2: import-codeowners prints the file as text even with --json; its summary then goes to stderr as JSON.
+  // README.md's command-line reference: import-codeowners prints the file as text even with --json; its summary then goes to stderr as JSON.
   if (args.options.has('json') && only) {
     if (!output) io.out(result.yaml);
     io.err(JSON.stringify(result.summary, null, 2) + '\n');

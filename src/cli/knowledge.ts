@@ -10,7 +10,7 @@ import { gitKnowledge } from '../node/gitKnowledge';
 import { readGitattributes } from '../node/gitattributesFile';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
 import { loadOwners, requireReadable } from './loadOwners';
-import { defaultCacheDir } from './report';
+import { defaultCacheDir } from './reportOptions';
 
 /**
  * `knowledge`: who knows each component's files, from the local git history (degree of authorship

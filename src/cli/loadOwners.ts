@@ -13,7 +13,7 @@ export interface LoadedOwners {
   parsed: ParsedOwners;
 }
 
-/** OWNERS.yaml from `--owners` or SPEC's lookup from the working directory; UsageError if absent. */
+/** OWNERS.yaml from `--owners` or the documented lookup from the working directory; UsageError if absent. */
 export function loadOwners(args: CliArgs, io: CliIO): LoadedOwners {
   const override = stringOption(args, 'owners');
   const found = findOwnersFile(io.cwd, override);

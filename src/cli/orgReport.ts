@@ -15,7 +15,7 @@ import { DEFAULT_METRICS } from '../core/owners/model';
 import { parseOwners } from '../core/owners/parse';
 import { createOwnershipIndex } from '../core/owners/resolve';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
-import { apiUrlOption, defaultCacheDir, reportWindow } from './report';
+import { apiUrlOption, defaultCacheDir, reportWindow } from './reportOptions';
 import { now } from '../core/clock';
 
 const USAGE = 'usage: ownership-lens org-report --org ORG [--shard K/N] [--out DIR] [--since YYYY-MM-DD] [--until YYYY-MM-DD | --days N] [--max-wait SECONDS]\n' +
@@ -81,7 +81,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
         }
         throw e;
       }
-      // SPEC 5: files the repository's .gitattributes marks linguist-generated count nowhere.
+      // docs/figures.md ("Signals of a team"): files the repository's .gitattributes marks linguist-generated count nowhere.
       const generated = ownersIndex[repo].gitattributes ? parseGitattributes(ownersIndex[repo].gitattributes!) : NO_GENERATED_FILES;
       const report = computeLeadReport(createOwnershipIndex(parsed.model), sync.pullRequests, window, { generated });
       const { minPullRequests, leadShareThreshold, watchThreshold } = parsed.model.metrics;

@@ -12,7 +12,8 @@ import { gitKnowledge, gitOwnershipOptions } from '../node/gitKnowledge';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
 import { knowledgeCacheFile, readCache, writeCache } from './knowledge';
 import { loadOwners, requireReadable } from './loadOwners';
-import { defaultCacheDir, formatReport, reportWindow } from './report';
+import { defaultCacheDir, reportWindow } from './reportOptions';
+import { formatReport } from './reportText';
 
 /** `report --from git`: the same figures from the local clone's first-parent history; no token, no network. */
 export async function runFromGit(args: CliArgs, io: CliIO): Promise<number> {

@@ -13,7 +13,8 @@ import { createOwnershipIndex } from '../core/owners/resolve';
 import { findOwnersFile, readOwnersText } from '../node/ownersFile';
 import { readGitattributes } from '../node/gitattributesFile';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
-import { apiUrlOption, defaultCacheDir, formatReport, gitRemoteRepo, reportWindow } from './report';
+import { apiUrlOption, defaultCacheDir, gitRemoteRepo, reportWindow } from './reportOptions';
+import { formatReport } from './reportText';
 import { now } from '../core/clock';
 
 interface RepoInput { repo: RepoRef; name: string; model: OwnersModel; generated: GeneratedFiles; from: string }
@@ -22,7 +23,7 @@ interface RepoInput { repo: RepoRef; name: string; model: OwnersModel; generated
  * `report --repo A --repo B ...`: one report over several repositories. Each repository's pull
  * requests are attributed with its own OWNERS.yaml and .gitattributes (the local checkout's when
  * the working directory is that repository, else read from the API), then every team is summed
- * over the union of the pull requests (SPEC sections 4 and 5); team ids are organisation-wide.
+ * over the union of the pull requests (docs/figures.md); team ids are organisation-wide.
  */
 export async function runRepos(args: CliArgs, io: CliIO): Promise<number> {
   const refs = (args.values.get('repo') ?? []).map(given => {

@@ -12,7 +12,7 @@ import { loadOwners, requireReadable } from './loadOwners';
 const USAGE = 'usage: ownership-lens who PATH... | - | --diff BASE...HEAD | --staged [--owners FILE] [--json] [--codeowners]  (paths relative to the repository root; who - reads them from standard input)';
 
 /**
- * `who PATH...`: the component, team, owner and lead of each path (SPEC section 2). With `--diff
+ * `who PATH...`: the component, team, owner and lead of each path (README.md's command-line reference). With `--diff
  * BASE...HEAD` or `--staged`: who must review that change (components, owners, teams, @mentions).
  */
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
@@ -41,7 +41,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     else printChangeOwners(result, io);
     return 0;
   }
-  // JSON rows are exactly SPEC's five fields; `--codeowners` adds who GitHub asks to review each
+  // JSON rows are exactly the documented five fields; `--codeowners` adds who GitHub asks to review each
   // path (what `codeowners` exports), which the text output always shows.
   const json = args.options.has('json') || fromStdin;
   const withCodeowners = !json || args.options.has('codeowners');
@@ -88,7 +88,7 @@ function writeJsonArray(rows: readonly object[], io: CliIO): void {
 }
 
 /**
- * SPEC: a path is relative to the repository root; a leading `/` means the root, as in CODEOWNERS.
+ * the documentation: a path is relative to the repository root; a leading `/` means the root, as in CODEOWNERS.
  * A path that leaves the repository (`../x`) is refused rather than matched.
  */
 function repoPath(p: string, root: string): string {

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { DEFAULT_MAX_BYTES } from '../core/owners/inputGuards';
 import { readRegularFile } from './safeFiles';
 
-/** SPEC section 1's lookup order, relative to each workspace folder or the current directory. */
+/** docs/owners-yaml.md ("Where the file lives") lookup order, relative to each workspace folder or the current directory. */
 export const OWNERS_FILE_CANDIDATES = ['OWNERS.yaml', '.github/OWNERS.yaml', 'docs/OWNERS.yaml'];
 
 /** The repository root: the nearest directory at or above `dir` that contains `.git`. */

@@ -1,4 +1,4 @@
-/** Every command, view and context key the extension contributes (SPEC section 3), in one place. */
+/** Every command, view and context key the extension contributes (package.json's contributes), in one place. */
 export const EXTENSION_ID = 'ownership-lens.ownership-lens';
 
 export const Commands = {

@@ -5,6 +5,9 @@ import { oneLine } from '../core/owners/printable';
 import { num } from '../core/format';
 import { isHttpUrl, markdownLinkTarget } from '../core/links';
 import { outcomeStateMarkdown } from './outcomes/outcomeMarkdown';
+import { esc } from './markdownEscape';
+
+export { esc } from './markdownEscape';
 
 /**
  * Markdown built only from escaped text: OWNERS.yaml is repository content, so it is never
@@ -16,11 +19,6 @@ export function safeMarkdown(): vscode.MarkdownString {
   md.supportHtml = false;
   md.supportThemeIcons = false;
   return md;
-}
-
-/** Escapes Markdown (and inline HTML) in text from OWNERS.yaml. */
-export function esc(text: string): string {
-  return oneLine(text).replace(/[\\`*_{}[\]()#+\-.!|<>~&"']/g, c => `\\${c}`);
 }
 
 /** An inline code span; backticks cannot be escaped inside one, so they are dropped. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Settings } from './ids';
 
-/** SPEC section 1's lookup order inside a workspace folder (and at the repository root above it). */
+/** docs/owners-yaml.md ("Where the file lives") lookup order inside a workspace folder (and at the repository root above it). */
 export const OWNERS_CANDIDATES = ['OWNERS.yaml', '.github/OWNERS.yaml', 'docs/OWNERS.yaml'];
 /** Where existing ownership lives: CODEOWNERS (GitHub's places, GitLab's), a Kubernetes OWNERS tree's root, a Backstage catalog. */
 export const CODEOWNERS_CANDIDATES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS', 'OWNERS', 'catalog-info.yaml'];

@@ -6,7 +6,7 @@ import { RepositoryAnalyzer } from '../../src/node/analysis';
 import { parseOwners } from '../../src/core/owners/parse';
 import { computeCoverage, createOwnershipIndex } from '../../src/core/owners/resolve';
 import { validateOwners } from '../../src/core/owners/validate';
-import { generateOwners } from '../../src/bench/generateOwners';
+import { generateOwners } from '../oracles/generateOwners';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BUNDLE = path.join(ROOT, 'dist/analysisProcess.js');

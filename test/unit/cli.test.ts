@@ -19,7 +19,7 @@ describe('CLI', () => {
   before(() => { repo = makeRepo(acme, FILES); });
   after(() => fs.rmSync(repo, { recursive: true, force: true }));
 
-  it('who --json answers exactly SPEC\'s shape, null for unowned paths; --codeowners adds the CODEOWNERS handles', () => {
+  it('who --json answers exactly the documented shape, null for unowned paths; --codeowners adds the CODEOWNERS handles', () => {
     const paths = ['services/checkout/api.ts', 'proto/orders.proto', 'third_party/lib/x.c', 'README.md', 'services/gateway/main.go'];
     const r = cli(repo, 'who', ...paths, '--json');
     assert.strictEqual(r.code, 0, r.err);
@@ -69,7 +69,7 @@ describe('CLI', () => {
     assert.deepStrictEqual(JSON.parse(r.out), []);
   });
 
-  it('validate exits 1 on errors, with SPEC\'s JSON fields and 1-based positions', () => {
+  it('validate exits 1 on errors, with the documented JSON fields and 1-based positions', () => {
     const broken = makeRepo(acme.replace('team: platform\n    owner: erin', 'team: platfrom\n    owner: erin'), FILES);
     const r = cli(broken, 'validate', '--json');
     assert.strictEqual(r.code, 1);

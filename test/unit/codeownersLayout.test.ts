@@ -5,7 +5,7 @@ import { compilePatterns } from '../../src/core/match/compile';
 import { exportCodeowners, importCodeowners } from '../../src/core/owners/codeowners';
 import { parseCodeowners } from '../../src/core/owners/codeownersFile';
 import { parseOwners } from '../../src/core/owners/parse';
-import { pathsAroundPatterns } from '../../src/bench/codeownersCorpus';
+import { pathsAroundPatterns } from '../oracles/codeownersCorpus';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/codeowners');
 const HEADER_LINES = 2;

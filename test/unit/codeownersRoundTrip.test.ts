@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { pathsAroundPatterns } from '../../src/bench/codeownersCorpus';
+import { pathsAroundPatterns } from '../oracles/codeownersCorpus';
 import { compilePatterns } from '../../src/core/match/compile';
 import { exportCodeowners, importCodeowners } from '../../src/core/owners/codeowners';
 import { parseCodeowners } from '../../src/core/owners/codeownersFile';

@@ -6,7 +6,7 @@ import { Commands, Views } from '../../src/vscode/ids';
 const ROOT = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
-describe('package.json contributions (SPEC section 3)', () => {
+describe('package.json contributions (the ids VS Code reads)', () => {
   it('declares the container, the view and the commands with their exact ids and titles', () => {
     assert.deepStrictEqual(pkg.contributes.viewsContainers.activitybar.map((c: { id: string; title: string }) => [c.id, c.title]), [[Views.container, 'Ownership']]);
     assert.strictEqual(pkg.contributes.views[Views.container][0].id, Views.tree);

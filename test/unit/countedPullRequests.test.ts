@@ -5,7 +5,7 @@ import { windowLabel } from '../../src/core/report/teamReport';
 const pr = (number: number, author: string, mergedAt: string, authorIsBot = false) => ({ number, author, authorIsBot, mergedAt, files: [], reviews: [] });
 
 describe('fetched versus counted pull requests', () => {
-  it('splits what was fetched by the rules of SPEC section 4, each pull request once', () => {
+  it('splits what was fetched by the rules of docs/figures.md ("Lead authorship"), each pull request once', () => {
     const prs = [
       pr(1, 'alice', '2026-03-01T10:00:00Z'),
       pr(2, 'renovate', '2026-03-02T10:00:00Z', true),          // GitHub says Bot

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { generateOwners } from '../../src/bench/generateOwners';
+import { generateOwners } from '../oracles/generateOwners';
 import { parseBlockSubset } from '../../src/core/owners/fastYaml';
 import { importCodeowners } from '../../src/core/owners/codeowners';
 import { parseOwners, ParsedOwners } from '../../src/core/owners/parse';

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
-import { clusterApiPullRequests, writeHistoryRepository } from '../../src/bench/historyRepository';
+import { clusterApiPullRequests, writeHistoryRepository } from '../oracles/historyRepository';
 import { CliIO, parseArgs } from '../../src/cli/io';
 import { run } from '../../src/cli/report';
 import type { TeamFigures } from '../../src/core/metrics/types';

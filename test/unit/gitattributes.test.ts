@@ -4,8 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MAX_ATTRIBUTE_RULES, parseGitattributes } from '../../src/core/metrics/gitattributes';
-import { generateHostileMatches, HOSTILE_ATTRIBUTE_CASES } from '../../src/bench/hostileInputs';
-import { seededRandom } from '../../src/bench/codeownersCorpus';
+import { generateHostileMatches, HOSTILE_ATTRIBUTE_CASES } from '../oracles/hostileInputs';
+import { seededRandom } from '../oracles/codeownersCorpus';
 
 let repo = '';
 
@@ -25,7 +25,7 @@ const PATHS = [
   'a b/c.md', 'dist/app.min.js', 'src/app.js', 'config/crd/bases/x.yaml', 'a/config/crd/bases/y.yaml', '.github/x.yml', 'x.lock',
 ];
 
-describe('.gitattributes linguist-generated (SPEC 5), held to git check-attr', function () {
+describe('.gitattributes linguist-generated (docs/figures.md ("Signals of a team")), held to git check-attr', function () {
   this.timeout(120_000);
   before(() => {
     repo = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-attr-'));
@@ -49,7 +49,7 @@ describe('.gitattributes linguist-generated (SPEC 5), held to git check-attr', f
     });
   }
 
-  it('[attr] macros are not read (SPEC 5; git would expand them), nor lines git cannot parse', () => {
+  it('[attr] macros are not read (docs/figures.md ("Signals of a team"); git would expand them), nor lines git cannot parse', () => {
     const ours = parseGitattributes('[attr]gen linguist-generated\n*.go gen\n"unterminated linguist-generated\n');
     assert.strictEqual(ours.rules, 0);
     assert.strictEqual(ours.isGenerated('a/b.go'), false);

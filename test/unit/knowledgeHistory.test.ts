@@ -90,7 +90,7 @@ function reference(commits: KnowledgeCommit[], files: string[]) {
 describe('knowledge on two years of real cluster-api history, against a plain implementation', function () {
   this.timeout(120_000);
   const dir = historyDir(ROOT);
-  assert.ok(dir, 'the history data (../shared/data/history) is needed');
+  assert.ok(dir, 'the history data (test/fixtures/history) is needed');
   const { commits, files } = loadCommits(dir!);
   const model = parseOwners(fs.readFileSync(path.join(ROOT, 'test/fixtures/history/cluster-api.OWNERS.yaml'), 'utf8')).model;
   const index = createOwnershipIndex(model);

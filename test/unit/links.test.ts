@@ -6,7 +6,6 @@ import { teamReportMarkdown } from '../../src/core/report/exportReport';
 import { buildTeamReport, TeamFigures } from '../../src/core/report/teamReport';
 
 // VS Code renders hovers, tooltips and Markdown with markdown-it: the same renderer, with its defaults, judges here.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const MarkdownIt = require('markdown-it');
 const render = (md: string): string => new MarkdownIt({ html: false }).render(md);
 

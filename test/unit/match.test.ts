@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { patternToRegExp } from '../../src/bench/regexReference';
+import { patternToRegExp } from '../oracles/regexReference';
 import { checkPattern, compilePatterns } from '../../src/core/match/compile';
 import { parseCodeowners } from '../../src/core/owners/codeownersFile';
 

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { pathsAroundPatterns } from '../../src/bench/codeownersCorpus';
-import { codeownersPeer, Divergence, explainDivergence, peerOwnersOf } from '../../src/bench/codeownersPeer';
-import { patternToRegExp } from '../../src/bench/regexReference';
+import { pathsAroundPatterns } from '../oracles/codeownersCorpus';
+import { codeownersPeer, Divergence, explainDivergence, peerOwnersOf } from '../oracles/codeownersPeer';
+import { patternToRegExp } from '../oracles/regexReference';
 import { compilePatterns } from '../../src/core/match/compile';
 import { parseCodeowners } from '../../src/core/owners/codeownersFile';
 

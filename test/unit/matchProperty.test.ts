@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { patternToRegExp } from '../../src/bench/regexReference';
+import { patternToRegExp } from '../oracles/regexReference';
 import { compilePatterns } from '../../src/core/match/compile';
 
 // Small alphabets so that random patterns and random paths actually meet.

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { generateHostileMatches, ISSUE_MATCH_CASES } from '../../src/bench/hostileInputs';
-import { patternToRegExp } from '../../src/bench/regexReference';
+import { generateHostileMatches, ISSUE_MATCH_CASES } from '../oracles/hostileInputs';
+import { patternToRegExp } from '../oracles/regexReference';
 import { compilePatterns, patternMatches } from '../../src/core/match/compile';
 
 // The time per call on these inputs (the regex matcher took seconds to minutes) is printed by

@@ -44,8 +44,8 @@ function pr(author: string, files: [string, number, number][], extra: Partial<Pu
 const WINDOW = { since: '2026-01-01', until: '2026-04-01' };
 const team = (r: ReturnType<typeof computeLeadReport>, id: string) => r.teams.find(t => t.team === id)!;
 
-describe('metrics: SPEC section 4', () => {
-  it('prints SPEC\'s JSON keys, teams in OWNERS.yaml file order, authors by lines', () => {
+describe('metrics: docs/figures.md ("Lead authorship")', () => {
+  it('prints the documentation\'s JSON keys, teams in OWNERS.yaml file order, authors by lines', () => {
     const r = computeLeadReport(indexOf(OWNERS()), [
       pr('bob', [['services/checkout/a.ts', 10, 0]]),
       pr('alice', [['services/checkout/b.ts', 30, 10]]),

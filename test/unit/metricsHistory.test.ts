@@ -72,7 +72,7 @@ function naive(prs: PullRequestRecord[]) {
   });
 
   it('matches an awk pass over the TSVs (figures computed outside TypeScript)', () => {
-    // awk -f test/fixtures/history/cluster-api.teams.awk ../shared/data/history/cluster-api.{commits,prs,numstat}.tsv
+    // awk -f test/fixtures/history/cluster-api.teams.awk test/fixtures/history/cluster-api.{commits,prs,numstat}.tsv
     const awk = {
       core: [618, 311465, 134, 132756], kubeadm: [316, 100469, 0, 0], clusterctl: [160, 17924, 0, 0],
       testing: [521, 90579, 41, 4278], 'docs-release': [735, 65535, 173, 14584],

@@ -49,7 +49,7 @@ function pr(author: string, files: [string, number][], extra: Partial<PullReques
 const WINDOW = { since: '2026-01-15', until: '2026-04-01' };
 const team = (r: ReturnType<typeof computeLeadReport>, id: string) => r.teams.find(t => t.team === id)!;
 
-describe('metrics: SPEC section 5', () => {
+describe('metrics: docs/figures.md ("Signals of a team")', () => {
   it('new settings are read and validated like the others', () => {
     const parsed = parseOwners(OWNERS('  creditCoAuthors: true\n  bottleneckThreshold: 0.75\n  leadOwnershipThreshold: 1.5\n  teamOnly: yes\n'));
     assert.strictEqual(parsed.model.metrics.creditCoAuthors, true);
@@ -150,7 +150,7 @@ describe('metrics: SPEC section 5', () => {
       { month: '2026-02', days: 28, pullRequests: 0, lines: 0, authors: 0, leadShare: 0 },
       { month: '2026-03', days: 31, pullRequests: 1, lines: 7, authors: 1, leadShare: 0 },
     ]);
-    assert.deepStrictEqual(Object.keys(t.months[0]), ['month', 'days', 'pullRequests', 'lines', 'authors', 'leadShare'], 'SPEC 5 order');
+    assert.deepStrictEqual(Object.keys(t.months[0]), ['month', 'days', 'pullRequests', 'lines', 'authors', 'leadShare'], 'docs/figures.md ("Months") order');
     assert.deepStrictEqual(t.topPullRequests.map(p => p.number), [3, 2, 1]);
     assert.deepStrictEqual(t.topPullRequests[2], { number: 1, title: prs[0].title, url: prs[0].url, author: 'bob', lines: 7 });
     assert.deepStrictEqual(t.excluded, { botPullRequests: 1, ignoredAuthorPullRequests: 1, ignoredPathLines: 50, generatedLines: 105 });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { daysInMonth, daysInWindow, isPartialMonth, monthsOf } from '../../src/core/metrics/months';
 
-describe('months of a window, and the days of each inside it (SPEC 5 `days`)', () => {
+describe('months of a window, and the days of each inside it (docs/figures.md ("Months") `days`)', () => {
   it('counts the days of the edge months, leap years included', () => {
     const w = { since: '2027-12-26', until: '2028-03-01' };
     assert.deepStrictEqual(monthsOf(w).map(m => [m, daysInWindow(m, w)]), [['2027-12', 6], ['2028-01', 31], ['2028-02', 29]]);

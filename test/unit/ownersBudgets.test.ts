@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { generateHostileDocuments } from '../../src/bench/hostileInputs';
+import { generateHostileDocuments } from '../oracles/hostileInputs';
 import { MAX_ALIAS_EXPANSION, MAX_COMPONENTS } from '../../src/core/owners/inputGuards';
 import { parseOwners } from '../../src/core/owners/parse';
 import { validateOwners } from '../../src/core/owners/validate';

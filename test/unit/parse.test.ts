@@ -14,9 +14,9 @@ function where(text: string, files?: string[]): string[] {
 }
 
 describe('parseOwners', () => {
-  it('reads SPEC\'s example without a single problem', () => {
+  it('reads the documentation\'s example without a single problem', () => {
     const parsed = parseOwners(fixture('spec-example.yaml'));
-    // SPEC's example lists only alice under `people`: bob (member, owner, handoff `to`) and carol
+    // the documented example lists only alice under `people`: bob (member, owner, handoff `to`) and carol
     // (member) are worth a note each, not a warning.
     assert.deepStrictEqual(validateOwners(parsed).map(d => `${d.severity} ${d.code}@${d.span.line}:${d.span.column}`),
       ['info unknown-person@12:15', 'info unknown-person@12:20', 'info unknown-person@26:12', 'info unknown-person@40:13']);
@@ -43,7 +43,7 @@ describe('parseOwners', () => {
     assert.strictEqual(parsed.model.components.get('c')!.owner, '0123');
   });
 
-  it('uses SPEC\'s default lock files when metrics.ignorePaths is absent', () => {
+  it('uses the documentation\'s default lock files when metrics.ignorePaths is absent', () => {
     const m = parseOwners('version: 1\nteams: {}\n').model.metrics;
     assert.ok(m.ignorePaths.includes('**/package-lock.json') && m.ignorePaths.includes('**/go.sum'));
     assert.strictEqual(m.windowDays, 90);

@@ -87,7 +87,7 @@ describe('report (CLI)', function () {
   const args = (...extra: string[]) => ['report', '--repo', 'acme/shop', '--api-url', gh.url, '--since', window.since, '--until', window.until,
     '--cache-dir', path.join(repo, '.cache'), ...extra];
 
-  it('run(): prints SPEC\'s JSON, the figures equal to computing over the dataset directly', async () => {
+  it('run(): prints the documented JSON, the figures equal to computing over the dataset directly', async () => {
     const t = io(repo, { GITHUB_TOKEN: TOKEN });
     assert.strictEqual(await run(parseArgs([...args('--json')]), t.io), 0);
     const json = JSON.parse(t.out());

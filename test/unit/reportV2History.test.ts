@@ -11,9 +11,9 @@ import { FakeGitHub, startFakeGitHub } from '../fake-github/server';
 import { CLUSTER_API_REVIEWERS, historyDir, HistoryPullRequest, loadHistory } from '../fixtures/history/convert';
 
 /*
- * SPEC section 5 on two years of real cluster-api history, served by the fake GitHub over real HTTP
+ * docs/figures.md ("Signals of a team") on two years of real cluster-api history, served by the fake GitHub over real HTTP
  * and read by `report --json`, against a second, deliberately plain computation written here from
- * the SPEC text. Co-authors for the reference come from prs.tsv's own columns, while the fake GitHub
+ * the documentation text. Co-authors for the reference come from prs.tsv's own columns, while the fake GitHub
  * serves them commit by commit from commits.tsv. Reviews are not in the data: they are synthesised
  * (convert.ts), once with the maintainers taking turns and once with one lead approving most.
  */
@@ -77,7 +77,7 @@ function coAuthorColumns(dir: string): Map<number, string[]> {
   }));
 }
 
-/** SPEC sections 4 and 5, written out plainly for this one OWNERS.yaml. */
+/** docs/figures.md, written out plainly for this one OWNERS.yaml. */
 function reference(prs: HistoryPullRequest[], people: Map<number, string[]>, s: Settings) {
   const lc = (x: string) => x.toLowerCase();
   const isIgnored = (f: string) => { const b = f.split('/').pop()!; return b.startsWith('zz_generated.') || b === 'go.sum' || f.split('/').includes('go.sum'); };
@@ -221,7 +221,7 @@ function io(cwd: string) {
 
 const DEFAULTS: Settings = { coAuthors: false, generated: () => false, ignoreAuthors: [], min: 5, leadShare: 0.5, watch: 0.3, bottleneck: 0.6, ownership: 0.5 };
 
-(DIR ? describe : describe.skip)('report v2 (SPEC 5) on real cluster-api history through the fake GitHub', function () {
+(DIR ? describe : describe.skip)('report v2 (docs/figures.md ("Signals of a team")) on real cluster-api history through the fake GitHub', function () {
   this.timeout(300_000);
   const history = DIR ? loadHistory(DIR, 'cluster-api', CLUSTER_API_REVIEWERS) : [];
   const people = DIR ? coAuthorColumns(DIR) : new Map<number, string[]>();
@@ -245,7 +245,7 @@ const DEFAULTS: Settings = { coAuthors: false, generated: () => false, ignoreAut
     fs.rmSync(repo, { recursive: true, force: true });
   });
 
-  /** SPEC's budget: pages of 100 within 1.5x of ceil(N/100), plus the overflow pages of PRs with over 100 files (batched), plus one REST probe. */
+  /** the documented budget: pages of 100 within 1.5x of ceil(N/100), plus the overflow pages of PRs with over 100 files (batched), plus one REST probe. */
   function assertBudget(requests: { method: string; body?: string }[]) {
     const pages = requests.filter(r => r.body?.includes('query MergedPullRequests')).length;
     const more = requests.filter(r => r.body?.includes('query MorePages')).length;

@@ -3,7 +3,7 @@ import Ajv from 'ajv';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
-import { generateOwners } from '../../src/bench/generateOwners';
+import { generateOwners } from '../oracles/generateOwners';
 import { importCodeowners } from '../../src/core/owners/codeowners';
 import { parseOwners } from '../../src/core/owners/parse';
 import { validateOwners } from '../../src/core/owners/validate';

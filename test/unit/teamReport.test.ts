@@ -6,7 +6,6 @@ import { buildTeamReport, MonthlyShare, TeamFigures, trendOf } from '../../src/c
 import { FIGURES_ARE_NOT } from '../../src/core/report/wording';
 
 // A CommonMark renderer (the one vsce uses) to check what the Markdown does, not how it is spelled.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const MarkdownIt: new (options?: object) => { render(src: string): string } = require('markdown-it');
 /** The href of every link and the src of every image the Markdown renders to. */
 function renderedLinks(md: string): string[] {

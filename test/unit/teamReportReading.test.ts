@@ -204,7 +204,7 @@ describe('team report, as a first-time reader reads it', () => {
   });
 });
 
-describe('a partial month is shown, never compared with whole ones (SPEC 5 `days`)', () => {
+describe('a partial month is shown, never compared with whole ones (docs/figures.md ("Months") `days`)', () => {
   // Four whole months, then 3 days of May: fewer lines and a lower share only because the month has just begun.
   const whole = months([0.6, 0.62, 0.6, 0.61], [3000, 3100, 2900, 3000]);
   const partial: MonthlyShare = { month: '2026-05', days: 3, pullRequests: 2, lines: 310, authors: 1, leadShare: 0.1 };

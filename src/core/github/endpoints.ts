@@ -1,4 +1,4 @@
-/** The REST base (no trailing slash) and the GraphQL endpoint for `apiUrl` (SPEC section 2). */
+/** The REST base (no trailing slash) and the GraphQL endpoint for `apiUrl` (README.md's command-line reference). */
 export function apiEndpoints(apiUrl: string): { rest: string; graphql: string; origin: string } {
   const rest = apiUrl.replace(/\/+$/, '');
   const url = new URL(rest);

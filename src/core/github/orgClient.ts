@@ -5,7 +5,7 @@ import type { RepoRef } from './types';
 
 export interface OrgRepository { repo: string; pushedAt: string; archived: boolean }
 
-/** SPEC section 1's lookup order; the first that exists on the default branch is the repository's. */
+/** docs/owners-yaml.md ("Where the file lives") lookup order; the first that exists on the default branch is the repository's. */
 const OWNERS_PATHS = ['OWNERS.yaml', '.github/OWNERS.yaml', 'docs/OWNERS.yaml'];
 /** Repositories per OWNERS.yaml query (3 paths each): one request answers this many. */
 const BATCH = 25;
@@ -16,7 +16,7 @@ export interface OrgClient {
   repositories(org: string): Promise<OrgRepository[]>;
   /**
    * Each repository's OWNERS.yaml (path and text; null when it has none) and root `.gitattributes`
-   * (SPEC 5: generated files) on its default branch: one request per 25 repositories.
+   * (docs/figures.md ("Signals of a team"): generated files) on its default branch: one request per 25 repositories.
    */
   repositoryFiles(repos: readonly RepoRef[]): Promise<Map<string, RepositoryFiles>>;
 }

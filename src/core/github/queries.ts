@@ -3,7 +3,7 @@
 const FILES = 'files(first: 100, after: $FILES) { pageInfo { hasNextPage endCursor } nodes { path additions deletions } }';
 const REVIEWS = 'reviews(first: 100, after: $REVIEWS) { pageInfo { hasNextPage endCursor } nodes { state author { login } } }';
 /**
- * Commit authors (co-authors from `Co-authored-by:` trailers included) for SPEC 5's co-author
+ * Commit authors (co-authors from `Co-authored-by:` trailers included) for docs/figures.md ("Evidence and what was left out") co-author
  * credit. GitHub's cost counts one request per nested connection, so commits per pull request set
  * the price of a page of 100: 10 commits cost 13 points (25: 28, 100: 103); the few longer pull
  * requests (5 of 1,746 in cluster-api's history) take overflow pages. A commit's first 10 authors
@@ -33,9 +33,6 @@ export function mergedPullRequestsQuery(o: MergedQueryOptions = {}): string {
   }
 }`;
 }
-
-/** Section 4's document (no co-author fields). */
-export const MERGED_PULL_REQUESTS = mergedPullRequestsQuery();
 
 /** The next page of files, reviews and/or commits of several pull requests in one request (aliases p0, p1, ...). */
 export function morePagesQuery(wants: readonly { number: number; files?: string; reviews?: string; commits?: string }[]): { query: string; variables: Record<string, unknown> } {

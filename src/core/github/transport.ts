@@ -50,7 +50,7 @@ export interface TransportOptions {
 /** A fetch for octokit that authenticates, retries, waits out rate limits and counts requests. */
 export interface Transport {
   fetch: FetchLike;
-  /** HTTP requests actually sent (retries and redirects included): SPEC's `apiRequests`. */
+  /** HTTP requests actually sent (retries and redirects included): the documented `apiRequests`. */
   readonly requests: number;
 }
 

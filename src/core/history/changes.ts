@@ -46,7 +46,7 @@ export interface GitRecords {
 const APPROVING = new Set(['reviewed-by', 'approved-by']);
 
 /**
- * The window's changes as the figures' records (SPEC 6): the author (a merge's first branch commit's
+ * The window's changes as the figures' records (docs/figures.md ("Figures from your git history")): the author (a merge's first branch commit's
  * author), logins from people.<login>.emails and no-reply addresses, bots, credited co-authors that
  * map to logins, reviews from the change's own trailers.
  */

@@ -6,7 +6,7 @@ export type PathTest = (segments: readonly string[]) => boolean;
 
 /**
  * One CODEOWNERS pattern compiled into a path test over segments, in O(pattern × path) at worst:
- * no regular expression, no backtracking. Semantics (GitHub's, as SPEC section 1 describes):
+ * no regular expression, no backtracking. Semantics (GitHub's, as docs/owners-yaml.md describes):
  * - `*` alone is one non-empty segment; any other glob is one segment (`*`, `?` never cross `/`);
  * - `**` first or in the middle is zero or more segments (not a single empty one);
  *   `**` last is one or more segments; `**` alone is any non-empty path;

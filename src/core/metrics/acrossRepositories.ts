@@ -20,7 +20,7 @@ export interface RepositoryPart {
 export interface TeamInRepository { repo: string; figures: TeamFigures }
 
 export interface TeamsAcrossRepositories {
-  /** SPEC sections 4 and 5 summed over the union of every repository's pull requests. */
+  /** docs/figures.md summed over the union of every repository's pull requests. */
   report: LeadReport;
   repositories: string[];
   /** Per team id, its figures in each repository whose OWNERS.yaml names the team, in the given order. */

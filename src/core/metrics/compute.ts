@@ -25,7 +25,7 @@ export function teamCatalogue(model: OwnersModel): TeamCatalogue {
 }
 
 /**
- * SPEC sections 4 and 5 for one repository: `attributePullRequests` then `aggregateTeams`.
+ * docs/figures.md for one repository: `attributePullRequests` then `aggregateTeams`.
  * Teams in OWNERS.yaml file order; shares are unrounded fractions, 0 when undefined.
  */
 export function computeLeadReport(index: OwnershipIndex, prs: readonly PullRequestRecord[], window: ReportWindow,
@@ -143,7 +143,7 @@ export function aggregateTeams(catalogue: TeamCatalogue, attributed: readonly At
       tally.activity!.add(a);
     });
   }
-  // Ownership in practice (SPEC 7): reviews are unknown when the source says so, and a lead no commit maps to is never inactive.
+  // Ownership in practice (docs/figures.md ("Ownership in practice")): reviews are unknown when the source says so, and a lead no commit maps to is never inactive.
   const options: OwnershipOptions = {
     ...ownership,
     reviewsKnown: facts.reviewsKnown && ownership.reviewsKnown !== false,
@@ -241,7 +241,7 @@ function keepTop(top: { a: AttributedPullRequest; lines: number }[], a: Attribut
   if (top.length > TOP) top.pop();
 }
 
-/** SPEC 5's topPullRequests: the 10 with the most team lines; ties: newer merge first, then the higher number. */
+/** docs/figures.md ("Evidence and what was left out") topPullRequests: the 10 with the most team lines; ties: newer merge first, then the higher number. */
 function topPullRequests(list: { a: AttributedPullRequest; lines: number }[]): TopPullRequest[] {
   return list.map(({ a, lines }) => {
     const entry: TopPullRequest = { number: a.pr.number, title: a.pr.title ?? '', url: a.pr.url ?? '', author: a.pr.author, lines };
@@ -254,7 +254,7 @@ function topPullRequests(list: { a: AttributedPullRequest; lines: number }[]): T
   });
 }
 
-/** SPEC 4's flag, first rule that applies: insufficient-data, doing-the-work, absent, watch, ok. */
+/** docs/figures.md ("Lead authorship") flag, first rule that applies: insufficient-data, doing-the-work, absent, watch, ok. */
 export function leadFlag(f: { pullRequests: number; leadShare: number; leadPullRequests: number; leadReviewedShare: number | null; leadUnmapped?: boolean },
   settings: Pick<MetricsSettings, 'minPullRequests' | 'leadShareThreshold' | 'watchThreshold'>): LeadFlag {
   if (f.pullRequests < settings.minPullRequests) return 'insufficient-data';
@@ -264,7 +264,7 @@ export function leadFlag(f: { pullRequests: number; leadShare: number; leadPullR
   return 'ok';
 }
 
-/** SPEC 5's signals: every one that holds, in SPEC's order; thresholds compare unrounded fractions. */
+/** docs/figures.md ("Signals of a team") signals: every one that holds, in the documented order; thresholds compare unrounded fractions. */
 export function teamSignals(f: {
   pullRequests: number; leadShare: number; leadPullRequests: number; leadReviewedShare: number | null;
   nonLeadPullRequests: number; leadSoleApprovalShare: number | null; components: number; leadOwnedComponents: number;

@@ -2,14 +2,14 @@ import { compilePatterns } from '../match/compile';
 import type { MetricsSettings } from '../owners/model';
 import type { ChangeRecord as PullRequestRecord, ReportWindow } from './types';
 
-/** SPEC 4: GitHub says Bot, or the login ends in `[bot]`, or it is in `ignoreAuthors` (case-insensitive). */
+/** docs/figures.md ("Lead authorship"): GitHub says Bot, or the login ends in `[bot]`, or it is in `ignoreAuthors` (case-insensitive). */
 export function createBotFilter(ignoreAuthors: readonly string[]): (pr: Pick<PullRequestRecord, 'author' | 'authorIsBot'>) => boolean {
   const ignored = new Set(ignoreAuthors.map(a => a.toLowerCase()));
   return pr => pr.authorIsBot || pr.author.toLowerCase().endsWith('[bot]') || ignored.has(pr.author.toLowerCase());
 }
 
 /**
- * SPEC 4/5's author rules, split as `excluded` needs them: `bot` when GitHub says Bot or the login
+ * docs/figures.md author rules, split as `excluded` needs them: `bot` when GitHub says Bot or the login
  * ends in `[bot]`, else `ignored-author` for `ignoreAuthors`. `leftOut` applies both to a co-author's login.
  */
 export function createAuthorRules(ignoreAuthors: readonly string[]) {
@@ -25,7 +25,7 @@ export function createAuthorRules(ignoreAuthors: readonly string[]) {
 }
 
 /**
- * True for a path left out of the figures. `settings.ignorePaths` already holds SPEC's lock-file
+ * True for a path left out of the figures. `settings.ignorePaths` already holds the documented lock-file
  * default when OWNERS.yaml has none, and replaces it when given (the parser sees to that).
  */
 export function createPathFilter(settings: Pick<MetricsSettings, 'ignorePaths'>): (path: string) => boolean {

@@ -1,6 +1,6 @@
 /**
  * `linguist-generated` from a root `.gitattributes` file, with gitattributes' own pattern rules
- * (SPEC section 5), which are not CODEOWNERS': a pattern with a slash (other than a trailing one)
+ * (docs/figures.md ("Signals of a team")), which are not CODEOWNERS': a pattern with a slash (other than a trailing one)
  * is anchored at the root, one without matches the file name at any depth, a trailing-slash
  * pattern matches no file (directories do not pass attributes to their files), `[...]` ranges
  * work, `!pattern` lines are refused by git and ignored here, and the last line that mentions the
@@ -41,7 +41,7 @@ export function parseGitattributes(text: string): GeneratedFiles {
     const parsed = splitLine(line);
     if (!parsed) continue;
     const { pattern, attributes } = parsed;
-    // Macros are not read (SPEC); negative patterns are forbidden in gitattributes (git ignores the line).
+    // Macros are not read (the documentation); negative patterns are forbidden in gitattributes (git ignores the line).
     if (pattern.startsWith('[attr]') || pattern.startsWith('!') || pattern === '') continue;
     let state: boolean | undefined;
     for (const a of attributes) {

@@ -7,7 +7,7 @@ import type { MonthFigures, PullRequestRecord, ReportWindow } from './types';
 export type MonthlyShare = MonthFigures;
 
 /**
- * Per team id, SPEC 5's `months` over `window` (same exclusions as `computeLeadReport`), every
+ * Per team id, docs/figures.md ("Months") `months` over `window` (same exclusions as `computeLeadReport`), every
  * month of the window present, oldest first; for the trend chart, whose window is longer than the flag's.
  */
 export function monthlyLeadShare(index: OwnershipIndex, prs: readonly PullRequestRecord[], window: ReportWindow, options?: AttributionOptions): Map<string, MonthlyShare[]> {

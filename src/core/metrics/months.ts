@@ -20,7 +20,7 @@ export function daysInMonth(month: string): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-/** SPEC 5 `days`: how many days of `month` lie inside `[since, until)`. */
+/** docs/figures.md ("Months") `days`: how many days of `month` lie inside `[since, until)`. */
 export function daysInWindow(month: string, window: ReportWindow): number {
   const first = Date.parse(`${month}-01T00:00:00Z`);
   const next = first + daysInMonth(month) * DAY;

@@ -13,7 +13,7 @@ export interface ChangeRecord {
   mergedAt: string;
   files: { path: string; additions: number; deletions: number }[];
   reviews: { author: string; state: string }[];
-  /** SPEC 5 evidence; absent in data fetched before they were asked for. */
+  /** docs/figures.md ("Evidence and what was left out") evidence; absent in data fetched before they were asked for. */
   title?: string;
   url?: string | null;
   /**
@@ -23,7 +23,7 @@ export interface ChangeRecord {
   commitAuthors?: string[];
 }
 
-/** One merged pull request as the metrics need it (CONTRACTS.md). */
+/** One merged pull request as the metrics need it (docs/architecture.md, "How the figures are made"). */
 export interface PullRequestRecord extends ChangeRecord {
   number: number;
 }
@@ -31,7 +31,7 @@ export interface PullRequestRecord extends ChangeRecord {
 export type LeadFlag = 'doing-the-work' | 'watch' | 'absent' | 'ok' | 'insufficient-data';
 
 /**
- * SPEC 5's signals, in the order they are listed, `lead-inactive` (SPEC 7) after them, then the info
+ * docs/figures.md ("Signals of a team") signals, in the order they are listed, `lead-inactive` (docs/figures.md ("Ownership in practice")) after them, then the info
  * signals of the git source: `lead-unmapped` (no commit maps to the lead's login) and `reviews-unknown`.
  */
 export type TeamSignal = 'insufficient-data' | 'doing-the-work' | 'watch' | 'absent' | 'bottleneck' | 'holds-ownership' | 'lead-inactive'
@@ -48,7 +48,7 @@ export const COMPONENT_SIGNAL_ORDER: readonly ComponentSignal[] = ['nominal-owne
 export type { KnowledgeFigures } from '../knowledge/types';
 import type { KnowledgeFigures } from '../knowledge/types';
 
-/** One component's figures (SPEC 5 `componentFigures`). */
+/** One component's figures (docs/figures.md ("Components") `componentFigures`). */
 export interface ComponentFigures {
   component: string;
   owner: string;
@@ -75,7 +75,7 @@ export interface ComponentFigures {
   backup: string | null;
 }
 
-/** One calendar month (UTC) of a team (SPEC 5 `months`). */
+/** One calendar month (UTC) of a team (docs/figures.md ("Months") `months`). */
 export interface MonthFigures {
   month: string;
   /** Days of the month inside the window: under the month's length at a window's edge (a partial month). */
@@ -87,7 +87,7 @@ export interface MonthFigures {
   leadShare: number;
 }
 
-/** One pull request behind the figures (SPEC 5 `topPullRequests`). */
+/** One pull request behind the figures (docs/figures.md ("Evidence and what was left out") `topPullRequests`). */
 export interface TopPullRequest {
   /** null: a change of the git source whose message names no request. */
   number: number | null;
@@ -100,7 +100,7 @@ export interface TopPullRequest {
   commit?: string;
 }
 
-/** What was left out that would otherwise have counted for the team (SPEC 5 `excluded`). */
+/** What was left out that would otherwise have counted for the team (docs/figures.md ("Evidence and what was left out") `excluded`). */
 export interface ExcludedFigures {
   botPullRequests: number;
   ignoredAuthorPullRequests: number;
@@ -116,7 +116,7 @@ export interface AuthorFigures {
   share: number;
 }
 
-/** One team's figures, SPEC section 4. */
+/** One team's figures, docs/figures.md ("Lead authorship"). */
 export interface TeamFigures {
   team: string;
   lead: string;
@@ -130,7 +130,7 @@ export interface TeamFigures {
   leadReviewedShare: number | null;
   flag: LeadFlag;
   authors: AuthorFigures[];
-  // SPEC section 5 (report v2): added after section 4's fields so old readers keep working.
+  // docs/figures.md ("Evidence and what was left out") (report v2): added after section 4's fields so old readers keep working.
   leadOwnedComponents: number;
   components: number;
   leadSoleApprovalShare: number | null;
@@ -143,7 +143,7 @@ export interface TeamFigures {
   knowledge: KnowledgeFigures | null;
 }
 
-/** SPEC section 4's `report --json` without `repo` and `apiRequests`. */
+/** docs/figures.md ("Lead authorship") `report --json` without `repo` and `apiRequests`. */
 export interface LeadReport {
   window: { since: string; until: string };
   pullRequests: number;

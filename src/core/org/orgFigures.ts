@@ -30,7 +30,7 @@ export interface RepoResult {
   teams: RepoTeamCounts[];
 }
 
-/** A team across every repository it owns components in: SPEC section 4's figures over the union of its pull requests. */
+/** A team across every repository it owns components in: docs/figures.md ("Lead authorship") figures over the union of its pull requests. */
 export interface OrgTeam extends Pick<TeamFigures, 'pullRequests' | 'lines' | 'leadPullRequests' | 'leadLines' | 'leadShare' | 'leadPullRequestShare' | 'leadReviewedShare' | 'flag' | 'authors'> {
   team: string;
   /** The lead named in each repository's OWNERS.yaml (one login unless they disagree). */

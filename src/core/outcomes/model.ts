@@ -1,5 +1,5 @@
 /**
- * Outcome values (SPEC section 8): where an outcome's current value lives and what the product
+ * Outcome values (docs/figures.md ("Outcome values")): where an outcome's current value lives and what the product
  * says about it. Plain data, shared by the CLI, the report and the editor.
  */
 

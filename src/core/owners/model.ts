@@ -1,9 +1,9 @@
 /**
- * The OWNERS.yaml model (SPEC section 1) as plain data, with the source range of every node a
+ * The OWNERS.yaml model (docs/owners-yaml.md) as plain data, with the source range of every node a
  * diagnostic or an edit may need. Produced by `parseOwners`; never mutated afterwards.
  */
 
-/** A range in the text, 0-based offsets; `line`/`column` are 1-based (SPEC's diagnostics). */
+/** A range in the text, 0-based offsets; `line`/`column` are 1-based (the documented diagnostics). */
 export interface Span {
   offset: number;
   end: number;
@@ -117,13 +117,13 @@ export interface MetricsSettings {
   watchThreshold: number;
   minPullRequests: number;
   ignoreAuthors: string[];
-  /** SPEC's default lock files when absent. */
+  /** the documented default lock files when absent. */
   ignorePaths: string[];
-  /** SPEC 5: credit every GitHub user among a pull request's commit authors (Co-authored-by included). */
+  /** docs/figures.md ("Evidence and what was left out"): credit every GitHub user among a pull request's commit authors (Co-authored-by included). */
   creditCoAuthors: boolean;
-  /** SPEC 5: `bottleneck` when the lead alone approved at least this share of others' pull requests. */
+  /** docs/figures.md ("Signals of a team"): `bottleneck` when the lead alone approved at least this share of others' pull requests. */
   bottleneckThreshold: number;
-  /** SPEC 5: `holds-ownership` when the lead owns at least this share of the team's components. */
+  /** docs/figures.md ("Components"): `holds-ownership` when the lead owns at least this share of the team's components. */
   leadOwnershipThreshold: number;
   /** `owner-inactive` / `lead-inactive`: nothing credited or reviewed in the window's last this many days. */
   inactiveDays: number;

@@ -1,5 +1,4 @@
 import type { PatternEntry } from './model';
-import { Ownership, unownedOnPurpose } from './resolve';
 
 /**
  * "unowned on purpose (`unowned: /third_party/`)": what a view says of a path an `unowned`
@@ -8,10 +7,4 @@ import { Ownership, unownedOnPurpose } from './resolve';
  */
 export function onPurposeWords(pattern: PatternEntry | string, quote: (line: string) => string = line => line): string {
   return `unowned on purpose (${quote(`unowned: ${typeof pattern === 'string' ? pattern : pattern.pattern}`)})`;
-}
-
-/** Why a path has no owner: on purpose (with the pattern) or because no component claims it. */
-export function whyUnowned(o: Ownership, quote?: (line: string) => string): string {
-  const pattern = unownedOnPurpose(o);
-  return pattern ? onPurposeWords(pattern, quote) : 'not in OWNERS.yaml';
 }

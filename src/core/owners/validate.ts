@@ -10,7 +10,7 @@ import { checkOutcomeValues } from '../outcomes/validateOutcomes';
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /**
- * Every problem of OWNERS.yaml (SPEC section 1), sorted by position: the parser's structural
+ * Every problem of OWNERS.yaml (docs/owners-yaml.md), sorted by position: the parser's structural
  * problems plus references, logins, patterns, links and dates. With the repository's file list
  * it also finds patterns that match no file and patterns that can never win.
  */

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import type { OwnersDiagnostic, Severity, Span } from './model';
 
-/** Turns offsets into SPEC spans and collects diagnostics while the model is read. */
+/** Turns offsets into the documentation spans and collects diagnostics while the model is read. */
 export class SourceReader {
   readonly diagnostics: OwnersDiagnostic[] = [];
   private readonly checkedMaps = new WeakSet<YAMLMap>();

@@ -17,7 +17,7 @@ export type { MonthlyShare, TeamFigures };
 export type Trend = 'falling' | 'rising' | 'flat' | 'varies' | 'unknown';
 
 /**
- * A component the lead owns (`owned`: SPEC 5's `delegateTo` is the `candidate`, null when nobody else
+ * A component the lead owns (`owned`: docs/figures.md ("Components") `delegateTo` is the `candidate`, null when nobody else
  * worked on it) or carries (`carried`: someone else owns it and the lead wrote at least
  * `thresholds.leadShare` of its lines). A carried component already has its owner: there is nobody to
  * hand it to, the owner should drive it; `ownerLines` is null in team-only mode.
@@ -125,7 +125,7 @@ export const NO_DATA_WORDS = 'No pull-request data yet. Run "Ownership: Refresh 
  * months' scatter around it; otherwise `varies` when the months span 20 share points or more, else `flat`.
  */
 export function trendOf(monthly: MonthlyShare[]): Trend {
-  // Whole months only: a month the window holds a few days of is no fall or rise (SPEC 5).
+  // Whole months only: a month the window holds a few days of is no fall or rise (docs/figures.md ("Months")).
   const points = monthly.filter(m => m.lines > 0 && !isPartialMonth(m)).map((m, i) => [i, m.leadShare] as const);
   if (points.length < 3) return 'unknown';
   const n = points.length;

@@ -5,7 +5,7 @@ import { SIGNAL_ORDER, TeamSignal } from '../metrics/types';
 export const FIGURES_ARE_NOT = 'These figures describe merged pull requests, not people: they are not a performance rating, '
   + 'and reviews by comment, pairing outside Co-authored-by trailers and work in other repositories are invisible to them.';
 
-/** The thresholds a signal's meaning names; absent ones are the defaults (SPEC sections 4 and 5). */
+/** The thresholds a signal's meaning names; absent ones are the defaults (docs/figures.md). */
 export interface SignalThresholds { leadShare?: number; watch?: number; bottleneck?: number; leadOwnership?: number }
 
 export interface SignalWords { label: string; meaning: string; action: string }

@@ -5,7 +5,7 @@ import type { BranchCommits, RawChange } from '../../core/history/changes';
 import { runGit, spawnGit } from './safeGit';
 
 /**
- * Reading the first-parent line from git (SPEC 6), streaming: the line itself (cheap, no diffs),
+ * Reading the first-parent line from git (docs/figures.md ("Figures from your git history")), streaming: the line itself (cheap, no diffs),
  * then, for the commits not cached yet, their metadata and numstat against the first parent in one
  * `git log --no-walk --stdin`, then the branch commits of the merges among them in one `git log`.
  */

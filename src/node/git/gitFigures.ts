@@ -19,7 +19,7 @@ export interface WindowChanges {
   readFromGit: number;
 }
 
-/** SPEC 6: the commits of `git rev-list --first-parent REF` with a committer date in [since, until), root commits left out. */
+/** docs/figures.md ("Figures from your git history"): the commits of `git rev-list --first-parent REF` with a committer date in [since, until), root commits left out. */
 export async function windowChanges(root: string, ref: string, window: ReportWindow, cache = new ChangeCache()): Promise<WindowChanges> {
   if (ref.startsWith('-') || /[\s\0]/.test(ref)) throw new Error(`"${ref}" is not a branch or revision`);
   // One git the less: the line's first commit is the tip; only a failure asks rev-parse why.
@@ -53,7 +53,7 @@ export interface GitReport {
   readFromGit: number;
 }
 
-/** Sections 4 and 5's figures from the local clone (SPEC 6). */
+/** Sections 4 and 5's figures from the local clone (docs/figures.md ("Figures from your git history")). */
 export async function gitLeadReport(options: {
   root: string; ref: string; window: ReportWindow; model: OwnersModel; generated?: GeneratedFiles; cache?: ChangeCache;
   /** Ownership in practice from the whole history (knowledge, who is seen at all); without it knowledge is null. */

@@ -1,5 +1,5 @@
 /**
- * Reads outcome values and histories from their sources (SPEC section 8): Prometheus instant
+ * Reads outcome values and histories from their sources (docs/figures.md ("Outcome values")): Prometheus instant
  * and range queries, a JSON GET with a pointer, a CSV file in the repository. Sources are read
  * in parallel, each answer is kept for `cacheMs` (the refresh interval), and nothing here throws:
  * a source that fails gives an `unknown` entry with the reason.

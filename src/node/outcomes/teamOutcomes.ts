@@ -1,4 +1,4 @@
-/** Each team's `outcomes` for `report --json` (SPEC section 8): entries as at the window's end, with their history over it. */
+/** Each team's `outcomes` for `report --json` (docs/figures.md ("Outcome values")): entries as at the window's end, with their history over it. */
 import type { HistoryPoint, OutcomeEntry } from '../../core/outcomes/model';
 import { teamOutcomeIds } from '../../core/outcomes/status';
 import type { OwnersModel } from '../../core/owners/model';

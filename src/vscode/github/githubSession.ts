@@ -15,6 +15,5 @@ export const vscodeTokenSource: TokenSource = async (settings, interactive) => {
   if (settings.authentication === 'environment') return process.env.GITHUB_TOKEN || process.env.GH_TOKEN || undefined;
   const provider = authProviderFor(settings.apiUrl);
   const session = await vscode.authentication.getSession(provider, SCOPES, interactive ? { createIfNone: true } : { silent: true });
-  await vscode.commands.executeCommand('setContext', 'ownershipLens.signedIn', !!session);
   return session?.accessToken;
 };

@@ -65,7 +65,7 @@ export interface CrossRepositoryView {
 export interface TeamFiguresView {
   report: LeadReport;
   monthly: Map<string, MonthlyShare[]>;
-  /** Per component id, its figures in the flag window (SPEC 5 componentFigures). */
+  /** Per component id, its figures in the flag window (docs/figures.md ("Components") componentFigures). */
   components: Map<string, ComponentFigures>;
   trend: ReportWindow;
   data: RepoPullRequests;

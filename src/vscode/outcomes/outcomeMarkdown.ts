@@ -1,6 +1,6 @@
 import type { Outcome } from '../../core/owners/model';
 import { valueText } from '../../core/outcomes/wording';
-import { esc } from '../markdown';
+import { esc } from '../markdownEscape';
 import { outcomeBoard } from './outcomeBoard';
 
 /**

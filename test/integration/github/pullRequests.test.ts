@@ -85,7 +85,7 @@ describe('pull-request data from (fake) GitHub', function () {
     assert.ok(m, tooltip);
     const [fetched, counted, bots, ignored, older] = m.slice(1).map(n => Number(n.replace(/,/g, '')));
     assert.strictEqual(fetched, figures.data.pullRequests.length);
-    assert.strictEqual(counted, figures.report.pullRequests, 'the count agrees with the figures (SPEC section 4 top-level pullRequests)');
+    assert.strictEqual(counted, figures.report.pullRequests, 'the count agrees with the figures (docs/figures.md ("Lead authorship") top-level pullRequests)');
     assert.strictEqual(fetched, counted + bots + ignored + older);
     assert.ok(bots > 0, 'the sample history has bot pull requests');
   });

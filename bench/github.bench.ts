@@ -1,18 +1,18 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createGitHubClient } from '../core/github/client';
-import { syncPullRequests } from '../core/github/sync';
-import { computeLeadReport } from '../core/metrics/compute';
-import type { PullRequestRecord } from '../core/metrics/types';
-import { parseOwners } from '../core/owners/parse';
-import { createOwnershipIndex } from '../core/owners/resolve';
-import { mergedPullRequestsQuery } from '../core/github/queries';
-import type { FakeDataset } from '../../test/fake-github/dataset';
-import { generateDataset } from '../../test/fake-github/generate';
-import { CLUSTER_API_REVIEWERS, historyDir, loadHistory } from '../../test/fixtures/history/convert';
-import { startFakeGitHub } from '../../test/fake-github/server';
-import { generateOwners } from './generateOwners';
+import { createGitHubClient } from '../src/core/github/client';
+import { syncPullRequests } from '../src/core/github/sync';
+import { computeLeadReport } from '../src/core/metrics/compute';
+import type { PullRequestRecord } from '../src/core/metrics/types';
+import { parseOwners } from '../src/core/owners/parse';
+import { createOwnershipIndex } from '../src/core/owners/resolve';
+import { mergedPullRequestsQuery } from '../src/core/github/queries';
+import type { FakeDataset } from '../test/fake-github/dataset';
+import { generateDataset } from '../test/fake-github/generate';
+import { CLUSTER_API_REVIEWERS, historyDir, loadHistory } from '../test/fixtures/history/convert';
+import { startFakeGitHub } from '../test/fake-github/server';
+import { generateOwners } from '../test/oracles/generateOwners';
 
 const TOKEN = 'bench-token';
 const REPO = { owner: 'acme', name: 'shop' };
@@ -71,7 +71,7 @@ async function nothingNewRefresh(n: number): Promise<{ first: number; second: nu
 /** The real cluster-api history (titles, commits with co-authors) as served by the fake GitHub, or a generated stand-in. */
 function realisticDataset(): { data: FakeDataset; what: string } {
   const dir = historyDir(path.resolve(__dirname, '../..'));
-  if (!dir) return { data: generateDataset({ merged: 1746 }), what: '1,746 generated pull requests (no ../shared/data/history here)' };
+  if (!dir) return { data: generateDataset({ merged: 1746 }), what: '1,746 generated pull requests (no test/fixtures/history here)' };
   const prs = loadHistory(dir, 'cluster-api', CLUSTER_API_REVIEWERS);
   return {
     data: { repo: 'acme/shop', pullRequests: prs.map(p => ({ ...p, state: 'MERGED' as const })) },
@@ -80,7 +80,7 @@ function realisticDataset(): { data: FakeDataset; what: string } {
 }
 
 /**
- * What SPEC 5's fields cost on GitHub: the section 4 query (no title/url) paged by hand as a peer,
+ * What docs/figures.md ("Evidence and what was left out") fields cost on GitHub: the section 4 query (no title/url) paged by hand as a peer,
  * then the client's query without and with commit authors; requests, GitHub's documented cost
  * points (computed by the fake from the query) and response bytes, over the same pull requests.
  */
@@ -109,7 +109,7 @@ async function extraFieldsCost(log: (line: string) => void): Promise<void> {
       await client.mergedPullRequests(REPO, since, { commitAuthors });
       rows.push([commitAuthors ? '+ title, url, commit authors (co-author credit on)' : '+ title, url (co-author credit off)', tally(gh.requests.slice(start))]);
     }
-    log(`## GitHub: cost of SPEC 5's fields, ${what}`);
+    log(`## GitHub: cost of docs/figures.md ("Evidence and what was left out") fields, ${what}`);
     log('pages of 100 merged pull requests                 | requests | cost points | response bytes | bytes vs peer | + overflow pages (requests, points, bytes)');
     const peer = rows[0][1];
     for (const [name, r] of rows) {

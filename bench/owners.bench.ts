@@ -1,8 +1,8 @@
-import { completionContext, nameCompletions, pathCompletions } from '../core/language/ownersCompletion';
-import { documentSymbols, indexSymbols, referencesOf, renameEdits, symbolAt } from '../core/language/ownersSymbols';
-import { parseOwners } from '../core/owners/parse';
-import { validateOwners } from '../core/owners/validate';
-import { generateOwners } from './generateOwners';
+import { completionContext, nameCompletions, pathCompletions } from '../src/core/language/ownersCompletion';
+import { documentSymbols, indexSymbols, referencesOf, renameEdits, symbolAt } from '../src/core/language/ownersSymbols';
+import { parseOwners } from '../src/core/owners/parse';
+import { validateOwners } from '../src/core/owners/validate';
+import { generateOwners } from '../test/oracles/generateOwners';
 
 function median(samples: number[]): number {
   const s = [...samples].sort((a, b) => a - b);

@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseOwners } from '../core/owners/parse';
-import { createOwnershipIndex } from '../core/owners/resolve';
-import { KnowledgeLogCache } from '../node/git/knowledgeLog';
-import { runGit, spawnGit } from '../node/git/safeGit';
-import { gitKnowledge } from '../node/gitKnowledge';
+import { parseOwners } from '../src/core/owners/parse';
+import { createOwnershipIndex } from '../src/core/owners/resolve';
+import { KnowledgeLogCache } from '../src/node/git/knowledgeLog';
+import { runGit, spawnGit } from '../src/node/git/safeGit';
+import { gitKnowledge } from '../src/node/gitKnowledge';
 
 const COMMITS = 15_000;
 const DIRS = 60;

@@ -86,7 +86,7 @@ export async function writeHistoryRepository(dir: string, pullRequests: readonly
   execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir });
 }
 
-/** cluster-api's pull requests from ../shared/data/history: files summed per path over their commits (binary: 0 and 0). */
+/** cluster-api's pull requests from test/fixtures/history: files summed per path over their commits (binary: 0 and 0). */
 export function clusterApiPullRequests(data: string): PullRequestToWrite[] {
   const rows = (f: string) => fs.readFileSync(path.join(data, f), 'utf8').split('\n').slice(1).filter(Boolean).map(l => l.split('\t'));
   const prOf = new Map(rows('cluster-api.commits.tsv').filter(r => r[8]).map(r => [r[0], r[8]]));

@@ -1,4 +1,4 @@
-import { checkPattern, patternShape } from '../core/match/pattern';
+import { checkPattern, patternShape } from '../../src/core/match/pattern';
 
 /**
  * The regular-expression matcher the project used before the segment-wise one (a port of

@@ -2,20 +2,20 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseOwners } from '../core/owners/parse';
-import { ChangeCache } from '../node/git/changeCache';
-import { gitLeadReport } from '../node/git/gitFigures';
-import { clusterApiPullRequests, writeHistoryRepository } from './historyRepository';
+import { parseOwners } from '../src/core/owners/parse';
+import { ChangeCache } from '../src/node/git/changeCache';
+import { gitLeadReport } from '../src/node/git/gitFigures';
+import { clusterApiPullRequests, writeHistoryRepository } from '../test/oracles/historyRepository';
 
 /**
  * The git source against its floor, side by side in one run: git itself reading the same window once
  * (`git log --first-parent -m --numstat`), then the figures from git (cold, no cache), then after one
  * new commit (cache warm). The repository is built with `git fast-import` from the real cluster-api
- * history in ../shared/data/history (historyRepository.ts), and a year of it is read.
+ * history in test/fixtures/history (test/oracles/historyRepository.ts), and a year of it is read.
  */
 export async function run(log: (line: string) => void): Promise<void> {
-  const data = [path.resolve(__dirname, '../../../shared/data/history'), '/work/shared/data/history'].find(d => fs.existsSync(d));
-  if (!data) { log('git source: skipped (no ../shared/data/history)'); return; }
+  const data = [path.resolve(__dirname, '../../test/fixtures/history')].find(d => fs.existsSync(d));
+  if (!data) { log('git source: skipped (no test/fixtures/history)'); return; }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-bench-git-'));
   try {
     const { changes, since, until } = await buildRepository(data, dir);

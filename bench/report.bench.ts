@@ -1,9 +1,9 @@
-import { computeLeadReport, monthlyLeadShare } from '../core/metrics';
-import type { PullRequestRecord } from '../core/metrics/types';
-import { parseOwners } from '../core/owners/parse';
-import { createOwnershipIndex } from '../core/owners/resolve';
-import { teamReportCsv, teamReportMarkdown } from '../core/report/exportReport';
-import { buildTeamReport } from '../core/report/teamReport';
+import { computeLeadReport, monthlyLeadShare } from '../src/core/metrics';
+import type { PullRequestRecord } from '../src/core/metrics/types';
+import { parseOwners } from '../src/core/owners/parse';
+import { createOwnershipIndex } from '../src/core/owners/resolve';
+import { teamReportCsv, teamReportMarkdown } from '../src/core/report/exportReport';
+import { buildTeamReport } from '../src/core/report/teamReport';
 
 /** One team of 200 authors with 10,000 merged pull requests over a year: everything the report computes. */
 export async function run(log: (line: string) => void): Promise<void> {

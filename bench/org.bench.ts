@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseArgs } from '../cli/io';
-import { run as orgReportCli } from '../cli/orgReport';
-import type { OrgReport } from '../core/org/orgFigures';
-import type { FakeDataset } from '../../test/fake-github/dataset';
-import { generateDataset } from '../../test/fake-github/generate';
-import { startFakeGitHub } from '../../test/fake-github/server';
-import { orgOwners } from '../../test/fixtures/orgData';
+import { parseArgs } from '../src/cli/io';
+import { run as orgReportCli } from '../src/cli/orgReport';
+import type { OrgReport } from '../src/core/org/orgFigures';
+import type { FakeDataset } from '../test/fake-github/dataset';
+import { generateDataset } from '../test/fake-github/generate';
+import { startFakeGitHub } from '../test/fake-github/server';
+import { orgOwners } from '../test/fixtures/orgData';
 
 const TOKEN = 'bench-token';
 const REPOS = 300;

@@ -3,7 +3,7 @@
  * the rules of a real file (the rule's own path, children, grandchildren, siblings, files with its
  * extension, nested copies), a generated large CODEOWNERS file, and a seeded random source.
  */
-import { patternShape } from '../core/match/pattern';
+import { patternShape } from '../../src/core/match/pattern';
 
 /** A small deterministic PRNG (mulberry32): same seed, same sequence. */
 export function seededRandom(seed: number): () => number {

@@ -1,14 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { compilePatterns } from '../core/match/compile';
-import { parseOwners } from '../core/owners/parse';
-import { validateOwners } from '../core/owners/validate';
-import { generateHostileDocuments, generateHostileMatches, HOSTILE_ATTRIBUTE_CASES, ISSUE_MATCH_CASES, millis } from './hostileInputs';
-import { parseGitattributes } from '../core/metrics/gitattributes';
-import { patternToRegExp } from './regexReference';
-import { CodeownersRule, parseCodeowners } from '../core/owners/codeownersFile';
-import { generateCodeowners, generatePaths } from './codeownersCorpus';
-import { codeownersPeer, explainDivergence, normalizePeerOwners } from './codeownersPeer';
+import { compilePatterns } from '../src/core/match/compile';
+import { parseOwners } from '../src/core/owners/parse';
+import { validateOwners } from '../src/core/owners/validate';
+import { generateHostileDocuments, generateHostileMatches, HOSTILE_ATTRIBUTE_CASES, ISSUE_MATCH_CASES, millis } from '../test/oracles/hostileInputs';
+import { parseGitattributes } from '../src/core/metrics/gitattributes';
+import { patternToRegExp } from '../test/oracles/regexReference';
+import { CodeownersRule, parseCodeowners } from '../src/core/owners/codeownersFile';
+import { generateCodeowners, generatePaths } from '../test/oracles/codeownersCorpus';
+import { codeownersPeer, explainDivergence, normalizePeerOwners } from '../test/oracles/codeownersPeer';
 
 const PATHS = 100_000;
 /** Paths per fresh peer instance: its per-rule caches grow with every path seen. */

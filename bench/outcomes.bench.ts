@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { allowList } from '../core/outcomes/allowedHosts';
-import type { TeamOutcomeView } from '../core/outcomes/teamOutcomeView';
-import { parseOwners } from '../core/owners/parse';
-import { buildTeamReport } from '../core/report/teamReport';
-import { OutcomeReader } from '../node/outcomes/outcomeReader';
-import { teamOutcomes } from '../node/outcomes/teamOutcomes';
-import { startPrometheus } from '../../test/fixtures/prometheusServer';
+import { allowList } from '../src/core/outcomes/allowedHosts';
+import type { TeamOutcomeView } from '../src/core/outcomes/teamOutcomeView';
+import { parseOwners } from '../src/core/owners/parse';
+import { buildTeamReport } from '../src/core/report/teamReport';
+import { OutcomeReader } from '../src/node/outcomes/outcomeReader';
+import { teamOutcomes } from '../src/node/outcomes/teamOutcomes';
+import { startPrometheus } from '../test/fixtures/prometheusServer';
 
 const DAY = 86_400;
 const OUTCOMES = 50;

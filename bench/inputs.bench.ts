@@ -2,11 +2,11 @@
 // now, printed. The unit tests assert what the product answers on them; the times live here, where
 // a loaded machine makes a number larger instead of a test red.
 import { parseDocument } from 'yaml';
-import { parseJsonc } from '../core/imports/jsonc';
-import { importCodeowners } from '../core/owners/codeowners';
-import { parseOwners } from '../core/owners/parse';
-import { validateOwners } from '../core/owners/validate';
-import { millis } from './hostileInputs';
+import { parseJsonc } from '../src/core/imports/jsonc';
+import { importCodeowners } from '../src/core/owners/codeowners';
+import { parseOwners } from '../src/core/owners/parse';
+import { validateOwners } from '../src/core/owners/validate';
+import { millis } from '../test/oracles/hostileInputs';
 
 const HEAD = 'version: 1\nteams:\n  web: {lead: alice, members: [bob]}\n';
 
