@@ -170,7 +170,7 @@ function readOwners(y: ReturnType<typeof readYaml>, file: SourceFile, draft: Imp
   const filters = root.get('filters', true);
   if (isMap(filters) && simple) {
     const at = root.items.find(p => isScalar(p.key) && p.key.value === 'filters')!;
-    draft.notes.push({ file: file.path, line: y.at(at.key), kind: 'same', message: 'Prow ignores `filters` in an OWNERS file that has top-level approvers, reviewers or labels, and so does the import; to make them count, move the top-level lists under `filters: {".*": ...}`' });
+    draft.notes.push({ file: file.path, line: y.at(at.key), kind: 'same', message: 'Prow ignores `filters` in an OWNERS file that has top-level approvers, reviewers, required_reviewers or labels, and so does the import; to make them count, move the top-level lists under `filters: {".*": ...}`' });
   } else if (isMap(filters)) {
     for (const pair of filters.items) {
       const regex = isScalar(pair.key) ? String(pair.key.value) : '';

@@ -86,7 +86,7 @@ export function teamOnlyMode(state: OwnersState): boolean {
 export class PullRequestData implements vscode.Disposable {
   private readonly repos = new Map<string, RepoPullRequests>();
   /** Per state: the full figures and, made on demand, their team-only form (the mode can change at any time). */
-  private readonly figures = new WeakMap<OwnersState, { data: RepoPullRequests; prs: SyncedPullRequest[]; attributes: string; full: TeamFiguresView; hidden?: TeamFiguresView }>();
+  private readonly figures = new WeakMap<OwnersState, { data: RepoPullRequests; prs: SyncedPullRequest[]; attributes: string; fromGit: boolean; full: TeamFiguresView; hidden?: TeamFiguresView }>();
   /** The git remote of each root, read once: the tree asks on every render. */
   private readonly remotes = new Map<string, Promise<RepoRef | undefined>>();
   /** The same, once read (the tree answers a folder's children without waiting). */
@@ -118,7 +118,7 @@ export class PullRequestData implements vscode.Disposable {
     this.subscriptions.push(vscode.workspace.onDidChangeConfiguration(e => {
       if (e.affectsConfiguration('ownershipLens.figures.source') || e.affectsConfiguration('ownershipLens.github')) this.autoSource.clear();
       if (e.affectsConfiguration('ownershipLens.report.teamOnly') || e.affectsConfiguration('ownershipLens.github') || affectsOtherRepositories(e)
-        || e.affectsConfiguration('ownershipLens.figures.source')) this.changed.fire();
+        || e.affectsConfiguration('ownershipLens.figures.source') || e.affectsConfiguration('ownershipLens.knowledge')) this.changed.fire();
     }));
   }
 
@@ -185,7 +185,9 @@ export class PullRequestData implements vscode.Disposable {
     if (!data || !data.fetchedAt) return undefined;
     const attributes = await readRootFile(state.root, '.gitattributes');
     let memo = this.figures.get(state);
-    if (!memo || memo.data !== data || memo.prs !== data.pullRequests || memo.attributes !== attributes) {
+    // Turning knowledge.fromGit on or off recomputes the figures, with or without the knowledge.
+    const fromGit = vscode.workspace.getConfiguration('ownershipLens.knowledge', state.folder.uri).get<boolean>('fromGit') !== false;
+    if (!memo || memo.data !== data || memo.prs !== data.pullRequests || memo.attributes !== attributes || memo.fromGit !== fromGit) {
       const window = flagWindow(state.parsed.model.metrics.windowDays);
       const trend = trendWindow();
       // Both windows resolve the same paths: once is enough.
@@ -196,7 +198,7 @@ export class PullRequestData implements vscode.Disposable {
         report, monthly: new Map(computeLeadReport(state.index, data.pullRequests, trend, options).teams.map(t => [t.team, t.months])),
         components: componentsOf(report), trend, data, teamOnly: false,
       };
-      memo = { data, prs: data.pullRequests, attributes, full };
+      memo = { data, prs: data.pullRequests, attributes, fromGit, full };
       this.figures.set(state, memo);
     }
     return this.shaped(memo, state);

@@ -53,9 +53,13 @@ export class OutcomeService implements vscode.Disposable {
     return reader;
   }
 
+  /** The interval between background reads now in force (ownershipLens.outcomes.refreshMinutes). */
+  refreshIntervalMs = 0;
+
   private schedule(): void {
     if (this.timer) clearInterval(this.timer);
-    this.timer = setInterval(() => this.refreshSoon(0), outcomeRefreshMs());
+    this.refreshIntervalMs = outcomeRefreshMs();
+    this.timer = setInterval(() => this.refreshSoon(0), this.refreshIntervalMs);
   }
 
   private refreshSoon(ms: number): void {

@@ -6,13 +6,29 @@ import * as vscode from 'vscode';
 import type { TeamReportView } from '../../../src/core/report/teamReport';
 import type { GitHubSettings } from '../../../src/vscode/github/githubSettings';
 import type { Node } from '../../../src/vscode/tree/nodes';
-import { api, EXTENSION_ID, file, sleep, treeRows, waitFor } from '../helpers';
+import { api, EXTENSION_ID, file, hoverText, sleep, treeRows, waitFor } from '../helpers';
 
 // Runs after pullRequests.test (files run in name order): the demo's pull requests are fetched.
 // Every setting the extension contributes must take effect when it changes, without a reload.
 
 const G = vscode.ConfigurationTarget.Global;
 const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+/** The rows of an RFC 4180 CSV (quoted fields may hold commas and doubled quotes), header left out. */
+function csvRows(csv: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [], field = '', quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i];
+    if (quoted) {
+      if (c === '"' && csv[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\r' && csv[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
+    else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows.slice(1);
+}
 
 describe('settings take effect when they change, without a reload (the real editor)', function () {
   this.timeout(60_000);
@@ -92,6 +108,119 @@ describe('settings take effect when they change, without a reload (the real edit
         listening.dispose();
         await config.update('knowledgeAtRisk', undefined, G);
       }
+    },
+
+    'ownershipLens.decorations.markUnowned': async () => {
+      const a = await api();
+      const state = a.ctx.store.states()[0];
+      const uriOf = (p: string) => vscode.Uri.joinPath(state.root, ...p.replace(/^\//, '').split('/'));
+      const unowned = state.files.all().map(uriOf).find(u => a.decorations.provideFileDecoration(u)?.badge === '?');
+      assert.ok(unowned, 'a file no pattern owns, marked');
+      let fired = 0;
+      const listening = a.decorations.onDidChangeFileDecorations(() => fired++);
+      const config = vscode.workspace.getConfiguration('ownershipLens.decorations');
+      try {
+        await config.update('markUnowned', false, G);
+        await waitFor('the decorations told to refresh', () => fired > 0);
+        const plain = a.decorations.provideFileDecoration(unowned);
+        assert.deepStrictEqual([plain?.badge, plain?.color, plain?.tooltip], [undefined, undefined, 'Owner: none (not in OWNERS.yaml)']);
+        fired = 0;
+        await config.update('markUnowned', undefined, G);
+        await waitFor('the decorations told to refresh again', () => fired > 0);
+        assert.strictEqual(a.decorations.provideFileDecoration(unowned)?.badge, '?');
+      } finally {
+        listening.dispose();
+        await config.update('markUnowned', undefined, G);
+      }
+    },
+
+    'ownershipLens.figures.source': async () => {
+      const a = await api();
+      const config = vscode.workspace.getConfiguration('ownershipLens.figures');
+      const statusLabel = async () => {
+        const row = (await treeRows(a, 0)).find(r => r.node.kind === 'pullRequests');
+        return row && String(a.ctx.tree.getTreeItem(row.node).label);
+      };
+      assert.strictEqual(await statusLabel(), 'Pull requests');
+      try {
+        await config.update('source', 'git', G);
+        await waitFor('the status row on the git source', async () => (await statusLabel()) === 'Figures from git history');
+      } finally {
+        await config.update('source', undefined, G);
+      }
+      await waitFor('the status row on pull requests again', async () => (await statusLabel()) === 'Pull requests');
+    },
+
+    'ownershipLens.hover.showTeamFigures': async () => {
+      const card = () => hoverText(file('services/checkout/src/index.ts'), "'../../payments/src/charge'", 3);
+      assert.doesNotMatch(await card(), /Top authors/i);
+      const config = vscode.workspace.getConfiguration('ownershipLens.hover');
+      try {
+        await config.update('showTeamFigures', true, G);
+        await waitFor('the team figures in the import hover', async () => /Top authors/i.test(await card()));
+      } finally {
+        await config.update('showTeamFigures', undefined, G);
+      }
+      await waitFor('the import hover without the team figures', async () => !/Top authors/i.test(await card()));
+    },
+
+    // The demo folder's .git has no history, so no knowledge phrase can show here: what the setting
+    // changes at once is whether the figures, recomputed, ask git for it.
+    'ownershipLens.knowledge.fromGit': async () => {
+      const a = await api();
+      const state = a.ctx.store.states()[0];
+      const logs = (a.pullRequests as unknown as { knowledgeLogs: Map<string, unknown> }).knowledgeLogs;
+      let fired = 0;
+      const listening = a.pullRequests.onDidChange(() => fired++);
+      const config = vscode.workspace.getConfiguration('ownershipLens.knowledge');
+      try {
+        await config.update('fromGit', false, G);
+        await waitFor('the figures told to change', () => fired > 0);
+        logs.clear();
+        const off = await a.pullRequests.figuresFor(state);
+        assert.ok(off, 'figures without knowledge');
+        assert.strictEqual(logs.size, 0, 'git read for knowledge with knowledge.fromGit off');
+        fired = 0;
+        await config.update('fromGit', undefined, G);
+        await waitFor('the figures told to change again', () => fired > 0);
+        const on = await a.pullRequests.figuresFor(state);
+        assert.notStrictEqual(on, off, 'the figures recomputed');
+        assert.ok(logs.has(state.root.fsPath), 'the git history asked for knowledge again');
+      } finally {
+        listening.dispose();
+        await config.update('fromGit', undefined, G);
+      }
+    },
+
+    // API uptime is read from a JSON endpoint on 127.0.0.1, the one host the user settings allow.
+    'ownershipLens.outcomes.allowedHosts': async () => {
+      const a = await api();
+      const uptime = a.ctx.store.states()[0].model.outcomes.get('platform-uptime')!;
+      const config = vscode.workspace.getConfiguration('ownershipLens.outcomes');
+      const allowed = config.inspect<string[]>('allowedHosts')!.globalValue;
+      assert.deepStrictEqual(allowed, ['127.0.0.1']);
+      await waitFor('API uptime read', async () => { await a.outcomes.refresh(); return a.outcomes.peek(uptime)?.value === 99.91; });
+      try {
+        await config.update('allowedHosts', [], G);
+        await waitFor('the host refused', async () => { await a.outcomes.refresh(); return /host 127\.0\.0\.1 is not allowed/.test(a.outcomes.peek(uptime)?.reason ?? ''); });
+        assert.strictEqual(a.outcomes.peek(uptime)?.value, null);
+      } finally {
+        await config.update('allowedHosts', allowed, G);
+      }
+      await waitFor('API uptime read again', async () => { await a.outcomes.refresh(); return a.outcomes.peek(uptime)?.value === 99.91; });
+    },
+
+    'ownershipLens.outcomes.refreshMinutes': async () => {
+      const a = await api();
+      const config = vscode.workspace.getConfiguration('ownershipLens.outcomes');
+      assert.strictEqual(a.outcomes.refreshIntervalMs, 5 * 60_000);
+      try {
+        await config.update('refreshMinutes', 2, G);
+        await waitFor('the two-minute interval', () => a.outcomes.refreshIntervalMs === 2 * 60_000);
+      } finally {
+        await config.update('refreshMinutes', undefined, G);
+      }
+      await waitFor('the five-minute interval again', () => a.outcomes.refreshIntervalMs === 5 * 60_000);
     },
 
     'ownershipLens.diagnostics.debounceMs': async () => {
@@ -212,6 +341,8 @@ describe('settings take effect when they change, without a reload (the real edit
     const panel = a.teamReports.current('platform')!;
     assert.ok(shown.figures!.authors.some(x => x.login === 'erin'), 'the report names erin before');
     assert.ok(shown.delegation.some(d => d.kind === 'owned' && d.candidate === 'erin'));
+    const others = shown.figures!.authors.map(x => x.login).filter(l => l !== 'dan');
+    assert.ok(others.length > 0);
     const csvOf = async (name: string) => read((await panel.exportTo('csv', vscode.Uri.file(path.join(os.tmpdir(), `${name}-${process.pid}-${Date.now()}.csv`))))!);
     const mdOf = async (name: string) => read((await panel.exportTo('markdown', vscode.Uri.file(path.join(os.tmpdir(), `${name}-${process.pid}-${Date.now()}.md`))))!);
     try {
@@ -222,16 +353,20 @@ describe('settings take effect when they change, without a reload (the real edit
       const deploy = hidden.delegation.find(d => d.component === 'deploy')!;
       assert.ok(deploy.kind === 'owned' && deploy.candidate === null && deploy.candidateHidden, JSON.stringify(deploy));
       const csv = await csvOf('team-only');
-      assert.deepStrictEqual(csv.trim().split('\r\n').slice(1).map(row => row.split(',')[1]), ['dan'], csv);
+      // One table: `section` first, the item (a login on `author` rows) third.
+      assert.deepStrictEqual(csvRows(csv).filter(r => r[0] === 'author').map(r => r[2]), ['dan'], csv);
+      for (const login of others) assert.doesNotMatch(csv, new RegExp(`\\b${login}\\b`), `${login} is named in the team-only CSV`);
       const md = await mdOf('team-only');
-      assert.match(md, /\| Deployment \| owned by the lead \| [\d,]+ of [\d,]+ \| candidate not named in team\\-only mode \\\(others wrote \d+% of its lines\\\) \|/);
+      assert.match(md, /\| Deployment \| owned by the lead \| [\d,]+ of [\d,]+ \| candidate not named in team-only mode \(others wrote \d+% of its lines\) \|/);
       assert.doesNotMatch(md, /nobody else changed it|could go to erin|\| erin \| \d/);
     } finally {
       await config.update('teamOnly', undefined, G);
     }
     const full = await waitFor('the open report with people again', () => !panel.report.teamOnly && panel.report);
     assert.ok(full.figures!.authors.some(x => x.login === 'erin'));
-    assert.ok((await csvOf('full')).split('\r\n').some(row => row.split(',')[1] === 'erin'));
+    const authorsAgain = csvRows(await csvOf('full')).filter(r => r[0] === 'author').map(r => r[2]);
+    assert.deepStrictEqual([...authorsAgain].sort(), [...shown.figures!.authors.map(x => x.login)].sort(), 'the others\' author rows come back');
+    assert.ok(authorsAgain.includes('erin'));
     assert.match(await mdOf('full'), /could go to erin/);
   });
 });
