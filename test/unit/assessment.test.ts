@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { MonthFigures, TeamFigures } from '../../src/core/metrics/types';
 import { daysInMonth } from '../../src/core/metrics/months';
-import { assessTeam, isWholeMonth, recentTrend } from '../../src/core/report/assessment';
+import { assessTeam, isWholeMonth, recentTrend, teamGlance } from '../../src/core/report/assessment';
 
 const figures = (over: Partial<TeamFigures>): TeamFigures => ({
   team: 't', lead: 'dan', pullRequests: 80, lines: 10000, leadPullRequests: 40, leadLines: 6200,
@@ -54,8 +54,9 @@ describe('assessment: signals read for the team\'s size and trend', () => {
     assert.strictEqual(isWholeMonth(month('2026-02', 0.1, 100, 28)), true);
     // from the window when the months do not carry their days
     const window = { since: '2026-06-09', until: '2026-12-07' };
-    assert.deepStrictEqual(['2026-06', '2026-07', '2026-11', '2026-12'].map(m => isWholeMonth(month(m, 0), window)), [false, true, true, false]);
-    const t = recentTrend([month('2026-06', 0.9), month('2026-07', 0.5), month('2026-08', 0.45), month('2026-09', 0.48), month('2026-12', 0.1)], window);
+    const bare = (m: string, share: number) => ({ ...month(m, share), days: undefined }) as unknown as MonthFigures;   // months that do not carry their days
+    assert.deepStrictEqual(['2026-06', '2026-07', '2026-11', '2026-12'].map(m => isWholeMonth(bare(m, 0), window)), [false, true, true, false]);
+    const t = recentTrend([bare('2026-06', 0.9), bare('2026-07', 0.5), bare('2026-08', 0.45), bare('2026-09', 0.48), bare('2026-12', 0.1)], window);
     assert.deepStrictEqual(t.direction, 'steady');
     assert.deepStrictEqual(t.months.map(m => m.month), ['2026-07', '2026-08', '2026-09']);
     assert.strictEqual(recentTrend([month('2026-07', 0.5), month('2026-08', 0.2), month('2026-09', 0.6)]).direction, 'unknown', 'a zigzag has no direction');
@@ -67,5 +68,30 @@ describe('assessment: signals read for the team\'s size and trend', () => {
     const absent = assessTeam(figures({ leadShare: 0, signals: ['absent'], flag: 'absent' }), 2);
     assert.deepStrictEqual(absent.concerns, ['absent']);
     assert.match(absent.headline, /^Not involved in pull requests\. The lead wrote 0% of the team's lines\. Check with the team/);
+  });
+
+  describe('teamGlance: what a team row says at the default sidebar width', () => {
+    it('the signal to act on, the share and its direction; the next step names the component that could go', () => {
+      const falling = [month('2026-06', 0.2), month('2026-07', 0.17), month('2026-08', 0.14)];
+      const g = teamGlance(figures({}), assessTeam(figures({}), 2, falling), { component: 'Deployment', to: 'erin' });
+      assert.deepStrictEqual(g, { signal: 'doing-the-work', state: 'doing the work · 62% by lead, falling', next: 'keep handing work over' });
+      const flat = teamGlance(figures({}), assessTeam(figures({}), 2), { component: 'Deployment', to: 'erin' });
+      assert.deepStrictEqual(flat, { signal: 'doing-the-work', state: 'doing the work · 62% by lead', next: 'hand Deployment to erin' });
+      assert.strictEqual(teamGlance(figures({}), assessTeam(figures({}), 2)).next, 'hand one piece of work over');
+    });
+
+    it('expected signals only: a check and "nothing to act on"; too few pull requests says so', () => {
+      const g = teamGlance(figures({ leadShare: 0.5 }), assessTeam(figures({ leadShare: 0.5 }), 2));
+      assert.deepStrictEqual([g.signal, g.state, g.next], [undefined, '50% by lead', 'nothing to act on for a team of 2']);
+      const few = figures({ signals: ['insufficient-data'], pullRequests: 3, flag: 'insufficient-data' });
+      assert.deepStrictEqual(teamGlance(few, assessTeam(few, 4)), { signal: 'insufficient-data', state: 'not enough data · 3 PRs', next: 'widen the window' });
+    });
+
+    it('fits a row at the default sidebar width (about 35 characters for the state)', () => {
+      const rising = [month('2026-06', 0.5), month('2026-07', 0.55), month('2026-08', 0.6)];
+      const g = teamGlance(figures({}), assessTeam(figures({}), 5, rising));
+      assert.strictEqual(g.state, 'doing the work · 62% by lead, rising');
+      assert.ok(g.state.length <= 36, g.state);
+    });
   });
 });

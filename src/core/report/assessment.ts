@@ -129,3 +129,43 @@ function headline(f: TeamFigures, size: number, readings: SignalReading[], conce
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** The next step for a signal in a few words, for a tree row at the default sidebar width (the tooltip has the sentence). */
+export const SHORT_STEPS: Record<TeamSignal, string> = {
+  'doing-the-work': 'hand one piece of work over',
+  watch: 'look at which changes others could make',
+  bottleneck: 'name a second approver',
+  'holds-ownership': 'hand off a component',
+  absent: 'ask the team what they need',
+  'lead-inactive': 'check the team has a stand-in',
+  'lead-unmapped': 'add the lead\'s emails',
+  'reviews-unknown': 'read reviews as unknown',
+  'insufficient-data': 'widen the window',
+};
+
+/** A team at a glance: the signal to act on, the lead's share with its direction, and the one next step. */
+export interface Glance {
+  /** The signal the row names: the first concern, or undefined when nothing asks for action. */
+  signal?: TeamSignal;
+  /** "doing the work · 62%, falling": short enough for a row at the default sidebar width. */
+  state: string;
+  /** "hand Deployment to erin": the one next step, or "nothing to act on". */
+  next: string;
+}
+
+/**
+ * What a team row says without hovering. `handTo` is a component the lead owns and who could take
+ * it ("could go to"): the next step names them when holding ownership is the concern.
+ */
+export function teamGlance(f: TeamFigures, a: Assessment, handTo?: { component: string; to: string }): Glance {
+  if (f.signals.includes('insufficient-data')) return { signal: 'insufficient-data', state: `${SIGNAL_WORDS['insufficient-data'].label} · ${f.pullRequests} PRs`, next: SHORT_STEPS['insufficient-data'] };
+  const direction = a.trend.direction === 'unknown' ? '' : `, ${a.trend.direction}`;
+  const signal = a.concerns[0];
+  const share = `${pct(f.leadShare)} by lead${direction}`;
+  if (!signal) return { state: share, next: a.readings.length ? `nothing to act on for a team of ${a.teamSize}` : 'nothing to act on' };
+  const underWay = (signal === 'doing-the-work' || signal === 'watch') && a.trend.direction === 'falling';
+  const next = underWay ? 'keep handing work over'
+    : (signal === 'holds-ownership' || signal === 'doing-the-work') && handTo ? `hand ${handTo.component} to ${handTo.to}`
+      : SHORT_STEPS[signal];
+  return { signal, state: `${SIGNAL_WORDS[signal].label} · ${share}`, next };
+}
