@@ -10,7 +10,7 @@ const path = require('path');
 const { contrastIn, CHECKS, PARTIAL_CHECKS } = require('./contrast');
 // The product's clock (OWNERSHIP_LENS_NOW moves it for the extension and this test alike).
 const clockToday = () => require(path.resolve(__dirname, '../../out/src/core/clock.js')).today();
-const { colorTheme, hostLogLines, openOwnershipView, palette, runSteps, webviewFrame } = require('./workbenchSteps');
+const { assertRowWhole, assertShows, colorTheme, hostLogLines, openOwnershipView, palette, runSteps, webviewFrame } = require('./workbenchSteps');
 
 async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
   const shot = name => page.screenshot({ path: path.join(shotsDir, name) });
@@ -18,7 +18,7 @@ async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
   const reportFrame = () => webviewFrame(page, '#root h1');
   const steps = [
     ['the workbench loads the extension on the sample repository', async () => {
-      await openOwnershipView(page, url, 170);
+      log('sidebar width:', await openOwnershipView(page, url));
       await page.locator('.sidebar .monaco-list-row', { hasText: 'Unowned' }).first().waitFor({ timeout: 30000 });
     }],
     ['"Ownership: Refresh Pull Request Data" puts a flag on every team', async () => {
@@ -30,10 +30,33 @@ async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
         teams[name] = await rows.filter({ hasText: name }).first().locator('.label-description').innerText();
       }
       log('teams:', JSON.stringify(teams));
-      // Every signal, not only the first: Platform's lead does the work, alone approves and owns Deployment.
-      assert.match(teams.Platform, /^lead dan · \d+% · doing the work · bottleneck · holds ownership$/);
-      assert.match(teams.Storefront, /^lead maya · 0% · not involved in pull requests$/);
-      assert.match(teams.Payments, /^lead alice · \d+% · (watch · )?holds ownership$/);
+      // The one signal to act on, the lead's share and its direction over whole months; for a team of two
+      // (dan and erin) bottleneck and holds ownership are expected, so doing the work is the one named.
+      assert.match(teams.Platform, /^doing the work · \d+%(, (falling|rising|steady))?$/);
+      assert.match(teams.Storefront, /^not in pull requests · 0%/);
+      assert.match(teams.Payments, /^(watch|holds ownership|\d+%)/);
+      // readable without hovering at the default sidebar width: every team row whole
+      for (const name of ['Payments', 'Platform', 'Storefront']) await assertRowWhole(rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) }).first());
+      // the one next step, in a row of its own under each team, whole too
+      const next = rows.filter({ has: page.locator('.label-name', { hasText: /^Next: (hand Deployment to erin|keep handing work over)$/ }) }).first();
+      await next.waitFor({ timeout: 10000 });
+      await assertRowWhole(next);
+      // "could go to erin" comes first on Deployment's row, visible without widening the sidebar
+      const deploy = rows.filter({ has: page.locator('.label-name', { hasText: /^Deployment$/ }) }).first();
+      await deploy.locator('.label-description', { hasText: /^could go to erin · dan · [\d,]+ changed lines in \d+ files? · / }).waitFor({ timeout: 10000 });
+      await assertShows(deploy, 'could go to erin');
+      // the title bar's ? lists what every icon means, with the icons themselves
+      await page.locator('.part.sidebar .title-actions .action-label.codicon-question, .part.sidebar .actions-container .action-label[aria-label="What the Icons Mean"]').first().click();
+      const legend = quick.locator('.monaco-list-row');
+      await legend.filter({ hasText: 'doing the work' }).first().waitFor();
+      for (const icon of ['flame', 'debug-pause', 'key', 'eye', 'circle-slash', 'lightbulb', 'arrow-swap']) {
+        assert.ok(await quick.locator(`.monaco-list-row .codicon-${icon}`).count() > 0, `the legend shows the ${icon} icon`);
+      }
+      assert.match(await quick.innerText(), /The lead took part in half or more of the team's changed lines/);
+      await page.waitForTimeout(400);
+      await shot('tree-legend.png');
+      await page.keyboard.press('Escape');
+      await quick.waitFor({ state: 'hidden' });
       // The view loaded while the file list and the data arrived: VS Code dropped none of its items.
       assert.deepStrictEqual(hostLogLines(logsDir, /No tree item with id/), []);
       await page.mouse.move(900, 700);

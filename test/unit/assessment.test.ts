@@ -74,24 +74,26 @@ describe('assessment: signals read for the team\'s size and trend', () => {
     it('the signal to act on, the share and its direction; the next step names the component that could go', () => {
       const falling = [month('2026-06', 0.2), month('2026-07', 0.17), month('2026-08', 0.14)];
       const g = teamGlance(figures({}), assessTeam(figures({}), 2, falling), { component: 'Deployment', to: 'erin' });
-      assert.deepStrictEqual(g, { signal: 'doing-the-work', state: 'doing the work · 62% by lead, falling', next: 'keep handing work over' });
+      assert.deepStrictEqual(g, { signal: 'doing-the-work', state: 'doing the work · 62%, falling', next: 'keep handing work over' });
       const flat = teamGlance(figures({}), assessTeam(figures({}), 2), { component: 'Deployment', to: 'erin' });
-      assert.deepStrictEqual(flat, { signal: 'doing-the-work', state: 'doing the work · 62% by lead', next: 'hand Deployment to erin' });
+      assert.deepStrictEqual(flat, { signal: 'doing-the-work', state: 'doing the work · 62%', next: 'hand Deployment to erin' });
       assert.strictEqual(teamGlance(figures({}), assessTeam(figures({}), 2)).next, 'hand one piece of work over');
     });
 
     it('expected signals only: a check and "nothing to act on"; too few pull requests says so', () => {
       const g = teamGlance(figures({ leadShare: 0.5 }), assessTeam(figures({ leadShare: 0.5 }), 2));
-      assert.deepStrictEqual([g.signal, g.state, g.next], [undefined, '50% by lead', 'nothing to act on for a team of 2']);
+      assert.deepStrictEqual([g.signal, g.state, g.next], [undefined, '50%', 'nothing to act on for a team of 2']);
       const few = figures({ signals: ['insufficient-data'], pullRequests: 3, flag: 'insufficient-data' });
       assert.deepStrictEqual(teamGlance(few, assessTeam(few, 4)), { signal: 'insufficient-data', state: 'not enough data · 3 PRs', next: 'widen the window' });
     });
 
-    it('fits a row at the default sidebar width (about 35 characters for the state)', () => {
+    it('fits a row at the default sidebar width (about 30 characters for the state)', () => {
       const rising = [month('2026-06', 0.5), month('2026-07', 0.55), month('2026-08', 0.6)];
       const g = teamGlance(figures({}), assessTeam(figures({}), 5, rising));
-      assert.strictEqual(g.state, 'doing the work · 62% by lead, rising');
-      assert.ok(g.state.length <= 36, g.state);
+      assert.strictEqual(g.state, 'doing the work · 62%, rising');
+      assert.ok(g.state.length <= 30, g.state);
+      const absent = figures({ leadShare: 0, signals: ['absent'], flag: 'absent' });
+      assert.strictEqual(teamGlance(absent, assessTeam(absent, 3)).state, 'not in pull requests · 0%');
     });
   });
 });

@@ -143,6 +143,11 @@ export const SHORT_STEPS: Record<TeamSignal, string> = {
   'insufficient-data': 'widen the window',
 };
 
+/** Labels too long for a row at the default width, said shorter there (the tooltip has the full label). */
+const SHORT_LABELS: Partial<Record<TeamSignal, string>> = {
+  absent: 'not in pull requests', 'lead-unmapped': 'lead not in history',
+};
+
 /** A team at a glance: the signal to act on, the lead's share with its direction, and the one next step. */
 export interface Glance {
   /** The signal the row names: the first concern, or undefined when nothing asks for action. */
@@ -161,11 +166,11 @@ export function teamGlance(f: TeamFigures, a: Assessment, handTo?: { component: 
   if (f.signals.includes('insufficient-data')) return { signal: 'insufficient-data', state: `${SIGNAL_WORDS['insufficient-data'].label} · ${f.pullRequests} PRs`, next: SHORT_STEPS['insufficient-data'] };
   const direction = a.trend.direction === 'unknown' ? '' : `, ${a.trend.direction}`;
   const signal = a.concerns[0];
-  const share = `${pct(f.leadShare)} by lead${direction}`;
+  const share = `${pct(f.leadShare)}${direction}`;
   if (!signal) return { state: share, next: a.readings.length ? `nothing to act on for a team of ${a.teamSize}` : 'nothing to act on' };
   const underWay = (signal === 'doing-the-work' || signal === 'watch') && a.trend.direction === 'falling';
   const next = underWay ? 'keep handing work over'
     : (signal === 'holds-ownership' || signal === 'doing-the-work') && handTo ? `hand ${handTo.component} to ${handTo.to}`
       : SHORT_STEPS[signal];
-  return { signal, state: `${SIGNAL_WORDS[signal].label} · ${share}`, next };
+  return { signal, state: `${SHORT_LABELS[signal] ?? SIGNAL_WORDS[signal].label} · ${share}`, next };
 }
