@@ -21,6 +21,24 @@ async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
       log('sidebar width:', await openOwnershipView(page, url));
       await page.locator('.sidebar .monaco-list-row', { hasText: 'Unowned' }).first().waitFor({ timeout: 30000 });
     }],
+    ['on the sample\'s real git history, one edit makes one changed file for "Show Owners of Changed Files"', async () => {
+      const file = path.join(wsDir, 'services/search/src/rank.ts');
+      const before = fs.readFileSync(file, 'utf8');
+      fs.writeFileSync(file, `${before}// one edit\n`);
+      try {
+        await palette(page, 'Ownership: Show Owners of Changed Files');
+        await quick.locator('.quick-input-title', { hasText: /^Owners of 1 changed file$/ }).waitFor({ timeout: 15000 });
+        const rows = await quick.locator('.monaco-list-row').allInnerTexts();
+        log('owners of changes:', JSON.stringify(rows));
+        assert.ok(rows.some(r => r.includes('services/search/src/rank.ts')), rows.join(' | '));
+        await page.waitForTimeout(400);
+        await shot('owners-of-changes.png');
+        await page.keyboard.press('Escape');
+        await quick.waitFor({ state: 'hidden' });
+      } finally {
+        fs.writeFileSync(file, before);
+      }
+    }],
     ['"Ownership: Refresh Pull Request Data" puts a flag on every team', async () => {
       await palette(page, 'Ownership: Refresh Pull Request Data');
       const rows = page.locator('.sidebar .monaco-list-row');
