@@ -132,20 +132,23 @@ function capital(s: string): string {
 
 /** The next step for a signal in a few words, for a tree row at the default sidebar width (the tooltip has the sentence). */
 export const SHORT_STEPS: Record<TeamSignal, string> = {
-  'doing-the-work': 'hand one piece of work over',
-  watch: 'look at which changes others could make',
+  'doing-the-work': 'hand work over',
+  watch: 'spread the work',
   bottleneck: 'name a second approver',
   'holds-ownership': 'hand off a component',
-  absent: 'ask the team what they need',
-  'lead-inactive': 'check the team has a stand-in',
+  absent: 'check in with the team',
+  'lead-inactive': 'find a stand-in',
   'lead-unmapped': 'add the lead\'s emails',
   'reviews-unknown': 'read reviews as unknown',
   'insufficient-data': 'widen the window',
 };
 
+/** The direction of the lead's share on a row: ↓ falling, ↑ rising, → steady (the tooltip and the legend say it in words). */
+export const DIRECTION_ARROWS: Record<Direction, string> = { falling: ' ↓', rising: ' ↑', steady: ' →', unknown: '' };
+
 /** Labels too long for a row at the default width, said shorter there (the tooltip has the full label). */
 const SHORT_LABELS: Partial<Record<TeamSignal, string>> = {
-  absent: 'not in pull requests', 'lead-unmapped': 'lead not in history',
+  absent: 'lead not in PRs', 'lead-unmapped': 'lead not in history', 'lead-inactive': 'lead not seen',
 };
 
 /** A team at a glance: the signal to act on, the lead's share with its direction, and the one next step. */
@@ -164,10 +167,9 @@ export interface Glance {
  */
 export function teamGlance(f: TeamFigures, a: Assessment, handTo?: { component: string; to: string }): Glance {
   if (f.signals.includes('insufficient-data')) return { signal: 'insufficient-data', state: `${SIGNAL_WORDS['insufficient-data'].label} · ${f.pullRequests} PRs`, next: SHORT_STEPS['insufficient-data'] };
-  const direction = a.trend.direction === 'unknown' ? '' : `, ${a.trend.direction}`;
   const signal = a.concerns[0];
-  const share = `${pct(f.leadShare)}${direction}`;
-  if (!signal) return { state: share, next: a.readings.length ? `nothing to act on for a team of ${a.teamSize}` : 'nothing to act on' };
+  const share = `${pct(f.leadShare)}${DIRECTION_ARROWS[a.trend.direction]}`;
+  if (!signal) return { state: `ok · ${share}`, next: 'nothing to act on' };
   const underWay = (signal === 'doing-the-work' || signal === 'watch') && a.trend.direction === 'falling';
   const next = underWay ? 'keep handing work over'
     : (signal === 'holds-ownership' || signal === 'doing-the-work') && handTo ? `hand ${handTo.component} to ${handTo.to}`

@@ -15,6 +15,7 @@ export const LEGEND: { icon: string; label: string; detail: string }[] = [
   { icon: 'info', label: 'lead not found in the history · reviews unknown', detail: 'The git source cannot tell the lead\'s changes apart, or the history has no review trailers.' },
   { icon: 'question', label: SIGNAL_WORDS['insufficient-data'].label, detail: SIGNAL_WORDS['insufficient-data'].meaning },
   { icon: 'pass', label: 'ok, or nothing to act on', detail: 'No signal holds, or only what a team of this size cannot avoid (a lead plus one has no second approver).' },
+  { icon: 'arrow-down', label: '62% ↓ · 62% ↑ · 62% →', detail: 'The lead\'s share of the team\'s changed lines, falling, rising or steady over the last three whole months.' },
   { icon: 'lightbulb', label: 'Next: …', detail: 'The one next step for the team; its tooltip says why. A click on "hand … to …" starts that handoff.' },
   { icon: 'arrow-swap', label: 'could go to …', detail: 'The lead owns this component; the person named wrote the most of it besides the lead.' },
   { icon: 'package', label: 'component', detail: 'Its owner, then changed lines (a line added or removed) in merged pull requests over the window, and the files it holds.' },

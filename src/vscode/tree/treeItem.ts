@@ -45,6 +45,8 @@ function build(node: Node): vscode.TreeItem {
         // The signal to act on (or a check), the lead's share and its direction: readable at the default sidebar width.
         item.iconPath = glance.signal ? signalIcon([glance.signal]) : signalIcon([]);
         item.description = glance.state;
+        // a screen reader hears the direction in words, not an arrow
+        item.accessibilityInformation = { label: `${node.team.name ?? node.team.id}: ${glance.state.replace(/ [↓↑→]$/, '')}${assessment.trend.direction === 'unknown' ? '' : `, ${assessment.trend.direction}`}. Next: ${glance.next}.` };
         item.tooltip = teamFlagTooltip(figures, node.figures.report.window, flagThresholds(state.model.metrics), node.figures.data.fetchedAt, teamName(state.model, node.team.id), assessment);
         item.contextValue = [`${ContextValues.team} reportable flag-${figures.flag}`, ...figures.signals.map(s => `signal-${s}`)].join(' ');
       } else if (node.team.id) {

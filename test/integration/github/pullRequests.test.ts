@@ -98,10 +98,10 @@ describe('pull-request data from (fake) GitHub', function () {
     }, 10000);
     const byLabel = Object.fromEntries(teams.map(r => [r.label, `${r.description} | ${r.contextValue}`]));
     // the one signal to act on for a team of two (bottleneck and holds ownership are expected there), the share and its direction
-    assert.match(byLabel['Platform'], /^doing the work · \d+%(, (falling|rising|steady))? \|/);
+    assert.match(byLabel['Platform'], /^doing the work · \d+%( [↓↑→])? \|/);
     assert.match(byLabel['Platform'], /flag-doing-the-work signal-doing-the-work signal-bottleneck signal-holds-ownership/);
     // `absent` stays the id (JSON, CLI, context value); the view says what it is, not what the person is.
-    assert.match(byLabel['Storefront'], /^not in pull requests · 0%(, \w+)? \| .*signal-absent/);
+    assert.match(byLabel['Storefront'], /^lead not in PRs · 0%( [↓↑→])? \| .*signal-absent/);
     assert.match(byLabel['Payments'], /signal-holds-ownership/);
     assert.doesNotMatch(byLabel['Payments'], /doing the work|bottleneck/);
   });
