@@ -46,6 +46,9 @@ describe('pull-request data from (fake) GitHub', function () {
     const saved = { GH_TOKEN: process.env.GH_TOKEN, GITHUB_TOKEN: process.env.GITHUB_TOKEN };
     delete process.env.GH_TOKEN;
     delete process.env.GITHUB_TOKEN;
+    // The sample has a real git history: "auto" would take the git source without a token. Ask for GitHub's.
+    const config = vscode.workspace.getConfiguration('ownershipLens');
+    await config.update('figures.source', 'github', vscode.ConfigurationTarget.Global);
     try {
       const state = a.ctx.store.states()[0];
       await assert.rejects(a.pullRequests.refresh(state, new vscode.CancellationTokenSource().token), (e: Error) => {
@@ -59,6 +62,7 @@ describe('pull-request data from (fake) GitHub', function () {
       assert.match(row.description ?? '', /no GH_TOKEN or GITHUB_TOKEN in the environment/);
     } finally {
       for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
+      await config.update('figures.source', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 
