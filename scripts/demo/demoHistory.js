@@ -61,6 +61,14 @@ function historyStream(ws, pullRequests) {
     out.push(`blob\nmark :${++mark}\n${data(text)}`);
     return [p, mark];
   });
+  // A file whose kind needs lines around the generated ones (JSON's brackets) starts in the first
+  // commit, so that a pull request adds exactly its own lines.
+  for (const p of new Set(sorted.flatMap(pr => pr.files.map(f => f.path)))) {
+    const style = lineStyle(p);
+    if (files.has(p) || style.head.length + style.foot.length === 0) continue;
+    files.set(p, { own: [], body: [], style });
+    rootBlobs.push([p, blob(p)]);
+  }
   out.push(`commit refs/heads/main\nmark :${++mark}\nauthor Acme Shop <shop@acme.example> ${when(start)}\ncommitter Acme Shop <shop@acme.example> ${when(start)}\n${data('The Acme Shop sample repository')}`
     + rootBlobs.map(([p, m]) => `M 100644 :${m} ${p}\n`).join('') + '\n');
   let main = mark;
