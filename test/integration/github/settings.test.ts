@@ -174,6 +174,22 @@ describe('settings take effect when they change, without a reload (the real edit
       }
       await waitFor('no teams across repositories', async () => (await across()) === undefined);
     },
+    'ownershipLens.figures.source': async () => {
+      // The sample has a real git history: "git" computes the team figures from it with no GitHub, and back.
+      const a = await api();
+      const config = vscode.workspace.getConfiguration('ownershipLens');
+      const status = async () => (await treeRows(a, 0)).find(r => (r.contextValue ?? '').startsWith('pullRequests'));
+      try {
+        await config.update('figures.source', 'git', G);
+        const row = await waitFor('figures from git history', async () => { const r = await status(); return r && /^pullRequests git ok/.test(r.contextValue ?? '') && r; }, 60000);
+        assert.strictEqual(row.label, 'Figures from git history');
+        const platform = await waitFor('Platform figured from git', async () => (await treeRows(a, 0)).find(r => r.label === 'Platform' && /%/.test(r.description ?? '')), 60000);
+        assert.match(platform.contextValue ?? '', /signal-doing-the-work/, 'the lead does the work in the git history as in GitHub\'s');
+      } finally {
+        await config.update('figures.source', undefined, G);
+      }
+      await waitFor('the GitHub source again', async () => { const r = await status(); return r && r.label !== 'Figures from git history'; }, 30000);
+    },
   };
 
   it('checks every setting of package.json contributes.configuration', () => {
