@@ -55,6 +55,15 @@ function fail(message, output) {
     const version = require(path.join(ROOT, 'package.json')).version;
     if (!list.stdout.split('\n').includes(`ownership-lens.ownership-lens@${version}`)) throw new Error(`Ownership Lens ${version} is not installed in the demo's VS Code: ${list.stdout || list.stderr}`);
     console.log(`demo smoke: ownership-lens.ownership-lens@${version} is installed in it`);
+
+    // The sample is a real git history (what the git source and "Show Owners of Changed Files" read), clean at main.
+    const ws = new URL(url).searchParams.get('folder');
+    const { runGit } = require(path.join(ROOT, 'out/src/node/git/safeGit.js'));
+    const merges = Number((await runGit(ws, ['rev-list', '--count', '--merges', '--first-parent', 'HEAD'])).stdout.toString().trim());
+    const dirty = (await runGit(ws, ['status', '--porcelain'])).stdout.toString().trim();
+    if (!(merges > 100)) throw new Error(`the sample repository has ${merges} merged pull requests in its git history`);
+    if (dirty) throw new Error(`the sample repository does not start clean: ${dirty}`);
+    console.log(`demo smoke: the sample has a git history of ${merges} merged pull requests and a clean working tree`);
   } catch (e) {
     killAll();
     fail(e.message, output);

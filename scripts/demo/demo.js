@@ -37,7 +37,7 @@ async function main() {
   console.log('Starting VS Code and the sample GitHub…');
 
   const dirs = host.freshDirs('demo-');
-  const demo = await startDemoEnvironment(dirs, { theme: 'Default Dark Modern' });
+  const demo = await startDemoEnvironment(dirs, { theme: 'Default Dark Modern', acrossRepositories: true });
   const ws = demo.ws;
   const port = Number(process.env.DEMO_PORT || 8080);
   if (!(await portIsFree(port))) {
@@ -58,12 +58,19 @@ Ownership Lens demo is running.
 
   Open:  ${url}
 
-  Try:   the Ownership view in the activity bar (teams, flags, components, unowned folders)
+  Try:   the Ownership view in the activity bar: each team's signal, the lead's share and its
+         direction, the one next step; its ? button says what every icon means
          hover an import in services/checkout/src/index.ts
          F1 > "Ownership: Refresh Pull Request Data", then "Ownership: Show Team Report"
-         F1 > "Ownership: Hand Off Component…"
+         F1 > "Ownership: Hand Off Component…" (or click "Next: hand Deployment to erin")
+         "Teams across 3 repositories": Platform over acme/shop, acme/tools and acme/infra
+         edit a file, then F1 > "Ownership: Show Owners of Changed Files" (a real git history)
+         the setting "ownershipLens.figures.source": "git": the same figures from the history, no GitHub
+         OWNERS.yaml: hover a component for who knows its files (bus factor, from git)
 
-  Fake GitHub (acme/shop, ${demo.pullRequests} merged pull requests): ${demo.github.url}
+  Fake GitHub (acme/shop, ${demo.pullRequests} merged pull requests over the last year; the tree's
+  figures count those in their window, bots and ignored authors left out): ${demo.github.url}
+  Also served: ${demo.otherRepositories.join(', ')}.
   Extensions folder: ${path.join(dirs.tmp, 'extensions')}
   Press Ctrl+C to stop.`);
   const stop = async () => {

@@ -60,18 +60,35 @@ function useFakeGitHub(dirs, url, extra = {}) {
 }
 
 /**
- * Starts the sample environment for a code-server whose user data lives in `dirs.tmp`.
+ * Starts the sample environment for a code-server whose user data lives in `dirs.tmp`: the sample
+ * copy with a real git history made from the pull requests the fake GitHub serves (scripts/demo/demoHistory.js),
+ * the fake GitHub and the outcome sources. With `acrossRepositories` (the demo; not the tests that count
+ * the tree's rows) the fake GitHub serves acme/tools and acme/infra too, as scripts/demo/teamsEnvironment.js
+ * makes them, and ownershipLens.teams.otherRepositories lists them: a team across three repositories.
  * Returns the workspace folder, the fake GitHub, the environment for code-server and `stop()`.
  */
-async function startDemoEnvironment(dirs, { theme } = {}) {
+async function startDemoEnvironment(dirs, { theme, acrossRepositories = false } = {}) {
   const ws = prepareWorkspace(dirs.tmp);
   const { startFakeGitHub } = require(path.join(ROOT, 'out/test/fake-github/server.js'));
   const data = materialise(path.join(ROOT, 'demo/pull-requests.json'));
-  const github = await startFakeGitHub({ data, port: 0, token: DEMO_TOKEN });
-  useFakeGitHub(dirs, github.url, theme ? { 'workbench.colorTheme': theme } : {});
+  let others = [];
+  if (acrossRepositories) {
+    data.files = { 'OWNERS.yaml': fs.readFileSync(path.join(ws, 'OWNERS.yaml'), 'utf8') };
+    others = require('./teamsEnvironment').otherRepositories(data);
+  }
+  const github = await startFakeGitHub({ data, repositories: others, port: 0, token: DEMO_TOKEN });
+  useFakeGitHub(dirs, github.url, {
+    ...(theme ? { 'workbench.colorTheme': theme } : {}),
+    ...(acrossRepositories ? { 'ownershipLens.teams.otherRepositories': others.map(r => r.repo) } : {}),
+  });
   const outcomes = await startOutcomeSources(ws, dirs);
+  // after the outcome sources have pointed OWNERS.yaml at theirs: the working tree starts clean at main
+  await require('./demoHistory').writeDemoHistory(ws, data.pullRequests);
   // GH_TOKEN, not GITHUB_TOKEN: code-server takes GITHUB_TOKEN for its own GitHub sign-in and removes it.
-  return { ws, github, outcomes, pullRequests: data.pullRequests.length, env: { GH_TOKEN: DEMO_TOKEN }, stop: async () => { await outcomes.stop(); await github.close(); } };
+  return {
+    ws, github, outcomes, pullRequests: data.pullRequests.length, otherRepositories: others.map(r => r.repo),
+    env: { GH_TOKEN: DEMO_TOKEN }, stop: async () => { await outcomes.stop(); await github.close(); },
+  };
 }
 
 module.exports = { startDemoEnvironment, materialise, gitRepository, useFakeGitHub, DEMO_TOKEN };

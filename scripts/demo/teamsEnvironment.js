@@ -49,6 +49,14 @@ function resample(shop, repo, remainder, dirs) {
   };
 }
 
+/** acme/tools and acme/infra as the fake GitHub serves them (their pull requests and OWNERS.yaml), from the sample's. */
+function otherRepositories(shop) {
+  return [
+    { ...resample(shop, 'acme/tools', 1, ['tools', 'tools', 'etl']), files: { 'OWNERS.yaml': TOOLS_OWNERS } },
+    { ...resample(shop, 'acme/infra', 2, ['terraform']), files: { 'OWNERS.yaml': INFRA_OWNERS, '.gitattributes': 'terraform/values.yaml linguist-generated\n' } },
+  ];
+}
+
 /** A folder of `files` that is a git repository with `remote` as its origin. */
 function gitFolder(dir, remote, files) {
   for (const [f, text] of Object.entries(files)) {
@@ -72,8 +80,7 @@ async function startTeamsEnvironment(dirs) {
 
   const shop = materialise(path.join(ROOT, 'demo/pull-requests.json'));
   shop.files = { 'OWNERS.yaml': fs.readFileSync(path.join(shopDir, 'OWNERS.yaml'), 'utf8') };
-  const tools = { ...resample(shop, 'acme/tools', 1, ['tools', 'tools', 'etl']), files: { 'OWNERS.yaml': TOOLS_OWNERS } };
-  const infra = { ...resample(shop, 'acme/infra', 2, ['terraform']), files: { 'OWNERS.yaml': INFRA_OWNERS, '.gitattributes': 'terraform/values.yaml linguist-generated\n' } };
+  const [tools, infra] = otherRepositories(shop);
 
   const { startFakeGitHub } = require(path.join(ROOT, 'out/test/fake-github/server.js'));
   // acme/bare exists and has no OWNERS.yaml (listed by a test, to be told why it adds nothing).
@@ -83,4 +90,4 @@ async function startTeamsEnvironment(dirs) {
   return { workspace, github, env: { GH_TOKEN: DEMO_TOKEN }, stop: () => github.close() };
 }
 
-module.exports = { startTeamsEnvironment };
+module.exports = { startTeamsEnvironment, otherRepositories };

@@ -9,6 +9,7 @@ import { registerGroupBy } from './commands/groupBy';
 import { registerHandoff } from './commands/handoff';
 import { interactiveHandoffFlow } from './commands/handoffFlow';
 import { registerReload } from './commands/reload';
+import { registerLegend } from './commands/legend';
 import { registerRevealActive } from './commands/revealActive';
 import { registerRevealInOwners } from './commands/revealInOwners';
 import { registerWhoOwns } from './commands/whoOwns';
@@ -113,7 +114,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipLensApi {
     registerShowTeamReport(ctx, pullRequests, context.extensionUri, context.globalState);
     const statusBar = registerStatusBar(store, context.subscriptions);
     registerHandoff(ctx, state => pullRequests.peekFigures(state)?.components);
-    for (const register of [registerWhoOwns, registerRevealInOwners, registerCopyOwner, registerCreateOwnersFile, registerGroupBy, registerRevealActive, registerReload, registerOwnersOfChanges]) register(ctx);
+    for (const register of [registerWhoOwns, registerRevealInOwners, registerCopyOwner, registerCreateOwnersFile, registerGroupBy, registerRevealActive, registerReload, registerOwnersOfChanges, registerLegend]) register(ctx);
     void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy);
     // The setting changed in the Settings editor or settings.json: regroup now, not at the next start.
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(e => {

@@ -12,6 +12,7 @@ export const Commands = {
   revealActive: 'ownershipLens.revealActiveFile',
   reload: 'ownershipLens.reload',
   ownersOfChanges: 'ownershipLens.ownersOfChanges',
+  showLegend: 'ownershipLens.showLegend',
 } as const;
 
 export const Views = { container: 'ownershipLens', tree: 'ownershipLens.tree' } as const;

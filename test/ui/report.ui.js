@@ -10,7 +10,7 @@ const path = require('path');
 const { contrastIn, CHECKS, PARTIAL_CHECKS } = require('./contrast');
 // The product's clock (OWNERSHIP_LENS_NOW moves it for the extension and this test alike).
 const clockToday = () => require(path.resolve(__dirname, '../../out/src/core/clock.js')).today();
-const { colorTheme, hostLogLines, openOwnershipView, palette, runSteps, webviewFrame } = require('./workbenchSteps');
+const { assertRowWhole, assertShows, colorTheme, hostLogLines, openOwnershipView, palette, runSteps, webviewFrame } = require('./workbenchSteps');
 
 async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
   const shot = name => page.screenshot({ path: path.join(shotsDir, name) });
@@ -18,8 +18,26 @@ async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
   const reportFrame = () => webviewFrame(page, '#root h1');
   const steps = [
     ['the workbench loads the extension on the sample repository', async () => {
-      await openOwnershipView(page, url, 170);
+      log('sidebar width:', await openOwnershipView(page, url));
       await page.locator('.sidebar .monaco-list-row', { hasText: 'Unowned' }).first().waitFor({ timeout: 30000 });
+    }],
+    ['on the sample\'s real git history, one edit makes one changed file for "Show Owners of Changed Files"', async () => {
+      const file = path.join(wsDir, 'services/search/src/rank.ts');
+      const before = fs.readFileSync(file, 'utf8');
+      fs.writeFileSync(file, `${before}// one edit\n`);
+      try {
+        await palette(page, 'Ownership: Show Owners of Changed Files');
+        await quick.locator('.quick-input-title', { hasText: /^Owners of 1 changed file$/ }).waitFor({ timeout: 15000 });
+        const rows = await quick.locator('.monaco-list-row').allInnerTexts();
+        log('owners of changes:', JSON.stringify(rows));
+        assert.ok(rows.some(r => r.includes('services/search/src/rank.ts')), rows.join(' | '));
+        await page.waitForTimeout(400);
+        await shot('owners-of-changes.png');
+        await page.keyboard.press('Escape');
+        await quick.waitFor({ state: 'hidden' });
+      } finally {
+        fs.writeFileSync(file, before);
+      }
     }],
     ['"Ownership: Refresh Pull Request Data" puts a flag on every team', async () => {
       await palette(page, 'Ownership: Refresh Pull Request Data');
@@ -30,10 +48,34 @@ async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
         teams[name] = await rows.filter({ hasText: name }).first().locator('.label-description').innerText();
       }
       log('teams:', JSON.stringify(teams));
-      // Every signal, not only the first: Platform's lead does the work, alone approves and owns Deployment.
-      assert.match(teams.Platform, /^lead dan · \d+% · doing the work · bottleneck · holds ownership$/);
-      assert.match(teams.Storefront, /^lead maya · 0% · not involved in pull requests$/);
-      assert.match(teams.Payments, /^lead alice · \d+% · (watch · )?holds ownership$/);
+      // The one signal to act on, the lead's share and its direction over whole months; for a team of two
+      // (dan and erin) bottleneck and holds ownership are expected, so doing the work is the one named.
+      assert.match(teams.Platform, /^doing the work · \d+%( [↓↑→])?$/);
+      assert.match(teams.Storefront, /^lead not in PRs · 0%/);
+      assert.match(teams.Payments, /^(watch|holds ownership|ok) · \d+%/);
+      // readable without hovering at the default sidebar width: every team row whole
+      for (const name of ['Payments', 'Platform', 'Storefront']) await assertRowWhole(rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) }).first());
+      // the one next step, in a row of its own under each team, whole too
+      const next = rows.filter({ has: page.locator('.label-name', { hasText: /^Next: (hand Deployment to erin|keep handing work over)$/ }) }).first();
+      await next.waitFor({ timeout: 10000 });
+      await assertRowWhole(next);
+      // "could go to erin" comes first on Deployment's row, visible without widening the sidebar
+      const deploy = rows.filter({ has: page.locator('.label-name', { hasText: /^Deployment$/ }) }).first();
+      await deploy.locator('.label-description', { hasText: /^could go to erin · dan · [\d,]+ changed lines in \d+ files? · / }).waitFor({ timeout: 10000 });
+      await assertShows(deploy, 'could go to erin');
+      // the title bar's ? lists what every icon means, with the icons themselves
+      await page.locator('.part.sidebar .title-actions .action-label.codicon-question, .part.sidebar .actions-container .action-label[aria-label="What the Icons Mean"]').first().click();
+      const legend = quick.locator('.monaco-list-row');
+      await legend.filter({ hasText: 'doing the work' }).first().waitFor();
+      // the list draws only the rows in view: the signals' icons come first
+      for (const icon of ['flame', 'debug-pause', 'key', 'eye', 'circle-slash']) {
+        assert.ok(await quick.locator(`.monaco-list-row .codicon-${icon}`).count() > 0, `the legend shows the ${icon} icon`);
+      }
+      assert.match(await quick.innerText(), /The lead took part in half or more of the team's changed lines/);
+      await page.waitForTimeout(400);
+      await shot('tree-legend.png');
+      await page.keyboard.press('Escape');
+      await quick.waitFor({ state: 'hidden' });
       // The view loaded while the file list and the data arrived: VS Code dropped none of its items.
       assert.deepStrictEqual(hostLogLines(logsDir, /No tree item with id/), []);
       await page.mouse.move(900, 700);
@@ -95,8 +137,11 @@ async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
     }],
     ['"Ownership: Show Team Report" shows who writes the code, the trend, components and handoffs', async () => {
       await palette(page, 'Ownership: Show Team Report');
+      // the team picker itself, focused, before typing (keys typed earlier go to the tree's filter)
+      await quick.locator('input[placeholder="Which team?"]').waitFor();
       await quick.locator('.monaco-list-row', { hasText: 'Platform' }).first().waitFor();
       await page.keyboard.type('Platform');
+      await quick.locator('.monaco-list-row.focused', { hasText: 'Platform' }).first().waitFor();
       await page.keyboard.press('Enter');
       const frame = await reportFrame();
       await frame.locator('ol.bars li.lead').waitFor();

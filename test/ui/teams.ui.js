@@ -12,7 +12,7 @@ async function run({ page, url, shotsDir, failShot, log }) {
   const row = label => rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) }) }).first();
   const steps = [
     ['a multi-root workspace opens with the Ownership view', async () => {
-      await openOwnershipView(page, url, 250);
+      log('sidebar width:', await openOwnershipView(page, url));
       await row('shop').waitFor({ timeout: 30000 });
     }],
     ['after a refresh, each team shows once with figures summed over three repositories', async () => {

@@ -18,8 +18,7 @@ async function run({ page, url, wsDir, shotsDir, failShot, log }) {
   const quick = page.locator('.quick-input-widget');
   const steps = [
     ['the workbench loads the extension and the Ownership view opens', async () => {
-      // a wider sidebar, so the screenshots show the descriptions
-      await openOwnershipView(page, url, 150);
+      log('sidebar width:', await openOwnershipView(page, url));
     }],
     ['the Ownership view shows teams, components and the Unowned figure', async () => {
       const rows = page.locator('.sidebar .monaco-list-row');

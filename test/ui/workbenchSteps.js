@@ -2,18 +2,51 @@
 // running a command from the palette, finding webview frames and running named steps.
 'use strict';
 
-/** Loads the workbench, opens the Ownership view and widens the sidebar by `widenBy` px (screenshots show the descriptions). */
-async function openOwnershipView(page, url, widenBy) {
+/** VS Code's default sidebar width is about 300 px: the checks and the README's screenshots are made there. */
+const DEFAULT_SIDEBAR_MAX = 320;
+
+/** Loads the workbench and opens the Ownership view at the default sidebar width (asserted: no test widens it). */
+async function openOwnershipView(page, url) {
   await page.goto(url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
   const ownership = page.locator('.activitybar .action-item a[aria-label^="Ownership"]');
   await ownership.waitFor({ timeout: 60000 });
   await ownership.click();
   const box = await page.locator('.part.sidebar').boundingBox();
-  await page.mouse.move(box.x + box.width + 1, box.y + 300);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width + widenBy, box.y + 300, { steps: 5 });
-  await page.mouse.up();
+  if (!box || box.width > DEFAULT_SIDEBAR_MAX) throw new Error(`the sidebar is ${box && box.width} px wide, not the default (at most ${DEFAULT_SIDEBAR_MAX})`);
+  return box.width;
+}
+
+/**
+ * Fails unless `row` (a tree row) shows its label and description whole at the current width:
+ * nothing cut off with an ellipsis, so a lead reads it without hovering.
+ */
+async function assertRowWhole(row) {
+  const cut = await row.locator('.monaco-icon-label-container, .label-name, .label-description').evaluateAll(els =>
+    els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => `${e.className}: ${e.textContent}`));
+  const rowText = await row.innerText();
+  if (cut.length) throw new Error(`cut off at the default sidebar width: ${rowText} (${cut.join('; ')})`);
+  // the row itself ends inside the sidebar
+  const [r, side] = await Promise.all([row.locator('.monaco-icon-label').boundingBox(), row.page().locator('.part.sidebar').boundingBox()]);
+  const text = await row.locator('.monaco-icon-label').evaluate(e => { const range = document.createRange(); range.selectNodeContents(e); const b = range.getBoundingClientRect(); return b.right; });
+  if (text > side.x + side.width) throw new Error(`${rowText} runs past the sidebar (${Math.round(text)} > ${Math.round(side.x + side.width)}; row ${JSON.stringify(r)})`);
+}
+
+/** Fails unless `text`, in the description of `row`, ends inside the visible part of the row (not cut off). */
+async function assertShows(row, text) {
+  const where = await row.locator('.label-description').evaluate((e, text) => {
+    const node = [...e.childNodes].find(n => n.textContent.includes(text));
+    if (!node) return { missing: e.textContent };
+    const range = document.createRange();
+    const at = node.textContent.indexOf(text);
+    const target = node.nodeType === 3 ? node : node.firstChild;
+    range.setStart(target, at);
+    range.setEnd(target, at + text.length);
+    const clip = e.closest('.monaco-icon-label-container') || e;
+    return { right: range.getBoundingClientRect().right, limit: Math.min(clip.getBoundingClientRect().right, document.querySelector('.part.sidebar').getBoundingClientRect().right) };
+  }, text);
+  if (where.missing !== undefined) throw new Error(`"${text}" is not in the description "${where.missing}"`);
+  if (where.right > where.limit + 1) throw new Error(`"${text}" is cut off at the default sidebar width (${Math.round(where.right)} > ${Math.round(where.limit)})`);
 }
 
 /** Runs a command by its title from the command palette (F1). */
@@ -88,4 +121,4 @@ function hostLogLines(logsDir, pattern) {
   return out;
 }
 
-module.exports = { openOwnershipView, palette, colorTheme, webviewFrame, runSteps, hostLogLines };
+module.exports = { openOwnershipView, assertRowWhole, assertShows, palette, colorTheme, webviewFrame, runSteps, hostLogLines };

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { MonthFigures, TeamFigures } from '../../src/core/metrics/types';
 import { daysInMonth, daysInWindow } from '../../src/core/metrics/months';
-import { assessTeam, isWholeMonth, recentTrend } from '../../src/core/report/assessment';
+import { assessTeam, isWholeMonth, recentTrend, SHORT_STEPS, teamGlance } from '../../src/core/report/assessment';
 
 const figures = (over: Partial<TeamFigures>): TeamFigures => ({
   team: 't', lead: 'dan', pullRequests: 80, lines: 10000, leadPullRequests: 40, leadLines: 6200,
@@ -68,5 +68,33 @@ describe('assessment: signals read for the team\'s size and trend', () => {
     const absent = assessTeam(figures({ leadShare: 0, signals: ['absent'], flag: 'absent' }), 2);
     assert.deepStrictEqual(absent.concerns, ['absent']);
     assert.match(absent.headline, /^Not involved in pull requests\. The lead wrote 0% of the team's lines\. Check with the team/);
+  });
+
+  describe('teamGlance: what a team row says at the default sidebar width', () => {
+    it('the signal to act on, the share and its direction; the next step names the component that could go', () => {
+      const falling = [month('2026-06', 0.2), month('2026-07', 0.17), month('2026-08', 0.14)];
+      const g = teamGlance(figures({}), assessTeam(figures({}), 2, falling), { component: 'Deployment', to: 'erin' });
+      assert.deepStrictEqual(g, { signal: 'doing-the-work', state: 'doing the work · 62% ↓', next: 'keep handing work over' });
+      const flat = teamGlance(figures({}), assessTeam(figures({}), 2), { component: 'Deployment', to: 'erin' });
+      assert.deepStrictEqual(flat, { signal: 'doing-the-work', state: 'doing the work · 62%', next: 'hand Deployment to erin' });
+      assert.strictEqual(teamGlance(figures({}), assessTeam(figures({}), 2)).next, 'hand work over');
+    });
+
+    it('expected signals only: a check and "nothing to act on"; too few pull requests says so', () => {
+      const g = teamGlance(figures({ leadShare: 0.5 }), assessTeam(figures({ leadShare: 0.5 }), 2));
+      assert.deepStrictEqual([g.signal, g.state, g.next], [undefined, 'ok · 50%', 'nothing to act on']);
+      const few = figures({ signals: ['insufficient-data'], pullRequests: 3, flag: 'insufficient-data' });
+      assert.deepStrictEqual(teamGlance(few, assessTeam(few, 4)), { signal: 'insufficient-data', state: 'not enough data · 3 PRs', next: 'widen the window' });
+    });
+
+    it('fits a row at the default sidebar width (about 24 characters for the state, 22 for the step)', () => {
+      const rising = [month('2026-06', 0.5), month('2026-07', 0.55), month('2026-08', 0.6)];
+      const g = teamGlance(figures({}), assessTeam(figures({}), 5, rising));
+      assert.strictEqual(g.state, 'doing the work · 62% ↑');
+      assert.ok(g.state.length <= 24, g.state);
+      for (const step of Object.values(SHORT_STEPS)) assert.ok(step.length <= 23, step);
+      const absent = figures({ leadShare: 0, signals: ['absent'], flag: 'absent' });
+      assert.strictEqual(teamGlance(absent, assessTeam(absent, 3)).state, 'lead not in PRs · 0%');
+    });
   });
 });

@@ -129,3 +129,50 @@ function headline(f: TeamFigures, size: number, readings: SignalReading[], conce
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** The next step for a signal in a few words, for a tree row at the default sidebar width (the tooltip has the sentence). */
+export const SHORT_STEPS: Record<TeamSignal, string> = {
+  'doing-the-work': 'hand work over',
+  watch: 'spread the work',
+  bottleneck: 'name a second approver',
+  'holds-ownership': 'hand off a component',
+  absent: 'check in with the team',
+  'lead-inactive': 'find a stand-in',
+  'lead-unmapped': 'add the lead\'s emails',
+  'reviews-unknown': 'read reviews as unknown',
+  'insufficient-data': 'widen the window',
+};
+
+/** The direction of the lead's share on a row: ↓ falling, ↑ rising, → steady (the tooltip and the legend say it in words). */
+export const DIRECTION_ARROWS: Record<Direction, string> = { falling: ' ↓', rising: ' ↑', steady: ' →', unknown: '' };
+
+/** Labels too long for a row at the default width, said shorter there (the tooltip has the full label). */
+const SHORT_LABELS: Partial<Record<TeamSignal, string>> = {
+  absent: 'lead not in PRs', 'lead-unmapped': 'lead not in history', 'lead-inactive': 'lead not seen',
+};
+
+/** A team at a glance: the signal to act on, the lead's share with its direction, and the one next step. */
+export interface Glance {
+  /** The signal the row names: the first concern, or undefined when nothing asks for action. */
+  signal?: TeamSignal;
+  /** "doing the work · 62%, falling": short enough for a row at the default sidebar width. */
+  state: string;
+  /** "hand Deployment to erin": the one next step, or "nothing to act on". */
+  next: string;
+}
+
+/**
+ * What a team row says without hovering. `handTo` is a component the lead owns and who could take
+ * it ("could go to"): the next step names them when holding ownership is the concern.
+ */
+export function teamGlance(f: TeamFigures, a: Assessment, handTo?: { component: string; to: string }): Glance {
+  if (f.signals.includes('insufficient-data')) return { signal: 'insufficient-data', state: `${SIGNAL_WORDS['insufficient-data'].label} · ${f.pullRequests} PRs`, next: SHORT_STEPS['insufficient-data'] };
+  const signal = a.concerns[0];
+  const share = `${pct(f.leadShare)}${DIRECTION_ARROWS[a.trend.direction]}`;
+  if (!signal) return { state: `ok · ${share}`, next: 'nothing to act on' };
+  const underWay = (signal === 'doing-the-work' || signal === 'watch') && a.trend.direction === 'falling';
+  const next = underWay ? 'keep handing work over'
+    : (signal === 'holds-ownership' || signal === 'doing-the-work') && handTo ? `hand ${handTo.component} to ${handTo.to}`
+      : SHORT_STEPS[signal];
+  return { signal, state: `${SHORT_LABELS[signal] ?? SIGNAL_WORDS[signal].label} · ${share}`, next };
+}

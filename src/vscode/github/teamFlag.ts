@@ -40,7 +40,7 @@ export function flagPresentation(flag: LeadFlag): { words: string; icon: vscode.
 /** The icon of a team: its most pressing signal (doing the work, bottleneck, holds ownership, ...), or a check when none holds. */
 export function signalIcon(signals: readonly TeamSignal[]): vscode.ThemeIcon {
   const order: TeamSignal[] = ['doing-the-work', 'bottleneck', 'holds-ownership', 'watch', 'absent', 'insufficient-data'];
-  const first = order.find(s => signals.includes(s));
+  const first = order.find(s => signals.includes(s)) ?? signals[0];
   if (!first) return flagPresentation('ok').icon;
   const p = SIGNAL_ICONS[first];
   return new vscode.ThemeIcon(p.icon, p.color ? new vscode.ThemeColor(p.color) : undefined);
@@ -103,12 +103,18 @@ export function suggestionFor(model: OwnersModel, teams: readonly TeamFigures[],
   return componentSuggestion(c, team === undefined ? undefined : candidateTeam(model, team), teams);
 }
 
-/** "1,234 lines · owner 40% · could go to bob (in the team · knows 3 of 4 files)" for a component's tree row; `s`: the ranked candidates, else the raw `delegateTo`. */
-export function componentFiguresDescription(c: ComponentFigures, until?: string, s?: ComponentSuggestion): string {
-  const parts = [`${num(c.lines)} lines`];
-  if (c.ownerLines !== null && c.lines > 0) parts.push(`owner ${pct(c.ownerLines / c.lines)}`);
+/**
+ * "could go to bob (in the team · knows 3 of 4 files) · dan · 1,234 changed lines in 2 files · owner 40%" for
+ * a component's tree row: the handoff first, so that it shows at the default sidebar width. `files`: the
+ * component's files now; `s`: the ranked candidates, else the raw `delegateTo`.
+ */
+export function componentFiguresDescription(c: ComponentFigures, until?: string, owner?: string, files?: number, s?: ComponentSuggestion): string {
+  const parts = [];
   if (s) { if (s.delegate) parts.push(`could go to ${s.delegate.login} (${s.delegate.why})`); }
   else if (c.delegateTo) parts.push(`could go to ${c.delegateTo}`);
+  if (owner) parts.push(owner);
+  parts.push(`${num(c.lines)} changed ${c.lines === 1 ? 'line' : 'lines'}${files === undefined ? '' : ` in ${num(files)} ${files === 1 ? 'file' : 'files'}`}`);
+  if (c.ownerLines !== null && c.lines > 0) parts.push(`owner ${pct(c.ownerLines / c.lines)}`);
   if (until) parts.push(...componentPracticePhrases(c, until, s));
   return parts.join(' · ');
 }

@@ -11,6 +11,7 @@ import { componentChildren, componentNode, folderChildren, groupComponents, sect
 import { countPullRequests } from '../../core/metrics/countedPullRequests';
 import { childId, Node } from './nodes';
 import { treeItem } from './treeItem';
+import { teamNextStep } from './teamGlance';
 import { affectsOtherRepositories } from '../github/otherRepositories';
 
 /** How long the view must have asked for no children before a refresh (see `refreshSoon`). */
@@ -136,7 +137,8 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
         // Without awaiting: the view asks for the expanded groups' children in one batch, one at a
         // time, and a root refresh landing between two of them would drop the next ones.
         const figures = (node.kind === 'team' ? node.figures : undefined) ?? this.pullRequests?.peekFigures(node.state);
-        return groupComponents(node).map(c => componentNode(node, c, figures));
+        const components = groupComponents(node).map(c => componentNode(node, c, figures));
+        return node.kind === 'team' ? [...teamNextStep({ ...node, figures }), ...components] : components;
       }
       case 'teamsAcross': return this.teamsAcross(node);
       case 'teamAcross': return (node.view.result.byRepository.get(node.figures.team) ?? []).map(r => ({

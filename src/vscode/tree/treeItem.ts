@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { leadOwnership } from '../../core/metrics/compute';
-import { assessTeam } from '../../core/report/assessment';
-import { teamMembers } from '../../core/owners/model';
+import { teamRowGlance } from './teamGlance';
 import { SIGNAL_WORDS } from '../../core/report/wording';
 import { componentFiguresDescription, suggestionFor, ownershipOnlyTooltip, signalIcon, teamFlagDescription, teamFlagTooltip } from '../github/teamFlag';
 import { pullRequestStatusItem } from '../github/statusItem';
@@ -40,12 +39,14 @@ function build(node: Node): vscode.TreeItem {
       const guessed = node.team.guessed?.some(g => g.field === 'lead') ? ' (guessed)' : '';
       item.description = node.team.lead ? `lead ${node.team.lead}${guessed} · ${count(n, 'component')}` : count(n, 'component');
       item.tooltip = plain(`Team ${node.team.id}\nLead: ${node.team.lead || '(none)'}${guessed}\nMembers: ${node.team.members.join(', ') || '(none)'}`);
-      const figures = node.figures?.report.teams.find(t => t.team === node.team.id);
-      if (figures && node.figures) {
-        item.iconPath = signalIcon(figures.signals);
-        item.description = `lead ${node.team.lead} · ${teamFlagDescription(figures).replace(/^lead /, '')}`;
-        const monthly = node.figures.monthly.get(node.team.id) ?? [];
-        const assessment = assessTeam(figures, teamMembers(node.team).size, monthly, monthly.length ? { since: `${monthly[0].month}-01`, until: node.figures.report.window.until } : undefined);
+      const read = teamRowGlance(node);
+      if (read && node.figures) {
+        const { figures, assessment, glance } = read;
+        // The signal to act on (or a check), the lead's share and its direction: readable at the default sidebar width.
+        item.iconPath = glance.signal ? signalIcon([glance.signal]) : signalIcon([]);
+        item.description = glance.state;
+        // a screen reader hears the direction in words, not an arrow
+        item.accessibilityInformation = { label: `${node.team.name ?? node.team.id}: ${glance.state.replace(/ [↓↑→]$/, '')}${assessment.trend.direction === 'unknown' ? '' : `, ${assessment.trend.direction}`}. Next: ${glance.next}.` };
         item.tooltip = teamFlagTooltip(figures, node.figures.report.window, flagThresholds(state.model.metrics), node.figures.data.fetchedAt, teamName(state.model, node.team.id), assessment);
         item.contextValue = [`${ContextValues.team} reportable flag-${figures.flag}`, ...figures.signals.map(s => `signal-${s}`)].join(' ');
       } else if (node.team.id) {
@@ -121,7 +122,7 @@ function build(node: Node): vscode.TreeItem {
       const f = node.figures?.components.get(c.id);
       if (f) {
         const s = suggestionFor(state.model, node.figures!.report.teams, f);
-        item.description = `${item.description} · ${componentFiguresDescription(f, node.figures!.report.window.until, s)}`;
+        item.description = componentFiguresDescription(f, node.figures!.report.window.until, c.owner, state.coverageReady() ? state.coverage().componentFiles.get(c.id) ?? 0 : undefined, s);
         if (s.delegate) item.contextValue = `${item.contextValue} delegable`;
       }
       item.command = { command: 'ownershipLens.revealInOwners', title: 'Reveal in OWNERS.yaml', arguments: [node] };

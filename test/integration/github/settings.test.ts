@@ -134,23 +134,6 @@ describe('settings take effect when they change, without a reload (the real edit
       }
     },
 
-    'ownershipLens.figures.source': async () => {
-      const a = await api();
-      const config = vscode.workspace.getConfiguration('ownershipLens.figures');
-      const statusLabel = async () => {
-        const row = (await treeRows(a, 0)).find(r => r.node.kind === 'pullRequests');
-        return row && String(a.ctx.tree.getTreeItem(row.node).label);
-      };
-      assert.strictEqual(await statusLabel(), 'Pull requests');
-      try {
-        await config.update('source', 'git', G);
-        await waitFor('the status row on the git source', async () => (await statusLabel()) === 'Figures from git history');
-      } finally {
-        await config.update('source', undefined, G);
-      }
-      await waitFor('the status row on pull requests again', async () => (await statusLabel()) === 'Pull requests');
-    },
-
     'ownershipLens.hover.showTeamFigures': async () => {
       const card = () => hoverText(file('services/checkout/src/index.ts'), "'../../payments/src/charge'", 3);
       assert.doesNotMatch(await card(), /Top authors/i);
@@ -324,6 +307,22 @@ describe('settings take effect when they change, without a reload (the real edit
         await config.update('otherRepositories', undefined, G);
       }
       await waitFor('no teams across repositories', async () => (await across()) === undefined);
+    },
+    'ownershipLens.figures.source': async () => {
+      // The sample has a real git history: "git" computes the team figures from it with no GitHub, and back.
+      const a = await api();
+      const config = vscode.workspace.getConfiguration('ownershipLens');
+      const status = async () => (await treeRows(a, 0)).find(r => (r.contextValue ?? '').startsWith('pullRequests'));
+      try {
+        await config.update('figures.source', 'git', G);
+        const row = await waitFor('figures from git history', async () => { const r = await status(); return r && /^pullRequests git ok/.test(r.contextValue ?? '') && r; }, 60000);
+        assert.strictEqual(row.label, 'Figures from git history');
+        const platform = await waitFor('Platform figured from git', async () => (await treeRows(a, 0)).find(r => r.label === 'Platform' && /%/.test(r.description ?? '')), 60000);
+        assert.match(platform.contextValue ?? '', /signal-doing-the-work/, 'the lead does the work in the git history as in GitHub\'s');
+      } finally {
+        await config.update('figures.source', undefined, G);
+      }
+      await waitFor('the GitHub source again', async () => { const r = await status(); return r && r.label !== 'Figures from git history'; }, 30000);
     },
   };
 
