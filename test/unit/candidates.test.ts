@@ -35,7 +35,7 @@ describe('candidates for a component: delegation, backup, rotation', () => {
     assert.strictEqual(ranked[1].why, 'wrote 9% of its lines');
     assert.strictEqual(ranked[2].why, "knows 9 of 14 files · already writes 68% of team core's lines as its lead");
     assert.strictEqual(ranked[2].busyIn, 'core');
-    // SPEC's figures are untouched: delegateTo and backup stay the raw ones.
+    // The report's figures are untouched: delegateTo and backup stay the raw ones.
     assert.strictEqual(BOOK.delegateTo, 'sbueringer');
     const s = componentSuggestion(BOOK, DOCS, TEAMS);
     assert.strictEqual(s.delegate?.login, 'ann');

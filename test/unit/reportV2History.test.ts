@@ -309,7 +309,7 @@ const DEFAULTS: Settings = { coAuthors: false, generated: () => false, ignoreAut
         const ranked = rankCandidates(c, candidateTeam(model, t.team), busy);
         seen.push(`${c.component}: ${s.delegate.login} (${s.delegate.why}); raw ${c.delegateTo}`);
         if (ranked.some(r => !r.busyIn)) assert.ok(!s.delegate.busyIn, seen[seen.length - 1]);
-        // The raw SPEC figure is still there, and the suggestion says why in a few words.
+        // The raw figure (delegateTo) is still there, and the suggestion says why in a few words.
         assert.ok(c.delegateTo, c.component);
         assert.match(s.delegate.why, /in the team|knows \d+ of \d+ files|wrote \d+% of its lines/);
       }

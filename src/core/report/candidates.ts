@@ -3,7 +3,7 @@ import type { OwnersModel } from '../owners/model';
 
 /**
  * Whom the views suggest for a component (delegation's "could go to", a backup, a rotation), and
- * why in a few words. SPEC's `delegateTo` and `backup` stay the raw figures (the top writer, the
+ * why in a few words. The report's `delegateTo` and `backup` stay the raw figures (the top writer, the
  * top knowledge holder); this ranking is what the tree, hover cards and team report show: the
  * team's own people before others, those who know the component before those who only wrote some
  * of it, and a lead already doing the work of a team last, whoever they are.

@@ -110,7 +110,8 @@ export function suggestionFor(model: OwnersModel, teams: readonly TeamFigures[],
  */
 export function componentFiguresDescription(c: ComponentFigures, until?: string, owner?: string, files?: number, s?: ComponentSuggestion): string {
   const parts = [];
-  if (s) { if (s.delegate) parts.push(`could go to ${s.delegate.login} (${s.delegate.why})`); }
+  // The reason goes in the "Could go to" row and the tooltip: at the default width the row keeps the owner and the figures.
+  if (s) { if (s.delegate) parts.push(`could go to ${s.delegate.login}`); }
   else if (c.delegateTo) parts.push(`could go to ${c.delegateTo}`);
   if (owner) parts.push(owner);
   parts.push(`${num(c.lines)} changed ${c.lines === 1 ? 'line' : 'lines'}${files === undefined ? '' : ` in ${num(files)} ${files === 1 ? 'file' : 'files'}`}`);

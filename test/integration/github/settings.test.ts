@@ -91,19 +91,26 @@ describe('settings take effect when they change, without a reload (the real edit
     // Marking folders needs knowledge from the git history (the git suite checks the badge on a real
     // repository); with the GitHub source the figures carry none, so turning it on marks nothing.
     'ownershipLens.decorations.knowledgeAtRisk': async () => {
+      // The sample has a real git history: with the setting on, exactly the folders of components whose
+      // knowledge sits with one person (bus factor 1 or 0) carry that figure as a badge; off, none.
       const a = await api();
-      const folder = vscode.Uri.joinPath(file('OWNERS.yaml'), '..', 'payments');
+      const state = a.ctx.store.states()[0];
+      const folders = [...new Set(state.files.all().flatMap(f => { const parts = f.split('/').slice(0, -1); return parts.map((_, i) => parts.slice(0, i + 1).join('/')); }))];
+      const marked = () => folders.filter(f => /^[01]$/.test(String(a.decorations.provideFileDecoration(vscode.Uri.joinPath(state.root, ...f.split('/')))?.badge ?? '')));
+      const atRisk = () => [...(a.pullRequests.peekFigures(state)?.components.values() ?? [])].filter(c => c.knowledge && c.knowledge.files > 0 && c.knowledge.busFactor <= 1);
       const config = vscode.workspace.getConfiguration('ownershipLens.decorations');
       let fired = 0;
       const listening = a.decorations.onDidChangeFileDecorations(() => fired++);
       try {
+        assert.deepStrictEqual(marked(), [], 'off by default');
         await config.update('knowledgeAtRisk', true, G);
         await waitFor('the decorations told to refresh', () => fired > 0);
-        assert.ok([...(a.pullRequests.peekFigures(a.ctx.store.states()[0])?.components.values() ?? [])].every(c => c.knowledge === null));
-        assert.strictEqual(a.decorations.provideFileDecoration(folder), undefined);
+        await waitFor('a badge exactly when some component has its knowledge in one place', () => (marked().length > 0) === (atRisk().length > 0));
+        for (const f of marked()) assert.match(String(a.decorations.provideFileDecoration(vscode.Uri.joinPath(state.root, ...f.split('/')))?.tooltip), /knowledge concentrated in one place/);
         fired = 0;
         await config.update('knowledgeAtRisk', undefined, G);
         await waitFor('the decorations told to refresh again', () => fired > 0);
+        await waitFor('no knowledge badge once off', () => marked().length === 0);
       } finally {
         listening.dispose();
         await config.update('knowledgeAtRisk', undefined, G);
