@@ -58,14 +58,7 @@ export function componentCard(model: OwnersModel, c: Component, path?: string): 
   md.appendMarkdown(`Owner: **${esc(c.owner)}**${owner ? ` (${esc(owner)})` : ''} · Team: ${esc(team?.name ?? c.team)} · Lead: ${esc(team?.lead || '—')}\n\n`);
   const outcomes = c.outcomes.map(id => model.outcomes.get(id)).filter((o): o is Outcome => !!o);
   if (outcomes.length) md.appendMarkdown(`Outcomes: ${outcomes.map(outcomeText).join('; ')}\n\n`);
-  if (c.authority.length) md.appendMarkdown(`Authority: ${c.authority.map(esc).join('; ')}\n\n`);
-  if (c.support.length) md.appendMarkdown(`Support: ${c.support.map(esc).join('; ')}\n\n`);
-  if (c.stakeholders.length) md.appendMarkdown(`Stakeholders: ${c.stakeholders.map(esc).join('; ')}\n\n`);
-  const last = c.handoffs[c.handoffs.length - 1];
-  if (last) {
-    md.appendMarkdown(`Last handoff: ${esc(last.date)}, ${esc(last.from)} → ${esc(last.to)}${last.notes ? `: ${esc(last.notes)}` : ''}\n\n`);
-    if (last.decisions.length) md.appendMarkdown(`Open decisions: ${last.decisions.map(esc).join('; ')}\n\n`);
-  }
+  appendComponentDetails(md, c);
   return md;
 }
 
@@ -78,4 +71,16 @@ export function personCard(p: PersonOwnership): vscode.MarkdownString {
   const memberOnly = p.memberOf.filter(t => !p.leads.includes(t));
   if (memberOnly.length) md.appendMarkdown(`Member of: ${memberOnly.map(t => esc(t.name ?? t.id)).join(', ')}\n\n`);
   return md;
+}
+
+/** Authority, support, stakeholders and the last handoff of a component: the card's lower part, shared by every card. */
+export function appendComponentDetails(md: vscode.MarkdownString, c: Component): void {
+  if (c.authority.length) md.appendMarkdown(`Authority: ${c.authority.map(esc).join('; ')}\n\n`);
+  if (c.support.length) md.appendMarkdown(`Support: ${c.support.map(esc).join('; ')}\n\n`);
+  if (c.stakeholders.length) md.appendMarkdown(`Stakeholders: ${c.stakeholders.map(esc).join('; ')}\n\n`);
+  const last = c.handoffs[c.handoffs.length - 1];
+  if (last) {
+    md.appendMarkdown(`Last handoff: ${esc(last.date)}, ${esc(last.from)} → ${esc(last.to)}${last.notes ? `: ${esc(last.notes)}` : ''}\n\n`);
+    if (last.decisions.length) md.appendMarkdown(`Open decisions: ${last.decisions.map(esc).join('; ')}\n\n`);
+  }
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Component, OwnersModel, Outcome } from '../../core/owners/model';
 import { Commands } from '../ids';
-import { code, esc, outcomeLine, safeMarkdown } from '../markdown';
+import { appendComponentDetails, code, esc, outcomeLine, safeMarkdown } from '../markdown';
 
 const SHOW_TEAM_REPORT = 'ownershipLens.showTeamReport';
 
@@ -42,13 +42,6 @@ export function importCardActions(c: Component, folder: string, teamFigures: boo
 /** The rest of the component, below the fold: authority, support, stakeholders, the last handoff. */
 export function importCardDetails(c: Component): vscode.MarkdownString | undefined {
   const md = safeMarkdown();
-  if (c.authority.length) md.appendMarkdown(`Authority: ${c.authority.map(esc).join('; ')}\n\n`);
-  if (c.support.length) md.appendMarkdown(`Support: ${c.support.map(esc).join('; ')}\n\n`);
-  if (c.stakeholders.length) md.appendMarkdown(`Stakeholders: ${c.stakeholders.map(esc).join('; ')}\n\n`);
-  const last = c.handoffs[c.handoffs.length - 1];
-  if (last) {
-    md.appendMarkdown(`Last handoff: ${esc(last.date)}, ${esc(last.from)} → ${esc(last.to)}${last.notes ? `: ${esc(last.notes)}` : ''}\n\n`);
-    if (last.decisions.length) md.appendMarkdown(`Open decisions: ${last.decisions.map(esc).join('; ')}\n\n`);
-  }
+  appendComponentDetails(md, c);
   return md.value ? md : undefined;
 }
