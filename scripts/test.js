@@ -2,7 +2,7 @@
 // `npm test`: every test phase in order, streamed, then one closing line "N passed, N failed".
 // Phases: build, typecheck, lint, packages (Debian's, as root or with the sudo line printed), unit (mocha in node),
 // unit-dated (the unit tests again on another day), integration (mocha inside a real VS Code),
-// integration-dated (the GitHub suite on another day),
+// integration-dated (the GitHub suite on another day), ui-dated (the workbench on another day),
 // ui (the real workbench driven by headless Chromium), demo (a smoke run of `npm run demo`). Set TEST_PHASES=unit,integration to choose.
 'use strict';
 const { spawn, spawnSync } = require('child_process');
@@ -28,6 +28,8 @@ const PHASES = [
   { name: 'integration', cmd: ['bash', '-c', 'node scripts/install-vscode-host.js && node scripts/run-integration-tests.js'], counts: true, optionalFile: 'scripts/run-integration-tests.js' },
   { name: 'integration-dated', cmd: ['bash', '-c', 'node scripts/install-vscode-host.js && node scripts/run-integration-tests.js'], env: { SUITES: 'github', OWNERSHIP_LENS_NOW: GITHUB_DAY }, counts: true, optionalFile: 'scripts/run-integration-tests.js' },
   { name: 'ui', cmd: ['bash', '-c', 'node scripts/install-vscode-host.js && node scripts/run-ui-tests.js'], counts: true, optionalFile: 'scripts/run-ui-tests.js' },
+  // The workbench on another day too (the product's clock: faketime under a browser breaks its driver); its pictures go to a scratch folder.
+  { name: 'ui-dated', cmd: ['bash', '-c', 'node scripts/install-vscode-host.js && node scripts/run-ui-tests.js'], env: { OWNERSHIP_LENS_NOW: GITHUB_DAY, SCREENSHOTS_DIR: require('path').join(require('os').tmpdir(), 'ownership-lens-ui-dated') }, counts: true, optionalFile: 'scripts/run-ui-tests.js' },
   // `npm run demo` as a user starts it: URL printed, workbench served, extension installed, Ctrl+C stops it.
   { name: 'demo', cmd: ['node', 'scripts/demo-smoke.js'] },
 ];

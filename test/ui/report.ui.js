@@ -101,7 +101,8 @@ async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
     }],
     ['"could go to erin" on Deployment opens the handoff with the component and erin already chosen', async () => {
       const rows = page.locator('.sidebar .monaco-list-row');
-      const deploy = rows.filter({ hasText: 'Deployment' }).first();
+      // By its exact label: on some days the team's "Next: hand Deployment to erin" row comes first.
+      const deploy = rows.filter({ has: page.locator('.label-name', { hasText: /^Deployment$/ }) }).first();
       await deploy.locator('.label-description', { hasText: 'could go to erin' }).waitFor({ timeout: 15000 });
       await deploy.locator('.monaco-tl-twistie').click();
       // hasText ignores case, and Deployment's own description says "could go to erin": match the child's label exactly.
