@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { looksLikeGitlab } from '../core/import/gitlabCodeowners';
+import { looksLikeGitlab } from '../core/ownersImport/gitlabCodeowners';
 import { exportCodeowners } from '../core/owners/codeowners';
 import { codeownersProblems } from '../core/owners/codeownersValues';
 import { STRUCTURAL_CODES } from '../core/owners/diagnosticCodes';

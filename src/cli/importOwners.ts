@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { finishImport, summaryLines } from '../core/import/summary';
-import { SOURCE_KINDS, SourceKind } from '../core/import/fromSources';
+import { finishImport, summaryLines } from '../core/ownersImport/summary';
+import { SOURCE_KINDS, SourceKind } from '../core/ownersImport/fromSources';
 import { readImportSources } from '../node/importSources';
 import { findRepoRoot } from '../node/ownersFile';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';

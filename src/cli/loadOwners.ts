@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { ownersLocationsText } from '../core/owners/locations';
 import * as path from 'path';
 import { UNREADABLE_CODES } from '../core/owners/diagnosticCodes';
 import { printable } from '../core/owners/printable';
@@ -20,7 +21,7 @@ export function loadOwners(args: CliArgs, io: CliIO): LoadedOwners {
   if (!found) {
     throw new UsageError(override
       ? `${override}: no such file`
-      : `No OWNERS.yaml found in ${io.cwd} (looked for OWNERS.yaml, .github/OWNERS.yaml, docs/OWNERS.yaml); pass --owners FILE.`);
+      : `No OWNERS.yaml found in ${io.cwd} (looked for ${ownersLocationsText()}); pass --owners FILE.`);
   }
   let text: string;
   try {

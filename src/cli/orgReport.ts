@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { tokenFromEnvironment } from '../core/github/token';
 import * as path from 'path';
 import { GitHubError } from '../core/github/errors';
 import { createOrgClient } from '../core/github/orgClient';
@@ -36,7 +37,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const shard = shardOption(stringOption(args, 'shard'));
   const window = reportWindow(args, DEFAULT_METRICS.windowDays, now());
   const apiUrl = apiUrlOption(args);
-  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  const token = tokenFromEnvironment(io.env);
   if (!token) throw new UsageError('org-report needs a GitHub token: set GITHUB_TOKEN or GH_TOKEN (one that can list the organisation\'s repositories and read their pull requests).');
   const maxWait = stringOption(args, 'max-wait') ?? '60';
   if (!/^\d+$/.test(maxWait)) throw new UsageError(`--max-wait must be a number of seconds, not "${maxWait}"`);

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { tokenFromEnvironment } from '../core/github/token';
 import { GitHubError } from '../core/github/errors';
 import { syncPullRequests } from '../core/github/sync';
 import { parseRepo, RepoRef } from '../core/github/types';
@@ -34,7 +35,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const window = reportWindow(args, model.metrics.windowDays, now());
   const apiUrl = apiUrlOption(args);
   const repo = await repoOption(args, root);
-  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  const token = tokenFromEnvironment(io.env);
   if (!token) throw new UsageError('report needs a GitHub token: set GITHUB_TOKEN or GH_TOKEN (a token that can read the repository\'s pull requests).');
   const attributesOption = stringOption(args, 'attributes');
   const attributes = readGitattributes(root, attributesOption === undefined ? undefined : path.resolve(io.cwd, attributesOption));

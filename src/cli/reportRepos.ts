@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { tokenFromEnvironment } from '../core/github/token';
 import { GitHubError } from '../core/github/errors';
 import { createOrgClient } from '../core/github/orgClient';
 import { syncPullRequests } from '../core/github/sync';
@@ -9,6 +10,7 @@ import { hideIndividuals } from '../core/metrics/teamOnly';
 import type { GeneratedFiles } from '../core/metrics/gitattributes';
 import type { OwnersModel } from '../core/owners/model';
 import { parseOwners } from '../core/owners/parse';
+import { ownersLocationsText } from '../core/owners/locations';
 import { createOwnershipIndex } from '../core/owners/resolve';
 import { findOwnersFile, readOwnersText } from '../node/ownersFile';
 import { readGitattributes } from '../node/gitattributesFile';
@@ -35,7 +37,7 @@ export async function runRepos(args: CliArgs, io: CliIO): Promise<number> {
   const twice = names.find((n, i) => names.findIndex(m => m.toLowerCase() === n.toLowerCase()) !== i);
   if (twice) throw new UsageError(`--repo ${twice} is given twice`);
   const apiUrl = apiUrlOption(args);
-  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  const token = tokenFromEnvironment(io.env);
   if (!token) throw new UsageError('report needs a GitHub token: set GITHUB_TOKEN or GH_TOKEN (a token that can read the repositories\' pull requests).');
   const log = (line: string) => io.err(`${line}\n`);
   const github = { token, apiUrl, fetch: globalThis.fetch, log };
@@ -83,7 +85,7 @@ async function readRepositories(refs: RepoRef[], args: CliArgs, io: CliIO, githu
       return { repo, name, model: parseOwners(readLocal(local!.file, local!.root)).model, generated: attributes.kind === 'ok' ? attributes.generated : NO_GENERATED_FILES, from: local!.file };
     }
     const files = fetched.get(name);
-    if (!files?.owners) throw new UsageError(`${name} has no OWNERS.yaml (looked at OWNERS.yaml, .github/OWNERS.yaml and docs/OWNERS.yaml on its default branch)`);
+    if (!files?.owners) throw new UsageError(`${name} has no OWNERS.yaml (looked at ${ownersLocationsText()} on its default branch)`);
     const parsed = parseOwners(files.owners.text);
     if (parsed.diagnostics.some(d => d.severity === 'error')) io.err(`warning: ${name}'s ${files.owners.path} has errors; figures may be incomplete.\n`);
     return { repo, name, model: parsed.model, generated: files.gitattributes ? parseGitattributes(files.gitattributes) : NO_GENERATED_FILES, from: `${name}:${files.owners.path}` };

@@ -1,6 +1,6 @@
 import { runGit } from './git/safeGit';
 import { compilePatterns } from '../core/match/compile';
-import { ImportDraft } from '../core/import/draft';
+import { ImportDraft } from '../core/ownersImport/draft';
 import { ownerKind } from '../core/owners/codeownersFile';
 
 /** A GitHub login from a commit e-mail: only GitHub's no-reply addresses say it for sure. */

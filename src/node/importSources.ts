@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ImportDraft } from '../core/import/draft';
-import { draftFromSources, SourceKind } from '../core/import/fromSources';
-import { prowIgnoresDir } from '../core/import/prowOwners';
+import { ImportDraft } from '../core/ownersImport/draft';
+import { draftFromSources, SourceKind } from '../core/ownersImport/fromSources';
+import { prowIgnoresDir } from '../core/ownersImport/prowOwners';
 import { readOwnersText } from './ownersFile';
 
 /** Where CODEOWNERS lives: GitHub's three places and GitLab's. */

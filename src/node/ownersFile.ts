@@ -1,10 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_MAX_BYTES } from '../core/owners/inputGuards';
+import { OWNERS_FILE_LOCATIONS } from '../core/owners/locations';
 import { readRegularFile } from './safeFiles';
 
-/** docs/owners-yaml.md ("Where the file lives") lookup order, relative to each workspace folder or the current directory. */
-export const OWNERS_FILE_CANDIDATES = ['OWNERS.yaml', '.github/OWNERS.yaml', 'docs/OWNERS.yaml'];
 
 /** The repository root: the nearest directory at or above `dir` that contains `.git`. */
 export function findRepoRoot(dir: string): string | undefined {
@@ -27,7 +26,7 @@ export function findOwnersFile(startDir: string, override?: string): { file: str
   }
   const root = findRepoRoot(startDir);
   for (const base of root && root !== path.resolve(startDir) ? [path.resolve(startDir), root] : [path.resolve(startDir)]) {
-    for (const candidate of OWNERS_FILE_CANDIDATES) {
+    for (const candidate of OWNERS_FILE_LOCATIONS) {
       const file = path.join(base, candidate);
       if (fs.existsSync(file)) return { file, root: root ?? base };
     }

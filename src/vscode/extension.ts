@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { OWNERS_FILE_LOCATIONS } from '../core/owners/locations';
 import { GitFiguresRunner } from '../node/gitFiguresRunner';
 import * as vscode from 'vscode';
 import { RepositoryAnalyzer } from '../node/analysis';
@@ -24,7 +25,7 @@ import { OwnerDecorationProvider } from './decorations';
 import { OwnersDiagnostics } from './diagnostics';
 import { vscodeTokenSource } from './github/githubSession';
 import { PullRequestData } from './github/pullRequestData';
-import { registerRefresh } from './github/refreshCommand';
+import { registerRefresh } from './commands/refresh';
 import { registerShowTeamReport } from './report/showTeamReport';
 import { TeamReportPanel } from './report/reportPanel';
 import { OwnersFileHoverProvider } from './hover/ownersHover';
@@ -59,7 +60,7 @@ export interface OwnershipLensApi {
 }
 
 const CODE_FILES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
-const OWNERS_FILES: vscode.DocumentSelector = [{ pattern: '**/{OWNERS.yaml,.github/OWNERS.yaml,docs/OWNERS.yaml}' }];
+const OWNERS_FILES: vscode.DocumentSelector = [{ pattern: `**/{${OWNERS_FILE_LOCATIONS.join(',')}}` }];
 
 /** Says at the top of the view why handoff and refresh are missing, until the workspace is trusted. */
 function showRestrictedMode(view: vscode.TreeView<unknown>, subscriptions: vscode.Disposable[]): void {

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { Settings } from './ids';
 
-/** docs/owners-yaml.md ("Where the file lives") lookup order inside a workspace folder (and at the repository root above it). */
-export const OWNERS_CANDIDATES = ['OWNERS.yaml', '.github/OWNERS.yaml', 'docs/OWNERS.yaml'];
+import { OWNERS_FILE_LOCATIONS } from '../core/owners/locations';
+
+/** Looked up inside a workspace folder (and at the repository root above it). */
+export const OWNERS_CANDIDATES = OWNERS_FILE_LOCATIONS;
 /** Where existing ownership lives: CODEOWNERS (GitHub's places, GitLab's), a Kubernetes OWNERS tree's root, a Backstage catalog. */
 export const CODEOWNERS_CANDIDATES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS', 'OWNERS', 'catalog-info.yaml'];
 
@@ -32,7 +34,7 @@ async function repoRoot(folder: vscode.Uri): Promise<vscode.Uri> {
   }
 }
 
-async function firstExisting(bases: vscode.Uri[], names: string[]): Promise<vscode.Uri | undefined> {
+async function firstExisting(bases: vscode.Uri[], names: readonly string[]): Promise<vscode.Uri | undefined> {
   for (const base of bases) {
     for (const name of names) {
       const uri = vscode.Uri.joinPath(base, name);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { OwnersDiagnostic } from '../core/owners/model';
 import { ParsedOwners } from '../core/owners/parse';
 import { computeCoverage, Coverage, createOwnershipIndex, Ownership, OwnershipIndex } from '../core/owners/resolve';
-import { PathAliases } from '../core/imports/resolveSpecifier';
+import { PathAliases } from '../core/moduleImports/resolveSpecifier';
 import type { RepositoryAnalyzer } from '../node/analysis';
 import { WorkspaceFiles } from './workspaceFiles';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseOwners, ParsedOwners } from '../core/owners/parse';
 import { UNREADABLE_CODES } from '../core/owners/diagnosticCodes';
-import type { PathAliases } from '../core/imports/resolveSpecifier';
+import type { PathAliases } from '../core/moduleImports/resolveSpecifier';
 import { Ownership } from '../core/owners/resolve';
 import { Settings } from './ids';
 import { Log } from './log';

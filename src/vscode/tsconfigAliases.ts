@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { parseJsonc } from '../core/imports/jsonc';
-import { PathAliases } from '../core/imports/resolveSpecifier';
+import { parseJsonc } from '../core/moduleImports/jsonc';
+import { PathAliases } from '../core/moduleImports/resolveSpecifier';
 import { relativeTo } from './ownersLocator';
 import { readWorkspaceFile } from './workspaceRead';
 

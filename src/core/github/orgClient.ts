@@ -2,11 +2,12 @@ import { Octokit } from '@octokit/rest';
 import { toGitHubError } from './client';
 import { createTransport, Transport, TransportOptions } from './transport';
 import type { RepoRef } from './types';
+import { OWNERS_FILE_LOCATIONS } from '../owners/locations';
 
 export interface OrgRepository { repo: string; pushedAt: string; archived: boolean }
 
-/** docs/owners-yaml.md ("Where the file lives") lookup order; the first that exists on the default branch is the repository's. */
-const OWNERS_PATHS = ['OWNERS.yaml', '.github/OWNERS.yaml', 'docs/OWNERS.yaml'];
+/** Looked up on the default branch; the first that exists is the repository's. */
+const OWNERS_PATHS = OWNERS_FILE_LOCATIONS;
 /** Repositories per OWNERS.yaml query (3 paths each): one request answers this many. */
 const BATCH = 25;
 

@@ -1,5 +1,5 @@
-import { emitOwners } from '../import/emitOwners';
-import { fromGithubCodeowners } from '../import/githubCodeowners';
+import { emitOwners } from '../ownersImport/emitOwners';
+import { fromGithubCodeowners } from '../ownersImport/githubCodeowners';
 
 /**
  * Converts CODEOWNERS text to OWNERS.yaml (version 1) that gives every path the same owners (or

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { explainRestrictedMode } from '../trust';
-import { draftFromSources } from '../../core/import/fromSources';
-import { finishImport, ImportSummary } from '../../core/import/summary';
+import { draftFromSources } from '../../core/ownersImport/fromSources';
+import { finishImport, ImportSummary } from '../../core/ownersImport/summary';
 import type { Ctx } from '../context';
 import type { OwnersState } from '../ownersState';
 import { Commands } from '../ids';

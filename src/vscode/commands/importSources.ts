@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SourceFile } from '../../core/import/prowOwners';
+import type { SourceFile } from '../../core/ownersImport/prowOwners';
 import { relativeTo } from '../ownersLocator';
 import { DEFAULT_MAX_BYTES } from '../../core/owners/inputGuards';
 import { readWorkspaceFile } from '../workspaceRead';

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { tokenFromEnvironment } from '../../core/github/token';
 import { authProviderFor, GitHubSettings } from './githubSettings';
 
 /** Answers a token for the configured host; a seam so tests can inject one. */
@@ -12,7 +13,7 @@ const SCOPES = ['repo'];
  * = not signed in.
  */
 export const vscodeTokenSource: TokenSource = async (settings, interactive) => {
-  if (settings.authentication === 'environment') return process.env.GITHUB_TOKEN || process.env.GH_TOKEN || undefined;
+  if (settings.authentication === 'environment') return tokenFromEnvironment(process.env);
   const provider = authProviderFor(settings.apiUrl);
   const session = await vscode.authentication.getSession(provider, SCOPES, interactive ? { createIfNone: true } : { silent: true });
   return session?.accessToken;

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { ownersLocationsText } from '../../core/owners/locations';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../../core/github/cacheStore';
@@ -112,5 +113,5 @@ export function whyLeftOut(other: OtherRepository): string | undefined {
   if (other.owners !== null) return undefined;
   return other.missing
     ? 'not found on GitHub (it does not exist, or the token cannot see it)'
-    : 'no OWNERS.yaml on its default branch (looked at OWNERS.yaml, .github/OWNERS.yaml and docs/OWNERS.yaml)';
+    : `no OWNERS.yaml on its default branch (looked at ${ownersLocationsText()})`;
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { specifierAt } from '../../core/imports/specifier';
-import { resolveSpecifier } from '../../core/imports/resolveSpecifier';
+import { specifierAt } from '../../core/moduleImports/specifier';
+import { resolveSpecifier } from '../../core/moduleImports/resolveSpecifier';
 import type { TeamFiguresView } from '../github/pullRequestData';
-import { componentFiguresMarkdown, handoffActionMarkdown, suggestionFor } from '../github/teamFlag';
+import { componentFiguresMarkdown, handoffActionMarkdown, suggestionFor } from '../tree/teamFlag';
 import { unownedOnPurpose } from '../../core/owners/resolve';
 import { onPurposeWords } from '../../core/owners/unownedWords';
 import { code, esc, safeMarkdown } from '../markdown';

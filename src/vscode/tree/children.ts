@@ -7,7 +7,7 @@ import { pct, windowLabel } from '../../core/report/teamReport';
 import { count, num } from '../../core/format';
 import { FIGURES_ARE_NOT } from '../../core/report/wording';
 import { HISTORY_NOT_WORTH } from '../../core/report/inPracticeWords';
-import { suggestionFor } from '../github/teamFlag';
+import { suggestionFor } from './teamFlag';
 import { Commands } from '../ids';
 import { childId, Node, Section } from './nodes';
 

@@ -1,7 +1,7 @@
 import { Component, HandoffRecord, Outcome, PatternEntry, Team } from '../../core/owners/model';
 import type { TeamFigures } from '../../core/metrics/types';
 import type { CrossRepositoryView, RepoPullRequests, TeamFiguresView } from '../github/pullRequestData';
-import type { PullRequestStatus } from '../github/statusItem';
+import type { PullRequestStatus } from './statusItem';
 import type { OwnersState } from '../ownersState';
 
 /** Tree nodes are plain data; `id` is stable across reloads so expansion and selection survive. */

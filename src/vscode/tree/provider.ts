@@ -3,7 +3,7 @@ import { Component } from '../../core/owners/model';
 import { GroupBy } from '../ids';
 import { componentCard } from '../markdown';
 import { teamName } from '../../core/owners/displayNames';
-import { componentFiguresMarkdown, suggestionFor } from '../github/teamFlag';
+import { componentFiguresMarkdown, suggestionFor } from './teamFlag';
 import type { CrossRepositoryView, PullRequestData, RepoPullRequests, TeamFiguresView } from '../github/pullRequestData';
 import { OwnersStore } from '../ownersStore';
 import type { OwnersState } from '../ownersState';

@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import { Commands } from '../ids';
 import { command } from '../log';
 import { explainRestrictedMode } from '../trust';
-import type { PullRequestData } from './pullRequestData';
+import type { PullRequestData } from '../github/pullRequestData';
 
 /**
  * `ownershipLens.refresh`: brings every folder's pull-request data (and the other repositories' of

@@ -5,7 +5,7 @@ import type { ReportWindow } from '../../core/metrics/types';
 import { num } from '../../core/format';
 import { Commands } from '../ids';
 import { plain } from '../markdown';
-import type { RepoPullRequests } from './pullRequestData';
+import type { RepoPullRequests } from '../github/pullRequestData';
 
 export interface PullRequestStatus {
   data: RepoPullRequests;
