@@ -1,7 +1,7 @@
-import { fromGithubCodeowners } from '../src/core/import/githubCodeowners';
-import { fromGitlabCodeowners } from '../src/core/import/gitlabCodeowners';
-import { ImportDraft } from '../src/core/import/draft';
-import { finishImport } from '../src/core/import/summary';
+import { fromGithubCodeowners } from '../src/core/ownersImport/githubCodeowners';
+import { fromGitlabCodeowners } from '../src/core/ownersImport/gitlabCodeowners';
+import { ImportDraft } from '../src/core/ownersImport/draft';
+import { finishImport } from '../src/core/ownersImport/summary';
 
 const SIZES = [2_500, 5_000, 10_000, 20_000];
 

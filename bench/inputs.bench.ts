@@ -2,7 +2,7 @@
 // now, printed. The unit tests assert what the product answers on them; the times live here, where
 // a loaded machine makes a number larger instead of a test red.
 import { parseDocument } from 'yaml';
-import { parseJsonc } from '../src/core/imports/jsonc';
+import { parseJsonc } from '../src/core/moduleImports/jsonc';
 import { importCodeowners } from '../src/core/owners/codeowners';
 import { parseOwners } from '../src/core/owners/parse';
 import { validateOwners } from '../src/core/owners/validate';

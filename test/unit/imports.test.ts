@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { resolveSpecifier } from '../../src/core/imports/resolveSpecifier';
-import { specifierAt } from '../../src/core/imports/specifier';
+import { resolveSpecifier } from '../../src/core/moduleImports/resolveSpecifier';
+import { specifierAt } from '../../src/core/moduleImports/specifier';
 
 describe('specifierAt', () => {
   const at = (line: string, needle: string) => specifierAt(line, line.indexOf(needle) + 1);

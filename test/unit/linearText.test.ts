@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parseJsonc } from '../../src/core/imports/jsonc';
+import { parseJsonc } from '../../src/core/moduleImports/jsonc';
 import { importCodeowners } from '../../src/core/owners/codeowners';
 import { parseOwners } from '../../src/core/owners/parse';
 import { exportCodeowners } from '../../src/core/owners/codeowners';

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { fromGitlabCodeowners } from '../../../src/core/import/gitlabCodeowners';
-import { fromProwOwners } from '../../../src/core/import/prowOwners';
-import { finishImport } from '../../../src/core/import/summary';
+import { fromGitlabCodeowners } from '../../../src/core/ownersImport/gitlabCodeowners';
+import { fromProwOwners } from '../../../src/core/ownersImport/prowOwners';
+import { finishImport } from '../../../src/core/ownersImport/summary';
 import { parseOwners } from '../../../src/core/owners/parse';
 import { createOwnershipIndex } from '../../../src/core/owners/resolve';
 import { UPSTREAM_CASES, UpstreamCase } from './upstreamCases';
