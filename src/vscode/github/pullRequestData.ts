@@ -61,8 +61,10 @@ export class PullRequestData implements vscode.Disposable {
     // The figures' shape (team-only), which repository they are of and their source change with these settings:
     // everything that shows figures (tree, hovers, open reports) follows this one event, at once; no reload.
     if (gitRunner) this.git = new GitFigures(gitRunner, vscode.Uri.joinPath(cacheDir, 'git'), log, () => this.changed.fire());
-    this.fetcher = new PullRequestFetcher(cacheDir.fsPath, tokens, fetchImpl, log, this.otherFiles, (repo, apiUrl) => this.dataOf(repo, apiUrl), () => this.changed.fire());
-    this.source = new FiguresSourceChoice(tokens, (state, settings) => this.repoOf(state, settings));
+    // `tokens` is read at each use (tests replace it on this object).
+    const currentTokens: TokenSource = (settings, interactive) => this.tokens(settings, interactive);
+    this.fetcher = new PullRequestFetcher(cacheDir.fsPath, currentTokens, fetchImpl, log, this.otherFiles, (repo, apiUrl) => this.dataOf(repo, apiUrl), () => this.changed.fire());
+    this.source = new FiguresSourceChoice(currentTokens, (state, settings) => this.repoOf(state, settings));
     this.across = new AcrossRepositoriesView({
       statesOf, dataFor: state => this.dataFor(state), dataOf: (repo, apiUrl) => this.dataOf(repo, apiUrl), otherFiles: this.otherFiles, warn: line => log.warn(line),
     });
