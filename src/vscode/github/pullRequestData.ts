@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { nowMs } from '../../core/clock';
 import { repositoryFigures, shapeFigures } from '../../core/figures/repository';
-import { fetchSince, flagWindow, trendWindow } from '../../core/figures/window';
+import { flagWindow, trendWindow } from '../../core/figures/window';
 import { readCache } from '../../core/github/cacheStore';
 import { GitHubError } from '../../core/github/errors';
 import type { FetchLike } from '../../core/github/transport';
@@ -189,19 +189,7 @@ export class PullRequestData implements vscode.Disposable {
     if (!repo) throw new GitHubError('not-found', 'No GitHub repository found: this folder has no git remote. Set `ownershipLens.github.repository` to OWNER/NAME.');
     const data = (await this.dataFor(state))!;
     if (!vscode.workspace.isTrusted) throw new GitHubError('forbidden', 'Pull-request data is not fetched in an untrusted workspace. Trust the workspace to fetch it.');
-    this.log.info(`Refreshing ${data.repo} from ${settings.apiUrl} (token from ${settings.authentication === 'environment' ? 'GITHUB_TOKEN/GH_TOKEN' : 'VS Code sign-in'})`);
-    const token = await this.tokens(settings, true);
-    if (token === undefined) {
-      // Say what helps in the mode the user chose: signing in cannot help when the token comes from the environment.
-      const message = settings.authentication === 'environment'
-        ? 'no GitHub token: ownershipLens.github.authentication is "environment", and neither GH_TOKEN nor GITHUB_TOKEN is set where VS Code runs. Set one and restart VS Code, or set ownershipLens.github.authentication to "vscode" to sign in with VS Code\'s GitHub account.'
-        : 'not signed in to GitHub: the sign-in was cancelled or refused. Refresh again and accept VS Code\'s GitHub sign-in.';
-      data.status = { kind: 'failed', message: settings.authentication === 'environment' ? 'no GH_TOKEN or GITHUB_TOKEN in the environment' : 'not signed in to GitHub' };
-      this.changed.fire();
-      throw new GitHubError('no-token', message.charAt(0).toUpperCase() + message.slice(1));
-    }
-    const since = fetchSince(state.parsed.model.metrics.windowDays, nowMs());
-    return this.fetcher.sync(data, repo, settings.apiUrl, token, since, state.parsed.model.metrics.creditCoAuthors, cancel, waiting);
+    return this.fetcher.refresh(data, repo, settings, state.parsed.model, cancel, waiting);
   }
 
   /**

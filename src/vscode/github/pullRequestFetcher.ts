@@ -5,11 +5,12 @@ import { GitHubError } from '../../core/github/errors';
 import { syncPullRequests } from '../../core/github/sync';
 import type { FetchLike, TransportOptions } from '../../core/github/transport';
 import type { RepoRef } from '../../core/github/types';
+import type { OwnersModel } from '../../core/owners/model';
 import { parseOwners } from '../../core/owners/parse';
 import type { Log } from '../log';
 import type { OwnersState } from '../ownersState';
 import type { RepoPullRequests } from './figuresTypes';
-import { readGitHubSettings } from './githubSettings';
+import { GitHubSettings, readGitHubSettings } from './githubSettings';
 import type { TokenSource } from './githubSession';
 import { otherRepositorySetting, OtherRepositoryFiles, whyLeftOut } from './otherRepositories';
 
@@ -20,6 +21,23 @@ export class PullRequestFetcher {
 
   constructor(private readonly cacheDir: string, private readonly tokens: TokenSource, private readonly fetchImpl: FetchLike, private readonly log: Log,
     private readonly otherFiles: OtherRepositoryFiles, private readonly dataOf: (repo: RepoRef, apiUrl: string) => RepoPullRequests, private readonly changed: () => void) {}
+
+  /** One repository's refresh: the token (asked interactively), then what changed since the last fetch. */
+  async refresh(data: RepoPullRequests, repo: RepoRef, settings: GitHubSettings, model: OwnersModel, cancel: vscode.CancellationToken, waiting?: (message: string) => void): Promise<RepoPullRequests> {
+    this.log.info(`Refreshing ${data.repo} from ${settings.apiUrl} (token from ${settings.authentication === 'environment' ? 'GITHUB_TOKEN/GH_TOKEN' : 'VS Code sign-in'})`);
+    const token = await this.tokens(settings, true);
+    if (token === undefined) {
+      // Say what helps in the mode the user chose: signing in cannot help when the token comes from the environment.
+      const message = settings.authentication === 'environment'
+        ? 'no GitHub token: ownershipLens.github.authentication is "environment", and neither GH_TOKEN nor GITHUB_TOKEN is set where VS Code runs. Set one and restart VS Code, or set ownershipLens.github.authentication to "vscode" to sign in with VS Code\'s GitHub account.'
+        : 'not signed in to GitHub: the sign-in was cancelled or refused. Refresh again and accept VS Code\'s GitHub sign-in.';
+      data.status = { kind: 'failed', message: settings.authentication === 'environment' ? 'no GH_TOKEN or GITHUB_TOKEN in the environment' : 'not signed in to GitHub' };
+      this.changed();
+      throw new GitHubError('no-token', message.charAt(0).toUpperCase() + message.slice(1));
+    }
+    const since = fetchSince(model.metrics.windowDays, nowMs());
+    return this.sync(data, repo, settings.apiUrl, token, since, model.metrics.creditCoAuthors, cancel, waiting);
+  }
 
   /**
    * Brings the repositories of `ownershipLens.teams.otherRepositories` up to date: their OWNERS.yaml
