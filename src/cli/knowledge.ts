@@ -1,5 +1,8 @@
 import * as crypto from 'crypto';
 import * as path from 'path';
+import { nowMs } from '../core/clock';
+import { dateOption, flagWindow } from '../core/figures/window';
+import { teamOnlyWanted } from '../core/figures/teamOnly';
 import { backupOf } from '../core/metrics/inPractice';
 import type { KnowledgeFigures } from '../core/knowledge/types';
 import { printable } from '../core/owners/printable';
@@ -10,7 +13,7 @@ import { gitKnowledge } from '../node/gitKnowledge';
 import { readGitattributes } from '../node/gitattributesFile';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
 import { loadOwners, requireReadable } from './loadOwners';
-import { defaultCacheDir } from './reportOptions';
+import { defaultCacheDir, usage } from './reportOptions';
 
 /**
  * `knowledge`: who knows each component's files, from the local git history (degree of authorship
@@ -28,7 +31,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const attributesOption = stringOption(args, 'attributes');
   const attributes = readGitattributes(root, attributesOption === undefined ? undefined : path.resolve(io.cwd, attributesOption));
   if (attributes.kind === 'unreadable') throw new UsageError(`cannot read ${attributes.file} for linguist-generated: ${attributes.reason}`);
-  const teamOnly = args.options.has('team-only') || model.metrics.teamOnly;
+  const teamOnly = teamOnlyWanted(model, args.options.has('team-only'));
   const cacheFile = knowledgeCacheFile(args, io, root);
   const cache = cacheFile ? readCache(cacheFile) : undefined;
   let k;
@@ -63,13 +66,9 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   return 0;
 }
 
+/** --until (exclusive), by default tomorrow: the history up to today included, as the flags' window ends. */
 function untilOption(args: CliArgs): string {
-  const v = stringOption(args, 'until');
-  if (v === undefined) return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) {
-    throw new UsageError(`--until must be a date YYYY-MM-DD, not "${v}"`);
-  }
-  return v;
+  return usage(() => dateOption('until', stringOption(args, 'until'))) ?? flagWindow(0, nowMs()).until;
 }
 
 function minOption(args: CliArgs): number | undefined {

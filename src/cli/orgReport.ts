@@ -5,7 +5,7 @@ import { GitHubError } from '../core/github/errors';
 import { createOrgClient } from '../core/github/orgClient';
 import { syncPullRequests } from '../core/github/sync';
 import { parseRepo } from '../core/github/types';
-import { computeLeadReport } from '../core/metrics/compute';
+import { windowReport } from '../core/figures/repository';
 import { NO_GENERATED_FILES, parseGitattributes } from '../core/metrics/gitattributes';
 import type { ReportWindow } from '../core/metrics/types';
 import { buildOrgReport, mergeOrgReports, OrgReport, repoTeamCounts, RepoResult, shardOf } from '../core/org/orgFigures';
@@ -84,7 +84,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
       }
       // docs/figures.md ("Signals of a team"): files the repository's .gitattributes marks linguist-generated count nowhere.
       const generated = ownersIndex[repo].gitattributes ? parseGitattributes(ownersIndex[repo].gitattributes!) : NO_GENERATED_FILES;
-      const report = computeLeadReport(createOwnershipIndex(parsed.model), sync.pullRequests, window, { generated });
+      const report = windowReport({ index: createOwnershipIndex(parsed.model), changes: sync.pullRequests, generated }, window);
       const { minPullRequests, leadShareThreshold, watchThreshold } = parsed.model.metrics;
       state.done.push({ repo, ownersPath: owners.path, pullRequests: report.pullRequests, apiRequests: sync.apiRequests, cache: sync.cache, thresholds: { minPullRequests, leadShareThreshold, watchThreshold }, teams: repoTeamCounts(report) });
       state.apiRequests += sync.apiRequests;

@@ -3,8 +3,9 @@ import { tokenFromEnvironment } from '../core/github/token';
 import { GitHubError } from '../core/github/errors';
 import { syncPullRequests } from '../core/github/sync';
 import { parseRepo, RepoRef } from '../core/github/types';
-import { computeLeadReport } from '../core/metrics/compute';
-import { hideIndividuals } from '../core/metrics/teamOnly';
+import { repositoryFigures } from '../core/figures/repository';
+import { reportJson } from '../core/figures/reportJson';
+import { teamOnlyWanted } from '../core/figures/teamOnly';
 import { readGitattributes } from '../node/gitattributesFile';
 import { createOwnershipIndex } from '../core/owners/resolve';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
@@ -40,7 +41,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const attributesOption = stringOption(args, 'attributes');
   const attributes = readGitattributes(root, attributesOption === undefined ? undefined : path.resolve(io.cwd, attributesOption));
   if (attributes.kind === 'unreadable') throw new UsageError(`cannot read ${attributes.file} for linguist-generated: ${attributes.reason}`);
-  const teamOnly = args.options.has('team-only') || model.metrics.teamOnly;
+  const teamOnly = teamOnlyWanted(model, args.options.has('team-only'));
 
   const cacheDir = args.options.has('no-cache') ? undefined : path.resolve(io.cwd, stringOption(args, 'cache-dir') ?? defaultCacheDir(io.env));
   let sync;
@@ -56,16 +57,10 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     }
     throw e;
   }
-  const computed = computeLeadReport(createOwnershipIndex(model), sync.pullRequests, window, { generated: attributes.generated });
-  const report = teamOnly ? hideIndividuals(computed) : computed;
+  const { report } = repositoryFigures({ index: createOwnershipIndex(model), changes: sync.pullRequests, generated: attributes.generated }, { flag: window }, teamOnly);
   const outcomes = await teamOutcomes(model, outcomeReader(loaded, args, io), report.teams.map(t => t.team), report.window, nowMs());
-  const teams = report.teams.map(t => ({ ...t, outcomes: outcomes.get(t.team) ?? [] }));
-  const json = { repo: `${repo.owner}/${repo.name}`, source: 'github', window: report.window, pullRequests: report.pullRequests, teams, knowledge: report.knowledge, apiRequests: sync.apiRequests };
-  if (args.options.has('json')) {
-    io.out(`${JSON.stringify(json, null, 2)}\n`);
-  } else {
-    io.out(formatReport(json.repo, report, sync.apiRequests));
-  }
+  const json = reportJson({ repo: `${repo.owner}/${repo.name}`, source: 'github' }, report, outcomes, sync.apiRequests);
+  io.out(args.options.has('json') ? `${JSON.stringify(json, null, 2)}\n` : formatReport(json.repo, report, sync.apiRequests, 'github', { byTeam: outcomes, unit: id => model.outcomes.get(id)?.unit }));
   return 0;
 }
 

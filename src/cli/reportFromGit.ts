@@ -2,7 +2,8 @@ import * as path from 'path';
 import { now, nowMs } from '../core/clock';
 import { teamOutcomes } from '../node/outcomes/teamOutcomes';
 import { outcomeReader } from './outcomes';
-import { hideIndividuals } from '../core/metrics/teamOnly';
+import { reportJson } from '../core/figures/reportJson';
+import { shapeReport, teamOnlyWanted } from '../core/figures/teamOnly';
 import { readGitattributes } from '../node/gitattributesFile';
 import { ChangeCache, mailmapFingerprint } from '../node/git/changeCache';
 import { resolveRef } from '../node/git/changeLog';
@@ -43,13 +44,10 @@ export async function runFromGit(args: CliArgs, io: CliIO): Promise<number> {
     return 1;
   }
   cache.save();
-  const teamOnly = args.options.has('team-only') || model.metrics.teamOnly;
-  const report = teamOnly ? hideIndividuals(result.report) : result.report;
+  const report = shapeReport(result.report, teamOnlyWanted(model, args.options.has('team-only')));
   const outcomes = await teamOutcomes(model, outcomeReader(loaded, args, io), report.teams.map(t => t.team), report.window, nowMs());
-  const teams = report.teams.map(t => ({ ...t, outcomes: outcomes.get(t.team) ?? [] }));
-  const json = { repo: result.repo, source: 'git', window: report.window, pullRequests: report.pullRequests, teams, knowledge: report.knowledge, apiRequests: 0 };
-  if (args.options.has('json')) io.out(`${JSON.stringify(json, null, 2)}\n`);
-  else io.out(formatReport(json.repo, report, 0, 'git'));
+  const json = reportJson({ repo: result.repo, source: 'git' }, report, outcomes, 0);
+  io.out(args.options.has('json') ? `${JSON.stringify(json, null, 2)}\n` : formatReport(json.repo, report, 0, 'git', { byTeam: outcomes, unit: id => model.outcomes.get(id)?.unit }));
   return 0;
 }
 

@@ -2,43 +2,25 @@ import * as os from 'os';
 import * as path from 'path';
 import { repoFromRemoteUrl } from '../core/github/remote';
 import type { RepoRef } from '../core/github/types';
+import { resolveWindow, WindowOptionError } from '../core/figures/window';
 import type { ReportWindow } from '../core/metrics/types';
 import { runGit } from '../node/git/safeGit';
 import { CliArgs, stringOption, UsageError } from './io';
 
 // Options shared by the figures subcommands (report, report --repos, report --from git, org-report, knowledge).
 
-const DAY = 86_400_000;
-
-/** README.md's command-line reference: --since (inclusive) / --until (exclusive) as UTC days, or --days N back from now. */
+/** README.md's command-line reference: --since (inclusive) / --until (exclusive) as UTC days, or --days N back from now (core/figures/window.ts). */
 export function reportWindow(args: CliArgs, windowDays: number, now: Date): ReportWindow {
-  const since = dateOption(args, 'since');
-  const until = dateOption(args, 'until');
-  const daysText = stringOption(args, 'days');
-  if (daysText !== undefined && (since || until)) throw new UsageError('--days cannot be combined with --since/--until');
-  let days = windowDays;
-  if (daysText !== undefined) {
-    if (!/^\d+$/.test(daysText) || Number(daysText) < 1) throw new UsageError(`--days must be a positive whole number, not "${daysText}"`);
-    days = Number(daysText);
-  }
-  const tomorrow = day(new Date(Date.parse(day(now)) + DAY));
-  const end = until ?? tomorrow;
-  const start = since ?? day(new Date(Date.parse(until ?? day(now)) - days * DAY));
-  if (start >= end) throw new UsageError(`empty window: --since ${start} is not before --until ${end}`);
-  return { since: start, until: end };
+  return usage(() => resolveWindow({ since: stringOption(args, 'since'), until: stringOption(args, 'until'), days: stringOption(args, 'days') }, windowDays, now.getTime()));
 }
 
-function dateOption(args: CliArgs, name: string): string | undefined {
-  const v = stringOption(args, name);
-  if (v === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || day(new Date(`${v}T00:00:00Z`)) !== v) {
-    throw new UsageError(`--${name} must be a date YYYY-MM-DD, not "${v}"`);
+/** A window option's error as bad usage (exit 2), with the same message. */
+export function usage<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw e instanceof WindowOptionError ? new UsageError(e.message) : e;
   }
-  return v;
-}
-
-function day(d: Date): string {
-  return d.toISOString().slice(0, 10);
 }
 
 export function apiUrlOption(args: CliArgs): string {

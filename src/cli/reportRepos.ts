@@ -4,9 +4,11 @@ import { GitHubError } from '../core/github/errors';
 import { createOrgClient } from '../core/github/orgClient';
 import { syncPullRequests } from '../core/github/sync';
 import { parseRepo, RepoRef } from '../core/github/types';
-import { RepositoryPart, teamsAcrossRepositories } from '../core/metrics/acrossRepositories';
+import { figuresAcrossRepositories } from '../core/figures/across';
+import { reportJson, TeamOutcome } from '../core/figures/reportJson';
+import { teamOnlyWanted } from '../core/figures/teamOnly';
+import type { RepositoryPart } from '../core/metrics/acrossRepositories';
 import { NO_GENERATED_FILES, parseGitattributes } from '../core/metrics/gitattributes';
-import { hideIndividuals } from '../core/metrics/teamOnly';
 import type { GeneratedFiles } from '../core/metrics/gitattributes';
 import type { OwnersModel } from '../core/owners/model';
 import { parseOwners } from '../core/owners/parse';
@@ -17,9 +19,16 @@ import { readGitattributes } from '../node/gitattributesFile';
 import { CliArgs, CliIO, stringOption, UsageError } from './io';
 import { apiUrlOption, defaultCacheDir, gitRemoteRepo, reportWindow } from './reportOptions';
 import { formatReport } from './reportText';
-import { now } from '../core/clock';
+import { now, nowMs } from '../core/clock';
+import { allowList, tokenVariable } from '../core/outcomes/allowedHosts';
+import { envTokens, OutcomeReader } from '../node/outcomes/outcomeReader';
+import { teamOutcomes } from '../node/outcomes/teamOutcomes';
 
-interface RepoInput { repo: RepoRef; name: string; model: OwnersModel; generated: GeneratedFiles; from: string }
+interface RepoInput {
+  repo: RepoRef; name: string; model: OwnersModel; generated: GeneratedFiles; from: string;
+  /** The local checkout, when the working directory is this repository (its `file` outcome sources are read there). */
+  root?: string;
+}
 
 /**
  * `report --repo A --repo B ...`: one report over several repositories. Each repository's pull
@@ -55,11 +64,11 @@ export async function runRepos(args: CliArgs, io: CliIO): Promise<number> {
       apiRequests += sync.apiRequests;
       parts.push({ name: r.name, index: createOwnershipIndex(r.model), generated: r.generated, pullRequests: sync.pullRequests });
     }
-    const computed = teamsAcrossRepositories(parts, window, log).report;
-    const report = args.options.has('team-only') || first.metrics.teamOnly ? hideIndividuals(computed) : computed;
-    const repo = names.join(',');
-    const json = { repo, repositories: names, window: report.window, pullRequests: report.pullRequests, teams: report.teams, knowledge: report.knowledge, apiRequests };
-    io.out(args.options.has('json') ? `${JSON.stringify(json, null, 2)}\n` : formatReport(repo, report, apiRequests));
+    const report = figuresAcrossRepositories(parts, { flag: window }, teamOnlyWanted(first, args.options.has('team-only')), log).result.report;
+    const outcomes = await outcomesAcross(inputs.repos, report.teams.map(t => t.team), report.window, args, io);
+    const json = reportJson({ repo: names.join(','), repositories: names, source: 'github' }, report, outcomes, apiRequests);
+    const unit = (id: string) => inputs.repos.map(r => r.model.outcomes.get(id)).find(o => o)?.unit;
+    io.out(args.options.has('json') ? `${JSON.stringify(json, null, 2)}\n` : formatReport(json.repo, report, apiRequests, 'github', { byTeam: outcomes, unit }));
     return 0;
   } catch (e) {
     if (e instanceof GitHubError) {
@@ -82,7 +91,7 @@ async function readRepositories(refs: RepoRef[], args: CliArgs, io: CliIO, githu
     const name = `${repo.owner}/${repo.name}`;
     if (isLocal(repo)) {
       const attributes = readGitattributes(local!.root);
-      return { repo, name, model: parseOwners(readLocal(local!.file, local!.root)).model, generated: attributes.kind === 'ok' ? attributes.generated : NO_GENERATED_FILES, from: local!.file };
+      return { repo, name, model: parseOwners(readLocal(local!.file, local!.root)).model, generated: attributes.kind === 'ok' ? attributes.generated : NO_GENERATED_FILES, from: local!.file, root: local!.root };
     }
     const files = fetched.get(name);
     if (!files?.owners) throw new UsageError(`${name} has no OWNERS.yaml (looked at ${ownersLocationsText()} on its default branch)`);
@@ -100,4 +109,24 @@ function readLocal(file: string, root: string): string {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+}
+
+/**
+ * Each team's outcomes over the repositories, as `report` gives them for one (the first repository
+ * to name an outcome gives it; each outcome once). A `file` source is read only from the local
+ * checkout: another repository's file is not on this disk.
+ */
+async function outcomesAcross(repos: RepoInput[], teams: string[], window: { since: string; until: string }, args: CliArgs, io: CliIO): Promise<Map<string, TeamOutcome[]>> {
+  const allowedHosts = allowList(args.values.get('allow-host') ?? []);
+  const tokenFor = envTokens(io.env, tokenVariable);
+  const out = new Map<string, TeamOutcome[]>(teams.map(t => [t, []]));
+  for (const r of repos) {
+    if (r.model.outcomes.size === 0) continue;
+    const reader = new OutcomeReader({ root: r.root, allowedHosts, tokenFor });
+    for (const [team, list] of await teamOutcomes(r.model, reader, teams, window, nowMs())) {
+      const seen = out.get(team)!;
+      for (const o of list) if (!seen.some(x => x.outcome === o.outcome)) seen.push(o);
+    }
+  }
+  return out;
 }

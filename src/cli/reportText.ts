@@ -1,4 +1,6 @@
+import type { TeamOutcome } from '../core/figures/reportJson';
 import type { LeadReport } from '../core/metrics/types';
+import { statusLine } from '../core/outcomes/wording';
 import { printable } from '../core/owners/printable';
 import { HISTORY_NOT_WORTH } from '../core/report/inPracticeWords';
 import { FIGURES_ARE_NOT, SIGNAL_WORDS } from '../core/report/wording';
@@ -31,8 +33,14 @@ export function inPracticeLines(t: LeadReport['teams'][number], until: string): 
   return out;
 }
 
-/** A readable table: one row per team, then each team's top authors. */
-export function formatReport(repo: string, report: LeadReport, apiRequests: number, source: 'github' | 'git' = 'github'): string {
+/** What the text shows of each team's outcomes: the entries of `report --json`, and each outcome's unit. */
+export interface OutcomesShown {
+  byTeam: ReadonlyMap<string, readonly TeamOutcome[]>;
+  unit(outcome: string): string | undefined;
+}
+
+/** A readable table: one row per team, then each team's top authors, signals, components and outcomes. */
+export function formatReport(repo: string, report: LeadReport, apiRequests: number, source: 'github' | 'git' = 'github', outcomes?: OutcomesShown): string {
   const pct = (x: number | null) => x === null ? 'unknown' : `${(x * 100).toFixed(1)}%`;
   const header = ['team', 'lead', 'PRs', 'lines', 'lead lines', 'lead share', 'lead PRs', 'reviewed', 'sole approver', 'owns', 'flag', 'signals'];
   // Team ids, logins and component ids come from OWNERS.yaml and GitHub: escaped, one line each.
@@ -57,6 +65,8 @@ export function formatReport(repo: string, report: LeadReport, apiRequests: numb
     for (const s of t.signals) out.push(`  ${s}: ${SIGNAL_WORDS[s].action}`);
     for (const c of t.componentFigures) if (c.delegateTo) out.push(`  ${p(c.component)} (owned by the lead) could go to ${p(c.delegateTo)}`);
     out.push(...inPracticeLines(t, report.window.until));
+    // Value against target, met or not, as at the window's end (the same entries as the JSON's).
+    for (const e of outcomes?.byTeam.get(t.team) ?? []) out.push(`  outcome ${p(e.outcome)}: ${p(statusLine(e, outcomes!.unit(e.outcome)))}`);
     const x = t.excluded;
     if (x.botPullRequests || x.ignoredAuthorPullRequests || x.ignoredPathLines || x.generatedLines) {
       out.push(`  left out: ${x.botPullRequests} bot PRs, ${x.ignoredAuthorPullRequests} PRs by ignored authors, ${x.ignoredPathLines} ignored and ${x.generatedLines} generated lines`);

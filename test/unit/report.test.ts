@@ -123,6 +123,28 @@ describe('report (CLI)', function () {
     assert.match(t.out(), /GitHub API request/);
   });
 
+  it('run(): the text prints each team\'s outcomes (value against target, met or not), the same entries as the JSON', async () => {
+    const owners = OWNERS.replace('    paths: [/services/checkout/]\n', '    paths: [/services/checkout/]\n    outcomes: [checkout-conversion, refunds]\n') +
+      'outcomes:\n  checkout-conversion: { target: ">= 3.5", unit: "%", source: { file: metrics/outcomes.csv } }\n  refunds: { target: "<= 10", source: { file: metrics/outcomes.csv } }\n';
+    fs.writeFileSync(path.join(repo, 'OWNERS.yaml'), owners);
+    fs.mkdirSync(path.join(repo, 'metrics'));
+    fs.writeFileSync(path.join(repo, 'metrics/outcomes.csv'), 'date,outcome,value\n2026-03-01,checkout-conversion,3.2\n2026-03-02,refunds,4\n2026-03-20,refunds,40\n');
+    const j = io(repo, { GITHUB_TOKEN: TOKEN });
+    assert.strictEqual(await run(parseArgs(args('--json')), j.io), 0);
+    const payments = JSON.parse(j.out()).teams.find((t: { team: string }) => t.team === 'payments');
+    // As at the window's end (2026-03-15): the row of 2026-03-20 is after it.
+    assert.deepStrictEqual(payments.outcomes.map((o: { outcome: string; value: number; status: string }) => [o.outcome, o.value, o.status]),
+      [['checkout-conversion', 3.2, 'missed'], ['refunds', 4, 'met']]);
+    const t = io(repo, { GITHUB_TOKEN: TOKEN });
+    assert.strictEqual(await run(parseArgs(args()), t.io), 0);
+    const text = t.out();
+    assert.ok(text.includes('  outcome checkout-conversion: 3.2% · missed (target >= 3.5)\n'), text);
+    assert.ok(text.includes('  outcome refunds: 4 · met (target <= 10)\n'), text);
+    // Under payments' lines, before search's: a team's outcomes stay with the team.
+    assert.ok(text.indexOf('outcome refunds') > text.indexOf('\npayments:') && (text.indexOf('\nsearch:') < 0 || text.indexOf('outcome refunds') < text.indexOf('\nsearch:')));
+    assert.strictEqual((text.match(/^ {2}outcome /gm) ?? []).length, 2, 'web and search answer for no outcome');
+  });
+
   it('node dist/cli.js report --json end to end; the second run costs one request', async () => {
     const first = await cli(repo, { GITHUB_TOKEN: TOKEN }, ...args('--json'));
     assert.strictEqual(first.code, 0, first.err);

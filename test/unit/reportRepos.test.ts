@@ -71,6 +71,28 @@ describe('report --repo A --repo B --repo C', () => {
     assert.strictEqual(team(JSON.parse(r.out), 'payments').lines, expectedTeam(three, owns, 'alice').lines);
   });
 
+  it('says source github like the single report, and gives each team its outcomes (a file source only from the local checkout)', async () => {
+    const clone = path.join(dir, 'shop-outcomes');
+    fs.mkdirSync(path.join(clone, 'metrics'), { recursive: true });
+    execFileSync('git', ['init', '-q'], { cwd: clone });
+    execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop.git'], { cwd: clone });
+    fs.writeFileSync(path.join(clone, 'OWNERS.yaml'), orgOwners().replace('paths: [/services/checkout/] }', 'paths: [/services/checkout/], outcomes: [conversion] }') +
+      'outcomes:\n  conversion: { target: ">= 3.5", unit: "%", source: { file: metrics/outcomes.csv } }\n');
+    fs.writeFileSync(path.join(clone, 'metrics/outcomes.csv'), 'date,outcome,value\n2026-06-10,conversion,3.2\n2026-06-20,conversion,3.9\n');
+    const r = await report(clone, '--repo', 'acme/shop', '--repo', 'acme/web', '--json');
+    assert.strictEqual(r.code, 0, r.err);
+    const json = JSON.parse(r.out);
+    assert.strictEqual(json.source, 'github');
+    assert.deepStrictEqual(Object.keys(json), ['repo', 'repositories', 'source', 'window', 'pullRequests', 'teams', 'knowledge', 'apiRequests']);
+    const payments = team(json, 'payments') as TeamFigures & { outcomes: { outcome: string; value: number; status: string; history: unknown[] }[] };
+    assert.deepStrictEqual(payments.outcomes.map(o => [o.outcome, o.value, o.status]), [['conversion', 3.9, 'met']]);
+    assert.deepStrictEqual(payments.outcomes[0].history, [{ date: '2026-06-10', value: 3.2 }, { date: '2026-06-20', value: 3.9 }]);
+    assert.deepStrictEqual((team(json, 'search') as unknown as { outcomes: unknown[] }).outcomes, []);
+    const text = await report(clone, '--repo', 'acme/shop', '--repo', 'acme/web');
+    assert.strictEqual(text.code, 0, text.err);
+    assert.ok(text.out.includes('  outcome conversion: 3.9% · met (target >= 3.5)\n'), text.out);
+  });
+
   it('says which repository has no OWNERS.yaml, and refuses a repository given twice', async () => {
     const missing = await report(dir, '--repo', 'acme/shop', '--repo', 'acme/no-owners');
     assert.strictEqual(missing.code, 2);

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { gitChangeRecords, loginsMappedFrom, RawChange } from '../../core/history/changes';
 import { remoteLocation, repoOfRemote } from '../../core/history/requestRef';
-import { computeLeadReport } from '../../core/metrics/compute';
+import { windowReport } from '../../core/figures/repository';
 import type { GeneratedFiles } from '../../core/metrics/gitattributes';
 import type { OwnershipOptions } from '../../core/metrics/inPractice';
 import type { LeadReport, ReportWindow } from '../../core/metrics/types';
@@ -69,7 +69,7 @@ export async function gitLeadReport(options: {
     const found = loginsMappedFrom(model, await historyAuthors(root, read.tip), unmappedLeads);
     unmappedLeads = new Set([...unmappedLeads].filter(l => !found.has(l)));
   }
-  const report = computeLeadReport(createOwnershipIndex(model), git.records, window, { generated: options.generated, ...options.ownership },
-    { reviewsKnown: git.reviewsKnown, unmappedLeads });
+  const report = windowReport({ index: createOwnershipIndex(model), changes: git.records, generated: options.generated, ownership: options.ownership,
+    facts: { reviewsKnown: git.reviewsKnown, unmappedLeads } }, window);
   return { repo: repoOfRemote(origin) ?? path.basename(path.resolve(root)), report, tip: read.tip, readFromGit: read.readFromGit };
 }

@@ -18,8 +18,8 @@ import { boundedGet, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, GetResult } from './
 const DAY_S = 86_400;
 
 export interface OutcomeReaderOptions {
-  /** Repository root: `file` sources are relative to it and may not leave it. */
-  root: string;
+  /** Repository root: `file` sources are relative to it and may not leave it; undefined when the repository is not on this disk. */
+  root: string | undefined;
   allowedHosts: ReadonlySet<string>;
   tokenFor(host: string): string | undefined | Promise<string | undefined>;
   /** False in an untrusted workspace: no network source is read. */
@@ -137,7 +137,9 @@ export class OutcomeReader {
   }
 
   private async readCsv(relative: string): Promise<ParsedCsv> {
-    const root = await fs.promises.realpath(this.options.root).catch(() => path.resolve(this.options.root));
+    if (this.options.root === undefined) return { ok: false, reason: 'the repository is not checked out here' };
+    const given = this.options.root;
+    const root = await fs.promises.realpath(given).catch(() => path.resolve(given));
     let real: string;
     try {
       real = await fs.promises.realpath(path.join(root, relative));

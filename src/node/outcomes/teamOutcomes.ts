@@ -1,10 +1,10 @@
 /** Each team's `outcomes` for `report --json` (docs/figures.md ("Outcome values")): entries as at the window's end, with their history over it. */
-import type { HistoryPoint, OutcomeEntry } from '../../core/outcomes/model';
+import type { TeamOutcome } from '../../core/figures/reportJson';
 import { teamOutcomeIds } from '../../core/outcomes/status';
 import type { OwnersModel } from '../../core/owners/model';
 import { HistoryWindow, OutcomeReader } from './outcomeReader';
 
-export type TeamOutcome = OutcomeEntry & { history: HistoryPoint[] };
+export type { TeamOutcome };
 
 /**
  * Team id -> its outcomes (components in file order, each component's list in order, each

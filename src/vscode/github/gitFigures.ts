@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { ChangeCache } from '../../node/git/changeCache';
 import type { GitFiguresRunner } from '../../node/gitFiguresRunner';
-import type { ComponentFigures, LeadReport } from '../../core/metrics/types';
+import { nowMs } from '../../core/clock';
+import { figuresOfReports } from '../../core/figures/repository';
+import { flagWindow, trendWindow } from '../../core/figures/window';
 import type { Log } from '../log';
 import type { OwnersState } from '../ownersState';
-import type { RepoPullRequests, TeamFiguresView } from './pullRequestData';
-import { flagWindow, trendWindow } from './reportWindow';
+import type { RepoPullRequests, TeamFiguresView } from './figuresTypes';
+import { readSmallText } from './rootFiles';
 
 /** Which source the figures of a folder come from: the setting, or (auto) GitHub when signed in to a GitHub repository. */
 export type FiguresSourceSetting = 'auto' | 'github' | 'git';
@@ -79,16 +81,17 @@ export class GitFigures {
     entry.data.status = { kind: 'fetching' };
     const run = (async () => {
       try {
-        const [ownersText, attributes] = await Promise.all([readText(state.ownersUri), readText(vscode.Uri.joinPath(state.root, '.gitattributes'))]);
-        const flag = flagWindow(state.parsed.model.metrics.windowDays);
-        const trend = trendWindow();
+        const [ownersText, attributes] = await Promise.all([readSmallText(state.ownersUri), readSmallText(vscode.Uri.joinPath(state.root, '.gitattributes'))]);
+        const now = nowMs();
+        const flag = flagWindow(state.parsed.model.metrics.windowDays, now);
+        const trend = trendWindow(now);
         const answer = await this.runner.run({
           root: state.root.fsPath, ref: 'HEAD', ownersText, attributes, windows: [flag, trend],
           cacheFile: ChangeCache.fileFor(this.cacheDir.fsPath, state.root.fsPath),
         });
         const [report, trendReport] = answer.reports;
         Object.assign(entry.data, { repo: answer.repo, tip: answer.tip, fetchedAt: new Date().toISOString(), status: { kind: 'ok' }, changes: report.pullRequests });
-        entry.view = { report, monthly: new Map(trendReport.teams.map(t => [t.team, t.months])), components: componentsOf(report), trend, data: entry.data, teamOnly: false };
+        entry.view = { ...figuresOfReports(report, trendReport, trend), data: entry.data };
         this.log.info(`${answer.repo}: figures from the git history at ${answer.tip.slice(0, 10)} (${answer.readFromGit} commit(s) read from git, the rest from the cache)`);
       } catch (e) {
         const message = (e as Error).message;
@@ -102,18 +105,5 @@ export class GitFigures {
     })();
     entry.running = run;
     return run;
-  }
-}
-
-function componentsOf(report: LeadReport): Map<string, ComponentFigures> {
-  return new Map(report.teams.flatMap(t => t.componentFigures.map(c => [c.component, c] as const)));
-}
-
-async function readText(uri: vscode.Uri): Promise<string> {
-  try {
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    return bytes.length > 1024 * 1024 || bytes.includes(0) ? '' : new TextDecoder().decode(bytes);
-  } catch {
-    return '';
   }
 }

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { buildTeamReport, buildTeamReportAcross, TeamReportView } from '../../core/report/teamReport';
 import type { Ctx } from '../context';
 import { PullRequestData, teamOnlyMode } from '../github/pullRequestData';
-import { flagWindow } from '../github/reportWindow';
+import { nowMs } from '../../core/clock';
+import { flagWindow } from '../../core/figures/window';
 import { command } from '../log';
 import type { OwnersState } from '../ownersState';
 import type { Node } from '../tree/nodes';
@@ -18,7 +19,7 @@ export async function teamReportView(state: OwnersState, teamId: string, data: P
   const teamFigures = figures?.report.teams.find(t => t.team === teamId);
   // Without data the window is still the one the figures will use once fetched (handoffs are shown in it).
   const view = buildTeamReport(state.parsed.model, teamId, teamFigures, figures?.monthly.get(teamId) ?? [],
-    figures?.report.window ?? flagWindow(state.parsed.model.metrics.windowDays), figures?.data.fetchedAt, figures !== undefined, figures?.teamOnly ?? teamOnlyMode(state),
+    figures?.report.window ?? flagWindow(state.parsed.model.metrics.windowDays, nowMs()), figures?.data.fetchedAt, figures !== undefined, figures?.teamOnly ?? teamOnlyMode(state),
     figures?.report.teams);
   return withOutcomeValues(view, state);
 }
