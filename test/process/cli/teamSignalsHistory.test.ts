@@ -221,7 +221,7 @@ function io(cwd: string) {
 
 const DEFAULTS: Settings = { coAuthors: false, generated: () => false, ignoreAuthors: [], min: 5, leadShare: 0.5, watch: 0.3, bottleneck: 0.6, ownership: 0.5 };
 
-(DIR ? describe : describe.skip)('report v2 (docs/figures.md ("Signals of a team")) on real cluster-api history through the fake GitHub', function () {
+(DIR ? describe : describe.skip)('the report\'s team signals (docs/figures.md ("Signals of a team")) on real cluster-api history through the fake GitHub', function () {
   this.timeout(300_000);
   const history = DIR ? loadHistory(DIR, 'cluster-api', CLUSTER_API_REVIEWERS) : [];
   const people = DIR ? coAuthorColumns(DIR) : new Map<number, string[]>();
