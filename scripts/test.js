@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every test phase in order, streamed, then one closing line "N passed, N failed".
-// Phases: build, typecheck, lint, packages (Debian's, as root or with the sudo line printed), unit (mocha in node),
-// unit-dated (the unit tests again on another day), integration (mocha inside a real VS Code),
+// Phases: build, typecheck, lint, packages (Debian's, as root or with the sudo line printed), unit (mocha in node:
+// test/unit, test/process and test/repository), unit-dated (those again on another day), integration (mocha inside a real VS Code),
 // integration-dated (the GitHub suite on another day), ui-dated (the workbench on another day),
 // ui (the real workbench driven by headless Chromium), demo (a smoke run of `npm run demo`). Set TEST_PHASES=unit,integration to choose.
 'use strict';
@@ -16,6 +16,9 @@ const npx = (bin, ...args) => [path.join(ROOT, 'node_modules/.bin', bin), ...arg
 // A leap day that ends a month, and the 1st of a month (the report's last month then has one day).
 const UNIT_DAY = '2028-02-29 08:30:00';
 const GITHUB_DAY = '2027-03-01T08:30:00Z';
+// The tests mocha runs in Node, by kind (test/README.md): pure unit tests, tests that start processes or
+// servers, checks of the repository itself. `.mocharc.json` holds the options, these the folders.
+const NODE_TESTS = ['out/test/unit', 'out/test/process', 'out/test/repository'];
 const PHASES = [
   { name: 'build', cmd: ['node', 'esbuild.js'] },
   { name: 'typecheck', cmd: npx('tsc', '-p', '.', '--noEmit') },
@@ -23,7 +26,7 @@ const PHASES = [
   { name: 'lint', cmd: npx('eslint', '.') },
   // The unit tests start a real Prometheus (Debian's package): installed here, as the VS Code host's packages are.
   { name: 'packages', cmd: ['node', 'scripts/install-vscode-host.js', '--system-packages'] },
-  { name: 'unit', cmd: npx('mocha'), counts: true },
+  { name: 'unit', cmd: npx('mocha', ...NODE_TESTS), counts: true },
   { name: 'unit-dated', cmd: () => datedUnitCommand(), counts: true },
   { name: 'integration', cmd: ['bash', '-c', 'node scripts/install-vscode-host.js && node scripts/run-integration-tests.js'], counts: true, optionalFile: 'scripts/run-integration-tests.js' },
   { name: 'integration-dated', cmd: ['bash', '-c', 'node scripts/install-vscode-host.js && node scripts/run-integration-tests.js'], env: { SUITES: 'github', OWNERSHIP_LENS_NOW: GITHUB_DAY }, counts: true, optionalFile: 'scripts/run-integration-tests.js' },
@@ -53,10 +56,10 @@ function datedUnitCommand() {
   const fake = faketimeAvailable();
   if (fake.ok) {
     console.log(`  the unit tests with the clock at ${UNIT_DAY} UTC (faketime)`);
-    return { cmd: ['faketime', '-f', `@${UNIT_DAY}`, ...npx('mocha')], env: { TZ: 'UTC' } };
+    return { cmd: ['faketime', '-f', `@${UNIT_DAY}`, ...npx('mocha', ...NODE_TESTS)], env: { TZ: 'UTC' } };
   }
   console.log(`  ${fake.why}: the unit tests with the product's clock at ${UNIT_DAY} UTC (OWNERSHIP_LENS_NOW) instead`);
-  return { cmd: npx('mocha'), env: { OWNERSHIP_LENS_NOW: `${UNIT_DAY.replace(' ', 'T')}Z` } };
+  return { cmd: npx('mocha', ...NODE_TESTS), env: { OWNERSHIP_LENS_NOW: `${UNIT_DAY.replace(' ', 'T')}Z` } };
 }
 
 function run(phase) {

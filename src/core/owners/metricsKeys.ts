@@ -5,7 +5,7 @@ export type MetricsKind = 'share' | 'days' | 'count' | 'boolean' | 'logins' | 'p
 
 /**
  * Every key of `metrics` the product reads, with its kind: the one list both the reader
- * (readSections.ts) and the shipped JSON Schema (held to it by test/unit/schema.test.ts) follow.
+ * (readSections.ts) and the shipped JSON Schema (held to it by test/unit/core/owners/schema.test.ts) follow.
  */
 export const METRICS_KEYS: Readonly<Record<keyof MetricsSettings, MetricsKind>> = {
   windowDays: 'days',
