@@ -20,7 +20,9 @@ function seconds(fn: () => void): number {
 /** Import (draft + OWNERS.yaml + validation) of generated CODEOWNERS files, sizes side by side: time must grow no faster than n log n. */
 export async function run(log: (line: string) => void): Promise<void> {
   log('## import of a generated CODEOWNERS (draft, OWNERS.yaml, validation), seconds');
-  log(`${'source / shape'.padEnd(46)}${SIZES.map(n => String(n).padStart(9)).join('')}   ratio 20k/10k`);
+  log(
+    `${'source / shape'.padEnd(46)}${SIZES.map(n => String(n).padStart(9)).join('')}   ratio 20k/10k`,
+  );
   for (const source of ['github', 'gitlab'] as const) {
     for (const shape of SHAPES) {
       const times = SIZES.map(n => {
@@ -28,13 +30,20 @@ export async function run(log: (line: string) => void): Promise<void> {
         const text = (source === 'gitlab' ? ['[Main]', ...lines] : lines).join('\n') + '\n';
         let draft: ImportDraft;
         return seconds(() => {
-          draft = source === 'gitlab' ? fromGitlabCodeowners(text, 'CODEOWNERS') : fromGithubCodeowners(text, 'CODEOWNERS');
+          draft =
+            source === 'gitlab'
+              ? fromGitlabCodeowners(text, 'CODEOWNERS')
+              : fromGithubCodeowners(text, 'CODEOWNERS');
           finishImport(draft);
         });
       });
       const ratio = times[3] / times[2];
-      log(`${`${source}: ${shape.name}`.padEnd(46)}${times.map(t => t.toFixed(2).padStart(9)).join('')}   ${ratio.toFixed(2)}`);
+      log(
+        `${`${source}: ${shape.name}`.padEnd(46)}${times.map(t => t.toFixed(2).padStart(9)).join('')}   ${ratio.toFixed(2)}`,
+      );
     }
   }
-  log('aim: 20,000 rules under 5 s for either shape; doubling the rules should about double the time (n log n: ratio near 2.1)');
+  log(
+    'aim: 20,000 rules under 5 s for either shape; doubling the rules should about double the time (n log n: ratio near 2.1)',
+  );
 }

@@ -43,7 +43,10 @@ async function syntheticRepository(dir: string): Promise<void> {
       const r = rnd();
       if (names.length < 200 || r < 0.15) {
         const name = `d${Math.floor(rnd() * DIRS)}/f${serial++}.ts`;
-        const lines = Array.from({ length: 40 }, (_, i) => `export const v${i} = ${Math.floor(rnd() * 1e6)}; // ${name}`);
+        const lines = Array.from(
+          { length: 40 },
+          (_, i) => `export const v${i} = ${Math.floor(rnd() * 1e6)}; // ${name}`,
+        );
         files.set(name, lines);
         names.push(name);
         ops.push(`M 100644 inline ${name}\n${data(lines.join('\n'))}`);
@@ -64,17 +67,23 @@ async function syntheticRepository(dir: string): Promise<void> {
       } else {
         const name = names[Math.floor(rnd() * names.length)];
         const lines = files.get(name)!;
-        lines[Math.floor(rnd() * lines.length)] = `export const w${n} = ${Math.floor(rnd() * 1e6)};`;
+        lines[Math.floor(rnd() * lines.length)] =
+          `export const w${n} = ${Math.floor(rnd() * 1e6)};`;
         ops.push(`M 100644 inline ${name}\n${data(lines.join('\n'))}`);
       }
     }
-    chunks.push(`commit refs/heads/main\nauthor Dev ${who} <dev${who}@example.com> ${time} +0000\ncommitter Dev ${who} <dev${who}@example.com> ${time} +0000\n${data(`change ${n}`)}${ops.join('')}\n`);
+    chunks.push(
+      `commit refs/heads/main\nauthor Dev ${who} <dev${who}@example.com> ${time} +0000\ncommitter Dev ${who} <dev${who}@example.com> ${time} +0000\n${data(`change ${n}`)}${ops.join('')}\n`,
+    );
   }
-  const child = await spawnGit(dir, ['fast-import', '--quiet'], { spawn: { stdio: ['pipe', 'ignore', 'pipe'] } });
+  const child = await spawnGit(dir, ['fast-import', '--quiet'], {
+    spawn: { stdio: ['pipe', 'ignore', 'pipe'] },
+  });
   const done = new Promise<number>(resolve => child.on('close', c => resolve(c ?? 1)));
-  for (const c of chunks) if (!child.stdin!.write(c)) await new Promise(r => child.stdin!.once('drain', r));
+  for (const c of chunks)
+    if (!child.stdin!.write(c)) await new Promise(r => child.stdin!.once('drain', r));
   child.stdin!.end();
-  if (await done !== 0) throw new Error('git fast-import failed');
+  if ((await done) !== 0) throw new Error('git fast-import failed');
   await runGit(dir, ['reset', '-q', '--hard', 'main']);
 }
 
@@ -82,7 +91,9 @@ async function syntheticRepository(dir: string): Promise<void> {
 async function numstatLog(dir: string): Promise<number> {
   const t0 = process.hrtime.bigint();
   const child = await spawnGit(dir, ['log', '--no-merges', '-M', '--numstat', 'HEAD']);
-  child.stdout!.on('data', () => { /* read */ });
+  child.stdout!.on('data', () => {
+    /* read */
+  });
   await new Promise(resolve => child.on('close', resolve));
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
@@ -90,13 +101,22 @@ async function numstatLog(dir: string): Promise<number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function run(log: (line: string) => void): Promise<void> {
-  log(`## Knowledge (degree of authorship, bus factor) over ${COMMITS.toLocaleString('en')} commits`);
+  log(
+    `## Knowledge (degree of authorship, bus factor) over ${COMMITS.toLocaleString('en')} commits`,
+  );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-knowledge-bench-'));
   try {
     const t0 = Date.now();
     await syntheticRepository(dir);
-    log(`synthetic repository built with git fast-import in ${((Date.now() - t0) / 1000).toFixed(1)} s (the shared history data has about 2,000 non-merge commits, too few)`);
-    const owners = `version: 1\nteams:\n  t: {lead: dev0}\ncomponents:\n` + Array.from({ length: DIRS }, (_, i) => `  c${i}: {team: t, owner: dev${i % AUTHORS}, paths: [/d${i}/]}\n`).join('');
+    log(
+      `synthetic repository built with git fast-import in ${((Date.now() - t0) / 1000).toFixed(1)} s (the shared history data has about 2,000 non-merge commits, too few)`,
+    );
+    const owners =
+      `version: 1\nteams:\n  t: {lead: dev0}\ncomponents:\n` +
+      Array.from(
+        { length: DIRS },
+        (_, i) => `  c${i}: {team: t, owner: dev${i % AUTHORS}, paths: [/d${i}/]}\n`,
+      ).join('');
     const index = createOwnershipIndex(parseOwners(owners).model);
     const until = '2100-01-01';
     const numstat: number[] = [];
@@ -109,16 +129,32 @@ export async function run(log: (line: string) => void): Promise<void> {
       knowledge.push(Number(process.hrtime.bigint() - t1) / 1e6);
     }
     const ratio = median(knowledge) / median(numstat);
-    log(`git log --no-merges -M --numstat: ${median(numstat).toFixed(0)} ms | knowledge (log + snapshot + figures): ${median(knowledge).toFixed(0)} ms`
-      + ` | ratio ${ratio.toFixed(2)} (budget 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER BUDGET'}`);
-    log(`${last!.commits} commits, ${last!.knowledge.repository.files} owned files, repository bus factor ${last!.knowledge.repository.busFactor}`);
+    log(
+      `git log --no-merges -M --numstat: ${median(numstat).toFixed(0)} ms | knowledge (log + snapshot + figures): ${median(knowledge).toFixed(0)} ms` +
+        ` | ratio ${ratio.toFixed(2)} (budget 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER BUDGET'}`,
+    );
+    log(
+      `${last!.commits} commits, ${last!.knowledge.repository.files} owned files, repository bus factor ${last!.knowledge.repository.busFactor}`,
+    );
     // Cached by commit: after one new commit only that commit is logged.
     const cache = new KnowledgeLogCache();
     await gitKnowledge(dir, index, { until, cache });
-    await runGit(dir, ['-c', 'user.name=Dev 1', '-c', 'user.email=dev1@example.com', 'commit', '-q', '--allow-empty', '-m', 'one more']);
+    await runGit(dir, [
+      '-c',
+      'user.name=Dev 1',
+      '-c',
+      'user.email=dev1@example.com',
+      'commit',
+      '-q',
+      '--allow-empty',
+      '-m',
+      'one more',
+    ]);
     const t2 = process.hrtime.bigint();
     const warm = await gitKnowledge(dir, index, { until, cache });
-    log(`one new commit with a warm cache: ${warm.loggedCommits} commit logged, ${(Number(process.hrtime.bigint() - t2) / 1e6).toFixed(0)} ms (the figures are recomputed from the cached history)`);
+    log(
+      `one new commit with a warm cache: ${warm.loggedCommits} commit logged, ${(Number(process.hrtime.bigint() - t2) / 1e6).toFixed(0)} ms (the figures are recomputed from the cached history)`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -20,7 +20,12 @@ function target(suite, ws) {
   if (suite === 'multi') return { workspace: path.join(ws, 'multi-root.code-workspace') };
   if (suite === 'bench') return { folder: generateBench(ws) };
   if (suite === 'million') return { folder: makeMillion(ws) };
-  if (suite === 'git') return { folder: require(path.join(host.ROOT, 'out/test/fixtures/gitRepo.js')).makeGitRepo(path.join(ws, 'git-repo')) };
+  if (suite === 'git')
+    return {
+      folder: require(path.join(host.ROOT, 'out/test/fixtures/gitRepo.js')).makeGitRepo(
+        path.join(ws, 'git-repo'),
+      ),
+    };
   throw new Error(`unknown suite ${suite}`);
 }
 
@@ -33,8 +38,14 @@ function generateBench(ws) {
   const made = new Set();
   for (const f of repo.files) {
     const d = path.dirname(path.join(dir, f));
-    if (!made.has(d)) { fs.mkdirSync(d, { recursive: true }); made.add(d); }
-    fs.writeFileSync(path.join(dir, f), f.endsWith('.ts') ? `import { x } from './file-1';\nexport const y = 1;\n` : '');
+    if (!made.has(d)) {
+      fs.mkdirSync(d, { recursive: true });
+      made.add(d);
+    }
+    fs.writeFileSync(
+      path.join(dir, f),
+      f.endsWith('.ts') ? `import { x } from './file-1';\nexport const y = 1;\n` : '',
+    );
   }
   return dir;
 }
@@ -46,8 +57,12 @@ function makeMillion(ws) {
   const dir = keep ? path.resolve(keep) : path.join(ws, 'million');
   if (keep && fs.existsSync(path.join(dir, '.git/ownership-lens-complete'))) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
-  const made = require(path.join(host.ROOT, 'out/test/fixtures/millionRepo.js')).makeMillionRepo(dir);
-  console.log(`[million] generated ${made.files} files (+${made.ignored} ignored) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  const made = require(path.join(host.ROOT, 'out/test/fixtures/millionRepo.js')).makeMillionRepo(
+    dir,
+  );
+  console.log(
+    `[million] generated ${made.files} files (+${made.ignored} ignored) in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
   fs.writeFileSync(path.join(dir, '.git/ownership-lens-complete'), '');
   return dir;
 }
@@ -57,31 +72,65 @@ async function runSuite(suite, ws, dirs) {
   // `github`: the sample repository with the project's fake GitHub behind user-level settings;
   // `restricted`: the same, opened in Restricted Mode (workspace trust on, folder not trusted).
   // `teams`: a team across three repositories (two folders open, one from the setting).
-  const demo = suite === 'github' || suite === 'restricted' ? await startDemoEnvironment(dirs) : suite === 'teams' ? await startTeamsEnvironment(dirs) : undefined;
+  const demo =
+    suite === 'github' || suite === 'restricted'
+      ? await startDemoEnvironment(dirs)
+      : suite === 'teams'
+        ? await startTeamsEnvironment(dirs)
+        : undefined;
   // Restricted Mode opens a repository whose .git/config runs a program from any git that reads
   // the index: the suite asserts that the extension never started git there.
-  if (suite === 'restricted') fs.appendFileSync(path.join(demo.ws, '.git/config'), '[core]\n\tfsmonitor = "touch .git/fsmonitor-ran; exit 1"\n');
-  const where = demo ? (demo.workspace ? { workspace: demo.workspace } : { folder: demo.ws }) : target(suite, ws);
+  if (suite === 'restricted')
+    fs.appendFileSync(
+      path.join(demo.ws, '.git/config'),
+      '[core]\n\tfsmonitor = "touch .git/fsmonitor-ran; exit 1"\n',
+    );
+  const where = demo
+    ? demo.workspace
+      ? { workspace: demo.workspace }
+      : { folder: demo.ws }
+    : target(suite, ws);
   const results = path.join(dirs.tmp, `results-${suite}.json`);
-  const env = { OWNERSHIP_LENS_SUITE: suite, OWNERSHIP_LENS_TEST_RESULTS: results, ...(demo ? demo.env : {}) };
-  if (process.env.OWNERSHIP_LENS_BENCH_OUT) env.OWNERSHIP_LENS_BENCH_OUT = path.resolve(process.env.OWNERSHIP_LENS_BENCH_OUT);
-  const server = await host.startCodeServer(dirs, port, where.folder || path.dirname(where.workspace), env, { restricted: suite === 'restricted' });
+  const env = {
+    OWNERSHIP_LENS_SUITE: suite,
+    OWNERSHIP_LENS_TEST_RESULTS: results,
+    ...(demo ? demo.env : {}),
+  };
+  if (process.env.OWNERSHIP_LENS_BENCH_OUT)
+    env.OWNERSHIP_LENS_BENCH_OUT = path.resolve(process.env.OWNERSHIP_LENS_BENCH_OUT);
+  const server = await host.startCodeServer(
+    dirs,
+    port,
+    where.folder || path.dirname(where.workspace),
+    env,
+    { restricted: suite === 'restricted' },
+  );
   let context;
   try {
     context = await host.launchChromium(chromium, dirs.tmp);
     const external = host.watchRequests(context);
-    const page = context.pages()[0] || await context.newPage();
+    const page = context.pages()[0] || (await context.newPage());
     const exit = new Promise(resolve => {
       page.exposeFunction('codeAutomationLog', (type, args) => {
         const line = util.format(...(Array.isArray(args) ? args : [args]));
-        if (process.env.VERBOSE || !/^\s+at |ECONNREFUSED 127\.0\.0\.1:9|vsda|authentication provider/.test(line)) console.log(line);
+        if (
+          process.env.VERBOSE ||
+          !/^\s+at |ECONNREFUSED 127\.0\.0\.1:9|vsda|authentication provider/.test(line)
+        )
+          console.log(line);
       });
       page.exposeFunction('codeAutomationExit', code => resolve(code));
     });
     await page.goto(host.workbenchUrl(port, { ...where, testsPath: TESTS }));
-    const code = await Promise.race([exit, new Promise(r => setTimeout(() => r('timeout'), TIMEOUT_S * 1000))]);
+    const code = await Promise.race([
+      exit,
+      new Promise(r => setTimeout(() => r('timeout'), TIMEOUT_S * 1000)),
+    ]);
     if (external.size) console.error(`non-loopback requests: ${[...external].join(', ')}`);
-    if (code === 'timeout') { console.error(`[${suite}] TIMEOUT after ${TIMEOUT_S}s (logs in ${dirs.tmp})`); return 2; }
+    if (code === 'timeout') {
+      console.error(`[${suite}] TIMEOUT after ${TIMEOUT_S}s (logs in ${dirs.tmp})`);
+      return 2;
+    }
     return code === 0 && external.size === 0 ? 0 : code || 1;
   } finally {
     if (context) await context.close().catch(() => {});
@@ -91,7 +140,10 @@ async function runSuite(suite, ws, dirs) {
 }
 
 (async () => {
-  if (!fs.existsSync(TESTS)) { console.error(`${TESTS} is missing: run npm run build first`); process.exit(2); }
+  if (!fs.existsSync(TESTS)) {
+    console.error(`${TESTS} is missing: run npm run build first`);
+    process.exit(2);
+  }
   const suites = (process.env.SUITES || 'acme,multi,github,restricted,git,teams,bench').split(',');
   let worst = 0;
   for (const suite of suites) {
@@ -104,9 +156,13 @@ async function runSuite(suite, ws, dirs) {
       console.error(`[${suite}] harness error:`, e);
       code = 2;
     }
-    console.log(`[${suite}] extension host exit ${code} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
-    if (code === 0 && !process.env.KEEP_TMP) { host.removeFixtures(dirs.tmp); fs.rmSync(dirs.tmp, { recursive: true, force: true }); }
-    else console.log(`[${suite}] logs kept in ${dirs.tmp}`);
+    console.log(
+      `[${suite}] extension host exit ${code} in ${((Date.now() - t0) / 1000).toFixed(1)}s`,
+    );
+    if (code === 0 && !process.env.KEEP_TMP) {
+      host.removeFixtures(dirs.tmp);
+      fs.rmSync(dirs.tmp, { recursive: true, force: true });
+    } else console.log(`[${suite}] logs kept in ${dirs.tmp}`);
     worst = Math.max(worst, code === 2 ? 2 : code ? 1 : 0);
   }
   process.exit(worst);

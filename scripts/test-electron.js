@@ -17,9 +17,16 @@ const SUITES = (process.env.SUITES || 'acme,multi').split(',');
 function cachedExecutable() {
   if (process.env.VSCODE_EXECUTABLE) return process.env.VSCODE_EXECUTABLE;
   const cache = path.join(ROOT, '.vscode-test');
-  const builds = fs.existsSync(cache) ? fs.readdirSync(cache).filter(d => d.startsWith('vscode-')) : [];
+  const builds = fs.existsSync(cache)
+    ? fs.readdirSync(cache).filter(d => d.startsWith('vscode-'))
+    : [];
   for (const b of builds) {
-    for (const exe of ['code', 'VSCode-linux-x64/code', 'Visual Studio Code.app/Contents/MacOS/Electron', 'Code.exe']) {
+    for (const exe of [
+      'code',
+      'VSCode-linux-x64/code',
+      'Visual Studio Code.app/Contents/MacOS/Electron',
+      'Code.exe',
+    ]) {
       const p = path.join(cache, b, exe);
       if (fs.existsSync(p)) return p;
     }
@@ -30,16 +37,29 @@ function cachedExecutable() {
 async function runSuite(runTests, suite, target) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ownership-lens-electron-'));
   const ws = host.copyFixtures(tmp);
-  const open = suite === 'multi' ? path.join(ws, 'multi-root.code-workspace') : path.join(ws, 'acme');
+  const open =
+    suite === 'multi' ? path.join(ws, 'multi-root.code-workspace') : path.join(ws, 'acme');
   try {
     await runTests({
-      ...target, extensionDevelopmentPath: ROOT, extensionTestsPath: TESTS,
+      ...target,
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: TESTS,
       extensionTestsEnv: { OWNERSHIP_LENS_SUITE: suite },
-      launchArgs: [open, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', path.join(tmp, 'extensions')],
+      launchArgs: [
+        open,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--user-data-dir',
+        path.join(tmp, 'user-data'),
+        '--extensions-dir',
+        path.join(tmp, 'extensions'),
+      ],
     });
     return 0;
   } catch (e) {
-    console.error(`[${suite}] ${/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|download/i.test(String(e)) ? 'could not download VS Code: ' : ''}${e.message || e}`);
+    console.error(
+      `[${suite}] ${/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|download/i.test(String(e)) ? 'could not download VS Code: ' : ''}${e.message || e}`,
+    );
     return 1;
   } finally {
     host.removeFixtures(tmp);
@@ -48,17 +68,28 @@ async function runSuite(runTests, suite, target) {
 }
 
 (async () => {
-  if (!fs.existsSync(TESTS)) { console.error(`${TESTS} is missing: run npm run build first`); process.exit(2); }
+  if (!fs.existsSync(TESTS)) {
+    console.error(`${TESTS} is missing: run npm run build first`);
+    process.exit(2);
+  }
   const { runTests } = require('@vscode/test-electron');
   const executable = cachedExecutable();
   const download = process.argv.includes('--download');
   if (!executable && !download) {
-    console.log('SKIPPED: no desktop VS Code here. @vscode/test-electron would download it from update.code.visualstudio.com,');
-    console.log('which this network cannot reach. Set VSCODE_EXECUTABLE=/path/to/code, or run with --download where the');
-    console.log('download works. The same suites run in a real VS Code through `npm test` (code-server, see scripts/run-integration-tests.js).');
+    console.log(
+      'SKIPPED: no desktop VS Code here. @vscode/test-electron would download it from update.code.visualstudio.com,',
+    );
+    console.log(
+      'which this network cannot reach. Set VSCODE_EXECUTABLE=/path/to/code, or run with --download where the',
+    );
+    console.log(
+      'download works. The same suites run in a real VS Code through `npm test` (code-server, see scripts/run-integration-tests.js).',
+    );
     process.exit(0);
   }
-  const targets = executable ? [{ vscodeExecutablePath: executable }] : [{ version: '1.90.0' }, { version: 'stable' }];
+  const targets = executable
+    ? [{ vscodeExecutablePath: executable }]
+    : [{ version: '1.90.0' }, { version: 'stable' }];
   let failed = 0;
   for (const target of targets) {
     for (const suite of SUITES) {
@@ -66,7 +97,9 @@ async function runSuite(runTests, suite, target) {
       try {
         failed += await runSuite(runTests, suite, target);
       } catch (e) {
-        console.error(`could not start VS Code (${target.version || target.vscodeExecutablePath}): ${e.message || e}`);
+        console.error(
+          `could not start VS Code (${target.version || target.vscodeExecutablePath}): ${e.message || e}`,
+        );
         failed++;
       }
     }

@@ -31,12 +31,49 @@ const COMMANDS: Record<string, Command> = {
   validate: { run: validate.run, options: ['format', 'no-repo'], takesArguments: false },
   codeowners: { run: codeowners.run, options: ['layout', 'no-layout'], takesArguments: false },
   import: { run: importOwners.run, options: IMPORT_OPTIONS, takesArguments: true },
-  'import-codeowners': { run: (args, io) => importOwners.run(args, io, ['github', 'gitlab']), options: IMPORT_OPTIONS, takesArguments: true },
-  report: { run: report.run, options: ['repo', 'api-url', 'since', 'until', 'days', 'cache-dir', 'no-cache', 'attributes', 'team-only', 'from', 'branch', 'allow-host'], takesArguments: false },
-  knowledge: { run: knowledge.run, options: ['branch', 'until', 'min-bus-factor', 'cache-dir', 'no-cache', 'attributes', 'team-only'], takesArguments: false },
+  'import-codeowners': {
+    run: (args, io) => importOwners.run(args, io, ['github', 'gitlab']),
+    options: IMPORT_OPTIONS,
+    takesArguments: true,
+  },
+  report: {
+    run: report.run,
+    options: [
+      'repo',
+      'api-url',
+      'since',
+      'until',
+      'days',
+      'cache-dir',
+      'no-cache',
+      'attributes',
+      'team-only',
+      'from',
+      'branch',
+      'allow-host',
+    ],
+    takesArguments: false,
+  },
+  knowledge: {
+    run: knowledge.run,
+    options: [
+      'branch',
+      'until',
+      'min-bus-factor',
+      'cache-dir',
+      'no-cache',
+      'attributes',
+      'team-only',
+    ],
+    takesArguments: false,
+  },
   people: { run: people.run, options: ['from', 'branch'], takesArguments: false },
   outcomes: { run: outcomes.run, options: ['until', 'allow-host'], takesArguments: false },
-  'org-report': { run: orgReport.run, options: ['org', 'shard', 'out', 'api-url', 'since', 'until', 'days', 'cache-dir', 'max-wait'], takesArguments: true },
+  'org-report': {
+    run: orgReport.run,
+    options: ['org', 'shard', 'out', 'api-url', 'since', 'until', 'days', 'cache-dir', 'max-wait'],
+    takesArguments: true,
+  },
 };
 
 const USAGE = `usage: ownership-lens <command> [options]
@@ -99,16 +136,30 @@ function commandUsage(command: string): string {
 /** What a command's own code would otherwise take silently: a stray argument, a value on a flag, a clash. */
 function checkUsage(args: CliArgs, command: Command, cwd: string): void {
   if (!command.takesArguments && args.positionals.length > 0) {
-    throw new UsageError(`"${args.command}" takes no argument, but was given "${args.positionals[0]}" (see ownership-lens ${args.command} --help)`);
+    throw new UsageError(
+      `"${args.command}" takes no argument, but was given "${args.positionals[0]}" (see ownership-lens ${args.command} --help)`,
+    );
   }
   for (const [name, value] of args.options) {
-    if (typeof value === 'string' && !VALUE_OPTIONS.has(name)) throw new UsageError(`--${name} takes no value (given "${value}")`);
+    if (typeof value === 'string' && !VALUE_OPTIONS.has(name))
+      throw new UsageError(`--${name} takes no value (given "${value}")`);
   }
-  if (args.command === 'validate' && args.options.has('json') && args.options.has('format') && args.options.get('format') !== 'json') {
-    throw new UsageError(`--json and --format ${String(args.options.get('format'))} disagree: give one`);
+  if (
+    args.command === 'validate' &&
+    args.options.has('json') &&
+    args.options.has('format') &&
+    args.options.get('format') !== 'json'
+  ) {
+    throw new UsageError(
+      `--json and --format ${String(args.options.get('format'))} disagree: give one`,
+    );
   }
   const cacheDir = args.options.get('cache-dir');
-  if (typeof cacheDir === 'string' && fs.existsSync(path.resolve(cwd, cacheDir)) && !fs.statSync(path.resolve(cwd, cacheDir)).isDirectory()) {
+  if (
+    typeof cacheDir === 'string' &&
+    fs.existsSync(path.resolve(cwd, cacheDir)) &&
+    !fs.statSync(path.resolve(cwd, cacheDir)).isDirectory()
+  ) {
     throw new UsageError(`--cache-dir ${cacheDir}: not a directory`);
   }
 }
@@ -116,19 +167,39 @@ function checkUsage(args: CliArgs, command: Command, cwd: string): void {
 /** Runs one CLI invocation and returns its exit code; every failure becomes a message, never a stack. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
-    if (argv.length === 0) { io.err(USAGE); return 2; }
-    if (['help', '--help', '-h'].includes(argv[0])) { io.out(USAGE); return 0; }
+    if (argv.length === 0) {
+      io.err(USAGE);
+      return 2;
+    }
+    if (['help', '--help', '-h'].includes(argv[0])) {
+      io.out(USAGE);
+      return 0;
+    }
     const args = parseArgs(argv);
-    if (args.command.startsWith('-')) throw new UsageError(`the command comes first: ownership-lens <command> [options], not "${args.command}"\n\n${USAGE}`);
+    if (args.command.startsWith('-'))
+      throw new UsageError(
+        `the command comes first: ownership-lens <command> [options], not "${args.command}"\n\n${USAGE}`,
+      );
     const command = COMMANDS[args.command];
     if (!command) throw new UsageError(`unknown command "${args.command}"\n\n${USAGE}`);
     const help = args.options.get('help');
-    if (typeof help === 'string') throw new UsageError(`--help takes no value (given "${withoutControlSequences(help)}")`);
-    if (args.options.has('help') || args.positionals.includes('-h')) { io.out(commandUsage(args.command)); return 0; }
+    if (typeof help === 'string')
+      throw new UsageError(`--help takes no value (given "${withoutControlSequences(help)}")`);
+    if (args.options.has('help') || args.positionals.includes('-h')) {
+      io.out(commandUsage(args.command));
+      return 0;
+    }
     const allowed = [...COMMON_OPTIONS, ...command.options];
-    const unknown = [...args.options.keys()].find(o => !allowed.includes(o)) ?? args.positionals.find(p => /^-[A-Za-z]/.test(p))?.replace(/^-+/, '');
+    const unknown =
+      [...args.options.keys()].find(o => !allowed.includes(o)) ??
+      args.positionals.find(p => /^-[A-Za-z]/.test(p))?.replace(/^-+/, '');
     if (unknown !== undefined) {
-      throw new UsageError(`unknown option --${unknown} for "${args.command}" (it takes: ${allowed.filter(o => o !== 'help').map(o => `--${o}`).join(' ')})`);
+      throw new UsageError(
+        `unknown option --${unknown} for "${args.command}" (it takes: ${allowed
+          .filter(o => o !== 'help')
+          .map(o => `--${o}`)
+          .join(' ')})`,
+      );
     }
     checkUsage(args, command, io.cwd);
     return await command.run(args, io);
@@ -166,5 +237,7 @@ if (require.main === module) {
     });
   }
   // exitCode, not exit(): let stdout drain when piped.
-  main(process.argv.slice(2), io).then(code => { process.exitCode = code; });
+  main(process.argv.slice(2), io).then(code => {
+    process.exitCode = code;
+  });
 }

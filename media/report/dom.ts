@@ -3,14 +3,22 @@
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   for (const c of children) e.append(c);
   return e;
 }
 
-export function svg(tag: string, attrs: Record<string, string | number>, ...children: (Node | string)[]): SVGElement {
+export function svg(
+  tag: string,
+  attrs: Record<string, string | number>,
+  ...children: (Node | string)[]
+): SVGElement {
   const e = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   for (const c of children) e.append(c);
@@ -24,14 +32,31 @@ export function button(label: string, onClick: () => void): HTMLButtonElement {
 }
 
 /** A table whose cells carry their column's name, so a narrow report can show each row as a block. */
-export function table(headers: string[], rows: (Node | string)[][], className = ''): HTMLTableElement {
-  return el('table', { class: `stack ${className}`.trim() },
+export function table(
+  headers: string[],
+  rows: (Node | string)[][],
+  className = '',
+): HTMLTableElement {
+  return el(
+    'table',
+    { class: `stack ${className}`.trim() },
     el('thead', {}, el('tr', {}, ...headers.map(h => el('th', {}, h)))),
-    el('tbody', {}, ...rows.map(cells => el('tr', {}, ...cells.map((c, i) => {
-      const cell = c instanceof HTMLTableCellElement ? c : el('td', {}, c);
-      if (headers[i]) cell.setAttribute('data-label', headers[i]);
-      return cell;
-    })))));
+    el(
+      'tbody',
+      {},
+      ...rows.map(cells =>
+        el(
+          'tr',
+          {},
+          ...cells.map((c, i) => {
+            const cell = c instanceof HTMLTableCellElement ? c : el('td', {}, c);
+            if (headers[i]) cell.setAttribute('data-label', headers[i]);
+            return cell;
+          }),
+        ),
+      ),
+    ),
+  );
 }
 
 const observers: ResizeObserver[] = [];
@@ -40,7 +65,10 @@ const observers: ResizeObserver[] = [];
  * A box redrawn at its own width in CSS pixels (charts keep their font size however narrow the
  * panel); `draw` gets the width and the font size in px.
  */
-export function sized(className: string, draw: (width: number, fontPx: number) => Node[]): HTMLElement {
+export function sized(
+  className: string,
+  draw: (width: number, fontPx: number) => Node[],
+): HTMLElement {
   const box = el('div', { class: className });
   let drawn = -1;
   const observer = new ResizeObserver(() => {

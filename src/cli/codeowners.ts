@@ -20,15 +20,21 @@ const GITHUB_PLACES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
  */
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const { parsed, root } = loadOwners(args, io);
-  const errors = validateOwners(parsed).filter(d => d.severity === 'error' && STRUCTURAL_CODES.has(d.code));
+  const errors = validateOwners(parsed).filter(
+    d => d.severity === 'error' && STRUCTURAL_CODES.has(d.code),
+  );
   if (errors.length > 0) {
-    io.err(`OWNERS.yaml cannot be read reliably (${errors.length} error(s)); no CODEOWNERS written. First: line ${errors[0].span.line}:${errors[0].span.column} ${errors[0].code}: ${printable(errors[0].message)}\n`);
+    io.err(
+      `OWNERS.yaml cannot be read reliably (${errors.length} error(s)); no CODEOWNERS written. First: line ${errors[0].span.line}:${errors[0].span.column} ${errors[0].code}: ${printable(errors[0].message)}\n`,
+    );
     return 1;
   }
   const unsafe = codeownersProblems(parsed.model);
   if (unsafe.length > 0) {
     const first = unsafe[0];
-    io.err(`${unsafe.length} value(s) of OWNERS.yaml are not GitHub handles and would change CODEOWNERS; no CODEOWNERS written. First: line ${first.span.line}:${first.span.column} ${first.code}: ${printable(first.message)}\n`);
+    io.err(
+      `${unsafe.length} value(s) of OWNERS.yaml are not GitHub handles and would change CODEOWNERS; no CODEOWNERS written. First: line ${first.span.line}:${first.span.column} ${first.code}: ${printable(first.message)}\n`,
+    );
     return 1;
   }
   io.out(exportCodeowners(parsed.model, layoutOf(args, io, root)));
@@ -38,7 +44,9 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
 function layoutOf(args: CliArgs, io: CliIO, root: string): string | undefined {
   if (args.options.has('no-layout')) return undefined;
   const given = stringOption(args, 'layout');
-  const file = given ? path.resolve(io.cwd, given) : GITHUB_PLACES.map(p => path.join(root, p)).find(p => fs.existsSync(p));
+  const file = given
+    ? path.resolve(io.cwd, given)
+    : GITHUB_PLACES.map(p => path.join(root, p)).find(p => fs.existsSync(p));
   if (!file) return undefined;
   let text: string;
   try {

@@ -15,21 +15,32 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const loaded = loadOwners(args, io);
   const { root, parsed } = loaded;
   requireReadable(loaded, io, 'the coverage');
-  const summary = coverageSummary(createOwnershipIndex(parsed.model), (await listRepoFiles(root)).files);
+  const summary = coverageSummary(
+    createOwnershipIndex(parsed.model),
+    (await listRepoFiles(root)).files,
+  );
   const below = min !== undefined && summary.share < min;
   if (args.options.has('json')) {
     io.out(JSON.stringify({ ...summary, min: min ?? null, ok: !below }, null, 2) + '\n');
   } else {
-    io.out(`${percentDown(summary.share)} of ${summary.totalFiles} files owned (${summary.ownedFiles} owned, ${summary.totalFiles - summary.ownedFiles} unowned)\n`);
+    io.out(
+      `${percentDown(summary.share)} of ${summary.totalFiles} files owned (${summary.ownedFiles} owned, ${summary.totalFiles - summary.ownedFiles} unowned)\n`,
+    );
     if (summary.unownedFolders.length > 0) {
       io.out('biggest unowned folders:\n');
       // Folder names are the repository's: escaped, so none can write a line of its own.
-      const folders = summary.unownedFolders.map(f => ({ name: printable(f.folder), files: f.files }));
+      const folders = summary.unownedFolders.map(f => ({
+        name: printable(f.folder),
+        files: f.files,
+      }));
       const width = Math.max(...folders.map(f => f.name.length));
       for (const f of folders) io.out(`  ${f.name.padEnd(width)}  ${f.files} file(s)\n`);
     }
   }
-  if (below) io.err(`coverage ${percentDown(summary.share)} is below the minimum ${(min! * 100).toFixed(1)}%\n`);
+  if (below)
+    io.err(
+      `coverage ${percentDown(summary.share)} is below the minimum ${(min! * 100).toFixed(1)}%\n`,
+    );
   return below ? 1 : 0;
 }
 
@@ -42,7 +53,10 @@ export function parseMin(text: string): number {
   const m = /^(\d+(?:\.\d+)?|\.\d+)(%?)$/.exec(text);
   const n = m ? Number(m[1]) : NaN;
   const share = m && (m[2] === '%' || n > 1) ? n / 100 : n;
-  if (!m || !(share >= 0 && share <= 1)) throw new UsageError(`--min is a percentage (99 or 99%) or a share from 0 to 1 (0.99), not "${printable(text)}"`);
+  if (!m || !(share >= 0 && share <= 1))
+    throw new UsageError(
+      `--min is a percentage (99 or 99%) or a share from 0 to 1 (0.99), not "${printable(text)}"`,
+    );
   return share;
 }
 

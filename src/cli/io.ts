@@ -23,7 +23,30 @@ export interface CliArgs {
 export class UsageError extends Error {}
 
 /** Options that take a value; every other `--x` is a boolean flag. */
-export const VALUE_OPTIONS: ReadonlySet<string> = new Set(['owners', 'format', 'repo', 'api-url', 'since', 'until', 'days', 'root', 'cache-dir', 'attributes', 'org', 'shard', 'out', 'max-wait', 'from', 'output', 'diff', 'min', 'layout', 'branch', 'min-bus-factor', 'allow-host']);
+export const VALUE_OPTIONS: ReadonlySet<string> = new Set([
+  'owners',
+  'format',
+  'repo',
+  'api-url',
+  'since',
+  'until',
+  'days',
+  'root',
+  'cache-dir',
+  'attributes',
+  'org',
+  'shard',
+  'out',
+  'max-wait',
+  'from',
+  'output',
+  'diff',
+  'min',
+  'layout',
+  'branch',
+  'min-bus-factor',
+  'allow-host',
+]);
 
 /**
  * Node's `util.parseArgs` in its lenient mode, so that the CLI, not the parser, words every refusal:
@@ -34,7 +57,9 @@ export function parseArgs(argv: string[]): CliArgs {
   const [command = '', ...rest] = argv;
   const parsed = parseArgsOfNode({
     args: rest,
-    options: Object.fromEntries([...VALUE_OPTIONS].map(name => [name, { type: 'string' as const, multiple: true }])),
+    options: Object.fromEntries(
+      [...VALUE_OPTIONS].map(name => [name, { type: 'string' as const, multiple: true }]),
+    ),
     strict: false,
     allowPositionals: true,
     tokens: true,
@@ -42,7 +67,10 @@ export function parseArgs(argv: string[]): CliArgs {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
   const values = new Map<string, string[]>();
-  const set = (name: string, value: string) => { options.set(name, value); values.set(name, [...(values.get(name) ?? []), value]); };
+  const set = (name: string, value: string) => {
+    options.set(name, value);
+    values.set(name, [...(values.get(name) ?? []), value]);
+  };
   let lastShortWord = -1;
   for (const token of parsed.tokens ?? []) {
     if (token.kind === 'positional') {

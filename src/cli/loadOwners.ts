@@ -19,9 +19,11 @@ export function loadOwners(args: CliArgs, io: CliIO): LoadedOwners {
   const override = stringOption(args, 'owners');
   const found = findOwnersFile(io.cwd, override);
   if (!found) {
-    throw new UsageError(override
-      ? `${override}: no such file`
-      : `No OWNERS.yaml found in ${io.cwd} (looked for ${ownersLocationsText()}); pass --owners FILE.`);
+    throw new UsageError(
+      override
+        ? `${override}: no such file`
+        : `No OWNERS.yaml found in ${io.cwd} (looked for ${ownersLocationsText()}); pass --owners FILE.`,
+    );
   }
   let text: string;
   try {
@@ -30,7 +32,11 @@ export function loadOwners(args: CliArgs, io: CliIO): LoadedOwners {
     throw new UsageError((e as Error).message);
   }
   const rootOption = stringOption(args, 'root');
-  return { file: found.file, root: rootOption ? checkedRoot(path.resolve(io.cwd, rootOption)) : found.root, parsed: parseOwners(text) };
+  return {
+    file: found.file,
+    root: rootOption ? checkedRoot(path.resolve(io.cwd, rootOption)) : found.root,
+    parsed: parseOwners(text),
+  };
 }
 
 /** `--root DIR` must be a directory: a mistyped root would otherwise count 0 files as fully owned. */
@@ -45,7 +51,6 @@ function checkedRoot(dir: string): string {
   return dir;
 }
 
-
 /**
  * For commands whose answers come from the whole file (`who`, `coverage`, `report`): refuse (exit 2)
  * when it cannot be read, rather than answer "unowned" for everything; lesser errors only warn.
@@ -53,12 +58,20 @@ function checkedRoot(dir: string): string {
 export function requireReadable(loaded: LoadedOwners, io: CliIO, what: string): void {
   const shown = displayPath(loaded.file, io.cwd);
   // A version this build does not know is still validated (to help a migration), but not answered from.
-  const unreadable = loaded.parsed.diagnostics.find(d => d.severity === 'error' && (UNREADABLE_CODES.has(d.code) || d.code === 'unsupported-version'));
+  const unreadable = loaded.parsed.diagnostics.find(
+    d =>
+      d.severity === 'error' && (UNREADABLE_CODES.has(d.code) || d.code === 'unsupported-version'),
+  );
   if (unreadable) {
-    throw new UsageError(`${printable(shown)} cannot be read (line ${unreadable.span.line}:${unreadable.span.column} ${unreadable.code}: ${printable(unreadable.message)}); run \`ownership-lens validate\` for every problem.`);
+    throw new UsageError(
+      `${printable(shown)} cannot be read (line ${unreadable.span.line}:${unreadable.span.column} ${unreadable.code}: ${printable(unreadable.message)}); run \`ownership-lens validate\` for every problem.`,
+    );
   }
   const errors = loaded.parsed.diagnostics.filter(d => d.severity === 'error').length;
-  if (errors > 0) io.err(`warning: ${printable(shown)} has ${errors} error(s); ${what} may be incomplete (run \`ownership-lens validate\`).\n`);
+  if (errors > 0)
+    io.err(
+      `warning: ${printable(shown)} has ${errors} error(s); ${what} may be incomplete (run \`ownership-lens validate\`).\n`,
+    );
 }
 
 /** The path as shown to people: relative to the working directory when inside it. */

@@ -11,8 +11,15 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const untilMs = untilOption(args);
   const loaded = loadOwners(args, io);
   requireReadable(loaded, io, 'outcomes');
-  const entries = await outcomeReader(loaded, args, io).entries([...loaded.parsed.model.outcomes.values()], untilMs);
-  io.out(args.options.has('json') ? `${JSON.stringify(entries, null, 2)}\n` : formatEntries(entries, loaded));
+  const entries = await outcomeReader(loaded, args, io).entries(
+    [...loaded.parsed.model.outcomes.values()],
+    untilMs,
+  );
+  io.out(
+    args.options.has('json')
+      ? `${JSON.stringify(entries, null, 2)}\n`
+      : formatEntries(entries, loaded),
+  );
   return 0;
 }
 
@@ -30,13 +37,21 @@ function untilOption(args: CliArgs): number | undefined {
   const v = stringOption(args, 'until');
   if (v === undefined) return undefined;
   const ms = Date.parse(`${v}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== v) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(v) ||
+    Number.isNaN(ms) ||
+    new Date(ms).toISOString().slice(0, 10) !== v
+  ) {
     throw new UsageError(`--until must be a date YYYY-MM-DD, not "${v}"`);
   }
   return ms;
 }
 
-const STATUS_WORDS: Record<OutcomeEntry['status'], string> = { met: 'met', missed: 'MISSED', unknown: 'unknown' };
+const STATUS_WORDS: Record<OutcomeEntry['status'], string> = {
+  met: 'met',
+  missed: 'MISSED',
+  unknown: 'unknown',
+};
 
 function formatEntries(entries: OutcomeEntry[], loaded: LoadedOwners): string {
   if (entries.length === 0) return 'No outcomes in OWNERS.yaml.\n';
@@ -46,7 +61,9 @@ function formatEntries(entries: OutcomeEntry[], loaded: LoadedOwners): string {
     const value = valueText(e.value, unit);
     const target = e.target === null ? 'no target' : `target ${e.target}`;
     const tail = e.status === 'unknown' ? `: ${e.reason}` : e.asOf ? `, as of ${e.asOf}` : '';
-    return printable(`${e.outcome.padEnd(width)}  ${STATUS_WORDS[e.status].padEnd(7)}  ${value}  (${target})${tail}`);
+    return printable(
+      `${e.outcome.padEnd(width)}  ${STATUS_WORDS[e.status].padEnd(7)}  ${value}  (${target})${tail}`,
+    );
   });
   return `${lines.join('\n')}\n`;
 }

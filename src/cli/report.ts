@@ -25,9 +25,13 @@ export { formatReport, inPracticeLines } from './reportText';
 /** `report`: docs/figures.md ("Lead authorship") lead-authorship figures from GitHub's merged pull requests. */
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const from = stringOption(args, 'from') ?? 'github';
-  if (from !== 'github' && from !== 'git') throw new UsageError(`--from must be github or git, not "${from}"`);
+  if (from !== 'github' && from !== 'git')
+    throw new UsageError(`--from must be github or git, not "${from}"`);
   if (from === 'git') return runFromGit(args, io);
-  if (args.options.has('branch')) throw new UsageError('--branch is for --from git (the GitHub source reads merged pull requests)');
+  if (args.options.has('branch'))
+    throw new UsageError(
+      '--branch is for --from git (the GitHub source reads merged pull requests)',
+    );
   if ((args.values.get('repo')?.length ?? 0) > 1) return runRepos(args, io);
   const loaded = loadOwners(args, io);
   const { root, parsed } = loaded;
@@ -37,18 +41,33 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const apiUrl = apiUrlOption(args);
   const repo = await repoOption(args, root);
   const token = tokenFromEnvironment(io.env);
-  if (!token) throw new UsageError('report needs a GitHub token: set GITHUB_TOKEN or GH_TOKEN (a token that can read the repository\'s pull requests).');
+  if (!token)
+    throw new UsageError(
+      "report needs a GitHub token: set GITHUB_TOKEN or GH_TOKEN (a token that can read the repository's pull requests).",
+    );
   const attributesOption = stringOption(args, 'attributes');
-  const attributes = readGitattributes(root, attributesOption === undefined ? undefined : path.resolve(io.cwd, attributesOption));
-  if (attributes.kind === 'unreadable') throw new UsageError(`cannot read ${attributes.file} for linguist-generated: ${attributes.reason}`);
+  const attributes = readGitattributes(
+    root,
+    attributesOption === undefined ? undefined : path.resolve(io.cwd, attributesOption),
+  );
+  if (attributes.kind === 'unreadable')
+    throw new UsageError(
+      `cannot read ${attributes.file} for linguist-generated: ${attributes.reason}`,
+    );
   const teamOnly = teamOnlyWanted(model, args.options.has('team-only'));
 
-  const cacheDir = args.options.has('no-cache') ? undefined : path.resolve(io.cwd, stringOption(args, 'cache-dir') ?? defaultCacheDir(io.env));
+  const cacheDir = args.options.has('no-cache')
+    ? undefined
+    : path.resolve(io.cwd, stringOption(args, 'cache-dir') ?? defaultCacheDir(io.env));
   let sync;
   try {
     sync = await syncPullRequests({
       github: { token, apiUrl, fetch: globalThis.fetch, log: line => io.err(`${line}\n`) },
-      repo, since: `${window.since}T00:00:00Z`, cacheDir, log: line => io.err(`${line}\n`), commitAuthors: model.metrics.creditCoAuthors,
+      repo,
+      since: `${window.since}T00:00:00Z`,
+      cacheDir,
+      log: line => io.err(`${line}\n`),
+      commitAuthors: model.metrics.creditCoAuthors,
     });
   } catch (e) {
     if (e instanceof GitHubError) {
@@ -57,10 +76,36 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     }
     throw e;
   }
-  const { report } = repositoryFigures({ index: createOwnershipIndex(model), changes: sync.pullRequests, generated: attributes.generated }, { flag: window }, teamOnly);
-  const outcomes = await teamOutcomes(model, outcomeReader(loaded, args, io), report.teams.map(t => t.team), report.window, nowMs());
-  const json = reportJson({ repo: `${repo.owner}/${repo.name}`, source: 'github' }, report, outcomes, sync.apiRequests);
-  io.out(args.options.has('json') ? `${JSON.stringify(json, null, 2)}\n` : formatReport(json.repo, report, sync.apiRequests, 'github', { byTeam: outcomes, unit: id => model.outcomes.get(id)?.unit }));
+  const { report } = repositoryFigures(
+    {
+      index: createOwnershipIndex(model),
+      changes: sync.pullRequests,
+      generated: attributes.generated,
+    },
+    { flag: window },
+    teamOnly,
+  );
+  const outcomes = await teamOutcomes(
+    model,
+    outcomeReader(loaded, args, io),
+    report.teams.map(t => t.team),
+    report.window,
+    nowMs(),
+  );
+  const json = reportJson(
+    { repo: `${repo.owner}/${repo.name}`, source: 'github' },
+    report,
+    outcomes,
+    sync.apiRequests,
+  );
+  io.out(
+    args.options.has('json')
+      ? `${JSON.stringify(json, null, 2)}\n`
+      : formatReport(json.repo, report, sync.apiRequests, 'github', {
+          byTeam: outcomes,
+          unit: id => model.outcomes.get(id)?.unit,
+        }),
+  );
   return 0;
 }
 
@@ -72,6 +117,9 @@ async function repoOption(args: CliArgs, root: string): Promise<RepoRef> {
     return repo;
   }
   const repo = await gitRemoteRepo(root);
-  if (!repo) throw new UsageError('cannot tell the GitHub repository from the git remote "origin"; pass --repo OWNER/NAME');
+  if (!repo)
+    throw new UsageError(
+      'cannot tell the GitHub repository from the git remote "origin"; pass --repo OWNER/NAME',
+    );
   return repo;
 }

@@ -11,7 +11,17 @@ import { CliArgs, stringOption, UsageError } from './io';
 
 /** README.md's command-line reference: --since (inclusive) / --until (exclusive) as UTC days, or --days N back from now (core/figures/window.ts). */
 export function reportWindow(args: CliArgs, windowDays: number, now: Date): ReportWindow {
-  return usage(() => resolveWindow({ since: stringOption(args, 'since'), until: stringOption(args, 'until'), days: stringOption(args, 'days') }, windowDays, now.getTime()));
+  return usage(() =>
+    resolveWindow(
+      {
+        since: stringOption(args, 'since'),
+        until: stringOption(args, 'until'),
+        days: stringOption(args, 'days'),
+      },
+      windowDays,
+      now.getTime(),
+    ),
+  );
 }
 
 /** A window option's error as bad usage (exit 2), with the same message. */
@@ -32,8 +42,12 @@ export function apiUrlOption(args: CliArgs): string {
     throw new UsageError(`--api-url must be an http(s) URL, not "${v}"`);
   }
   // Checked before the protocol so that the message never echoes a password.
-  if (url.username || url.password) throw new UsageError('--api-url must not contain a user name or password ("user:password@"); the token comes from GITHUB_TOKEN or GH_TOKEN.');
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--api-url must be an http(s) URL, not "${v}"`);
+  if (url.username || url.password)
+    throw new UsageError(
+      '--api-url must not contain a user name or password ("user:password@"); the token comes from GITHUB_TOKEN or GH_TOKEN.',
+    );
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new UsageError(`--api-url must be an http(s) URL, not "${v}"`);
   return v.replace(/\/+$/, '');
 }
 
@@ -51,7 +65,13 @@ export async function gitRemoteRepo(root: string): Promise<RepoRef | undefined> 
 
 /** The per-user cache directory of the CLI. */
 export function defaultCacheDir(env: Record<string, string | undefined>): string {
-  if (process.platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local'), 'ownership-lens', 'cache');
-  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches', 'ownership-lens');
+  if (process.platform === 'win32')
+    return path.join(
+      env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local'),
+      'ownership-lens',
+      'cache',
+    );
+  if (process.platform === 'darwin')
+    return path.join(os.homedir(), 'Library', 'Caches', 'ownership-lens');
   return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'ownership-lens');
 }

@@ -9,7 +9,8 @@ import { printChangeOwners } from './changeOwners';
 import { CliArgs, CliIO, UsageError } from './io';
 import { loadOwners, requireReadable } from './loadOwners';
 
-const USAGE = 'usage: ownership-lens who PATH... | - | --diff BASE...HEAD | --staged [--owners FILE] [--json] [--codeowners]  (paths relative to the repository root; who - reads them from standard input)';
+const USAGE =
+  'usage: ownership-lens who PATH... | - | --diff BASE...HEAD | --staged [--owners FILE] [--json] [--codeowners]  (paths relative to the repository root; who - reads them from standard input)';
 
 /**
  * `who PATH...`: the component, team, owner and lead of each path (README.md's command-line reference). With `--diff
@@ -18,7 +19,8 @@ const USAGE = 'usage: ownership-lens who PATH... | - | --diff BASE...HEAD | --st
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const change = changeSetOf(args);
   if (args.positionals.length === 0 && !change) throw new UsageError(USAGE);
-  if (args.positionals.length > 0 && change) throw new UsageError(`give paths or a change, not both\n${USAGE}`);
+  if (args.positionals.length > 0 && change)
+    throw new UsageError(`give paths or a change, not both\n${USAGE}`);
   const fromStdin = args.positionals.includes('-');
   const loaded = loadOwners(args, io);
   const { root, parsed } = loaded;
@@ -37,7 +39,14 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
       throw new UsageError((e as Error).message);
     }
     const result = ownersOfChanges(index, files);
-    if (args.options.has('json')) io.out(JSON.stringify({ change: change.kind === 'staged' ? 'staged' : change.range, ...result }, null, 2) + '\n');
+    if (args.options.has('json'))
+      io.out(
+        JSON.stringify(
+          { change: change.kind === 'staged' ? 'staged' : change.range, ...result },
+          null,
+          2,
+        ) + '\n',
+      );
     else printChangeOwners(result, io);
     return 0;
   }
@@ -47,10 +56,22 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const withCodeowners = !json || args.options.has('codeowners');
   const rows = paths.map(rel => {
     const owner = index.ownerOf(rel);
-    const row = owner.kind === 'unowned'
-      ? { path: rel, component: null, team: null, owner: null, lead: null }
-      : { path: rel, component: owner.component.id, team: owner.component.team || null, owner: owner.component.owner || null, lead: owner.team?.lead || null };
-    return withCodeowners ? { ...row, codeowners: owner.kind === 'owned' ? codeownersOf(parsed.model, owner.component) : [] } : row;
+    const row =
+      owner.kind === 'unowned'
+        ? { path: rel, component: null, team: null, owner: null, lead: null }
+        : {
+            path: rel,
+            component: owner.component.id,
+            team: owner.component.team || null,
+            owner: owner.component.owner || null,
+            lead: owner.team?.lead || null,
+          };
+    return withCodeowners
+      ? {
+          ...row,
+          codeowners: owner.kind === 'owned' ? codeownersOf(parsed.model, owner.component) : [],
+        }
+      : row;
   });
   if (json) {
     writeJsonArray(rows, io);
@@ -61,9 +82,11 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const p = (s: string | null) => printable(s ?? '?');
   const width = Math.max(...rows.map(r => p(r.path).length));
   for (const r of rows) {
-    io.out(r.component === null
-      ? `${p(r.path).padEnd(width)}  unowned\n`
-      : `${p(r.path).padEnd(width)}  ${p(r.component)}  owner ${p(r.owner)}  team ${p(r.team)}  lead ${p(r.lead)}${'codeowners' in r && r.codeowners.length > 0 ? `  codeowners ${r.codeowners.map(c => p(c)).join(' ')}` : ''}\n`);
+    io.out(
+      r.component === null
+        ? `${p(r.path).padEnd(width)}  unowned\n`
+        : `${p(r.path).padEnd(width)}  ${p(r.component)}  owner ${p(r.owner)}  team ${p(r.team)}  lead ${p(r.lead)}${'codeowners' in r && r.codeowners.length > 0 ? `  codeowners ${r.codeowners.map(c => p(c)).join(' ')}` : ''}\n`,
+    );
   }
   return 0;
 }
@@ -81,7 +104,10 @@ function writeJsonArray(rows: readonly object[], io: CliIO): void {
   if (rows.length === 0) return io.out('[]\n');
   const SLICE = 5000;
   for (let i = 0; i < rows.length; i += SLICE) {
-    const part = rows.slice(i, i + SLICE).map(r => '  ' + JSON.stringify(r)).join(',\n');
+    const part = rows
+      .slice(i, i + SLICE)
+      .map(r => '  ' + JSON.stringify(r))
+      .join(',\n');
     io.out((i === 0 ? '[\n' : ',\n') + part);
   }
   io.out('\n]\n');
@@ -93,7 +119,10 @@ function writeJsonArray(rows: readonly object[], io: CliIO): void {
  */
 function repoPath(p: string, root: string): string {
   const rel = path.posix.normalize(p.replace(/\\/g, '/').replace(/^\/+/, ''));
-  if (rel === '..' || rel.startsWith('../')) throw new UsageError(`${printable(p)} is outside the repository ${printable(root)}: paths are relative to its root`);
+  if (rel === '..' || rel.startsWith('../'))
+    throw new UsageError(
+      `${printable(p)} is outside the repository ${printable(root)}: paths are relative to its root`,
+    );
   return rel === '.' || rel === './' ? '' : rel.replace(/^\.\//, '');
 }
 
@@ -104,11 +133,20 @@ function repoPath(p: string, root: string): string {
  */
 function typedRepoPath(p: string, root: string, cwd: string): string {
   const native = path.resolve(cwd, p);
-  const inside = (abs: string) => abs === root || abs.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  const inside = (abs: string) =>
+    abs === root || abs.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
   const exists = (abs: string) => fs.existsSync(abs);
   let rel: string;
-  if (path.isAbsolute(p) && inside(native) && exists(native)) rel = path.relative(root, native).split(path.sep).join('/');
-  else if (!path.isAbsolute(p) && cwd !== root && inside(native) && exists(native) && !exists(path.join(root, p))) rel = path.relative(root, native).split(path.sep).join('/');
+  if (path.isAbsolute(p) && inside(native) && exists(native))
+    rel = path.relative(root, native).split(path.sep).join('/');
+  else if (
+    !path.isAbsolute(p) &&
+    cwd !== root &&
+    inside(native) &&
+    exists(native) &&
+    !exists(path.join(root, p))
+  )
+    rel = path.relative(root, native).split(path.sep).join('/');
   else rel = repoPath(p, root);
   if (rel !== '' && !rel.endsWith('/') && isDirectory(path.join(root, rel))) rel += '/';
   return rel;
@@ -125,7 +163,8 @@ function isDirectory(file: string): boolean {
 function changeSetOf(args: CliArgs): ChangeSet | undefined {
   const diff = args.options.get('diff');
   if (diff === true) throw new UsageError(`--diff needs a range such as main...HEAD\n${USAGE}`);
-  if (typeof diff === 'string' && args.options.has('staged')) throw new UsageError(`--diff or --staged, not both\n${USAGE}`);
+  if (typeof diff === 'string' && args.options.has('staged'))
+    throw new UsageError(`--diff or --staged, not both\n${USAGE}`);
   if (typeof diff === 'string') return { kind: 'range', range: diff };
   return args.options.has('staged') ? { kind: 'staged' } : undefined;
 }

@@ -34,10 +34,14 @@ export function setClock(start: string | undefined): void {
 
 function offsetFor(start: string | undefined): number {
   if (start === undefined || start === '') return 0;
-  const text = /^\d{4}-\d{2}-\d{2}$/.test(start) ? `${start}T00:00:00Z`
-    : /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(start) ? `${start}Z` : start;
+  const text = /^\d{4}-\d{2}-\d{2}$/.test(start)
+    ? `${start}T00:00:00Z`
+    : /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(start)
+      ? `${start}Z`
+      : start;
   const t = Date.parse(text);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(start) || Number.isNaN(t)) throw new Error(`${CLOCK_ENV} must be a date such as 2027-03-01T08:30:00Z, not "${start}"`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(start) || Number.isNaN(t))
+    throw new Error(`${CLOCK_ENV} must be a date such as 2027-03-01T08:30:00Z, not "${start}"`);
   return t - Date.now();
 }
 

@@ -19,13 +19,18 @@ export function wrapText(text: string, width: number): string[] {
   let line = '';
   for (let word of text.split(/\s+/).filter(Boolean)) {
     while (word.length > width) {
-      if (line) { lines.push(line); line = ''; }
+      if (line) {
+        lines.push(line);
+        line = '';
+      }
       lines.push(word.slice(0, width));
       word = word.slice(width);
     }
     if (!word) continue;
-    if (line && line.length + 1 + word.length > width) { lines.push(line); line = word; }
-    else line = line ? `${line} ${word}` : word;
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
   return lines;

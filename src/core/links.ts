@@ -35,7 +35,8 @@ export function markdownLinkTarget(url: string): string {
   const chars = [...url];
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
-    if (c === '%') out += /^[0-9A-Fa-f]{2}$/.test((chars[i + 1] ?? '') + (chars[i + 2] ?? '')) ? '%' : '%25';
+    if (c === '%')
+      out += /^[0-9A-Fa-f]{2}$/.test((chars[i + 1] ?? '') + (chars[i + 2] ?? '')) ? '%' : '%25';
     else if (KEPT.test(c)) out += c;
     else for (const b of utf8.encode(c)) out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
   }

@@ -14,7 +14,8 @@ export async function changedFiles(root: string, change: ChangeSet): Promise<str
   }
   // Outside a repository `git diff` compares files instead and answers with a puzzling error.
   const inside = await runGit(root, ['rev-parse', '--is-inside-work-tree']).catch(() => undefined);
-  if (!inside || inside.code !== 0) throw new Error(`${root} is not inside a git repository: --diff and --staged need one`);
+  if (!inside || inside.code !== 0)
+    throw new Error(`${root} is not inside a git repository: --diff and --staged need one`);
   // --no-renames: a moved file is its old path deleted and its new path added, so the component it
   // leaves is asked to review too. --no-ext-diff/--no-textconv: names only, no program of the repository's.
   const common = ['diff', '--name-only', '--no-renames', '--no-ext-diff', '--no-textconv', '-z'];

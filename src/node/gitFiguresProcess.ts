@@ -29,11 +29,30 @@ process.once('message', (r: GitFiguresRequest) => {
       const knowledgeCache = knowledgeFile ? readKnowledgeCache(knowledgeFile) : undefined;
       await resolveRef(r.root, r.ref); // a missing branch answers with one clear message
       const index = createOwnershipIndex(model);
-      const known = r.windows.length ? await gitKnowledge(r.root, index, { ref: r.ref, until: r.windows[0].until, generated, cache: knowledgeCache }) : undefined;
-      if (known && knowledgeCache && knowledgeFile && known.loggedCommits > 0) writeKnowledgeCache(knowledgeFile, knowledgeCache);
+      const known = r.windows.length
+        ? await gitKnowledge(r.root, index, {
+            ref: r.ref,
+            until: r.windows[0].until,
+            generated,
+            cache: knowledgeCache,
+          })
+        : undefined;
+      if (known && knowledgeCache && knowledgeFile && known.loggedCommits > 0)
+        writeKnowledgeCache(knowledgeFile, knowledgeCache);
       for (const window of r.windows) {
-        const ownership = known && window.until === r.windows[0].until ? gitOwnershipOptions(known, true) : undefined;
-        const result = await gitLeadReport({ root: r.root, ref: r.ref, window, model, generated, cache, ownership });
+        const ownership =
+          known && window.until === r.windows[0].until
+            ? gitOwnershipOptions(known, true)
+            : undefined;
+        const result = await gitLeadReport({
+          root: r.root,
+          ref: r.ref,
+          window,
+          model,
+          generated,
+          cache,
+          ownership,
+        });
         reports.push(result.report);
         ({ repo, tip } = result);
         readFromGit += result.readFromGit;

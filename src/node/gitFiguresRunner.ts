@@ -26,15 +26,21 @@ export class GitFiguresRunner {
 
   constructor(private readonly processFile: string) {}
 
-  run(request: Omit<GitFiguresRequest, 'id'>): Promise<Extract<GitFiguresAnswer, { reports: LeadReport[] }>> {
+  run(
+    request: Omit<GitFiguresRequest, 'id'>,
+  ): Promise<Extract<GitFiguresAnswer, { reports: LeadReport[] }>> {
     const id = ++this.nextId;
     const child = fork(this.processFile, [], {
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced', execArgv: [],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+      execArgv: [],
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
     });
     let stderr = '';
     child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (s: string) => { if (stderr.length < 4096) stderr += s; });
+    child.stderr?.on('data', (s: string) => {
+      if (stderr.length < 4096) stderr += s;
+    });
     return new Promise((resolve, reject) => {
       let answered = false;
       child.once('message', (m: GitFiguresAnswer) => {
@@ -42,9 +48,17 @@ export class GitFiguresRunner {
         if ('error' in m) reject(new Error(m.error));
         else resolve(m);
       });
-      child.once('error', e => { child.kill(); reject(e); });
+      child.once('error', e => {
+        child.kill();
+        reject(e);
+      });
       child.once('exit', (code, signal) => {
-        if (!answered) reject(new Error(`the git figures process exited with ${signal ?? code} before answering${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`));
+        if (!answered)
+          reject(
+            new Error(
+              `the git figures process exited with ${signal ?? code} before answering${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`,
+            ),
+          );
       });
       child.send({ ...request, id } satisfies GitFiguresRequest);
     });

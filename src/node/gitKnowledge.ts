@@ -18,11 +18,20 @@ export interface GitKnowledge {
 }
 
 /** Maps logged commits to people (OWNERS.yaml's `people`, no-reply addresses, bots). */
-export function mapCommits(index: OwnershipIndex, logged: readonly LoggedCommit[]): KnowledgeCommit[] {
+export function mapCommits(
+  index: OwnershipIndex,
+  logged: readonly LoggedCommit[],
+): KnowledgeCommit[] {
   const map = createAuthorMapper(index.model);
   return logged.map(c => {
     const who = map({ name: c.name, email: c.email });
-    return { hash: c.hash, author: who.login, isBot: who.isBot, committedAt: c.committedAt, changes: c.changes };
+    return {
+      hash: c.hash,
+      author: who.login,
+      isBot: who.isBot,
+      committedAt: c.committedAt,
+      changes: c.changes,
+    };
   });
 }
 
@@ -30,18 +39,43 @@ export function mapCommits(index: OwnershipIndex, logged: readonly LoggedCommit[
  * Knowledge of the repository at `root` from REF's history before `until` (YYYY-MM-DD, exclusive):
  * one `git log` pass (only the new commits with a warm `cache`), then the pure computation.
  */
-export async function gitKnowledge(root: string, index: OwnershipIndex, options: { ref?: string; until: string; generated?: GeneratedFiles; cache?: KnowledgeLogCache }): Promise<GitKnowledge> {
-  const history = await readKnowledgeHistory(root, options.ref ?? 'HEAD', options.until, options.cache);
+export async function gitKnowledge(
+  root: string,
+  index: OwnershipIndex,
+  options: { ref?: string; until: string; generated?: GeneratedFiles; cache?: KnowledgeLogCache },
+): Promise<GitKnowledge> {
+  const history = await readKnowledgeHistory(
+    root,
+    options.ref ?? 'HEAD',
+    options.until,
+    options.cache,
+  );
   const commits = mapCommits(index, history.commits);
   const ignored = createPathFilter(index.model.metrics);
   const generated = options.generated ?? NO_GENERATED_FILES;
-  const knowledge = computeKnowledge(index, new HistoryIndex(commits), history.files, p => ignored(p) || generated.isGenerated(p));
+  const knowledge = computeKnowledge(
+    index,
+    new HistoryIndex(commits),
+    history.files,
+    p => ignored(p) || generated.isGenerated(p),
+  );
   const seen = new Set<string>();
   for (const c of commits) if (!c.isBot) seen.add(c.author.toLowerCase());
-  return { knowledge, seen, tip: history.tip, snapshot: history.snapshot, commits: commits.length, loggedCommits: history.loggedCommits };
+  return {
+    knowledge,
+    seen,
+    tip: history.tip,
+    snapshot: history.snapshot,
+    commits: commits.length,
+    loggedCommits: history.loggedCommits,
+  };
 }
 
 /** The options `computeLeadReport` takes for the git source: knowledge, and who is seen in the history at all. */
 export function gitOwnershipOptions(k: GitKnowledge, reviewsKnown: boolean): OwnershipOptions {
-  return { knowledge: k.knowledge, reviewsKnown, seenInHistory: login => k.seen.has(login.toLowerCase()) };
+  return {
+    knowledge: k.knowledge,
+    reviewsKnown,
+    seenInHistory: login => k.seen.has(login.toLowerCase()),
+  };
 }

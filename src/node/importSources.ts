@@ -6,12 +6,18 @@ import { prowIgnoresDir } from '../core/ownersImport/prowOwners';
 import { readOwnersText } from './ownersFile';
 
 /** Where CODEOWNERS lives: GitHub's three places and GitLab's. */
-export const CODEOWNERS_PLACES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'];
+export const CODEOWNERS_PLACES = [
+  '.github/CODEOWNERS',
+  'CODEOWNERS',
+  'docs/CODEOWNERS',
+  '.gitlab/CODEOWNERS',
+];
 
 /** Ownership files in a directory: its CODEOWNERS, else its OWNERS tree, else its catalog-info files. */
 export function findSources(dir: string, from?: SourceKind): string[] {
   const codeowners = CODEOWNERS_PLACES.map(p => path.join(dir, p)).filter(p => fs.existsSync(p));
-  if (codeowners.length > 0 || from === 'github' || from === 'gitlab') return codeowners.slice(0, 1);
+  if (codeowners.length > 0 || from === 'github' || from === 'gitlab')
+    return codeowners.slice(0, 1);
   const prow: string[] = [];
   const catalogs: string[] = [];
   // Prow reads every OWNERS file except those its default denylist skips (vendor/*/*, _output, .git),
@@ -20,8 +26,9 @@ export function findSources(dir: string, from?: SourceKind): string[] {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, entry.name);
       const rel = path.relative(dir, p).split(path.sep).join('/');
-      if (entry.isDirectory()) { if (entry.name !== 'node_modules' && !prowIgnoresDir(rel) && depth < 25) walk(p, depth + 1); }
-      else if (entry.name === 'OWNERS' || entry.name === 'OWNERS_ALIASES') prow.push(p);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && !prowIgnoresDir(rel) && depth < 25) walk(p, depth + 1);
+      } else if (entry.name === 'OWNERS' || entry.name === 'OWNERS_ALIASES') prow.push(p);
       else if (/^catalog-info.*\.ya?ml$/.test(entry.name)) catalogs.push(p);
     }
   };
@@ -30,12 +37,21 @@ export function findSources(dir: string, from?: SourceKind): string[] {
 }
 
 /** Reads the given files and directories (paths relative to `root` in the result) into one draft. */
-export function readImportSources(inputs: readonly string[], root: string, from?: SourceKind, only?: readonly SourceKind[]): ImportDraft {
-  const files = inputs.flatMap(p => (fs.existsSync(p) && fs.statSync(p).isDirectory() ? findSources(p, from) : [p]));
+export function readImportSources(
+  inputs: readonly string[],
+  root: string,
+  from?: SourceKind,
+  only?: readonly SourceKind[],
+): ImportDraft {
+  const files = inputs.flatMap(p =>
+    fs.existsSync(p) && fs.statSync(p).isDirectory() ? findSources(p, from) : [p],
+  );
   if (files.length === 0) {
-    throw new Error(from === 'github' || from === 'gitlab'
-      ? `no CODEOWNERS found in ${inputs.join(', ')} (looked at ${CODEOWNERS_PLACES.join(', ')})`
-      : `no ownership file found in ${inputs.join(', ')} (looked for CODEOWNERS, OWNERS trees, catalog-info.yaml)`);
+    throw new Error(
+      from === 'github' || from === 'gitlab'
+        ? `no CODEOWNERS found in ${inputs.join(', ')} (looked at ${CODEOWNERS_PLACES.join(', ')})`
+        : `no ownership file found in ${inputs.join(', ')} (looked for CODEOWNERS, OWNERS trees, catalog-info.yaml)`,
+    );
   }
   const sources = files.map(file => {
     const text = readOwnersText(file, undefined, root);

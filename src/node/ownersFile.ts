@@ -4,7 +4,6 @@ import { DEFAULT_MAX_BYTES } from '../core/owners/inputGuards';
 import { OWNERS_FILE_LOCATIONS } from '../core/owners/locations';
 import { readRegularFile } from './safeFiles';
 
-
 /** The repository root: the nearest directory at or above `dir` that contains `.git`. */
 export function findRepoRoot(dir: string): string | undefined {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
@@ -17,15 +16,23 @@ export function findRepoRoot(dir: string): string | undefined {
  * OWNERS.yaml for `startDir` (or `override`), with the repository root its paths are relative
  * to: the file's repository, else (an override outside any repository) `startDir`'s, else the file's folder.
  */
-export function findOwnersFile(startDir: string, override?: string): { file: string; root: string } | undefined {
+export function findOwnersFile(
+  startDir: string,
+  override?: string,
+): { file: string; root: string } | undefined {
   if (override) {
     const file = path.resolve(startDir, override);
     if (!fs.existsSync(file)) return undefined;
     // A file kept outside any repository describes the repository the command runs in.
-    return { file, root: findRepoRoot(path.dirname(file)) ?? findRepoRoot(startDir) ?? path.dirname(file) };
+    return {
+      file,
+      root: findRepoRoot(path.dirname(file)) ?? findRepoRoot(startDir) ?? path.dirname(file),
+    };
   }
   const root = findRepoRoot(startDir);
-  for (const base of root && root !== path.resolve(startDir) ? [path.resolve(startDir), root] : [path.resolve(startDir)]) {
+  for (const base of root && root !== path.resolve(startDir)
+    ? [path.resolve(startDir), root]
+    : [path.resolve(startDir)]) {
     for (const candidate of OWNERS_FILE_LOCATIONS) {
       const file = path.join(base, candidate);
       if (fs.existsSync(file)) return { file, root: root ?? base };
@@ -42,8 +49,16 @@ export function findOwnersFile(startDir: string, override?: string): { file: str
 export function readOwnersText(file: string, maxBytes = DEFAULT_MAX_BYTES, root?: string): string {
   const read = readRegularFile(file, maxBytes, root);
   if (read.kind === 'missing') throw new Error(`${file} does not exist`);
-  if (read.kind === 'refused') throw new Error(/not a regular file/.test(read.reason) ? `${read.reason}; OWNERS.yaml must be a file` : read.reason);
-  if (read.kind === 'too-large') throw new Error(`${file} is ${(read.bytes / 1024 / 1024).toFixed(1)} MB; files over ${(maxBytes / 1024 / 1024).toFixed(0)} MB (the file size limit) are not read`);
+  if (read.kind === 'refused')
+    throw new Error(
+      /not a regular file/.test(read.reason)
+        ? `${read.reason}; OWNERS.yaml must be a file`
+        : read.reason,
+    );
+  if (read.kind === 'too-large')
+    throw new Error(
+      `${file} is ${(read.bytes / 1024 / 1024).toFixed(1)} MB; files over ${(maxBytes / 1024 / 1024).toFixed(0)} MB (the file size limit) are not read`,
+    );
   const text = read.bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -24,9 +24,17 @@ const WALK_SKIP = new Set(['.git', 'node_modules']);
  * untrusted workspace) walks without trying git. The CLI and the editor both list files through
  * this function.
  */
-export async function listRepoFiles(root: string, options: { git?: boolean } = {}): Promise<RepoFileList> {
+export async function listRepoFiles(
+  root: string,
+  options: { git?: boolean } = {},
+): Promise<RepoFileList> {
   // Untrusted (the editor's Restricted Mode): no git at all, since a repository's configuration can name programs.
-  if (options.git === false) return { files: await walk(root), source: 'walk', fallbackReason: 'the workspace is not trusted' };
+  if (options.git === false)
+    return {
+      files: await walk(root),
+      source: 'walk',
+      fallbackReason: 'the workspace is not trusted',
+    };
   try {
     return { files: await gitFiles(root), source: 'git' };
   } catch (e) {
@@ -39,7 +47,17 @@ export async function listRepoFiles(root: string, options: { git?: boolean } = {
  * each entry, so deleted (`R`) and sparse-checkout (`S`) files drop out without a stat per file.
  */
 async function gitFiles(root: string, pathspec: readonly string[] = []): Promise<string[]> {
-  const args = ['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard', '--', ...pathspec];
+  const args = [
+    'ls-files',
+    '-z',
+    '-t',
+    '--cached',
+    '--others',
+    '--deleted',
+    '--exclude-standard',
+    '--',
+    ...pathspec,
+  ];
   const child = await spawnGit(root, args);
   return new Promise((resolve, reject) => {
     // git's output is sorted within each kind, so repeats (an unmerged file's stages) are adjacent:
@@ -62,10 +80,17 @@ async function gitFiles(root: string, pathspec: readonly string[] = []): Promise
       }
     });
     child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (s: string) => { if (stderr.length < 4096) stderr += s; });
-    child.on('error', e => reject(new Error(`git could not run (${(e as NodeJS.ErrnoException).code ?? e.message})`)));
+    child.stderr!.on('data', (s: string) => {
+      if (stderr.length < 4096) stderr += s;
+    });
+    child.on('error', e =>
+      reject(new Error(`git could not run (${(e as NodeJS.ErrnoException).code ?? e.message})`)),
+    );
     child.on('close', code => {
-      if (code !== 0) return reject(new Error(stderr.trim().split('\n')[0] || `git ls-files exited with ${code}`));
+      if (code !== 0)
+        return reject(
+          new Error(stderr.trim().split('\n')[0] || `git ls-files exited with ${code}`),
+        );
       resolve(removed.size === 0 ? files : files.filter(f => !removed.has(f)));
     });
   });
@@ -78,7 +103,11 @@ async function gitFiles(root: string, pathspec: readonly string[] = []): Promise
 export async function filterIgnored(root: string, paths: readonly string[]): Promise<string[]> {
   if (paths.length === 0) return [];
   try {
-    const { code, stdout } = await runGit(root, ['check-ignore', '-z', '--stdin'], paths.join('\0') + '\0');
+    const { code, stdout } = await runGit(
+      root,
+      ['check-ignore', '-z', '--stdin'],
+      paths.join('\0') + '\0',
+    );
     // 0: some ignored, 1: none ignored, anything else: git could not tell (not a repository)
     if (code !== 0 && code !== 1) return [...paths];
     const ignored = new Set(stdout.toString('utf8').split('\0'));

@@ -29,7 +29,10 @@ function caseFolds(): boolean {
 
 /** Whether `p` is `dir` or below it (both absolute, compared as written). */
 export function isWithin(p: string, dir: string): boolean {
-  const rel = path.relative(caseFolds() ? dir.toLowerCase() : dir, caseFolds() ? p.toLowerCase() : p);
+  const rel = path.relative(
+    caseFolds() ? dir.toLowerCase() : dir,
+    caseFolds() ? p.toLowerCase() : p,
+  );
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
@@ -45,15 +48,27 @@ function realInside(file: string, root: string | undefined): { real?: string; re
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
       // A dangling link is a link all the same: refuse it rather than say "missing".
-      try { if (fs.lstatSync(lexical).isSymbolicLink()) return { refused: `${file} is a symbolic link to something that does not exist` }; } catch { /* really missing */ }
+      try {
+        if (fs.lstatSync(lexical).isSymbolicLink())
+          return { refused: `${file} is a symbolic link to something that does not exist` };
+      } catch {
+        /* really missing */
+      }
       return {};
     }
     throw e;
   }
   if (root !== undefined && isWithin(lexical, path.resolve(root))) {
     let realRoot: string;
-    try { realRoot = fs.realpathSync(root); } catch { realRoot = path.resolve(root); }
-    if (!isWithin(real, realRoot)) return { refused: `${file} is a symbolic link to ${real}, outside the repository; it is not read` };
+    try {
+      realRoot = fs.realpathSync(root);
+    } catch {
+      realRoot = path.resolve(root);
+    }
+    if (!isWithin(real, realRoot))
+      return {
+        refused: `${file} is a symbolic link to ${real}, outside the repository; it is not read`,
+      };
   }
   return { real };
 }
@@ -67,7 +82,10 @@ export function readRegularFile(file: string, maxBytes: number, root?: string): 
   try {
     where = realInside(file, root);
   } catch (e) {
-    return { kind: 'refused', reason: `${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    return {
+      kind: 'refused',
+      reason: `${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    };
   }
   if (where.refused) return { kind: 'refused', reason: where.refused };
   if (!where.real) return { kind: 'missing' };
@@ -76,7 +94,11 @@ export function readRegularFile(file: string, maxBytes: number, root?: string): 
     const stat = fs.lstatSync(where.real);
     if (stat.isDirectory()) return { kind: 'refused', reason: `${file} is a directory` };
     // Before opening: opening a FIFO would wait for a writer, a device would never end.
-    if (!stat.isFile()) return { kind: 'refused', reason: `${file} is not a regular file (a device, pipe or socket)` };
+    if (!stat.isFile())
+      return {
+        kind: 'refused',
+        reason: `${file} is not a regular file (a device, pipe or socket)`,
+      };
     fd = fs.openSync(where.real, fs.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -84,7 +106,8 @@ export function readRegularFile(file: string, maxBytes: number, root?: string): 
     return { kind: 'refused', reason: `${file} cannot be read (${code ?? (e as Error).message})` };
   }
   try {
-    if (!fs.fstatSync(fd).isFile()) return { kind: 'refused', reason: `${file} is not a regular file` };
+    if (!fs.fstatSync(fd).isFile())
+      return { kind: 'refused', reason: `${file} is not a regular file` };
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -100,7 +123,10 @@ export function readRegularFile(file: string, maxBytes: number, root?: string): 
     }
     return { kind: 'ok', bytes: Buffer.concat(chunks, total) };
   } catch (e) {
-    return { kind: 'refused', reason: `${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    return {
+      kind: 'refused',
+      reason: `${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    };
   } finally {
     fs.closeSync(fd);
   }
@@ -114,39 +140,66 @@ export class FileExistsError extends Error {}
  * anything but a regular file, and (when it lies inside `root` as written) its folder must really
  * be inside `root`. Written to a new temporary file beside it, then renamed over it.
  */
-export function writeFileNoFollow(file: string, data: string | Uint8Array, options: { root?: string; overwrite: boolean }): void {
+export function writeFileNoFollow(
+  file: string,
+  data: string | Uint8Array,
+  options: { root?: string; overwrite: boolean },
+): void {
   const target = path.resolve(file);
   const dir = path.dirname(target);
   let realDir: string;
   try {
     realDir = fs.realpathSync(dir);
   } catch (e) {
-    throw new Error(`${path.dirname(file)} cannot be written to (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new Error(
+      `${path.dirname(file)} cannot be written to (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    );
   }
   if (options.root !== undefined && isWithin(target, path.resolve(options.root))) {
     let realRoot: string;
-    try { realRoot = fs.realpathSync(options.root); } catch { realRoot = path.resolve(options.root); }
-    if (!isWithin(realDir, realRoot)) throw new Error(`${path.dirname(file)} is a symbolic link to ${realDir}, outside the repository; ${file} is not written`);
+    try {
+      realRoot = fs.realpathSync(options.root);
+    } catch {
+      realRoot = path.resolve(options.root);
+    }
+    if (!isWithin(realDir, realRoot))
+      throw new Error(
+        `${path.dirname(file)} is a symbolic link to ${realDir}, outside the repository; ${file} is not written`,
+      );
   }
   const final = path.join(realDir, path.basename(target));
   let mode = 0o644;
   try {
     const stat = fs.lstatSync(final);
-    if (stat.isSymbolicLink()) throw new Error(`${file} is a symbolic link; it is not written through (remove the link first)`);
+    if (stat.isSymbolicLink())
+      throw new Error(
+        `${file} is a symbolic link; it is not written through (remove the link first)`,
+      );
     if (!stat.isFile()) throw new Error(`${file} is not a regular file; it is not written`);
     if (!options.overwrite) throw new FileExistsError(`${file} exists`);
     mode = stat.mode & 0o777;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  const tmp = path.join(realDir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-  const fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | O_NOFOLLOW, mode);
+  const tmp = path.join(
+    realDir,
+    `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`,
+  );
+  const fd = fs.openSync(
+    tmp,
+    fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | O_NOFOLLOW,
+    mode,
+  );
   try {
     fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
     fs.closeSync(fd);
     fs.renameSync(tmp, final);
   } catch (e) {
-    try { fs.closeSync(fd); } catch { /* closed */ }
+    try {
+      fs.closeSync(fd);
+    } catch {
+      /* closed */
+    }
     fs.rmSync(tmp, { force: true });
     throw e;
   }

@@ -9,7 +9,9 @@ import { OwnersStore } from './ownersStore';
 import type { OwnersState } from './ownersState';
 
 /** The figures already computed for a folder's OWNERS.yaml, per component id, without waiting. */
-export type PeekComponentFigures = (state: OwnersState) => ReadonlyMap<string, ComponentFigures> | undefined;
+export type PeekComponentFigures = (
+  state: OwnersState,
+) => ReadonlyMap<string, ComponentFigures> | undefined;
 
 /** The colour contributed in package.json for a file nobody owns. */
 const UNOWNED_COLOR = 'ownershipLens.unownedFileForeground';
@@ -27,21 +29,42 @@ export class OwnerDecorationProvider implements vscode.FileDecorationProvider, v
   private timer: NodeJS.Timeout | undefined;
   private lastGeneration = -1;
   /** Per state, its component folders for one file list and one parse. */
-  private readonly folders = new WeakMap<OwnersState, { filesVersion: number; generation: number; map: Map<string, string> }>();
+  private readonly folders = new WeakMap<
+    OwnersState,
+    { filesVersion: number; generation: number; map: Map<string, string> }
+  >();
 
-  constructor(private readonly store: OwnersStore, private readonly figures?: PeekComponentFigures, onFiguresChange?: vscode.Event<unknown>) {
+  constructor(
+    private readonly store: OwnersStore,
+    private readonly figures?: PeekComponentFigures,
+    onFiguresChange?: vscode.Event<unknown>,
+  ) {
     // File-list changes do not change anyone's owner; only a reparse does.
     this.subscriptions = [
       store.onDidChange(() => {
         const generation = store.states().reduce((g, s) => g + s.generation, 0);
-        if (generation !== this.lastGeneration) { this.lastGeneration = generation; this.changed.fire(undefined); }
+        if (generation !== this.lastGeneration) {
+          this.lastGeneration = generation;
+          this.changed.fire(undefined);
+        }
       }),
       // New files are decorated once the file list knows them.
-      store.onDidChangeFiles(() => { clearTimeout(this.timer); this.timer = setTimeout(() => this.changed.fire(undefined), 500); }),
+      store.onDidChangeFiles(() => {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.changed.fire(undefined), 500);
+      }),
       // Turned off or on: every badge and tooltip goes or comes back now, not at the next parse.
-      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(`${Settings.section}.decorations`)) this.changed.fire(undefined); }),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration(`${Settings.section}.decorations`)) this.changed.fire(undefined);
+      }),
       // New figures may put a folder's knowledge at risk, or take it out.
-      ...(onFiguresChange ? [onFiguresChange(() => { if (this.anyAtRiskSetting()) this.changed.fire(undefined); })] : []),
+      ...(onFiguresChange
+        ? [
+            onFiguresChange(() => {
+              if (this.anyAtRiskSetting()) this.changed.fire(undefined);
+            }),
+          ]
+        : []),
     ];
   }
 
@@ -49,19 +72,31 @@ export class OwnerDecorationProvider implements vscode.FileDecorationProvider, v
     if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return undefined;
     const config = vscode.workspace.getConfiguration(Settings.section, uri);
     const resolved = this.store.resolve(uri);
-    if (resolved && !resolved.state.files.has(resolved.path)) return config.get<boolean>(Settings.knowledgeAtRisk, false) ? this.folderAtRisk(resolved.state, resolved.path) : undefined;
+    if (resolved && !resolved.state.files.has(resolved.path))
+      return config.get<boolean>(Settings.knowledgeAtRisk, false)
+        ? this.folderAtRisk(resolved.state, resolved.path)
+        : undefined;
     if (!config.get<boolean>(Settings.decorations, true)) return undefined;
     if (!resolved) return undefined;
     const o = resolved.ownership;
     if (o.kind === 'unowned') {
       const pattern = unownedOnPurpose(o);
-      if (pattern) return new vscode.FileDecoration(undefined, `Owner: none, ${onPurposeWords(pattern)}`);
+      if (pattern)
+        return new vscode.FileDecoration(undefined, `Owner: none, ${onPurposeWords(pattern)}`);
       // No one answers for it and nobody said so on purpose: it stands out, unless the user turned that off.
-      if (!config.get<boolean>(Settings.markUnowned, true)) return new vscode.FileDecoration(undefined, 'Owner: none (not in OWNERS.yaml)');
-      return new vscode.FileDecoration('?', 'Owner: none (no pattern in OWNERS.yaml owns this file)', new vscode.ThemeColor(UNOWNED_COLOR));
+      if (!config.get<boolean>(Settings.markUnowned, true))
+        return new vscode.FileDecoration(undefined, 'Owner: none (not in OWNERS.yaml)');
+      return new vscode.FileDecoration(
+        '?',
+        'Owner: none (no pattern in OWNERS.yaml owns this file)',
+        new vscode.ThemeColor(UNOWNED_COLOR),
+      );
     }
     const team = o.team ? `, team ${o.team.name ?? o.team.id}` : '';
-    return new vscode.FileDecoration(undefined, `Owner: ${o.component.owner} (${o.component.name ?? o.component.id}${team})`);
+    return new vscode.FileDecoration(
+      undefined,
+      `Owner: ${o.component.owner} (${o.component.name ?? o.component.id}${team})`,
+    );
   }
 
   /** A folder where a component starts whose knowledge the history shows in one place (bus factor 1) or in none (0). */
@@ -69,22 +104,47 @@ export class OwnerDecorationProvider implements vscode.FileDecorationProvider, v
     const figures = this.figures?.(state);
     if (!figures || !state.files.loaded) return undefined;
     let memo = this.folders.get(state);
-    if (!memo || memo.filesVersion !== state.files.version || memo.generation !== state.generation) {
-      const componentOf = (path: string) => { const o = state.ownerOf(path); return o.kind === 'owned' ? o.component.id : undefined; };
-      memo = { filesVersion: state.files.version, generation: state.generation, map: componentFolders(state.files.all(), componentOf) };
+    if (
+      !memo ||
+      memo.filesVersion !== state.files.version ||
+      memo.generation !== state.generation
+    ) {
+      const componentOf = (path: string) => {
+        const o = state.ownerOf(path);
+        return o.kind === 'owned' ? o.component.id : undefined;
+      };
+      memo = {
+        filesVersion: state.files.version,
+        generation: state.generation,
+        map: componentFolders(state.files.all(), componentOf),
+      };
       this.folders.set(state, memo);
     }
     const id = memo.map.get(folder);
     const k = id === undefined ? undefined : figures.get(id)?.knowledge;
     if (!id || !k || k.files === 0 || k.busFactor > 1) return undefined;
     const name = state.model.components.get(id)?.name ?? id;
-    const where = k.busFactor === 1 ? 'knowledge concentrated in one place (bus factor 1)' : 'knowledge of most files not found in the history (bus factor 0)';
-    return new vscode.FileDecoration(String(k.busFactor), `${name}: ${where}; ${k.knownFiles} of ${k.files} files known by someone. A handoff or a rotation spreads it. ${HISTORY_NOT_WORTH}`);
+    const where =
+      k.busFactor === 1
+        ? 'knowledge concentrated in one place (bus factor 1)'
+        : 'knowledge of most files not found in the history (bus factor 0)';
+    return new vscode.FileDecoration(
+      String(k.busFactor),
+      `${name}: ${where}; ${k.knownFiles} of ${k.files} files known by someone. A handoff or a rotation spreads it. ${HISTORY_NOT_WORTH}`,
+    );
   }
 
   private anyAtRiskSetting(): boolean {
-    return (vscode.workspace.workspaceFolders ?? []).some(f => vscode.workspace.getConfiguration(Settings.section, f.uri).get<boolean>(Settings.knowledgeAtRisk, false))
-      || vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.knowledgeAtRisk, false) === true;
+    return (
+      (vscode.workspace.workspaceFolders ?? []).some(f =>
+        vscode.workspace
+          .getConfiguration(Settings.section, f.uri)
+          .get<boolean>(Settings.knowledgeAtRisk, false),
+      ) ||
+      vscode.workspace
+        .getConfiguration(Settings.section)
+        .get<boolean>(Settings.knowledgeAtRisk, false) === true
+    );
   }
 
   dispose(): void {

@@ -6,7 +6,14 @@ import { OWNERS_FILE_LOCATIONS } from '../core/owners/locations';
 /** Looked up inside a workspace folder (and at the repository root above it). */
 export const OWNERS_CANDIDATES = OWNERS_FILE_LOCATIONS;
 /** Where existing ownership lives: CODEOWNERS (GitHub's places, GitLab's), a Kubernetes OWNERS tree's root, a Backstage catalog. */
-export const CODEOWNERS_CANDIDATES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS', 'OWNERS', 'catalog-info.yaml'];
+export const CODEOWNERS_CANDIDATES = [
+  '.github/CODEOWNERS',
+  'CODEOWNERS',
+  'docs/CODEOWNERS',
+  '.gitlab/CODEOWNERS',
+  'OWNERS',
+  'catalog-info.yaml',
+];
 
 export interface Located {
   /** The folder that contains `.git` (paths in OWNERS.yaml are relative to it), else the workspace folder. */
@@ -29,12 +36,17 @@ async function repoRoot(folder: vscode.Uri): Promise<vscode.Uri> {
     try {
       await vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, '.git'));
       return dir;
-    } catch { /* keep climbing */ }
+    } catch {
+      /* keep climbing */
+    }
     if (dir.path === '/' || vscode.Uri.joinPath(dir, '..').path === dir.path) return folder;
   }
 }
 
-async function firstExisting(bases: vscode.Uri[], names: readonly string[]): Promise<vscode.Uri | undefined> {
+async function firstExisting(
+  bases: vscode.Uri[],
+  names: readonly string[],
+): Promise<vscode.Uri | undefined> {
   for (const base of bases) {
     for (const name of names) {
       const uri = vscode.Uri.joinPath(base, name);
@@ -49,10 +61,15 @@ export async function locateOwners(folder: vscode.WorkspaceFolder): Promise<Loca
   const root = await repoRoot(folder.uri);
   const bases = root.path === folder.uri.path ? [folder.uri] : [folder.uri, root];
   const override = vscode.workspace.isTrusted
-    ? vscode.workspace.getConfiguration(Settings.section, folder.uri).get<string>(Settings.ownersFile, '').trim()
+    ? vscode.workspace
+        .getConfiguration(Settings.section, folder.uri)
+        .get<string>(Settings.ownersFile, '')
+        .trim()
     : '';
   const ownersUri = override
-    ? (await exists(vscode.Uri.joinPath(folder.uri, override)) ? vscode.Uri.joinPath(folder.uri, override) : undefined)
+    ? (await exists(vscode.Uri.joinPath(folder.uri, override)))
+      ? vscode.Uri.joinPath(folder.uri, override)
+      : undefined
     : await firstExisting(bases, OWNERS_CANDIDATES);
   const codeownersUri = await firstExisting(bases, CODEOWNERS_CANDIDATES);
   return { root, ownersUri, codeownersUri };

@@ -1,7 +1,13 @@
 import * as vscode from 'vscode';
 import type { OwnersDiagnostic } from '../core/owners/model';
 import { ParsedOwners } from '../core/owners/parse';
-import { computeCoverage, Coverage, createOwnershipIndex, Ownership, OwnershipIndex } from '../core/owners/resolve';
+import {
+  computeCoverage,
+  Coverage,
+  createOwnershipIndex,
+  Ownership,
+  OwnershipIndex,
+} from '../core/owners/resolve';
 import { PathAliases } from '../core/moduleImports/resolveSpecifier';
 import type { RepositoryAnalyzer } from '../node/analysis';
 import { WorkspaceFiles } from './workspaceFiles';
@@ -9,16 +15,33 @@ import { WorkspaceFiles } from './workspaceFiles';
 /** Above this many files, coverage and validation run in a child process (src/node/analysis.ts) instead of the main thread. */
 export const WORKER_ABOVE = 50_000;
 
-const NO_COVERAGE: Coverage = { totalFiles: 0, ownedFiles: 0, share: 0, onPurposeFiles: 0, unownedFolders: [], patternFiles: [], patternWins: [], componentFiles: new Map() };
+const NO_COVERAGE: Coverage = {
+  totalFiles: 0,
+  ownedFiles: 0,
+  share: 0,
+  onPurposeFiles: 0,
+  unownedFolders: [],
+  patternFiles: [],
+  patternWins: [],
+  componentFiles: new Map(),
+};
 
 /** What the worker found for one version of the file list. */
-interface Analysis { filesVersion: number; coverage?: Coverage; diagnostics?: OwnersDiagnostic[]; done: Promise<void> }
+interface Analysis {
+  filesVersion: number;
+  coverage?: Coverage;
+  diagnostics?: OwnersDiagnostic[];
+  done: Promise<void>;
+}
 
 /**
  * The text in the editor or on disk cannot be read (a YAML syntax error, say): the state keeps the
  * last good parse to show, and this is the current one, with the error that stops it.
  */
-export interface StaleOwners { parsed: ParsedOwners; error: OwnersDiagnostic }
+export interface StaleOwners {
+  parsed: ParsedOwners;
+  error: OwnersDiagnostic;
+}
 
 /** One workspace folder's OWNERS.yaml, parsed once per change, with figures computed on demand. */
 export class OwnersState {
@@ -36,7 +59,11 @@ export class OwnersState {
     /** Increases with every reparse; lets views cache per state. */
     readonly generation: number,
     /** Large repositories are analysed in a worker; `onAnalysed` says when figures arrived. */
-    private readonly worker?: { analyzer: RepositoryAnalyzer; onAnalysed: (state: OwnersState) => void; log: (line: string) => void },
+    private readonly worker?: {
+      analyzer: RepositoryAnalyzer;
+      onAnalysed: (state: OwnersState) => void;
+      log: (line: string) => void;
+    },
     /** Set when the current text cannot be read: `parsed` is then the last good version, shown until the error is fixed. */
     readonly stale?: StaleOwners,
   ) {
@@ -68,9 +95,13 @@ export class OwnersState {
    * this starts the worker and answers the last figures (or none) until it is done.
    */
   coverage(): Coverage {
-    if (this.inWorker()) return this.startAnalysis().coverage ?? this.coverageCache?.coverage ?? NO_COVERAGE;
+    if (this.inWorker())
+      return this.startAnalysis().coverage ?? this.coverageCache?.coverage ?? NO_COVERAGE;
     if (this.coverageCache?.filesVersion !== this.files.version) {
-      this.coverageCache = { filesVersion: this.files.version, coverage: computeCoverage(this.index, this.files.all()) };
+      this.coverageCache = {
+        filesVersion: this.files.version,
+        coverage: computeCoverage(this.index, this.files.all()),
+      };
     }
     return this.coverageCache.coverage;
   }
@@ -96,15 +127,22 @@ export class OwnersState {
     const previous = this.analysis;
     const analysis: Analysis = { filesVersion: version, done: Promise.resolve() };
     const t0 = Date.now();
-    analysis.done = this.worker!.analyzer.analyse(this.parsed.text, this.files.all()).then(result => {
-      analysis.coverage = result.coverage;
-      analysis.diagnostics = result.diagnostics;
-      if (this.analysis === analysis) this.coverageCache = { filesVersion: version, coverage: result.coverage };
-      this.worker!.log(`Counted ${result.coverage.totalFiles} files in a worker in ${Date.now() - t0} ms`);
-      this.worker!.onAnalysed(this);
-    }, e => this.worker!.log(`Counting files failed: ${(e as Error).message}`));
+    analysis.done = this.worker!.analyzer.analyse(this.parsed.text, this.files.all()).then(
+      result => {
+        analysis.coverage = result.coverage;
+        analysis.diagnostics = result.diagnostics;
+        if (this.analysis === analysis)
+          this.coverageCache = { filesVersion: version, coverage: result.coverage };
+        this.worker!.log(
+          `Counted ${result.coverage.totalFiles} files in a worker in ${Date.now() - t0} ms`,
+        );
+        this.worker!.onAnalysed(this);
+      },
+      e => this.worker!.log(`Counting files failed: ${(e as Error).message}`),
+    );
     // Until the new figures arrive, the last ones are better than none.
-    if (previous?.coverage) this.coverageCache = { filesVersion: previous.filesVersion, coverage: previous.coverage };
+    if (previous?.coverage)
+      this.coverageCache = { filesVersion: previous.filesVersion, coverage: previous.coverage };
     this.analysis = analysis;
     return analysis;
   }

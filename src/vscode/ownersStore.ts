@@ -5,7 +5,12 @@ import type { PathAliases } from '../core/moduleImports/resolveSpecifier';
 import { Ownership } from '../core/owners/resolve';
 import { Settings } from './ids';
 import { Log } from './log';
-import { CODEOWNERS_CANDIDATES, locateOwners, OWNERS_CANDIDATES, relativeTo } from './ownersLocator';
+import {
+  CODEOWNERS_CANDIDATES,
+  locateOwners,
+  OWNERS_CANDIDATES,
+  relativeTo,
+} from './ownersLocator';
 import { OwnersState } from './ownersState';
 import { readAliases } from './tsconfigAliases';
 import { WorkspaceFiles } from './workspaceFiles';
@@ -25,7 +30,11 @@ interface FolderEntry {
 }
 
 /** Where a file stands: its folder's OWNERS.yaml state, its repo-relative path and owner. */
-export interface Resolved { state: OwnersState; path: string; ownership: Ownership }
+export interface Resolved {
+  state: OwnersState;
+  path: string;
+  ownership: Ownership;
+}
 
 /**
  * Finds and watches OWNERS.yaml in every workspace folder, parses it once per change (from the
@@ -45,14 +54,21 @@ export class OwnersStore implements vscode.Disposable {
   readonly onDidChangeFiles = this.filesChanged.event;
   ready: Promise<void>;
 
-  constructor(private readonly log: Log, private readonly analyzer?: RepositoryAnalyzer) {
+  constructor(
+    private readonly log: Log,
+    private readonly analyzer?: RepositoryAnalyzer,
+  ) {
     this.disposables.push(
-      vscode.workspace.onDidChangeWorkspaceFolders(() => { this.ready = this.loadAll(); }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.ready = this.loadAll();
+      }),
       vscode.workspace.onDidChangeTextDocument(e => this.onEdit(e.document)),
       vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration(`${Settings.section}.${Settings.ownersFile}`)) this.ready = this.loadAll();
+        if (e.affectsConfiguration(`${Settings.section}.${Settings.ownersFile}`))
+          this.ready = this.loadAll();
         // Edits waiting for the old delay wait for the new one instead.
-        if (e.affectsConfiguration(`${Settings.section}.${Settings.debounceMs}`)) for (const doc of this.pendingEdits.values()) this.onEdit(doc);
+        if (e.affectsConfiguration(`${Settings.section}.${Settings.debounceMs}`))
+          for (const doc of this.pendingEdits.values()) this.onEdit(doc);
       }),
     );
     this.ready = this.loadAll();
@@ -60,7 +76,9 @@ export class OwnersStore implements vscode.Disposable {
 
   states(): OwnersState[] {
     // In the workspace's folder order, whichever folder finished loading first.
-    return [...this.entries.values()].flatMap(e => (e.state ? [e.state] : [])).sort((a, b) => a.folder.index - b.folder.index);
+    return [...this.entries.values()]
+      .flatMap(e => (e.state ? [e.state] : []))
+      .sort((a, b) => a.folder.index - b.folder.index);
   }
 
   hasCodeowners(): boolean {
@@ -85,10 +103,20 @@ export class OwnersStore implements vscode.Disposable {
 
   /** Reparses `ownersUri` from this text now (after our own edits: no debounce). */
   reparse(ownersUri: vscode.Uri, text: string): OwnersState | undefined {
-    const entry = [...this.entries.values()].find(e => e.state?.ownersUri.toString() === ownersUri.toString());
+    const entry = [...this.entries.values()].find(
+      e => e.state?.ownersUri.toString() === ownersUri.toString(),
+    );
     if (!entry?.state || entry.state.current.text === text) return entry?.state;
     const s = entry.state;
-    entry.state = this.stateOf(s.folder, s.root, s.ownersUri, parseOwners(text), s.files, s.aliases, s);
+    entry.state = this.stateOf(
+      s.folder,
+      s.root,
+      s.ownersUri,
+      parseOwners(text),
+      s.files,
+      s.aliases,
+      s,
+    );
     this.changed.fire(entry.state);
     return entry.state;
   }
@@ -98,14 +126,46 @@ export class OwnersStore implements vscode.Disposable {
    * syntax error, and nothing of the file is read) keeps the last good version on show, marked stale
    * with the error, rather than empty every view.
    */
-  private stateOf(folder: vscode.WorkspaceFolder, root: vscode.Uri, ownersUri: vscode.Uri, parsed: ParsedOwners, files: WorkspaceFiles, aliases: PathAliases | undefined, previous: OwnersState | undefined): OwnersState {
-    const error = parsed.diagnostics.find(d => d.severity === 'error' && UNREADABLE_CODES.has(d.code));
-    const lastGood = previous?.ownersUri.toString() === ownersUri.toString() ? previous.parsed : undefined;
+  private stateOf(
+    folder: vscode.WorkspaceFolder,
+    root: vscode.Uri,
+    ownersUri: vscode.Uri,
+    parsed: ParsedOwners,
+    files: WorkspaceFiles,
+    aliases: PathAliases | undefined,
+    previous: OwnersState | undefined,
+  ): OwnersState {
+    const error = parsed.diagnostics.find(
+      d => d.severity === 'error' && UNREADABLE_CODES.has(d.code),
+    );
+    const lastGood =
+      previous?.ownersUri.toString() === ownersUri.toString() ? previous.parsed : undefined;
     if (error && lastGood) {
-      this.log.warn(`${ownersUri.fsPath} cannot be read (line ${error.span.line}:${error.span.column} ${error.code}: ${error.message}); the last good version stays on show.`);
-      return new OwnersState(folder, root, ownersUri, lastGood, files, aliases, ++this.generation, this.workerFor(), { parsed, error });
+      this.log.warn(
+        `${ownersUri.fsPath} cannot be read (line ${error.span.line}:${error.span.column} ${error.code}: ${error.message}); the last good version stays on show.`,
+      );
+      return new OwnersState(
+        folder,
+        root,
+        ownersUri,
+        lastGood,
+        files,
+        aliases,
+        ++this.generation,
+        this.workerFor(),
+        { parsed, error },
+      );
     }
-    return new OwnersState(folder, root, ownersUri, parsed, files, aliases, ++this.generation, this.workerFor());
+    return new OwnersState(
+      folder,
+      root,
+      ownersUri,
+      parsed,
+      files,
+      aliases,
+      ++this.generation,
+      this.workerFor(),
+    );
   }
 
   async loadAll(): Promise<void> {
@@ -136,22 +196,49 @@ export class OwnersStore implements vscode.Disposable {
       return;
     }
     if (!entry.files) {
-      const files = entry.files = new WorkspaceFiles(folder, located.root, line => this.log.info(line));
+      const files = (entry.files = new WorkspaceFiles(folder, located.root, line =>
+        this.log.info(line),
+      ));
       const e = entry;
-      entry.watchers.push(files, files.onDidChange(() => this.filesChanged.fire(e.state)));
+      entry.watchers.push(
+        files,
+        files.onDidChange(() => this.filesChanged.fire(e.state)),
+      );
     }
-    const [read, aliases] = await Promise.all([this.readText(located.ownersUri, located.root), readAliases(folder.uri, located.root)]);
-    entry.state = this.stateOf(folder, located.root, located.ownersUri, parseOwners(read.text, { fileBytes: read.bytes, notRead: read.notRead }), entry.files, aliases, entry.state);
-    this.log.info(`Loaded ${located.ownersUri.fsPath}: ${entry.state.model.components.size} components in ${Date.now() - t0} ms`);
+    const [read, aliases] = await Promise.all([
+      this.readText(located.ownersUri, located.root),
+      readAliases(folder.uri, located.root),
+    ]);
+    entry.state = this.stateOf(
+      folder,
+      located.root,
+      located.ownersUri,
+      parseOwners(read.text, { fileBytes: read.bytes, notRead: read.notRead }),
+      entry.files,
+      aliases,
+      entry.state,
+    );
+    this.log.info(
+      `Loaded ${located.ownersUri.fsPath}: ${entry.state.model.components.size} components in ${Date.now() - t0} ms`,
+    );
   }
 
   /** Large repositories are counted in a worker; its figures arrive like a file-list change. */
   private workerFor() {
-    return this.analyzer && { analyzer: this.analyzer, log: (line: string) => this.log.info(line), onAnalysed: (state: OwnersState) => this.filesChanged.fire(state) };
+    return (
+      this.analyzer && {
+        analyzer: this.analyzer,
+        log: (line: string) => this.log.info(line),
+        onAnalysed: (state: OwnersState) => this.filesChanged.fire(state),
+      }
+    );
   }
 
   /** The file's text; an oversized file is not read at all (its size makes the file-too-large diagnostic). */
-  private async readText(uri: vscode.Uri, root: vscode.Uri): Promise<{ text: string; bytes?: number; notRead?: string }> {
+  private async readText(
+    uri: vscode.Uri,
+    root: vscode.Uri,
+  ): Promise<{ text: string; bytes?: number; notRead?: string }> {
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
     if (open) return { text: open.getText() };
     // A link to /dev/zero (size 0 to stat) or outside the repository is not read; the read stops at the limit + 1 byte.
@@ -164,8 +251,14 @@ export class OwnersStore implements vscode.Disposable {
 
   private watchOwners(folder: vscode.WorkspaceFolder): vscode.Disposable {
     const names = [...OWNERS_CANDIDATES, ...CODEOWNERS_CANDIDATES].join(',');
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${names}}`));
-    const reload = () => this.schedule(folder.uri.toString(), 50, async () => { await this.load(folder); this.changed.fire(undefined); });
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(folder, `{${names}}`),
+    );
+    const reload = () =>
+      this.schedule(folder.uri.toString(), 50, async () => {
+        await this.load(folder);
+        this.changed.fire(undefined);
+      });
     watcher.onDidChange(reload);
     watcher.onDidCreate(reload);
     watcher.onDidDelete(reload);
@@ -173,20 +266,30 @@ export class OwnersStore implements vscode.Disposable {
   }
 
   private onEdit(doc: vscode.TextDocument): void {
-    const entry = [...this.entries.values()].find(e => e.state?.ownersUri.toString() === doc.uri.toString());
+    const entry = [...this.entries.values()].find(
+      e => e.state?.ownersUri.toString() === doc.uri.toString(),
+    );
     if (!entry) return;
-    const delay = vscode.workspace.getConfiguration(Settings.section, doc.uri).get<number>(Settings.debounceMs, 250);
+    const delay = vscode.workspace
+      .getConfiguration(Settings.section, doc.uri)
+      .get<number>(Settings.debounceMs, 250);
     const key = doc.uri.toString();
     this.pendingEdits.set(key, doc);
-    this.schedule(key, delay, () => { this.pendingEdits.delete(key); if (!doc.isClosed) this.reparse(doc.uri, doc.getText()); });
+    this.schedule(key, delay, () => {
+      this.pendingEdits.delete(key);
+      if (!doc.isClosed) this.reparse(doc.uri, doc.getText());
+    });
   }
 
   private schedule(key: string, ms: number, run: () => unknown): void {
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      Promise.resolve(run()).catch(e => this.log.error('Reloading OWNERS.yaml failed', e));
-    }, ms));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        Promise.resolve(run()).catch(e => this.log.error('Reloading OWNERS.yaml failed', e));
+      }, ms),
+    );
   }
 
   private drop(key: string, entry: FolderEntry): void {

@@ -6,8 +6,15 @@ import { componentCard } from './markdown';
 import { OwnersStore } from './ownersStore';
 
 /** The active file's component and owner; clicking it asks `whoOwns`. */
-export function registerStatusBar(store: OwnersStore, subscriptions: vscode.Disposable[]): vscode.StatusBarItem {
-  const item = vscode.window.createStatusBarItem('ownershipLens.owner', vscode.StatusBarAlignment.Left, 50);
+export function registerStatusBar(
+  store: OwnersStore,
+  subscriptions: vscode.Disposable[],
+): vscode.StatusBarItem {
+  const item = vscode.window.createStatusBarItem(
+    'ownershipLens.owner',
+    vscode.StatusBarAlignment.Left,
+    50,
+  );
   item.name = 'Ownership Lens: owner of the current file';
   item.command = Commands.whoOwns;
   const update = () => {
@@ -21,11 +28,17 @@ export function registerStatusBar(store: OwnersStore, subscriptions: vscode.Disp
     } else {
       const pattern = unownedOnPurpose(o);
       item.text = pattern ? '$(organization) Unowned on purpose' : '$(organization) Unowned';
-      item.tooltip = pattern ? `${resolved.path} has no owner: ${onPurposeWords(pattern)}` : `${resolved.path} has no owner in OWNERS.yaml`;
+      item.tooltip = pattern
+        ? `${resolved.path} has no owner: ${onPurposeWords(pattern)}`
+        : `${resolved.path} has no owner in OWNERS.yaml`;
     }
     item.show();
   };
-  subscriptions.push(item, vscode.window.onDidChangeActiveTextEditor(update), store.onDidChange(update));
+  subscriptions.push(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    store.onDidChange(update),
+  );
   update();
   return item;
 }

@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 export async function explainRestrictedMode(action: string): Promise<void> {
   const manage = 'Manage Workspace Trust';
   const picked = await vscode.window.showWarningMessage(
-    `Restricted Mode: ${action} is off until you trust this workspace. Ownership Lens only reads an untrusted workspace.`, manage);
+    `Restricted Mode: ${action} is off until you trust this workspace. Ownership Lens only reads an untrusted workspace.`,
+    manage,
+  );
   if (picked === manage) await vscode.commands.executeCommand('workbench.trust.manage');
 }

@@ -37,10 +37,19 @@ export class WorkspaceFiles implements vscode.Disposable {
   private busy: Promise<void> = Promise.resolve();
   private disposed = false;
 
-  constructor(folder: vscode.WorkspaceFolder, private readonly root: vscode.Uri, private readonly log?: (line: string) => void) {
-    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'));
+  constructor(
+    folder: vscode.WorkspaceFolder,
+    private readonly root: vscode.Uri,
+    private readonly log?: (line: string) => void,
+  ) {
+    this.watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(folder, '**/*'),
+    );
     this.watcher.onDidCreate(uri => this.onCreate(uri));
-    this.watcher.onDidChange(uri => { const rel = this.relative(uri); if (rel && IGNORE_RULES.test(rel)) this.queue(true); });
+    this.watcher.onDidChange(uri => {
+      const rel = this.relative(uri);
+      if (rel && IGNORE_RULES.test(rel)) this.queue(true);
+    });
     this.watcher.onDidDelete(uri => this.onDelete(uri));
     this.trustGranted = vscode.workspace.onDidGrantWorkspaceTrust(() => this.queue(true));
     this.ready = this.busy = this.relist();
@@ -54,7 +63,9 @@ export class WorkspaceFiles implements vscode.Disposable {
     this.files = files;
     this.source = listed.source;
     this.loaded = true;
-    this.log?.(`Listed ${listed.files.length} files with ${listed.source} in ${Date.now() - t0} ms${listed.fallbackReason ? ` (git: ${listed.fallbackReason})` : ''}`);
+    this.log?.(
+      `Listed ${listed.files.length} files with ${listed.source} in ${Date.now() - t0} ms${listed.fallbackReason ? ` (git: ${listed.fallbackReason})` : ''}`,
+    );
     this.bump(listed.files);
   }
 
@@ -82,7 +93,11 @@ export class WorkspaceFiles implements vscode.Disposable {
     // a deleted folder arrives as one event: drop everything below it
     const dir = rel + '/';
     let dropped = false;
-    for (const f of this.files) if (f.startsWith(dir)) { this.files.delete(f); dropped = true; }
+    for (const f of this.files)
+      if (f.startsWith(dir)) {
+        this.files.delete(f);
+        dropped = true;
+      }
     if (dropped) this.bump();
   }
 
@@ -90,7 +105,11 @@ export class WorkspaceFiles implements vscode.Disposable {
   private queue(relist: boolean): void {
     this.relistWanted ||= relist;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.busy = this.busy.then(() => this.flush()).catch(e => this.log?.(`Updating the file list failed: ${e}`)); }, 200);
+    this.timer = setTimeout(() => {
+      this.busy = this.busy
+        .then(() => this.flush())
+        .catch(e => this.log?.(`Updating the file list failed: ${e}`));
+    }, 200);
   }
 
   private async flush(): Promise<void> {
@@ -106,9 +125,14 @@ export class WorkspaceFiles implements vscode.Disposable {
     const { files, folders } = await this.kinds(fresh);
     // A new folder (moved or copied in) may hold files the watcher never names: list again.
     if (folders > 0) return this.relist();
-    const checked = this.source === 'git' && vscode.workspace.isTrusted ? await filterIgnored(this.root.fsPath, files) : files.filter(f => !/(^|\/)node_modules\//.test(f));
+    const checked =
+      this.source === 'git' && vscode.workspace.isTrusted
+        ? await filterIgnored(this.root.fsPath, files)
+        : files.filter(f => !/(^|\/)node_modules\//.test(f));
     const gone = [...this.deletedDuringFlush];
-    const kept = gone.length ? checked.filter(f => !gone.some(d => f === d || f.startsWith(`${d}/`))) : checked;
+    const kept = gone.length
+      ? checked.filter(f => !gone.some(d => f === d || f.startsWith(`${d}/`)))
+      : checked;
     if (kept.length === 0 || this.disposed) return;
     for (const f of kept) this.files.add(f);
     this.bump();
@@ -116,9 +140,20 @@ export class WorkspaceFiles implements vscode.Disposable {
 
   /** The created paths that are files, and how many are folders (a path gone again is neither). */
   private async kinds(paths: string[]): Promise<{ files: string[]; folders: number }> {
-    const types = await Promise.all(paths.map(p => Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(this.root, p))).then(s => s.type, () => undefined)));
-    const isFolder = (t: vscode.FileType | undefined) => t !== undefined && (t & vscode.FileType.Directory) !== 0;
-    return { files: paths.filter((_, i) => types[i] !== undefined && !isFolder(types[i])), folders: types.filter(isFolder).length };
+    const types = await Promise.all(
+      paths.map(p =>
+        Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(this.root, p))).then(
+          s => s.type,
+          () => undefined,
+        ),
+      ),
+    );
+    const isFolder = (t: vscode.FileType | undefined) =>
+      t !== undefined && (t & vscode.FileType.Directory) !== 0;
+    return {
+      files: paths.filter((_, i) => types[i] !== undefined && !isFolder(types[i])),
+      folders: types.filter(isFolder).length,
+    };
   }
 
   private bump(list?: string[]): void {

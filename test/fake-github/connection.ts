@@ -1,6 +1,11 @@
 import { GraphQLError } from 'graphql';
 
-export interface PageArgs { first?: number | null; last?: number | null; after?: string | null; before?: string | null }
+export interface PageArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}
 
 /** Opaque cursors like GitHub's: base64 of a position. */
 export function cursorOf(index: number): string {
@@ -16,11 +21,16 @@ function indexOf(cursor: string): number {
 /** A GraphQL connection over `items` with GitHub's rules: `first` or `last` required, at most 100. */
 export function connection<T>(items: readonly T[], args: PageArgs) {
   if (args.first == null && args.last == null) {
-    throw new GraphQLError('You must provide a `first` or `last` value to properly paginate the connection.');
+    throw new GraphQLError(
+      'You must provide a `first` or `last` value to properly paginate the connection.',
+    );
   }
   for (const k of ['first', 'last'] as const) {
     const v = args[k];
-    if (v != null && (v < 0 || v > 100)) throw new GraphQLError(`Requesting ${v} records on the connection exceeds the \`${k}\` limit of 100 records.`);
+    if (v != null && (v < 0 || v > 100))
+      throw new GraphQLError(
+        `Requesting ${v} records on the connection exceeds the \`${k}\` limit of 100 records.`,
+      );
   }
   let start = args.after ? indexOf(args.after) + 1 : 0;
   let end = args.before ? indexOf(args.before) : items.length;

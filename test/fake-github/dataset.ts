@@ -31,11 +31,21 @@ export interface FakeDataset {
 /** Checks the shape of a dataset read from disk; throws with the first problem. */
 export function checkDataset(value: unknown): FakeDataset {
   const d = value as FakeDataset;
-  if (!d || typeof d.repo !== 'string' || !/^[^/]+\/[^/]+$/.test(d.repo) || !Array.isArray(d.pullRequests)) {
+  if (
+    !d ||
+    typeof d.repo !== 'string' ||
+    !/^[^/]+\/[^/]+$/.test(d.repo) ||
+    !Array.isArray(d.pullRequests)
+  ) {
     throw new Error('dataset must be {"repo": "owner/name", "pullRequests": [...]}');
   }
   d.pullRequests.forEach((p, i) => {
-    if (!Number.isInteger(p.number) || typeof p.updatedAt !== 'string' || !Array.isArray(p.files) || !Array.isArray(p.reviews)) {
+    if (
+      !Number.isInteger(p.number) ||
+      typeof p.updatedAt !== 'string' ||
+      !Array.isArray(p.files) ||
+      !Array.isArray(p.reviews)
+    ) {
       throw new Error(`pullRequests[${i}] is malformed`);
     }
   });

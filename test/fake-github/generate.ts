@@ -24,7 +24,8 @@ export function generateDataset(o: GenerateOptions): FakeDataset {
   const total = o.merged + (o.closed ?? 0) + (o.open ?? 0);
   const kinds: ('MERGED' | 'CLOSED' | 'OPEN')[] = Array(o.merged).fill('MERGED');
   // Closed and open pull requests spread deterministically among the merged ones.
-  for (let i = 0; i < (o.closed ?? 0); i++) kinds.splice((i * 37) % (kinds.length + 1), 0, 'CLOSED');
+  for (let i = 0; i < (o.closed ?? 0); i++)
+    kinds.splice((i * 37) % (kinds.length + 1), 0, 'CLOSED');
   for (let i = 0; i < (o.open ?? 0); i++) kinds.splice((i * 53) % (kinds.length + 1), 0, 'OPEN');
   const prs: FakePullRequest[] = kinds.map((kind, idx) => {
     const n = idx + 1;
@@ -33,10 +34,22 @@ export function generateDataset(o: GenerateOptions): FakeDataset {
     const fileCount = o.bigFiles?.[n] ?? (n % 5) + 1;
     const reviewCount = o.bigReviews?.[n] ?? 1;
     return {
-      number: n, author, authorType: author.endsWith('[bot]') ? 'Bot' : 'User', state: kind,
-      createdAt: new Date(Date.parse(at) - 86_400_000).toISOString(), updatedAt: at, mergedAt: kind === 'MERGED' ? at : null,
-      files: Array.from({ length: fileCount }, (_, i) => ({ path: `${DIRS[(n + i) % DIRS.length]}/f${n}_${i}.ts`, additions: (n * 7 + i) % 40, deletions: (n + i) % 9 })),
-      reviews: Array.from({ length: reviewCount }, (_, i) => ({ author: authors[(n + 1 + i) % authors.length], state: i % 4 === 3 ? 'COMMENTED' : 'APPROVED' })),
+      number: n,
+      author,
+      authorType: author.endsWith('[bot]') ? 'Bot' : 'User',
+      state: kind,
+      createdAt: new Date(Date.parse(at) - 86_400_000).toISOString(),
+      updatedAt: at,
+      mergedAt: kind === 'MERGED' ? at : null,
+      files: Array.from({ length: fileCount }, (_, i) => ({
+        path: `${DIRS[(n + i) % DIRS.length]}/f${n}_${i}.ts`,
+        additions: (n * 7 + i) % 40,
+        deletions: (n + i) % 9,
+      })),
+      reviews: Array.from({ length: reviewCount }, (_, i) => ({
+        author: authors[(n + 1 + i) % authors.length],
+        state: i % 4 === 3 ? 'COMMENTED' : 'APPROVED',
+      })),
     };
   });
   return { repo: o.repo ?? 'acme/shop', pullRequests: prs };

@@ -34,21 +34,43 @@ function pullRequestNode(p: FakePullRequest, repo: string) {
     deletions: p.files.reduce((s, f) => s + f.deletions, 0),
     changedFiles: p.files.length,
     author: actor(p.author, p.authorType),
-    files: (args: Args) => connection(p.files.map(f => ({ __typename: 'PullRequestChangedFile', ...f, changeType: 'MODIFIED' })), args),
-    commits: (args: Args) => connection(commits.map((c, i) => ({
-      __typename: 'PullRequestCommit', id: `PRC_${p.number}_${i}`,
-      commit: {
-        __typename: 'Commit', oid: createHash('sha1').update(`${p.number}/${i}`).digest('hex'),
-        authors: (a: Args) => connection(c.authors.map(x => ({
-          __typename: 'GitActor', name: x.name, email: `${x.name}@example.invalid`,
-          user: x.login === null ? null : { __typename: 'User', login: x.login },
-        })), a),
-      },
-    })), args),
+    files: (args: Args) =>
+      connection(
+        p.files.map(f => ({ __typename: 'PullRequestChangedFile', ...f, changeType: 'MODIFIED' })),
+        args,
+      ),
+    commits: (args: Args) =>
+      connection(
+        commits.map((c, i) => ({
+          __typename: 'PullRequestCommit',
+          id: `PRC_${p.number}_${i}`,
+          commit: {
+            __typename: 'Commit',
+            oid: createHash('sha1').update(`${p.number}/${i}`).digest('hex'),
+            authors: (a: Args) =>
+              connection(
+                c.authors.map(x => ({
+                  __typename: 'GitActor',
+                  name: x.name,
+                  email: `${x.name}@example.invalid`,
+                  user: x.login === null ? null : { __typename: 'User', login: x.login },
+                })),
+                a,
+              ),
+          },
+        })),
+        args,
+      ),
     reviews: (args: Args) => {
       const states = args.states as string[] | null | undefined;
-      const reviews = p.reviews.filter(r => !states || states.includes(r.state))
-        .map((r, i) => ({ __typename: 'PullRequestReview', id: `R_${p.number}_${i}`, state: r.state, author: actor(r.author) }));
+      const reviews = p.reviews
+        .filter(r => !states || states.includes(r.state))
+        .map((r, i) => ({
+          __typename: 'PullRequestReview',
+          id: `R_${p.number}_${i}`,
+          state: r.state,
+          author: actor(r.author),
+        }));
       return connection(reviews, args);
     },
   };
@@ -65,13 +87,27 @@ function compareBy(field: string, direction: string) {
 }
 
 /** Root value for graphql-js `execute`: the parts of GitHub's schema the client and tests use. */
-export function rootValue(getData: () => FakeDataset, rate: () => { remaining: number; resetAt: string }, lookup?: (repo: string) => FakeDataset | undefined) {
+export function rootValue(
+  getData: () => FakeDataset,
+  rate: () => { remaining: number; resetAt: string },
+  lookup?: (repo: string) => FakeDataset | undefined,
+) {
   return {
-    rateLimit: () => ({ cost: 1, limit: 5000, nodeCount: 0, remaining: rate().remaining, resetAt: rate().resetAt, used: 5000 - rate().remaining }),
+    rateLimit: () => ({
+      cost: 1,
+      limit: 5000,
+      nodeCount: 0,
+      remaining: rate().remaining,
+      resetAt: rate().resetAt,
+      used: 5000 - rate().remaining,
+    }),
     repository: (args: { owner: string; name: string }) => {
       const data = lookup?.(`${args.owner}/${args.name}`) ?? getData();
       if (`${args.owner}/${args.name}`.toLowerCase() !== data.repo.toLowerCase()) {
-        throw new GraphQLError(`Could not resolve to a Repository with the name '${args.owner}/${args.name}'.`, { extensions: { type: 'NOT_FOUND' } });
+        throw new GraphQLError(
+          `Could not resolve to a Repository with the name '${args.owner}/${args.name}'.`,
+          { extensions: { type: 'NOT_FOUND' } },
+        );
       }
       return {
         __typename: 'Repository',
@@ -81,18 +117,41 @@ export function rootValue(getData: () => FakeDataset, rate: () => { remaining: n
           const m = /^(?:HEAD|[^:]+):(.+)$/.exec(a.expression ?? '');
           const text = m ? data.files?.[m[1]] : undefined;
           if (text === undefined) return null;
-          const oid = createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0${text}`).digest('hex');
-          return { __typename: 'Blob', id: Buffer.from(`B_${oid}`).toString('base64'), oid, abbreviatedOid: oid.slice(0, 7), text, isBinary: false, isTruncated: false, byteSize: Buffer.byteLength(text) };
+          const oid = createHash('sha1')
+            .update(`blob ${Buffer.byteLength(text)}\0${text}`)
+            .digest('hex');
+          return {
+            __typename: 'Blob',
+            id: Buffer.from(`B_${oid}`).toString('base64'),
+            oid,
+            abbreviatedOid: oid.slice(0, 7),
+            text,
+            isBinary: false,
+            isTruncated: false,
+            byteSize: Buffer.byteLength(text),
+          };
         },
         pullRequests: (a: Args) => {
           const states = a.states as string[] | null | undefined;
-          const order = (a.orderBy as { field: string; direction: string } | null) ?? { field: 'CREATED_AT', direction: 'ASC' };
-          const list = data.pullRequests.filter(p => !states || states.includes(stateOf(p))).sort(compareBy(order.field, order.direction));
-          return connection(list.map(p => pullRequestNode(p, data.repo)), a);
+          const order = (a.orderBy as { field: string; direction: string } | null) ?? {
+            field: 'CREATED_AT',
+            direction: 'ASC',
+          };
+          const list = data.pullRequests
+            .filter(p => !states || states.includes(stateOf(p)))
+            .sort(compareBy(order.field, order.direction));
+          return connection(
+            list.map(p => pullRequestNode(p, data.repo)),
+            a,
+          );
         },
         pullRequest: (a: { number: number }) => {
           const p = data.pullRequests.find(x => x.number === a.number);
-          if (!p) throw new GraphQLError(`Could not resolve to a PullRequest with the number of ${a.number}.`, { extensions: { type: 'NOT_FOUND' } });
+          if (!p)
+            throw new GraphQLError(
+              `Could not resolve to a PullRequest with the number of ${a.number}.`,
+              { extensions: { type: 'NOT_FOUND' } },
+            );
           return pullRequestNode(p, data.repo);
         },
       };
@@ -118,7 +177,10 @@ export function restPullRequest(p: FakePullRequest, base: string, repo: string) 
 }
 
 export function restSort(sort: string, direction: string) {
-  return compareBy(sort === 'updated' ? 'UPDATED_AT' : 'CREATED_AT', direction === 'asc' ? 'ASC' : 'DESC');
+  return compareBy(
+    sort === 'updated' ? 'UPDATED_AT' : 'CREATED_AT',
+    direction === 'asc' ? 'ASC' : 'DESC',
+  );
 }
 
 export { stateOf };

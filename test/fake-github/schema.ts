@@ -11,7 +11,9 @@ let cached: GraphQLSchema | undefined;
  */
 export function githubSchema(): GraphQLSchema {
   if (cached) return cached;
-  cached = buildClientSchema(JSON.parse(fs.readFileSync(schemaFile(), 'utf8')) as IntrospectionQuery);
+  cached = buildClientSchema(
+    JSON.parse(fs.readFileSync(schemaFile(), 'utf8')) as IntrospectionQuery,
+  );
   return cached;
 }
 
@@ -24,5 +26,7 @@ function schemaFile(): string {
       if (path.dirname(dir) === dir) break;
     }
   }
-  throw new Error(`@octokit/graphql-schema not found in any node_modules above ${__dirname} or ${process.cwd()}`);
+  throw new Error(
+    `@octokit/graphql-schema not found in any node_modules above ${__dirname} or ${process.cwd()}`,
+  );
 }

@@ -10,7 +10,8 @@ export function run(): Promise<void> {
   const suite = process.env.OWNERSHIP_LENS_SUITE || 'acme';
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
   const dir = path.join(__dirname, suite);
-  for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.test.js')) mocha.addFile(path.join(dir, f));
+  for (const f of fs.readdirSync(dir).sort())
+    if (f.endsWith('.test.js')) mocha.addFile(path.join(dir, f));
   return new Promise((resolve, reject) => {
     const results: { title: string; state: string; err?: string }[] = [];
     const runner = mocha.run((failures: number) => {
@@ -19,7 +20,11 @@ export function run(): Promise<void> {
       if (failures > 0) reject(new Error(`${failures} tests failed.`));
       else resolve();
     });
-    runner.on('pass', (t: { fullTitle(): string }) => results.push({ title: t.fullTitle(), state: 'passed' }));
-    runner.on('fail', (t: { fullTitle(): string }, err: unknown) => results.push({ title: t.fullTitle(), state: 'failed', err: String(err) }));
+    runner.on('pass', (t: { fullTitle(): string }) =>
+      results.push({ title: t.fullTitle(), state: 'passed' }),
+    );
+    runner.on('fail', (t: { fullTitle(): string }, err: unknown) =>
+      results.push({ title: t.fullTitle(), state: 'failed', err: String(err) }),
+    );
   });
 }

@@ -20,7 +20,10 @@ export function seededRandom(seed: number): () => number {
 /** A concrete name for a glob segment: `*` -> `x`, `?` -> `q`, escapes dropped. */
 function concrete(segment: string, star: string): string {
   if (segment === '*') return star;
-  return segment.replace(/\\(.)|\*+|\?/g, (m, escaped: string | undefined) => escaped ?? (m === '?' ? 'q' : 'x'));
+  return segment.replace(
+    /\\(.)|\*+|\?/g,
+    (m, escaped: string | undefined) => escaped ?? (m === '?' ? 'q' : 'x'),
+  );
 }
 
 /** Paths a rule mentions and the tree around them, for every pattern given. Sorted, unique. */
@@ -38,12 +41,28 @@ export function pathsAroundPatterns(patterns: readonly string[]): string[] {
         const under = (p: string) => (parent ? `${parent}/${p}` : p);
         const ext = /\.([A-Za-z0-9_-]+)$/.exec(last)?.[1];
         const candidates = [
-          base, `${base}/child.txt`, `${base}/sub/grand.md`, `${base}/sub/deeper/leaf.go`,
-          under('sibling.txt'), under(`${last}-sibling/file.txt`), under(`${last}x`), `${base}.bak`,
-          `other/${base}`, `other/${base}/child.txt`, `a/b/${base}/c.txt`,
-          ...(ext ? [under(`other.${ext}`), under(`sub/other.${ext}`), `other.${ext}`, `deep/dir/other.${ext}`] : []),
+          base,
+          `${base}/child.txt`,
+          `${base}/sub/grand.md`,
+          `${base}/sub/deeper/leaf.go`,
+          under('sibling.txt'),
+          under(`${last}-sibling/file.txt`),
+          under(`${last}x`),
+          `${base}.bak`,
+          `other/${base}`,
+          `other/${base}/child.txt`,
+          `a/b/${base}/c.txt`,
+          ...(ext
+            ? [
+                under(`other.${ext}`),
+                under(`sub/other.${ext}`),
+                `other.${ext}`,
+                `deep/dir/other.${ext}`,
+              ]
+            : []),
         ];
-        for (const c of candidates) if (c && !c.startsWith('/') && !c.includes('//') && !c.endsWith('/')) out.add(c);
+        for (const c of candidates)
+          if (c && !c.startsWith('/') && !c.includes('//') && !c.endsWith('/')) out.add(c);
       }
     }
   }
@@ -67,7 +86,8 @@ export function generateCodeowners(rules: number, seed = 7): string {
     let pattern: string;
     if (kind < 0.6) pattern = `/services/${area}/svc-${i}/`;
     else if (kind < 0.7) pattern = `/libs/${area}/lib-${i}/*`;
-    else if (kind < 0.78) pattern = `/services/${area}/svc-${i - (i % 7)}/${pick(['api', 'db', 'web', 'cli'])}/**/*.${pick(exts)}`;
+    else if (kind < 0.78)
+      pattern = `/services/${area}/svc-${i - (i % 7)}/${pick(['api', 'db', 'web', 'cli'])}/**/*.${pick(exts)}`;
     else if (kind < 0.86) pattern = `**/gen-${i % 400}/`;
     else if (kind < 0.9) pattern = `*_${i % 300}.${pick(exts)}`;
     else if (kind < 0.95) pattern = `docs/${area}/page-${i}.md`;
@@ -81,11 +101,24 @@ export function generateCodeowners(rules: number, seed = 7): string {
 /** `count` paths: most inside the given patterns' trees, the rest elsewhere. */
 export function generatePaths(patterns: readonly string[], count: number, seed = 11): string[] {
   const random = seededRandom(seed);
-  const around = pathsAroundPatterns(patterns.filter(() => random() < Math.min(1, (count / patterns.length) / 20)));
-  const files = ['index.ts', 'main.go', 'README.md', 'a_12.go', 'data.json', 'schema.proto', 'x.py'];
+  const around = pathsAroundPatterns(
+    patterns.filter(() => random() < Math.min(1, count / patterns.length / 20)),
+  );
+  const files = [
+    'index.ts',
+    'main.go',
+    'README.md',
+    'a_12.go',
+    'data.json',
+    'schema.proto',
+    'x.py',
+  ];
   const out = new Set<string>();
   for (let i = 0; out.size < count && i < count * 4; i++) {
-    const base = around.length > 0 && random() < 0.8 ? around[Math.floor(random() * around.length)] : `misc/dir-${Math.floor(random() * 5000)}`;
+    const base =
+      around.length > 0 && random() < 0.8
+        ? around[Math.floor(random() * around.length)]
+        : `misc/dir-${Math.floor(random() * 5000)}`;
     out.add(random() < 0.5 ? base : `${base}/n${i % 13}/${files[i % files.length]}`);
   }
   return [...out];

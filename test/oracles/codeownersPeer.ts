@@ -36,7 +36,11 @@ export function normalizePeerOwners(owners: readonly string[]): string[] {
 }
 
 /** Owners of each path per the peer, using a fresh instance every `chunk` paths to bound memory. */
-export function peerOwnersOf(peer: CodeownersPeer, paths: readonly string[], chunk = 500): string[][] {
+export function peerOwnersOf(
+  peer: CodeownersPeer,
+  paths: readonly string[],
+  chunk = 500,
+): string[][] {
   const out: string[][] = [];
   let instance = peer.fresh();
   paths.forEach((p, i) => {
@@ -57,12 +61,21 @@ export function peerOwnersOf(peer: CodeownersPeer, paths: readonly string[], chu
 export type Divergence = 'dir-star' | 'case' | 'unexplained';
 
 /** Explains why the peer's owners differ from those of our winning rule `ours` (-1: none). */
-export function explainDivergence(rules: readonly { pattern: string; owners: string[] }[], regexes: readonly RegExp[], file: string, ours: number, peer: readonly string[]): Divergence {
+export function explainDivergence(
+  rules: readonly { pattern: string; owners: string[] }[],
+  regexes: readonly RegExp[],
+  file: string,
+  ours: number,
+  peer: readonly string[],
+): Divergence {
   const parts = file.split('/');
   const ancestors = parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/'));
   // The peer answers with the highest rule it considers matching: look among the rules after ours.
   for (let r = rules.length - 1; r > ours; r--) {
-    const dirStar = /(^|\/)\*$/.test(rules[r].pattern) && rules[r].pattern !== '*' && ancestors.some(a => regexes[r].test(a));
+    const dirStar =
+      /(^|\/)\*$/.test(rules[r].pattern) &&
+      rules[r].pattern !== '*' &&
+      ancestors.some(a => regexes[r].test(a));
     const caseless = new RegExp(regexes[r].source, 'i');
     const caseOnly = caseless.test(file) || ancestors.some(a => caseless.test(a));
     if (!dirStar && !caseOnly) continue;

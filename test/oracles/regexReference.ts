@@ -17,8 +17,7 @@ function segmentSource(segment: string): string {
       // A run of stars inside a segment is one star; collapsing it also avoids regex backtracking.
       while (segment[i + 1] === '*') i++;
       out += '[^/]*';
-    }
-    else if (c === '?') out += '[^/]';
+    } else if (c === '?') out += '[^/]';
     else out += c.replace(REGEX_SPECIAL, '\\$&');
   }
   return out;

@@ -15,7 +15,12 @@ const CHECKS = [
   ["lead's line", 'svg.chart polyline.series', 'stroke', 3],
   ["lead's points", 'svg.chart circle.point:not(.partial)', 'fill', 3],
   ['output bars', 'svg.chart rect.output-bar:not(.partial)', 'fill', 3],
-  ['threshold lines', 'svg.chart line.threshold-doing, svg.chart line.threshold-watch', 'stroke', 3],
+  [
+    'threshold lines',
+    'svg.chart line.threshold-doing, svg.chart line.threshold-watch',
+    'stroke',
+    3,
+  ],
 ];
 
 /**
@@ -26,38 +31,75 @@ function measure(checks) {
   const parse = c => {
     const m = /rgba?\(([^)]+)\)/.exec(c || '');
     if (!m) return null;
-    const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    const p = m[1]
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
     return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
   };
   const over = (fg, bg) => [0, 1, 2].map(i => fg[i] * fg[3] + bg[i] * (1 - fg[3])).concat(1);
-  const lum = c => c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
-    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
-  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const lum = c =>
+    c
+      .slice(0, 3)
+      .map(v => {
+        v /= 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      })
+      .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
   const background = start => {
     const layers = [];
     for (let e = start; e; e = e.parentElement) {
       const c = parse(getComputedStyle(e).backgroundColor);
-      if (c && c[3] > 0) { layers.push(c); if (c[3] === 1) break; }
+      if (c && c[3] > 0) {
+        layers.push(c);
+        if (c[3] === 1) break;
+      }
     }
-    let bg = layers.length && layers[layers.length - 1][3] === 1 ? layers.pop() : [255, 255, 255, 1];
+    let bg =
+      layers.length && layers[layers.length - 1][3] === 1 ? layers.pop() : [255, 255, 255, 1];
     while (layers.length) bg = over(layers.pop(), bg);
     return bg;
   };
-  const opacity = e => { let o = 1; for (let x = e; x; x = x.parentElement) o *= Number(getComputedStyle(x).opacity); return o; };
+  const opacity = e => {
+    let o = 1;
+    for (let x = e; x; x = x.parentElement) o *= Number(getComputedStyle(x).opacity);
+    return o;
+  };
   return checks.map(([name, selector, prop, min]) => {
-    const found = [...document.querySelectorAll(selector)].filter(e => e.getClientRects().length > 0);
-    let worst = Infinity, colour = '';
+    const found = [...document.querySelectorAll(selector)].filter(
+      e => e.getClientRects().length > 0,
+    );
+    let worst = Infinity,
+      colour = '';
     for (const e of found) {
       const style = getComputedStyle(e);
       const c = parse(style[prop]);
       if (!c) continue;
-      const layer = prop === 'fill' ? Number(style.fillOpacity) : prop === 'stroke' ? Number(style.strokeOpacity) : 1;
+      const layer =
+        prop === 'fill'
+          ? Number(style.fillOpacity)
+          : prop === 'stroke'
+            ? Number(style.strokeOpacity)
+            : 1;
       c[3] *= opacity(e) * layer;
       const bg = background(prop === 'backgroundColor' ? e.parentElement : e);
       const r = ratio(over(c, bg), bg);
-      if (r < worst) { worst = r; colour = style[prop]; }
+      if (r < worst) {
+        worst = r;
+        colour = style[prop];
+      }
     }
-    return { name, min, count: found.length, ratio: found.length ? Math.round(worst * 100) / 100 : null, colour };
+    return {
+      name,
+      min,
+      count: found.length,
+      ratio: found.length ? Math.round(worst * 100) / 100 : null,
+      colour,
+    };
   });
 }
 

@@ -13,7 +13,10 @@ async function openOwnershipView(page, url) {
   await ownership.waitFor({ timeout: 60000 });
   await ownership.click();
   const box = await page.locator('.part.sidebar').boundingBox();
-  if (!box || box.width > DEFAULT_SIDEBAR_MAX) throw new Error(`the sidebar is ${box && box.width} px wide, not the default (at most ${DEFAULT_SIDEBAR_MAX})`);
+  if (!box || box.width > DEFAULT_SIDEBAR_MAX)
+    throw new Error(
+      `the sidebar is ${box && box.width} px wide, not the default (at most ${DEFAULT_SIDEBAR_MAX})`,
+    );
   return box.width;
 }
 
@@ -22,14 +25,31 @@ async function openOwnershipView(page, url) {
  * nothing cut off with an ellipsis, so a lead reads it without hovering.
  */
 async function assertRowWhole(row) {
-  const cut = await row.locator('.monaco-icon-label-container, .label-name, .label-description').evaluateAll(els =>
-    els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => `${e.className}: ${e.textContent}`));
+  const cut = await row
+    .locator('.monaco-icon-label-container, .label-name, .label-description')
+    .evaluateAll(els =>
+      els
+        .filter(e => e.scrollWidth > e.clientWidth + 1)
+        .map(e => `${e.className}: ${e.textContent}`),
+    );
   const rowText = await row.innerText();
-  if (cut.length) throw new Error(`cut off at the default sidebar width: ${rowText} (${cut.join('; ')})`);
+  if (cut.length)
+    throw new Error(`cut off at the default sidebar width: ${rowText} (${cut.join('; ')})`);
   // the row itself ends inside the sidebar
-  const [r, side] = await Promise.all([row.locator('.monaco-icon-label').boundingBox(), row.page().locator('.part.sidebar').boundingBox()]);
-  const text = await row.locator('.monaco-icon-label').evaluate(e => { const range = document.createRange(); range.selectNodeContents(e); const b = range.getBoundingClientRect(); return b.right; });
-  if (text > side.x + side.width) throw new Error(`${rowText} runs past the sidebar (${Math.round(text)} > ${Math.round(side.x + side.width)}; row ${JSON.stringify(r)})`);
+  const [r, side] = await Promise.all([
+    row.locator('.monaco-icon-label').boundingBox(),
+    row.page().locator('.part.sidebar').boundingBox(),
+  ]);
+  const text = await row.locator('.monaco-icon-label').evaluate(e => {
+    const range = document.createRange();
+    range.selectNodeContents(e);
+    const b = range.getBoundingClientRect();
+    return b.right;
+  });
+  if (text > side.x + side.width)
+    throw new Error(
+      `${rowText} runs past the sidebar (${Math.round(text)} > ${Math.round(side.x + side.width)}; row ${JSON.stringify(r)})`,
+    );
 }
 
 /** Fails unless `text`, in the description of `row`, ends inside the visible part of the row (not cut off). */
@@ -43,10 +63,20 @@ async function assertShows(row, text) {
     range.setStart(target, at);
     range.setEnd(target, at + text.length);
     const clip = e.closest('.monaco-icon-label-container') || e;
-    return { right: range.getBoundingClientRect().right, limit: Math.min(clip.getBoundingClientRect().right, document.querySelector('.part.sidebar').getBoundingClientRect().right) };
+    return {
+      right: range.getBoundingClientRect().right,
+      limit: Math.min(
+        clip.getBoundingClientRect().right,
+        document.querySelector('.part.sidebar').getBoundingClientRect().right,
+      ),
+    };
   }, text);
-  if (where.missing !== undefined) throw new Error(`"${text}" is not in the description "${where.missing}"`);
-  if (where.right > where.limit + 1) throw new Error(`"${text}" is cut off at the default sidebar width (${Math.round(where.right)} > ${Math.round(where.limit)})`);
+  if (where.missing !== undefined)
+    throw new Error(`"${text}" is not in the description "${where.missing}"`);
+  if (where.right > where.limit + 1)
+    throw new Error(
+      `"${text}" is cut off at the default sidebar width (${Math.round(where.right)} > ${Math.round(where.limit)})`,
+    );
 }
 
 /** Runs a command by its title from the command palette (F1). */
@@ -65,7 +95,12 @@ async function colorTheme(page, name) {
   await page.keyboard.press('F1');
   await quick.waitFor({ state: 'visible' });
   await page.keyboard.type('Preferences: Color Theme');
-  await quick.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first().click();
+  await quick
+    .locator('.monaco-list-row', {
+      has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }),
+    })
+    .first()
+    .click();
   await quick.locator('.monaco-list-row', { hasText: name }).first().waitFor();
   await page.keyboard.type(name);
   await quick.locator('.monaco-list-row', { hasText: name }).first().click();
@@ -77,7 +112,13 @@ async function colorTheme(page, name) {
 async function webviewFrame(page, selector) {
   for (let i = 0; i < 150; i++) {
     for (const frame of page.frames()) {
-      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+      if (
+        await frame
+          .locator(selector)
+          .count()
+          .catch(() => 0)
+      )
+        return frame;
     }
     await page.waitForTimeout(100);
   }
@@ -114,11 +155,26 @@ function hostLogLines(logsDir, pattern) {
     for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/exthost.*\.log$/i.test(e.name)) out.push(...fs.readFileSync(p, 'utf8').split('\n').filter(l => pattern.test(l)));
+      else if (/exthost.*\.log$/i.test(e.name))
+        out.push(
+          ...fs
+            .readFileSync(p, 'utf8')
+            .split('\n')
+            .filter(l => pattern.test(l)),
+        );
     }
   };
   walk(logsDir);
   return out;
 }
 
-module.exports = { openOwnershipView, assertRowWhole, assertShows, palette, colorTheme, webviewFrame, runSteps, hostLogLines };
+module.exports = {
+  openOwnershipView,
+  assertRowWhole,
+  assertShows,
+  palette,
+  colorTheme,
+  webviewFrame,
+  runSteps,
+  hostLogLines,
+};

@@ -17,11 +17,20 @@ export interface ReportJson {
 }
 
 /** The JSON of `report`, whatever the source: each team with its outcomes (none when it answers for none). */
-export function reportJson(head: { repo: string; repositories?: string[]; source: FiguresSource }, report: LeadReport,
-  outcomes: ReadonlyMap<string, TeamOutcome[]>, apiRequests: number): ReportJson {
+export function reportJson(
+  head: { repo: string; repositories?: string[]; source: FiguresSource },
+  report: LeadReport,
+  outcomes: ReadonlyMap<string, TeamOutcome[]>,
+  apiRequests: number,
+): ReportJson {
   return {
-    repo: head.repo, ...(head.repositories ? { repositories: head.repositories } : {}), source: head.source,
-    window: report.window, pullRequests: report.pullRequests, teams: report.teams.map(t => ({ ...t, outcomes: outcomes.get(t.team) ?? [] })),
-    knowledge: report.knowledge, apiRequests,
+    repo: head.repo,
+    ...(head.repositories ? { repositories: head.repositories } : {}),
+    source: head.source,
+    window: report.window,
+    pullRequests: report.pullRequests,
+    teams: report.teams.map(t => ({ ...t, outcomes: outcomes.get(t.team) ?? [] })),
+    knowledge: report.knowledge,
+    apiRequests,
   };
 }

@@ -3,7 +3,13 @@ import { computeLeadReport } from '../metrics/compute';
 import type { GeneratedFiles } from '../metrics/gitattributes';
 import type { OwnershipOptions } from '../metrics/inPractice';
 import type { MonthlyShare } from '../metrics/monthly';
-import type { ChangeRecord, ComponentFigures, HistoryFacts, LeadReport, ReportWindow } from '../metrics/types';
+import type {
+  ChangeRecord,
+  ComponentFigures,
+  HistoryFacts,
+  LeadReport,
+  ReportWindow,
+} from '../metrics/types';
 import type { OwnershipIndex } from '../owners/resolve';
 import { shapeReport } from './teamOnly';
 
@@ -34,8 +40,18 @@ export interface RepositoryFigures {
 }
 
 /** The report of one window (ownership in practice as given). */
-export function windowReport(input: RepositoryInput, window: ReportWindow, resolutions?: PathResolutions): LeadReport {
-  return computeLeadReport(input.index, input.changes, window, { generated: input.generated, resolutions, ...input.ownership }, input.facts);
+export function windowReport(
+  input: RepositoryInput,
+  window: ReportWindow,
+  resolutions?: PathResolutions,
+): LeadReport {
+  return computeLeadReport(
+    input.index,
+    input.changes,
+    window,
+    { generated: input.generated, resolutions, ...input.ownership },
+    input.facts,
+  );
 }
 
 /**
@@ -43,17 +59,40 @@ export function windowReport(input: RepositoryInput, window: ReportWindow, resol
  * window (when given), the components map, in team-only form when asked. Both windows resolve
  * the same paths: the resolutions are shared.
  */
-export function repositoryFigures(input: RepositoryInput, windows: { flag: ReportWindow; trend?: ReportWindow }, teamOnly = false): RepositoryFigures {
+export function repositoryFigures(
+  input: RepositoryInput,
+  windows: { flag: ReportWindow; trend?: ReportWindow },
+  teamOnly = false,
+): RepositoryFigures {
   const resolutions: PathResolutions = new Map();
   const report = windowReport(input, windows.flag, resolutions);
-  const trendReport = windows.trend && computeLeadReport(input.index, input.changes, windows.trend, { generated: input.generated, resolutions }, input.facts);
-  return shapeFigures(figuresOfReports(report, trendReport, windows.trend ?? windows.flag), teamOnly);
+  const trendReport =
+    windows.trend &&
+    computeLeadReport(
+      input.index,
+      input.changes,
+      windows.trend,
+      { generated: input.generated, resolutions },
+      input.facts,
+    );
+  return shapeFigures(
+    figuresOfReports(report, trendReport, windows.trend ?? windows.flag),
+    teamOnly,
+  );
 }
 
 /** The figures of a flags' window report and a trend window report computed elsewhere (the git source's child process). */
-export function figuresOfReports(report: LeadReport, trendReport: LeadReport | undefined, trend: ReportWindow): RepositoryFigures {
+export function figuresOfReports(
+  report: LeadReport,
+  trendReport: LeadReport | undefined,
+  trend: ReportWindow,
+): RepositoryFigures {
   return {
-    report, monthly: new Map((trendReport?.teams ?? []).map(t => [t.team, t.months])), components: componentsOf(report), trend, teamOnly: false,
+    report,
+    monthly: new Map((trendReport?.teams ?? []).map(t => [t.team, t.months])),
+    components: componentsOf(report),
+    trend,
+    teamOnly: false,
   };
 }
 

@@ -14,7 +14,19 @@ export function shapeReport(report: LeadReport, teamOnly: boolean): LeadReport {
 }
 
 /** The same over several repositories: the summed figures and each repository's part. */
-export function shapeAcross(r: TeamsAcrossRepositories, teamOnly: boolean): TeamsAcrossRepositories {
+export function shapeAcross(
+  r: TeamsAcrossRepositories,
+  teamOnly: boolean,
+): TeamsAcrossRepositories {
   if (!teamOnly) return r;
-  return { ...r, report: hideIndividuals(r.report), byRepository: new Map([...r.byRepository].map(([team, list]) => [team, list.map(x => ({ ...x, figures: hideInTeam(x.figures) }))])) };
+  return {
+    ...r,
+    report: hideIndividuals(r.report),
+    byRepository: new Map(
+      [...r.byRepository].map(([team, list]) => [
+        team,
+        list.map(x => ({ ...x, figures: hideInTeam(x.figures) })),
+      ]),
+    ),
+  };
 }

@@ -38,26 +38,37 @@ export class WindowOptionError extends Error {}
  * `--since` (inclusive) / `--until` (exclusive) as UTC days, or `--days N` back from today;
  * without any, the flags' window of `windowDays`. Throws WindowOptionError.
  */
-export function resolveWindow(options: WindowOptions, windowDays: number, nowMs: number): ReportWindow {
+export function resolveWindow(
+  options: WindowOptions,
+  windowDays: number,
+  nowMs: number,
+): ReportWindow {
   const since = dateOption('since', options.since);
   const until = dateOption('until', options.until);
-  if (options.days !== undefined && (since || until)) throw new WindowOptionError('--days cannot be combined with --since/--until');
+  if (options.days !== undefined && (since || until))
+    throw new WindowOptionError('--days cannot be combined with --since/--until');
   let days = windowDays;
   if (options.days !== undefined) {
-    if (!/^\d+$/.test(options.days) || Number(options.days) < 1) throw new WindowOptionError(`--days must be a positive whole number, not "${options.days}"`);
+    if (!/^\d+$/.test(options.days) || Number(options.days) < 1)
+      throw new WindowOptionError(`--days must be a positive whole number, not "${options.days}"`);
     days = Number(options.days);
   }
   const flags = flagWindow(days, nowMs);
   const end = until ?? flags.until;
   const start = since ?? (until ? iso(Date.parse(until) - days * DAY) : flags.since);
-  if (start >= end) throw new WindowOptionError(`empty window: --since ${start} is not before --until ${end}`);
+  if (start >= end)
+    throw new WindowOptionError(`empty window: --since ${start} is not before --until ${end}`);
   return { since: start, until: end };
 }
 
 /** A YYYY-MM-DD option that names a real day; `--until` of the `knowledge` command uses it too. */
 export function dateOption(name: string, v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || iso(Date.parse(`${v}T00:00:00Z`)) !== v) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(v) ||
+    Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ||
+    iso(Date.parse(`${v}T00:00:00Z`)) !== v
+  ) {
     throw new WindowOptionError(`--${name} must be a date YYYY-MM-DD, not "${v}"`);
   }
   return v;

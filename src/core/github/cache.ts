@@ -26,7 +26,8 @@ export interface CacheData {
   pullRequests: SyncedPullRequest[];
 }
 
-export type CacheRead = { kind: 'ok'; data: CacheData } | { kind: 'missing' } | { kind: 'corrupt'; reason: string };
+export type CacheRead =
+  { kind: 'ok'; data: CacheData } | { kind: 'missing' } | { kind: 'corrupt'; reason: string };
 
 /** Serialises with a checksum over the content, so truncation or hand edits are detected. */
 export function encodeCache(data: CacheData): string {
@@ -42,12 +43,25 @@ export function decodeCache(text: string, expect: { repo: string; apiUrl: string
   } catch (e) {
     return { kind: 'corrupt', reason: `not valid JSON (${(e as Error).message})` };
   }
-  if (!isObject(outer) || typeof outer.checksum !== 'string' || !isObject(outer.data)) return { kind: 'corrupt', reason: 'unexpected layout' };
-  if (sha256(JSON.stringify(outer.data)) !== outer.checksum) return { kind: 'corrupt', reason: 'checksum mismatch' };
+  if (!isObject(outer) || typeof outer.checksum !== 'string' || !isObject(outer.data))
+    return { kind: 'corrupt', reason: 'unexpected layout' };
+  if (sha256(JSON.stringify(outer.data)) !== outer.checksum)
+    return { kind: 'corrupt', reason: 'checksum mismatch' };
   const d = outer.data as Partial<CacheData>;
-  if (!READABLE_VERSIONS.includes(d.version as number)) return { kind: 'corrupt', reason: `version ${String(d.version)}, expected ${CACHE_VERSION}` };
-  if (d.repo !== expect.repo || d.apiUrl !== expect.apiUrl) return { kind: 'corrupt', reason: `holds ${String(d.repo)} from ${String(d.apiUrl)}, not ${expect.repo} from ${expect.apiUrl}` };
-  if (!isDate(d.coveredSince) || !isDate(d.checkedUpTo) || !isDate(d.fetchedAt) || !isObject(d.etags) || !Array.isArray(d.pullRequests)) {
+  if (!READABLE_VERSIONS.includes(d.version as number))
+    return { kind: 'corrupt', reason: `version ${String(d.version)}, expected ${CACHE_VERSION}` };
+  if (d.repo !== expect.repo || d.apiUrl !== expect.apiUrl)
+    return {
+      kind: 'corrupt',
+      reason: `holds ${String(d.repo)} from ${String(d.apiUrl)}, not ${expect.repo} from ${expect.apiUrl}`,
+    };
+  if (
+    !isDate(d.coveredSince) ||
+    !isDate(d.checkedUpTo) ||
+    !isDate(d.fetchedAt) ||
+    !isObject(d.etags) ||
+    !Array.isArray(d.pullRequests)
+  ) {
     return { kind: 'corrupt', reason: 'missing or malformed fields' };
   }
   const bad = d.pullRequests.findIndex(p => !isPullRequest(p));
@@ -64,11 +78,29 @@ export function cacheFileName(repo: string, apiUrl: string): string {
 function isPullRequest(p: unknown): boolean {
   if (!isObject(p)) return false;
   const r = p as Record<string, unknown>;
-  return Number.isInteger(r.number) && typeof r.author === 'string' && typeof r.authorIsBot === 'boolean' && isDate(r.mergedAt) && isDate(r.updatedAt)
-    && Array.isArray(r.files) && r.files.every(f => isObject(f) && typeof f.path === 'string' && Number.isFinite(f.additions) && Number.isFinite(f.deletions))
-    && Array.isArray(r.reviews) && r.reviews.every(v => isObject(v) && typeof v.author === 'string' && typeof v.state === 'string')
-    && (r.title === undefined || typeof r.title === 'string') && (r.url === undefined || typeof r.url === 'string')
-    && (r.commitAuthors === undefined || (Array.isArray(r.commitAuthors) && r.commitAuthors.every(a => typeof a === 'string')));
+  return (
+    Number.isInteger(r.number) &&
+    typeof r.author === 'string' &&
+    typeof r.authorIsBot === 'boolean' &&
+    isDate(r.mergedAt) &&
+    isDate(r.updatedAt) &&
+    Array.isArray(r.files) &&
+    r.files.every(
+      f =>
+        isObject(f) &&
+        typeof f.path === 'string' &&
+        Number.isFinite(f.additions) &&
+        Number.isFinite(f.deletions),
+    ) &&
+    Array.isArray(r.reviews) &&
+    r.reviews.every(
+      v => isObject(v) && typeof v.author === 'string' && typeof v.state === 'string',
+    ) &&
+    (r.title === undefined || typeof r.title === 'string') &&
+    (r.url === undefined || typeof r.url === 'string') &&
+    (r.commitAuthors === undefined ||
+      (Array.isArray(r.commitAuthors) && r.commitAuthors.every(a => typeof a === 'string')))
+  );
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -10,7 +10,10 @@ export function readCache(dir: string, expect: { repo: string; apiUrl: string })
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'corrupt', reason: `unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    return {
+      kind: 'corrupt',
+      reason: `unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    };
   }
   return decodeCache(text, expect);
 }

@@ -1,7 +1,24 @@
 /** Errors of a connection that was never made and may be on a second try (a server restarting, a DNS hiccup). */
-const WORTH_A_RETRY = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
+const WORTH_A_RETRY = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 /** Certificate failures that a retry cannot change (OpenSSL's names; Node adds ERR_TLS_… and ERR_SSL_…). */
-const CERTIFICATE = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY']);
+const CERTIFICATE = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+]);
 
 /** Quick retries a failed connection deserves before the run stops. */
 export const CONNECT_RETRIES = 2;
@@ -13,11 +30,20 @@ export const CONNECT_RETRIES = 2;
  * such as a connection dropped mid-answer, which the ordinary retries handle.
  */
 export function connectRetries(e: unknown): number | undefined {
-  const cause = (e as { cause?: { code?: unknown; message?: unknown; errors?: unknown } } | undefined)?.cause;
+  const cause = (
+    e as { cause?: { code?: unknown; message?: unknown; errors?: unknown } } | undefined
+  )?.cause;
   if (!cause) return undefined;
   // Node tries each address of a host name; when all fail, the codes are in an AggregateError's list.
-  const codes = [cause.code, ...(Array.isArray(cause.errors) ? cause.errors.map(x => (x as { code?: unknown })?.code) : [])].filter((c): c is string => typeof c === 'string');
-  if (cause.message === 'bad port' || codes.some(c => CERTIFICATE.has(c) || /^ERR_(TLS|SSL)_/.test(c))) return 0;
+  const codes = [
+    cause.code,
+    ...(Array.isArray(cause.errors) ? cause.errors.map(x => (x as { code?: unknown })?.code) : []),
+  ].filter((c): c is string => typeof c === 'string');
+  if (
+    cause.message === 'bad port' ||
+    codes.some(c => CERTIFICATE.has(c) || /^ERR_(TLS|SSL)_/.test(c))
+  )
+    return 0;
   if (codes.some(c => WORTH_A_RETRY.has(c))) return CONNECT_RETRIES;
   return undefined;
 }

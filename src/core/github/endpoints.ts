@@ -3,6 +3,8 @@ export function apiEndpoints(apiUrl: string): { rest: string; graphql: string; o
   const rest = apiUrl.replace(/\/+$/, '');
   const url = new URL(rest);
   // GitHub Enterprise Server serves REST at /api/v3 and GraphQL at /api/graphql.
-  const graphql = /\/api\/v3$/.test(rest) ? rest.replace(/\/api\/v3$/, '/api/graphql') : `${rest}/graphql`;
+  const graphql = /\/api\/v3$/.test(rest)
+    ? rest.replace(/\/api\/v3$/, '/api/graphql')
+    : `${rest}/graphql`;
   return { rest, graphql, origin: url.origin };
 }

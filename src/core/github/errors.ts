@@ -1,11 +1,29 @@
-export type GitHubErrorKind = 'no-token' | 'unauthorized' | 'not-found' | 'rate-limited' | 'network' | 'server' | 'graphql' | 'redirect' | 'forbidden' | 'timeout' | 'cancelled' | 'config' | 'limit' | 'invalid-answer';
+export type GitHubErrorKind =
+  | 'no-token'
+  | 'unauthorized'
+  | 'not-found'
+  | 'rate-limited'
+  | 'network'
+  | 'server'
+  | 'graphql'
+  | 'redirect'
+  | 'forbidden'
+  | 'timeout'
+  | 'cancelled'
+  | 'config'
+  | 'limit'
+  | 'invalid-answer';
 
 /** A failure the user can act on; the message never contains the token. */
 export class GitHubError extends Error {
   readonly resetAt?: Date;
   /** No retry can help, not even with a smaller page: the host cannot be reached, or takes requests and never answers. */
   readonly retryCannotHelp: boolean;
-  constructor(readonly kind: GitHubErrorKind, message: string, more: { resetAt?: Date; retryCannotHelp?: boolean } = {}) {
+  constructor(
+    readonly kind: GitHubErrorKind,
+    message: string,
+    more: { resetAt?: Date; retryCannotHelp?: boolean } = {},
+  ) {
     super(message);
     this.name = 'GitHubError';
     this.resetAt = more.resetAt;

@@ -1,7 +1,9 @@
 /** GraphQL documents; every field is checked against GitHub's schema by the fake server's tests. */
 
-const FILES = 'files(first: 100, after: $FILES) { pageInfo { hasNextPage endCursor } nodes { path additions deletions } }';
-const REVIEWS = 'reviews(first: 100, after: $REVIEWS) { pageInfo { hasNextPage endCursor } nodes { state author { login } } }';
+const FILES =
+  'files(first: 100, after: $FILES) { pageInfo { hasNextPage endCursor } nodes { path additions deletions } }';
+const REVIEWS =
+  'reviews(first: 100, after: $REVIEWS) { pageInfo { hasNextPage endCursor } nodes { state author { login } } }';
 /**
  * Commit authors (co-authors from `Co-authored-by:` trailers included) for docs/figures.md ("Evidence and what was left out") co-author
  * credit. GitHub's cost counts one request per nested connection, so commits per pull request set
@@ -35,7 +37,9 @@ export function mergedPullRequestsQuery(o: MergedQueryOptions = {}): string {
 }
 
 /** The next page of files, reviews and/or commits of several pull requests in one request (aliases p0, p1, ...). */
-export function morePagesQuery(wants: readonly { number: number; files?: string; reviews?: string; commits?: string }[]): { query: string; variables: Record<string, unknown> } {
+export function morePagesQuery(
+  wants: readonly { number: number; files?: string; reviews?: string; commits?: string }[],
+): { query: string; variables: Record<string, unknown> } {
   const variables: Record<string, unknown> = {};
   const decls: string[] = [];
   const parts = wants.map((w, i) => {

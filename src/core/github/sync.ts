@@ -48,17 +48,28 @@ export async function syncPullRequests(o: SyncOptions): Promise<SyncResult> {
   }
   const old = read.kind === 'ok' ? read.data : undefined;
   // A cache that lacks fields this run needs is kept (its entries, its ETag) but read again back to `since`.
-  const stale = !old ? undefined
-    : old.version !== CACHE_VERSION ? 'was written by an older version (no titles or links)'
-      : o.commitAuthors && !old.commitAuthors ? 'has no commit authors (co-author credit was off)' : undefined;
+  const stale = !old
+    ? undefined
+    : old.version !== CACHE_VERSION
+      ? 'was written by an older version (no titles or links)'
+      : o.commitAuthors && !old.commitAuthors
+        ? 'has no commit authors (co-author credit was off)'
+        : undefined;
   if (stale) log(`Pull-request cache for ${repo} ${stale}; fetching the window again.`);
   // Once a cache holds commit authors, updates keep fetching them so every entry stays complete.
   const withCommits = o.commitAuthors === true || (!stale && old?.commitAuthors === true);
   const etags: Record<string, { etag: string; body: string }> = { ...(old?.etags ?? {}) };
-  const etagStore: EtagStore = { get: url => etags[url], set: (url, etag, body) => { etags[url] = { etag, body }; } };
+  const etagStore: EtagStore = {
+    get: url => etags[url],
+    set: (url, etag, body) => {
+      etags[url] = { etag, body };
+    },
+  };
   const client = createGitHubClient({ ...o.github, etags: etagStore });
   const fetchedAt = now().toISOString();
-  const byNumber = new Map<number, SyncedPullRequest>((old?.pullRequests ?? []).map(p => [p.number, p]));
+  const byNumber = new Map<number, SyncedPullRequest>(
+    (old?.pullRequests ?? []).map(p => [p.number, p]),
+  );
 
   let coveredSince = o.since;
   let checkedUpTo = old?.checkedUpTo ?? new Date(0).toISOString();
@@ -70,29 +81,56 @@ export async function syncPullRequests(o: SyncOptions): Promise<SyncResult> {
       status = 'unchanged';
     } else {
       const stop = new Date(Date.parse(old.checkedUpTo) - OVERLAP_MS).toISOString();
-      for (const pr of await client.mergedPullRequests(o.repo, stop, { commitAuthors: withCommits })) byNumber.set(pr.number, pr);
+      for (const pr of await client.mergedPullRequests(o.repo, stop, {
+        commitAuthors: withCommits,
+      }))
+        byNumber.set(pr.number, pr);
       checkedUpTo = maxIso(checkedUpTo, latest);
       status = 'updated';
     }
   } else {
     // No usable cache, or one that does not reach back to `since`: read back to `since`.
     const latest = old ? await client.latestClosedUpdate(o.repo) : undefined;
-    for (const pr of await client.mergedPullRequests(o.repo, o.since, { commitAuthors: withCommits })) byNumber.set(pr.number, pr);
+    for (const pr of await client.mergedPullRequests(o.repo, o.since, {
+      commitAuthors: withCommits,
+    }))
+      byNumber.set(pr.number, pr);
     if (latest) checkedUpTo = maxIso(checkedUpTo, latest);
     status = old ? 'updated' : cacheProblem ? 'rebuilt' : o.cacheDir ? 'created' : 'none';
   }
-  const pullRequests = [...byNumber.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.number - a.number);
+  const pullRequests = [...byNumber.values()].sort(
+    (a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.number - a.number,
+  );
   for (const pr of pullRequests) checkedUpTo = maxIso(checkedUpTo, pr.updatedAt);
 
-  const data: CacheData = { version: CACHE_VERSION, repo, apiUrl, coveredSince, checkedUpTo, fetchedAt, etags, commitAuthors: withCommits, pullRequests };
-  if (o.cacheDir && (status !== 'unchanged' || JSON.stringify(etags) !== JSON.stringify(old?.etags ?? {}))) {
+  const data: CacheData = {
+    version: CACHE_VERSION,
+    repo,
+    apiUrl,
+    coveredSince,
+    checkedUpTo,
+    fetchedAt,
+    etags,
+    commitAuthors: withCommits,
+    pullRequests,
+  };
+  if (
+    o.cacheDir &&
+    (status !== 'unchanged' || JSON.stringify(etags) !== JSON.stringify(old?.etags ?? {}))
+  ) {
     try {
       writeCache(o.cacheDir, data);
     } catch (e) {
       log(`Could not write the pull-request cache: ${(e as Error).message}`);
     }
   }
-  return { pullRequests, apiRequests: client.transport.requests, cache: status, cacheProblem, fetchedAt };
+  return {
+    pullRequests,
+    apiRequests: client.transport.requests,
+    cache: status,
+    cacheProblem,
+    fetchedAt,
+  };
 }
 
 function maxIso(a: string, b: string): string {

@@ -66,7 +66,10 @@ export function createTransport(o: TransportOptions): Transport {
   const { origin, graphql } = apiEndpoints(o.apiUrl);
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(o.apiUrl.trim())) {
     // Never echo the URL: the part before '@' is a password.
-    throw new GitHubError('config', 'The GitHub API URL contains a user name or password ("user:password@"); remove it: the token is sent separately.');
+    throw new GitHubError(
+      'config',
+      'The GitHub API URL contains a user name or password ("user:password@"); remove it: the token is sent separately.',
+    );
   }
   const totalTimeoutMs = o.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
   const maxBodyBytes = o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -87,9 +90,14 @@ export function createTransport(o: TransportOptions): Transport {
   // Counted across requests: the client's smaller pages are new requests to the same silent server.
   let silentInRow = 0;
   const deadline = now() + totalTimeoutMs;
-  const overTime = () => new GitHubError('timeout', `GitHub did not finish within ${describeMs(totalTimeoutMs)} (the total refresh time limit); try again later.`);
+  const overTime = () =>
+    new GitHubError(
+      'timeout',
+      `GitHub did not finish within ${describeMs(totalTimeoutMs)} (the total refresh time limit); try again later.`,
+    );
   const cancelled = () => new GitHubError('cancelled', 'Cancelled.');
-  const hopeless = (message: string) => new GitHubError('network', message, { retryCannotHelp: true });
+  const hopeless = (message: string) =>
+    new GitHubError('network', message, { retryCannotHelp: true });
   /** Sleeps unless that would pass the deadline or the run is cancelled. */
   const wait = async (ms: number) => {
     if (now() + ms > deadline) throw overTime();
@@ -118,7 +126,10 @@ export function createTransport(o: TransportOptions): Transport {
     };
     for (;;) {
       if (target.origin !== origin) {
-        throw new GitHubError('redirect', `Refusing to send the GitHub token to ${target.host}: only ${new URL(origin).host} is configured.`);
+        throw new GitHubError(
+          'redirect',
+          `Refusing to send the GitHub token to ${target.host}: only ${new URL(origin).host} is configured.`,
+        );
       }
       const headers = new Headers(init.headers as HeadersInit | undefined);
       headers.set('authorization', `bearer ${o.token}`);
@@ -134,10 +145,22 @@ export function createTransport(o: TransportOptions): Transport {
       const timer = setTimeout(() => timeout.abort(), Math.min(timeoutMs, left));
       const limit = describeMs(Math.min(timeoutMs, left));
       const thisAttempt = attempt + 1;
-      const slow = setTimeout(() => progress(`waiting for ${target.host} to answer (attempt ${thisAttempt} of ${of}, up to ${limit})`), Math.min(progressAfterMs, timeoutMs));
+      const slow = setTimeout(
+        () =>
+          progress(
+            `waiting for ${target.host} to answer (attempt ${thisAttempt} of ${of}, up to ${limit})`,
+          ),
+        Math.min(progressAfterMs, timeoutMs),
+      );
       const signal = combineSignals(timeout.signal, o.signal);
       try {
-        res = await o.fetch(target.href, { method, body, headers, redirect: 'manual', signal: signal.signal });
+        res = await o.fetch(target.href, {
+          method,
+          body,
+          headers,
+          redirect: 'manual',
+          signal: signal.signal,
+        });
         silentInRow = 0;
         everAnswered = true;
         text = await readBody(res, maxBodyBytes);
@@ -147,21 +170,33 @@ export function createTransport(o: TransportOptions): Transport {
         if (now() >= deadline) throw overTime();
         const waited = describeMs(Math.min(timeoutMs, left));
         // Not even a status line: a server that takes requests and never answers, not a heavy page.
-        if (timeout.signal.aborted && !res && (++silentInRow >= maxSilentTimeouts || !everAnswered)) {
-          const count = everAnswered ? `${silentInRow} attempts in a row` : `attempt ${thisAttempt}; nothing at all has come back from it, so it is not retried`;
-          throw hopeless(`The server at ${redact(target.host, o.token)} sent no answer within ${waited} (${count}); `
-            + `check that ${redact(o.apiUrl.trim().replace(/\/+$/, ''), o.token)} is a GitHub API URL and that no proxy or firewall in between holds the connection.`);
+        if (
+          timeout.signal.aborted &&
+          !res &&
+          (++silentInRow >= maxSilentTimeouts || !everAnswered)
+        ) {
+          const count = everAnswered
+            ? `${silentInRow} attempts in a row`
+            : `attempt ${thisAttempt}; nothing at all has come back from it, so it is not retried`;
+          throw hopeless(
+            `The server at ${redact(target.host, o.token)} sent no answer within ${waited} (${count}); ` +
+              `check that ${redact(o.apiUrl.trim().replace(/\/+$/, ''), o.token)} is a GitHub API URL and that no proxy or firewall in between holds the connection.`,
+          );
         }
         const reason = timeout.signal.aborted ? `no answer within ${waited}` : errorText(e);
         const quickRetries = res || timeout.signal.aborted ? undefined : connectRetries(e);
         if (quickRetries !== undefined) {
           // No connection was made: a smaller page or the full back-off cannot help, a quick second try might.
-          if (connectFailures >= Math.min(quickRetries, maxRetries)) throw hopeless(redact(`Could not reach ${target.host}: ${reason}`, o.token));
+          if (connectFailures >= Math.min(quickRetries, maxRetries))
+            throw hopeless(redact(`Could not reach ${target.host}: ${reason}`, o.token));
           await backOff(`${target.host} ${reason}`, (retryBaseMs / 2) * 2 ** connectFailures++);
           continue;
         }
         if (await retry(`${target.host} ${reason}`)) continue;
-        throw new GitHubError('network', redact(`Could not reach ${target.host}: ${reason}`, o.token));
+        throw new GitHubError(
+          'network',
+          redact(`Could not reach ${target.host}: ${reason}`, o.token),
+        );
       } finally {
         clearTimeout(timer);
         clearTimeout(slow);
@@ -171,58 +206,110 @@ export function createTransport(o: TransportOptions): Transport {
       if (REDIRECTS.has(status)) {
         const next = new URL(res.headers.get('location') ?? '', target);
         if (next.origin !== origin) {
-          throw new GitHubError('redirect', `Refused to follow a redirect from ${target.host} to ${next.host}: the token is only sent to the configured API host.`);
+          throw new GitHubError(
+            'redirect',
+            `Refused to follow a redirect from ${target.host} to ${next.host}: the token is only sent to the configured API host.`,
+          );
         }
-        if (++redirects > 5) throw new GitHubError('redirect', `Too many redirects from ${target.host}.`);
-        if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) { method = 'GET'; body = undefined; }
+        if (++redirects > 5)
+          throw new GitHubError('redirect', `Too many redirects from ${target.host}.`);
+        if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
+          method = 'GET';
+          body = undefined;
+        }
         target = next;
         continue;
       }
-      if (status === 304 && cached) return new Response(cached.body, { status: 200, headers: res.headers });
+      if (status === 304 && cached)
+        return new Response(cached.body, { status: 200, headers: res.headers });
       const limited = rateLimitWait(status, res.headers, text, now(), target.href === graphql);
       if (limited) {
         if (!Number.isFinite(limited.ms) || limited.ms > ABSURD_WAIT_MS) {
-          throw new GitHubError('rate-limited', `GitHub API rate limited (${limited.why}), without a usable time to retry at; try again later.`);
+          throw new GitHubError(
+            'rate-limited',
+            `GitHub API rate limited (${limited.why}), without a usable time to retry at; try again later.`,
+          );
         }
         const resetAt = new Date(now() + limited.ms);
         if (limited.ms > maxWaitMs || attempt >= maxRetries) {
-          throw new GitHubError('rate-limited', rateLimitedMessage(resetAt, new Date(now())), { resetAt });
+          throw new GitHubError('rate-limited', rateLimitedMessage(resetAt, new Date(now())), {
+            resetAt,
+          });
         }
         attempt++;
         log(`GitHub: ${limited.why}; waiting ${Math.ceil(limited.ms / 1000)}s`);
-        progress(`GitHub: ${limited.why}; waiting ${Math.ceil(limited.ms / 1000)}s (until ${resetAt.toISOString().slice(11, 19)} UTC)`);
+        progress(
+          `GitHub: ${limited.why}; waiting ${Math.ceil(limited.ms / 1000)}s (until ${resetAt.toISOString().slice(11, 19)} UTC)`,
+        );
         await wait(limited.ms);
         continue;
       }
-      if (status >= 500 || (status === 200 && target.href === graphql && transientGraphqlError(text))) {
-        if (await retry(`${target.host} answered ${status}${status === 200 ? ' with a GraphQL error' : ''}`)) continue;
-        if (status >= 500) throw new GitHubError('server', `GitHub answered ${status} ${res.statusText} ${maxRetries + 1} times; try again later.`);
+      if (
+        status >= 500 ||
+        (status === 200 && target.href === graphql && transientGraphqlError(text))
+      ) {
+        if (
+          await retry(
+            `${target.host} answered ${status}${status === 200 ? ' with a GraphQL error' : ''}`,
+          )
+        )
+          continue;
+        if (status >= 500)
+          throw new GitHubError(
+            'server',
+            `GitHub answered ${status} ${res.statusText} ${maxRetries + 1} times; try again later.`,
+          );
       }
       const etag = res.headers.get('etag');
       if (method === 'GET' && status === 200 && etag) o.etags?.set(target.href, etag, text);
-      return new Response(status === 204 || status === 304 ? null : text, { status, statusText: res.statusText, headers: res.headers });
+      return new Response(status === 204 || status === 304 ? null : text, {
+        status,
+        statusText: res.statusText,
+        headers: res.headers,
+      });
     }
   }
 
-  return { fetch: send, get requests() { return requests; } };
+  return {
+    fetch: send,
+    get requests() {
+      return requests;
+    },
+  };
 }
 
 /** How long GitHub asks us to wait, or undefined when the answer is not a rate limit. */
-export function rateLimitWait(status: number, headers: Headers, body: string, now: number, isGraphql: boolean): { ms: number; why: string } | undefined {
+export function rateLimitWait(
+  status: number,
+  headers: Headers,
+  body: string,
+  now: number,
+  isGraphql: boolean,
+): { ms: number; why: string } | undefined {
   const retryAfter = headers.get('retry-after')?.trim();
   const remaining = headers.get('x-ratelimit-remaining');
   const reset = Number(headers.get('x-ratelimit-reset'));
   const untilReset = () => Math.max(0, reset * 1000 - now) + 1000;
   if (status === 403 || status === 429) {
-    if (retryAfter && /^\d{1,30}$/.test(retryAfter)) return { ms: Number(retryAfter) * 1000, why: `secondary rate limit (${status}, retry-after ${retryAfter.slice(0, 12)}s)` };
-    if (remaining === '0' && reset) return { ms: untilReset(), why: 'primary rate limit exhausted' };
-    if (/secondary rate limit|abuse/i.test(body) || status === 429) return { ms: SECONDARY_DEFAULT_MS, why: 'secondary rate limit' };
+    if (retryAfter && /^\d{1,30}$/.test(retryAfter))
+      return {
+        ms: Number(retryAfter) * 1000,
+        why: `secondary rate limit (${status}, retry-after ${retryAfter.slice(0, 12)}s)`,
+      };
+    if (remaining === '0' && reset)
+      return { ms: untilReset(), why: 'primary rate limit exhausted' };
+    if (/secondary rate limit|abuse/i.test(body) || status === 429)
+      return { ms: SECONDARY_DEFAULT_MS, why: 'secondary rate limit' };
     return undefined;
   }
   // GraphQL reports an exhausted primary limit as HTTP 200 with an error of type RATE_LIMITED.
   if (status === 200 && isGraphql && body.includes('RATE_LIMITED')) {
     const errors = parseErrors(body);
-    if (errors.some(e => e.type === 'RATE_LIMITED')) return { ms: reset ? untilReset() : SECONDARY_DEFAULT_MS, why: 'GraphQL rate limit exhausted' };
+    if (errors.some(e => e.type === 'RATE_LIMITED'))
+      return {
+        ms: reset ? untilReset() : SECONDARY_DEFAULT_MS,
+        why: 'GraphQL rate limit exhausted',
+      };
   }
   return undefined;
 }
@@ -231,7 +318,10 @@ export function rateLimitWait(status: number, headers: Headers, body: string, no
 function transientGraphqlError(body: string): boolean {
   if (!body.includes('"errors"')) return false;
   const errors = parseErrors(body);
-  return errors.length > 0 && errors.every(e => /something went wrong|timed? ?out|try again|loading/i.test(e.message ?? ''));
+  return (
+    errors.length > 0 &&
+    errors.every(e => /something went wrong|timed? ?out|try again|loading/i.test(e.message ?? ''))
+  );
 }
 
 function parseErrors(body: string): { type?: string; message?: string }[] {
@@ -244,7 +334,10 @@ function parseErrors(body: string): { type?: string; message?: string }[] {
 }
 
 /** One signal that aborts when any of the given ones does; `dispose` removes the listeners. */
-export function combineSignals(...signals: (AbortSignal | undefined)[]): { signal: AbortSignal; dispose(): void } {
+export function combineSignals(...signals: (AbortSignal | undefined)[]): {
+  signal: AbortSignal;
+  dispose(): void;
+} {
   const controller = new AbortController();
   const present = signals.filter((s): s is AbortSignal => s !== undefined);
   const onAbort = () => controller.abort();
@@ -252,13 +345,22 @@ export function combineSignals(...signals: (AbortSignal | undefined)[]): { signa
     if (s.aborted) controller.abort();
     else s.addEventListener('abort', onAbort, { once: true });
   }
-  return { signal: controller.signal, dispose: () => { for (const s of present) s.removeEventListener('abort', onAbort); } };
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const s of present) s.removeEventListener('abort', onAbort);
+    },
+  };
 }
 
 /** The body as text, read as a stream and cut off past `max` bytes (a 700 MB answer is not buffered). */
 async function readBody(res: Response, max: number): Promise<string> {
   const declared = Number(res.headers.get('content-length'));
-  const tooLarge = () => new GitHubError('server', `GitHub's answer is larger than ${describeBytes(max)} (the response size limit); it was not read.`);
+  const tooLarge = () =>
+    new GitHubError(
+      'server',
+      `GitHub's answer is larger than ${describeBytes(max)} (the response size limit); it was not read.`,
+    );
   if (declared > max) {
     await res.body?.cancel().catch(() => undefined);
     throw tooLarge();
@@ -282,7 +384,9 @@ async function readBody(res: Response, max: number): Promise<string> {
 }
 
 function describeMs(ms: number): string {
-  return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}` : `${Math.round(ms / 100) / 10}s`;
+  return ms >= 60_000 && ms % 60_000 === 0
+    ? `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}`
+    : `${Math.round(ms / 100) / 10}s`;
 }
 
 function describeBytes(n: number): string {
@@ -291,5 +395,7 @@ function describeBytes(n: number): string {
 
 function errorText(e: unknown): string {
   const err = e as { message?: string; cause?: { code?: string; message?: string } };
-  return [err?.message, err?.cause?.code ?? err?.cause?.message].filter(Boolean).join(': ') || String(e);
+  return (
+    [err?.message, err?.cause?.code ?? err?.cause?.message].filter(Boolean).join(': ') || String(e)
+  );
 }

@@ -3,7 +3,7 @@ import type { TextEdit } from './textEdits';
 
 /** The component's list fields a handoff may rewrite: what the new owner answers for, may decide, and is given. */
 export const HANDOFF_LIST_FIELDS = ['outcomes', 'authority', 'support'] as const;
-export type HandoffListField = typeof HANDOFF_LIST_FIELDS[number];
+export type HandoffListField = (typeof HANDOFF_LIST_FIELDS)[number];
 
 /** Where a missing field goes: after the last of these keys the component has (the order the format documents). */
 const PRECEDING: Record<HandoffListField, string[]> = {
@@ -29,11 +29,18 @@ export function sameList(a: readonly string[], b: readonly string[]): boolean {
  * key is absent, a line `field: [a, b]` is inserted after the key the format puts before it.
  * A string says why it cannot be done.
  */
-export function listFieldEdit(text: string, map: YAMLMap, field: HandoffListField, items: string[], eol: string): TextEdit | string {
+export function listFieldEdit(
+  text: string,
+  map: YAMLMap,
+  field: HandoffListField,
+  items: string[],
+  eol: string,
+): TextEdit | string {
   const pair = map.items.find(p => isScalar(p.key) && p.key.value === field) as Pair | undefined;
   const value = pair?.value as (Ranged & object) | null | undefined;
   if (pair) {
-    if (value && (value as { anchor?: string }).anchor) return `The ${field} list carries a YAML anchor; edit it by hand.`;
+    if (value && (value as { anchor?: string }).anchor)
+      return `The ${field} list carries a YAML anchor; edit it by hand.`;
     if (isSeq(value) && !value.flow && value.items.length > 0) {
       if (!value.range) return `The ${field} list has an unexpected shape.`;
       const start = value.range[0];
@@ -45,12 +52,19 @@ export function listFieldEdit(text: string, map: YAMLMap, field: HandoffListFiel
         while (end > colon && /\s/.test(text[end - 1])) end--;
         return { offset: colon + 1, length: end - colon - 1, newText: ' []' };
       }
-      const block = stringify(items, { lineWidth: 0 }).split('\n').filter(l => l.length > 0);
+      const block = stringify(items, { lineWidth: 0 })
+        .split('\n')
+        .filter(l => l.length > 0);
       let end = value.range[1];
-      while (end > start && /\s/.test(text[end - 1])) end--;   // the range takes in the line break after the last item
+      while (end > start && /\s/.test(text[end - 1])) end--; // the range takes in the line break after the last item
       return { offset: start, length: end - start, newText: block.join(eol + ' '.repeat(indent)) };
     }
-    if (isSeq(value) || (isScalar(value) && value.value === null) || value === null || value === undefined) {
+    if (
+      isSeq(value) ||
+      (isScalar(value) && value.value === null) ||
+      value === null ||
+      value === undefined
+    ) {
       const colon = text.indexOf(':', (pair.key as Ranged).range![1]);
       const end = value?.range ? Math.max(value.range[1], colon + 1) : colon + 1;
       return { offset: colon + 1, length: end - colon - 1, newText: ' ' + flowList(items) };
@@ -58,7 +72,9 @@ export function listFieldEdit(text: string, map: YAMLMap, field: HandoffListFiel
     return `The ${field} value is not a list; edit it by hand.`;
   }
   if (items.length === 0) return { offset: 0, length: 0, newText: '' };
-  const anchorKey = PRECEDING[field].map(k => map.items.find(p => isScalar(p.key) && p.key.value === k)).find(Boolean) as Pair | undefined;
+  const anchorKey = PRECEDING[field]
+    .map(k => map.items.find(p => isScalar(p.key) && p.key.value === k))
+    .find(Boolean) as Pair | undefined;
   const after = anchorKey ?? map.items[map.items.length - 1];
   const end = ((after.value ?? after.key) as Ranged).range?.[1];
   const keyStart = (map.items[0].key as Ranged).range?.[0];
@@ -79,7 +95,12 @@ function insertLineAfter(text: string, offset: number, line: string, eol: string
   let end = offset;
   while (end > 0 && /\s/.test(text[end - 1])) end--;
   const nl = text.indexOf('\n', end);
-  if (nl < 0) return { offset: text.length, length: 0, newText: eol + line.slice(0, line.length - eol.length) };
+  if (nl < 0)
+    return {
+      offset: text.length,
+      length: 0,
+      newText: eol + line.slice(0, line.length - eol.length),
+    };
   return { offset: nl + 1, length: 0, newText: line };
 }
 
@@ -88,7 +109,8 @@ export function mergeInsertions(edits: TextEdit[]): TextEdit[] {
   const out: TextEdit[] = [];
   for (const e of edits) {
     if (e.length === 0 && e.newText === '') continue;
-    const same = e.length === 0 ? out.find(o => o.length === 0 && o.offset === e.offset) : undefined;
+    const same =
+      e.length === 0 ? out.find(o => o.length === 0 && o.offset === e.offset) : undefined;
     if (same) same.newText += e.newText;
     else out.push({ ...e });
   }

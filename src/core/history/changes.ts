@@ -50,24 +50,35 @@ const APPROVING = new Set(['reviewed-by', 'approved-by']);
  * author), logins from people.<login>.emails and no-reply addresses, bots, credited co-authors that
  * map to logins, reviews from the change's own trailers.
  */
-export function gitChangeRecords(model: OwnersModel, changes: readonly RawChange[], window: ReportWindow, origin: RemoteLocation | undefined): GitRecords {
+export function gitChangeRecords(
+  model: OwnersModel,
+  changes: readonly RawChange[],
+  window: ReportWindow,
+  origin: RemoteLocation | undefined,
+): GitRecords {
   const map = createIdentityMapper(model.people);
   const rules = createAuthorRules(model.metrics.ignoreAuthors);
   const since = Date.parse(`${window.since}T00:00:00Z`) / 1000;
   const until = Date.parse(`${window.until}T00:00:00Z`) / 1000;
   const seenLogins = new Set<string>();
-  const note = (p: MappedPerson) => { if (p.hasLogin) seenLogins.add(p.id.toLowerCase()); return p; };
+  const note = (p: MappedPerson) => {
+    if (p.hasLogin) seenLogins.add(p.id.toLowerCase());
+    return p;
+  };
   let reviewsKnown = false;
   const records: ChangeRecord[] = [];
   for (const c of changes) {
     if (c.parents.length === 0 || c.time < since || c.time >= until) continue;
-    const authorIdentity = c.branch ? c.branch.first ?? c.author : c.author;
+    const authorIdentity = c.branch ? (c.branch.first ?? c.author) : c.author;
     const author = note(map(authorIdentity));
     note(map(c.author));
     const reviews: ChangeRecord['reviews'] = [];
     const coAuthorValues: string[] = [];
     for (const [key, value] of c.trailers) {
-      if (key === 'co-authored-by') { coAuthorValues.push(value); continue; }
+      if (key === 'co-authored-by') {
+        coAuthorValues.push(value);
+        continue;
+      }
       const who = parseTrailerAddress(value);
       if (!who) continue;
       reviewsKnown = true;
@@ -89,7 +100,13 @@ export function gitChangeRecords(model: OwnersModel, changes: readonly RawChange
       // Credited only when the address maps to a login (as GitHub credits only GitHub users); bots never.
       const credited: string[] = [];
       const add = (p: MappedPerson) => {
-        if (!p.hasLogin || p.isBot || rules.leftOut(p.id) || p.id.toLowerCase() === author.id.toLowerCase()) return;
+        if (
+          !p.hasLogin ||
+          p.isBot ||
+          rules.leftOut(p.id) ||
+          p.id.toLowerCase() === author.id.toLowerCase()
+        )
+          return;
         if (!credited.some(x => x.toLowerCase() === p.id.toLowerCase())) credited.push(p.id);
       };
       if (c.branch) for (const a of c.branch.authors) add(map(a));
@@ -101,12 +118,20 @@ export function gitChangeRecords(model: OwnersModel, changes: readonly RawChange
     }
     records.push(record);
   }
-  const leadsNotSeen = new Set([...model.teams.values()].map(t => t.lead.toLowerCase()).filter(l => l !== '' && !seenLogins.has(l)));
+  const leadsNotSeen = new Set(
+    [...model.teams.values()]
+      .map(t => t.lead.toLowerCase())
+      .filter(l => l !== '' && !seenLogins.has(l)),
+  );
   return { records, reviewsKnown, leadsNotSeen };
 }
 
 /** Of `logins` (lower-cased), those that one of the history's author addresses maps to. */
-export function loginsMappedFrom(model: OwnersModel, authors: Iterable<GitIdentity>, logins: ReadonlySet<string>): Set<string> {
+export function loginsMappedFrom(
+  model: OwnersModel,
+  authors: Iterable<GitIdentity>,
+  logins: ReadonlySet<string>,
+): Set<string> {
   const map = createIdentityMapper(model.people);
   const out = new Set<string>();
   for (const a of authors) {

@@ -29,7 +29,9 @@ const endsInBot = (s: string) => s.toLowerCase().endsWith('[bot]');
  * Maps git identities to logins, first rule that applies: an address in `people.<login>.emails`
  * (case-insensitive), a GitHub no-reply address, else the lower-cased email (a person with no login).
  */
-export function createIdentityMapper(people: ReadonlyMap<string, Pick<Person, 'login' | 'emails'>>): (who: GitIdentity) => MappedPerson {
+export function createIdentityMapper(
+  people: ReadonlyMap<string, Pick<Person, 'login' | 'emails'>>,
+): (who: GitIdentity) => MappedPerson {
   const byEmail = new Map<string, string>();
   for (const p of people.values()) {
     for (const e of p.emails) {
@@ -49,7 +51,8 @@ export function createIdentityMapper(people: ReadonlyMap<string, Pick<Person, 'l
     found = {
       id: login ?? email,
       hasLogin: login !== undefined,
-      isBot: endsInBot(who.name.trim()) || endsInBot(local) || (login !== undefined && endsInBot(login)),
+      isBot:
+        endsInBot(who.name.trim()) || endsInBot(local) || (login !== undefined && endsInBot(login)),
     };
     memo.set(memoKey, found);
     return found;

@@ -6,9 +6,10 @@
  * anywhere in the message; else null.
  */
 export function requestNumber(subject: string, body: string): number | null {
-  const m = /^Merge pull request #(\d+) from /.exec(subject)
-    ?? /\(#(\d+)\)\s*$/.exec(subject)
-    ?? /See merge request [^\s!]+!(\d+)/.exec(`${subject}\n${body}`);
+  const m =
+    /^Merge pull request #(\d+) from /.exec(subject) ??
+    /\(#(\d+)\)\s*$/.exec(subject) ??
+    /See merge request [^\s!]+!(\d+)/.exec(`${subject}\n${body}`);
   if (!m) return null;
   const n = Number(m[1]);
   return Number.isSafeInteger(n) ? n : null;
@@ -34,7 +35,10 @@ export function remoteLocation(url: string): RemoteLocation | undefined {
   const u = url.trim();
   let host: string;
   let rest: string;
-  const full = /^(?:https?|ssh|git\+ssh|ssh\+git):\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^/:]+)(?::\d*)?(\/.*)$/i.exec(u);
+  const full =
+    /^(?:https?|ssh|git\+ssh|ssh\+git):\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^/:]+)(?::\d*)?(\/.*)$/i.exec(
+      u,
+    );
   if (full) {
     host = full[1];
     rest = full[2];
@@ -45,7 +49,11 @@ export function remoteLocation(url: string): RemoteLocation | undefined {
     host = scp[1];
     rest = scp[2];
   }
-  const path = rest.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.git$/i, '').replace(/\/+$/, '');
+  const path = rest
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '')
+    .replace(/\.git$/i, '')
+    .replace(/\/+$/, '');
   if (!path || path.split('/').some(s => s === '' || s === '.' || s === '..')) return undefined;
   return { host: host.toLowerCase(), path };
 }

@@ -3,15 +3,27 @@
  * 2016): FA = 1 when the person added the file, DL = their other changes to it, AC = the changes
  * by others (an add is never an acceptance).
  */
-export function degreeOfAuthorship(firstAuthorship: boolean, deliveries: number, acceptances: number): number {
-  return 3.293 + 1.098 * (firstAuthorship ? 1 : 0) + 0.164 * deliveries - 0.321 * Math.log(1 + acceptances);
+export function degreeOfAuthorship(
+  firstAuthorship: boolean,
+  deliveries: number,
+  acceptances: number,
+): number {
+  return (
+    3.293 +
+    1.098 * (firstAuthorship ? 1 : 0) +
+    0.164 * deliveries -
+    0.321 * Math.log(1 + acceptances)
+  );
 }
 
 /** The DOA every author of a file's history reaches; at least the base value marks authorship. */
 export const AUTHORSHIP_THRESHOLD = 3.293;
 
 /** One person's share in a file's history. */
-export interface FileAuthor { adds: boolean; changes: number }
+export interface FileAuthor {
+  adds: boolean;
+  changes: number;
+}
 
 /**
  * Who knows a file, from each person's commits in its history: DOA above 0.75 times the highest

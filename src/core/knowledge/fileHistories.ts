@@ -2,7 +2,10 @@ import type { FileAuthor } from './degreeOfAuthorship';
 import type { KnowledgeCommit } from './types';
 
 /** Per path, the commits that add, modify or rename to it (index into the commit list, and whether it adds). */
-interface PathEvents { commits: number[]; adds: boolean[] }
+interface PathEvents {
+  commits: number[];
+  adds: boolean[];
+}
 
 /**
  * An index of the history by path, built in one pass over the commits (any order), from which
@@ -37,7 +40,12 @@ export class HistoryIndex {
       const adds = change.status === 'A' || change.status === 'C';
       // A commit that touches a path twice (rare: an add and a rename onto it) counts once.
       const last = e.commits.length - 1;
-      if (last >= 0 && e.commits[last] === index) { e.adds[last] = e.adds[last] || adds; } else { e.commits.push(index); e.adds.push(adds); }
+      if (last >= 0 && e.commits[last] === index) {
+        e.adds[last] = e.adds[last] || adds;
+      } else {
+        e.commits.push(index);
+        e.adds.push(adds);
+      }
       if (change.status === 'R' && change.from !== undefined && change.from !== change.path) {
         let s = this.renamedFrom.get(change.path);
         if (!s) this.renamedFrom.set(change.path, (s = new Set()));
@@ -57,7 +65,11 @@ export class HistoryIndex {
     const queue = [path];
     while (queue.length > 0) {
       const p = queue.pop()!;
-      for (const from of this.renamedFrom.get(p) ?? []) if (!seen.has(from)) { seen.add(from); queue.push(from); }
+      for (const from of this.renamedFrom.get(p) ?? [])
+        if (!seen.has(from)) {
+          seen.add(from);
+          queue.push(from);
+        }
     }
     return [...seen];
   }
@@ -76,7 +88,8 @@ export class HistoryIndex {
     for (const p of paths) {
       const e = this.byPath.get(p);
       if (!e) continue;
-      for (let i = 0; i < e.commits.length; i++) perCommit.set(e.commits[i], (perCommit.get(e.commits[i]) ?? false) || e.adds[i]);
+      for (let i = 0; i < e.commits.length; i++)
+        perCommit.set(e.commits[i], (perCommit.get(e.commits[i]) ?? false) || e.adds[i]);
     }
     for (const [commit, adds] of perCommit) this.count(out, commit, adds);
     return out;
@@ -86,6 +99,7 @@ export class HistoryIndex {
     const who = this.authors[commit];
     let a = out.get(who);
     if (!a) out.set(who, (a = { adds: false, changes: 0 }));
-    if (adds) a.adds = true; else a.changes++;
+    if (adds) a.adds = true;
+    else a.changes++;
   }
 }

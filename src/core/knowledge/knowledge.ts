@@ -24,8 +24,12 @@ export interface RepositoryKnowledge {
  * out by `excluded`, i.e. `ignorePaths` or generated, belong to none), and is known by the people
  * its history says (see HistoryIndex and knowersOf).
  */
-export function computeKnowledge(index: OwnershipIndex, history: HistoryIndex, snapshotFiles: readonly string[],
-  excluded: (path: string) => boolean): RepositoryKnowledge {
+export function computeKnowledge(
+  index: OwnershipIndex,
+  history: HistoryIndex,
+  snapshotFiles: readonly string[],
+  excluded: (path: string) => boolean,
+): RepositoryKnowledge {
   const byComponent = new Map<string, string[][]>();
   const all: string[][] = [];
   for (const path of snapshotFiles) {
@@ -43,13 +47,15 @@ export function computeKnowledge(index: OwnershipIndex, history: HistoryIndex, s
   for (const c of index.model.components.values()) {
     const files = byComponent.get(c.id) ?? [];
     const filesKnownBy = new Map<string, number>();
-    for (const f of files) for (const who of f) filesKnownBy.set(who, (filesKnownBy.get(who) ?? 0) + 1);
+    for (const f of files)
+      for (const who of f) filesKnownBy.set(who, (filesKnownBy.get(who) ?? 0) + 1);
     components.set(c.id, { knowledge: knowledgeOver(files, loginOf), filesKnownBy });
     let t = teamFiles.get(c.team);
     if (!t) teamFiles.set(c.team, (t = []));
     for (const f of files) t.push(f);
   }
   const teams = new Map<string, KnowledgeFigures>();
-  for (const team of index.model.teams.values()) teams.set(team.id, knowledgeOver(teamFiles.get(team.id) ?? [], loginOf));
+  for (const team of index.model.teams.values())
+    teams.set(team.id, knowledgeOver(teamFiles.get(team.id) ?? [], loginOf));
   return { repository: knowledgeOver(all, loginOf), teams, components, loginOf };
 }

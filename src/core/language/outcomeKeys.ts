@@ -6,15 +6,18 @@
 export const OUTCOME_KEY_DOCS: Record<string, string> = {
   name: 'Display name of the outcome.',
   metric: 'How the outcome is measured (free text).',
-  target: 'The target: `OP NUMBER [UNIT]` (OP one of `>=` `>` `<=` `<` `=`, e.g. `">= 3.5%"`) or a range `A..B [UNIT]`, both ends included. The unit is shown and ignored when comparing.',
+  target:
+    'The target: `OP NUMBER [UNIT]` (OP one of `>=` `>` `<=` `<` `=`, e.g. `">= 3.5%"`) or a range `A..B [UNIT]`, both ends included. The unit is shown and ignored when comparing.',
   unit: 'Shown after the value (`%`, `ms`); nothing is converted.',
-  source: 'Where the current value lives: exactly one of `prometheus` + `query`, `json` + `pointer`, or `file`. Network sources are read only in a trusted workspace, from hosts in your user setting `ownershipLens.outcomes.allowedHosts`.',
+  source:
+    'Where the current value lives: exactly one of `prometheus` + `query`, `json` + `pointer`, or `file`. Network sources are read only in a trusted workspace, from hosts in your user setting `ownershipLens.outcomes.allowedHosts`.',
   link: 'A dashboard (http or https only).',
   description: 'Free text.',
 };
 
 export const SOURCE_KEY_DOCS: Record<string, string> = {
-  prometheus: 'Base URL of a Prometheus HTTP API (`https://prometheus.example.com`); needs `query`.',
+  prometheus:
+    'Base URL of a Prometheus HTTP API (`https://prometheus.example.com`); needs `query`.',
   query: 'The PromQL query; it must answer exactly one sample (or a scalar).',
   json: 'URL answering `application/json` with a GET; needs `pointer`.',
   pointer: 'RFC 6901 JSON pointer to a number in the answer (`/last30d/value`).',
@@ -67,13 +70,20 @@ export function outcomeKeyContext(text: string, offset: number): OutcomeKeyConte
   return place ? { place, prefix: m[2], start: offset - m[2].length } : undefined;
 }
 
-export function outcomeKeyCompletions(context: OutcomeKeyContext): Array<{ label: string; documentation: string; insertText: string }> {
+export function outcomeKeyCompletions(
+  context: OutcomeKeyContext,
+): Array<{ label: string; documentation: string; insertText: string }> {
   const docs = context.place === 'source' ? SOURCE_KEY_DOCS : OUTCOME_KEY_DOCS;
-  return Object.entries(docs).filter(([key]) => key.startsWith(context.prefix)).map(([key, documentation]) => ({ label: key, documentation, insertText: `${key}: ` }));
+  return Object.entries(docs)
+    .filter(([key]) => key.startsWith(context.prefix))
+    .map(([key, documentation]) => ({ label: key, documentation, insertText: `${key}: ` }));
 }
 
 /** The outcome or source key under `offset`, with its documentation. */
-export function outcomeKeyAt(text: string, offset: number): { key: string; offset: number; end: number; documentation: string } | undefined {
+export function outcomeKeyAt(
+  text: string,
+  offset: number,
+): { key: string; offset: number; end: number; documentation: string } | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
   const line = text.slice(lineStart, lineEnd);
@@ -83,6 +93,11 @@ export function outcomeKeyAt(text: string, offset: number): { key: string; offse
   const keyEnd = keyStart + m[2].length;
   if (offset < keyStart || offset > keyEnd) return undefined;
   const place = placeOf(parentKeys(text, lineStart, m[1].length));
-  const documentation = place === 'source' ? SOURCE_KEY_DOCS[m[2]] : place === 'outcome' ? OUTCOME_KEY_DOCS[m[2]] : undefined;
+  const documentation =
+    place === 'source'
+      ? SOURCE_KEY_DOCS[m[2]]
+      : place === 'outcome'
+        ? OUTCOME_KEY_DOCS[m[2]]
+        : undefined;
   return documentation ? { key: m[2], offset: keyStart, end: keyEnd, documentation } : undefined;
 }

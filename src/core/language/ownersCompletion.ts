@@ -19,11 +19,27 @@ export interface CompletionEntry {
 }
 
 const VALUE_KINDS: Record<string, CompletionContext['kind']> = {
-  team: 'team', owner: 'login', lead: 'login', from: 'login', to: 'login',
-  members: 'login', ignoreAuthors: 'login', outcomes: 'outcome', paths: 'path', unowned: 'path', ignorePaths: 'path',
+  team: 'team',
+  owner: 'login',
+  lead: 'login',
+  from: 'login',
+  to: 'login',
+  members: 'login',
+  ignoreAuthors: 'login',
+  outcomes: 'outcome',
+  paths: 'path',
+  unowned: 'path',
+  ignorePaths: 'path',
 };
 /** Keys whose value is a list (the kind applies to its items). */
-const LIST_KEYS = new Set(['members', 'ignoreAuthors', 'outcomes', 'paths', 'unowned', 'ignorePaths']);
+const LIST_KEYS = new Set([
+  'members',
+  'ignoreAuthors',
+  'outcomes',
+  'paths',
+  'unowned',
+  'ignorePaths',
+]);
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
@@ -42,7 +58,8 @@ export function completionContext(text: string, offset: number): CompletionConte
   if (keyed) {
     const [, indent, key, flow] = keyed;
     const kind = VALUE_KINDS[key];
-    if (!kind || (LIST_KEYS.has(key) && !flow) || (indent.length === 0 && key !== 'unowned')) return undefined;
+    if (!kind || (LIST_KEYS.has(key) && !flow) || (indent.length === 0 && key !== 'unowned'))
+      return undefined;
     if (!LIST_KEYS.has(key) && flow) return undefined;
     return { kind, prefix: word, start };
   }
@@ -72,8 +89,12 @@ export function completionContext(text: string, offset: number): CompletionConte
  */
 export function teamAt(model: OwnersModel, offset: number): string | undefined {
   let best: { at: number; team: string } | undefined;
-  for (const t of model.teams.values()) if (t.span.offset <= offset && (!best || t.span.offset > best.at)) best = { at: t.span.offset, team: t.id };
-  for (const c of model.components.values()) if (c.span.offset <= offset && (!best || c.span.offset > best.at)) best = { at: c.span.offset, team: c.team };
+  for (const t of model.teams.values())
+    if (t.span.offset <= offset && (!best || t.span.offset > best.at))
+      best = { at: t.span.offset, team: t.id };
+  for (const c of model.components.values())
+    if (c.span.offset <= offset && (!best || c.span.offset > best.at))
+      best = { at: c.span.offset, team: c.team };
   return best?.team;
 }
 
@@ -81,13 +102,30 @@ export function teamAt(model: OwnersModel, offset: number): string | undefined {
  * The teams, outcomes or logins the file defines and uses, for a context. Logins typed at
  * `offset` list the members of the team being edited there first (its lead first of all).
  */
-export function nameCompletions(model: OwnersModel, kind: 'team' | 'outcome' | 'login', offset?: number): CompletionEntry[] {
+export function nameCompletions(
+  model: OwnersModel,
+  kind: 'team' | 'outcome' | 'login',
+  offset?: number,
+): CompletionEntry[] {
   if (kind === 'team') {
     const count = new Map<string, number>();
     for (const c of model.components.values()) count.set(c.team, (count.get(c.team) ?? 0) + 1);
-    return [...model.teams.values()].map(t => ({ label: t.id, kind, insertText: t.id, detail: [t.name, t.lead && `lead ${t.lead}`, `${count.get(t.id) ?? 0} components`].filter(Boolean).join(' · ') }));
+    return [...model.teams.values()].map(t => ({
+      label: t.id,
+      kind,
+      insertText: t.id,
+      detail: [t.name, t.lead && `lead ${t.lead}`, `${count.get(t.id) ?? 0} components`]
+        .filter(Boolean)
+        .join(' · '),
+    }));
   }
-  if (kind === 'outcome') return [...model.outcomes.values()].map(o => ({ label: o.id, kind, insertText: o.id, detail: [o.name, o.target].filter(Boolean).join(' · ') || undefined }));
+  if (kind === 'outcome')
+    return [...model.outcomes.values()].map(o => ({
+      label: o.id,
+      kind,
+      insertText: o.id,
+      detail: [o.name, o.target].filter(Boolean).join(' · ') || undefined,
+    }));
   const logins = new Map<string, { login: string; roles: Set<string> }>();
   const note = (login: string, role: string) => {
     if (!login) return;
@@ -103,11 +141,22 @@ export function nameCompletions(model: OwnersModel, kind: 'team' | 'outcome' | '
   for (const c of model.components.values()) note(c.owner, 'owner');
   const team = offset === undefined ? undefined : model.teams.get(teamAt(model, offset) ?? '');
   const members = team ? teamMembers(team) : new Set<string>();
-  const rank = (login: string) => (team && team.lead.toLowerCase() === login.toLowerCase() ? 0 : members.has(login.toLowerCase()) ? 1 : 2);
+  const rank = (login: string) =>
+    team && team.lead.toLowerCase() === login.toLowerCase()
+      ? 0
+      : members.has(login.toLowerCase())
+        ? 1
+        : 2;
   return [...logins.values()].map(e => {
     const r = rank(e.login);
     const roles = [...e.roles].slice(0, 3).join(', ');
-    return { label: e.login, kind: 'login' as const, insertText: e.login, detail: r < 2 ? `in ${team!.name ?? team!.id} · ${roles}` : roles, sortText: `${r} ${e.login.toLowerCase()}` };
+    return {
+      label: e.login,
+      kind: 'login' as const,
+      insertText: e.login,
+      detail: r < 2 ? `in ${team!.name ?? team!.id} · ${roles}` : roles,
+      sortText: `${r} ${e.login.toLowerCase()}`,
+    };
   });
 }
 
@@ -115,7 +164,11 @@ export function nameCompletions(model: OwnersModel, kind: 'team' | 'outcome' | '
  * The next path segment for what is typed inside `paths`: the folders (with a trailing `/`) and
  * files directly inside the typed folder, from the repository's file list. `/` anchors, as typed.
  */
-export function pathCompletions(files: readonly string[], typed: string, limit = 200): CompletionEntry[] {
+export function pathCompletions(
+  files: readonly string[],
+  typed: string,
+  limit = 200,
+): CompletionEntry[] {
   const anchored = typed.startsWith('/');
   const rel = anchored ? typed.slice(1) : typed;
   const dir = rel.slice(0, rel.lastIndexOf('/') + 1);
@@ -129,6 +182,12 @@ export function pathCompletions(files: readonly string[], typed: string, limit =
     if (seen.size >= limit * 4) break;
   }
   const lead = anchored || dir === '' ? '/' : '';
-  return [...seen].sort(([a, da], [b, db]) => Number(db) - Number(da) || a.localeCompare(b)).slice(0, limit)
-    .map(([name, folder]) => ({ label: `${lead}${dir}${name}`, kind: folder ? 'folder' as const : 'file' as const, insertText: `${lead}${dir}${name}` }));
+  return [...seen]
+    .sort(([a, da], [b, db]) => Number(db) - Number(da) || a.localeCompare(b))
+    .slice(0, limit)
+    .map(([name, folder]) => ({
+      label: `${lead}${dir}${name}`,
+      kind: folder ? ('folder' as const) : ('file' as const),
+      insertText: `${lead}${dir}${name}`,
+    }));
 }

@@ -74,7 +74,8 @@ export class CandidateIndex {
       if (named) lists.push(named);
       for (const length of this.suffixLengths) {
         if (length > segment.length) break;
-        if (!this.suffixStarts.get(length)!.has(segment.charCodeAt(segment.length - length))) continue;
+        if (!this.suffixStarts.get(length)!.has(segment.charCodeAt(segment.length - length)))
+          continue;
         const typed = this.bySuffix.get(segment.slice(segment.length - length));
         if (typed) lists.push(typed);
       }

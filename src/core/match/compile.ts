@@ -35,7 +35,10 @@ export function compilePatterns(patterns: readonly string[]): PatternMatcher {
       let from = -1;
       for (let k = 0; k < lists.length; k++) {
         const at = cursor[k];
-        if (at >= 0 && lists[k][at] > best) { best = lists[k][at]; from = k; }
+        if (at >= 0 && lists[k][at] > best) {
+          best = lists[k][at];
+          from = k;
+        }
       }
       if (best < 0) return -1;
       cursor[from]--;

@@ -16,7 +16,11 @@ export function disjointKey(pattern: string): DisjointKey {
   const fixed: NonNullable<DisjointKey['fixed']> = [];
   for (const segment of shape.segments) {
     if (segment === '**') break;
-    fixed.push({ segment, literal: isLiteralSegment(segment), test: segment === '*' ? (s: string) => s !== '' : compileSegmentGlob(segment) });
+    fixed.push({
+      segment,
+      literal: isLiteralSegment(segment),
+      test: segment === '*' ? (s: string) => s !== '' : compileSegmentGlob(segment),
+    });
   }
   return { fixed, never: false };
 }
@@ -44,7 +48,11 @@ export function provablyDisjoint(a: DisjointKey, b: DisjointKey): boolean {
   return false;
 }
 
-interface TrieNode { children: Map<string, TrieNode>; endMax: number; subMax: number }
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  endMax: number;
+  subMax: number;
+}
 
 const trieNode = (): TrieNode => ({ children: new Map(), endMax: -Infinity, subMax: -Infinity });
 
@@ -108,7 +116,10 @@ export class OverlapIndex {
       if (!at) break;
     }
     if (at) best = Math.max(best, at.subMax);
-    return Math.max(best, this.pairwise.length > MAX_PAIRWISE ? this.pairwiseMax : this.pairwiseScan(u, this.pairwise));
+    return Math.max(
+      best,
+      this.pairwise.length > MAX_PAIRWISE ? this.pairwiseMax : this.pairwiseScan(u, this.pairwise),
+    );
   }
 
   private pairwiseScan(u: number, candidates: readonly { i: number; value: number }[]): number {

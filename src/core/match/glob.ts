@@ -12,15 +12,22 @@ type Token = { kind: 'text'; text: string } | { kind: 'any' } | { kind: 'star' }
 function tokenize(glob: string): Token[] {
   const tokens: Token[] = [];
   let text = '';
-  const flush = () => { if (text) { tokens.push({ kind: 'text', text }); text = ''; } };
+  const flush = () => {
+    if (text) {
+      tokens.push({ kind: 'text', text });
+      text = '';
+    }
+  };
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
     if (c === '\\' && i + 1 < glob.length) text += glob[++i];
     else if (c === '*') {
       flush();
       if (tokens[tokens.length - 1]?.kind !== 'star') tokens.push({ kind: 'star' });
-    } else if (c === '?') { flush(); tokens.push({ kind: 'any' }); }
-    else text += c;
+    } else if (c === '?') {
+      flush();
+      tokens.push({ kind: 'any' });
+    } else text += c;
   }
   flush();
   return tokens;

@@ -19,7 +19,9 @@ export function compilePathTest(pattern: string): PathTest {
   if (segments.length === 1 && segments[0] === '**') return s => s.length > 1 || s[0] !== '';
 
   // Segment tests; `undefined` stands for `**`.
-  const tests: (SegmentTest | undefined)[] = segments.map(s => (s === '**' ? undefined : s === '*' ? nonEmpty : compileSegmentGlob(s)));
+  const tests: (SegmentTest | undefined)[] = segments.map(s =>
+    s === '**' ? undefined : s === '*' ? nonEmpty : compileSegmentGlob(s),
+  );
   const last = segments[segments.length - 1];
   const trailingStars = last === '**';
   if (trailingStars) tests.pop();
@@ -84,8 +86,9 @@ function general(tests: readonly (SegmentTest | undefined)[], tail: Tail): PathT
         // Zero segments, or k >= 1 segments that are not one empty segment.
         let anyFrom = 0; // OR of next[m] for m >= j + 2 while scanning down
         for (let j = n; j >= 0; j--) {
-          const fromNext = j + 1 <= n && (next[j + 1] === 1);
-          const oneOrMore = (s[j] !== '' && j < n && (fromNext || anyFrom === 1)) || (j < n && anyFrom === 1);
+          const fromNext = j + 1 <= n && next[j + 1] === 1;
+          const oneOrMore =
+            (s[j] !== '' && j < n && (fromNext || anyFrom === 1)) || (j < n && anyFrom === 1);
           row[j] = next[j] === 1 || oneOrMore ? 1 : 0;
           if (j + 1 <= n && next[j + 1] === 1) anyFrom = 1;
         }

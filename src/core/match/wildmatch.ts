@@ -41,13 +41,23 @@ function literalOf(p: string): string | undefined {
   return p.replace(/\\(.)/gs, '$1');
 }
 
-interface Automaton { states: State[]; accept: number }
+interface Automaton {
+  states: State[];
+  accept: number;
+}
 
 function build(p: string): Automaton | undefined {
   const states: State[] = [{ edges: [], empty: [] }];
   let cur = 0;
-  const add = (): number => { states.push({ edges: [], empty: [] }); return states.length - 1; };
-  const step = (test: CharTest) => { const next = add(); states[cur].edges.push({ test, to: next }); cur = next; };
+  const add = (): number => {
+    states.push({ edges: [], empty: [] });
+    return states.length - 1;
+  };
+  const step = (test: CharTest) => {
+    const next = add();
+    states[cur].edges.push({ test, to: next });
+    cur = next;
+  };
   for (let i = 0; i < p.length; i++) {
     const c = p[i];
     if (c === '\\') {
@@ -87,7 +97,10 @@ function build(p: string): Automaton | undefined {
       step(notSlash);
     } else if (c === '[') {
       const range = bracket(p, i);
-      if (!range) { step(x => x === '['); continue; }
+      if (!range) {
+        step(x => x === '[');
+        continue;
+      }
       step(range.test);
       i = range.end;
     } else {
@@ -108,7 +121,11 @@ function run({ states, accept }: Automaton, text: string): boolean {
     set[s] = 1;
     stack.push(s);
     while (stack.length > 0) {
-      for (const e of states[stack.pop()!].empty) if (!set[e]) { set[e] = 1; stack.push(e); }
+      for (const e of states[stack.pop()!].empty)
+        if (!set[e]) {
+          set[e] = 1;
+          stack.push(e);
+        }
     }
   };
   close(live, 0);
@@ -118,7 +135,11 @@ function run({ states, accept }: Automaton, text: string): boolean {
     let any = false;
     for (let s = 0; s < n; s++) {
       if (!live[s]) continue;
-      for (const e of states[s].edges) if (e.test(c)) { close(next, e.to); any = true; }
+      for (const e of states[s].edges)
+        if (e.test(c)) {
+          close(next, e.to);
+          any = true;
+        }
     }
     if (!any) return false;
     [live, next] = [next, live];
@@ -127,17 +148,28 @@ function run({ states, accept }: Automaton, text: string): boolean {
 }
 
 const CLASSES: Record<string, CharTest> = {
-  alnum: c => /[A-Za-z0-9]/.test(c), alpha: c => /[A-Za-z]/.test(c), digit: c => /[0-9]/.test(c), lower: c => /[a-z]/.test(c),
-  upper: c => /[A-Z]/.test(c), space: c => /[ \t\n\r\f\v]/.test(c), xdigit: c => /[0-9A-Fa-f]/.test(c),
-  punct: c => /[!-/:-@[-`{-~]/.test(c), blank: c => c === ' ' || c === '\t', cntrl: c => /[\x00-\x1f\x7f]/.test(c),
-  graph: c => /[!-~]/.test(c), print: c => /[ -~]/.test(c),
+  alnum: c => /[A-Za-z0-9]/.test(c),
+  alpha: c => /[A-Za-z]/.test(c),
+  digit: c => /[0-9]/.test(c),
+  lower: c => /[a-z]/.test(c),
+  upper: c => /[A-Z]/.test(c),
+  space: c => /[ \t\n\r\f\v]/.test(c),
+  xdigit: c => /[0-9A-Fa-f]/.test(c),
+  punct: c => /[!-/:-@[-`{-~]/.test(c),
+  blank: c => c === ' ' || c === '\t',
+  cntrl: c => /[\x00-\x1f\x7f]/.test(c),
+  graph: c => /[!-~]/.test(c),
+  print: c => /[ -~]/.test(c),
 };
 
 /** A bracket expression at `p[start]` ('['): a one-character test that never accepts '/'. */
 function bracket(p: string, start: number): { test: CharTest; end: number } | undefined {
   let i = start + 1;
   let negate = false;
-  if (p[i] === '!' || p[i] === '^') { negate = true; i++; }
+  if (p[i] === '!' || p[i] === '^') {
+    negate = true;
+    i++;
+  }
   const parts: CharTest[] = [];
   let first = true;
   for (; i < p.length; i++) {
@@ -165,7 +197,11 @@ function bracket(p: string, start: number): { test: CharTest; end: number } | un
     if (p[i + 1] === '-' && p[i + 2] !== undefined && p[i + 2] !== ']') {
       let hi = p[i + 2];
       let skip = 2;
-      if (hi === '\\') { hi = p[i + 3]; skip = 3; if (hi === undefined) return undefined; }
+      if (hi === '\\') {
+        hi = p[i + 3];
+        skip = 3;
+        if (hi === undefined) return undefined;
+      }
       const lo = c;
       parts.push(x => x >= lo && x <= hi);
       i += skip;

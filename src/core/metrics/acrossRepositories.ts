@@ -17,7 +17,10 @@ export interface RepositoryPart {
 }
 
 /** A team's figures within one repository, next to its figures over all of them. */
-export interface TeamInRepository { repo: string; figures: TeamFigures }
+export interface TeamInRepository {
+  repo: string;
+  figures: TeamFigures;
+}
 
 export interface TeamsAcrossRepositories {
   /** docs/figures.md summed over the union of every repository's pull requests. */
@@ -31,7 +34,10 @@ export interface TeamsAcrossRepositories {
  * One catalogue for every repository: a team id is one team wherever it appears (its lead from
  * the first repository that names it), components keep their ids; thresholds are the first repository's.
  */
-export function mergeCatalogues(repos: readonly { name: string; model: OwnersModel }[], warn: (line: string) => void = () => {}): TeamCatalogue {
+export function mergeCatalogues(
+  repos: readonly { name: string; model: OwnersModel }[],
+  warn: (line: string) => void = () => {},
+): TeamCatalogue {
   const teams = new Map<string, { id: string; lead: string }>();
   const components = new Map<string, { id: string; team: string; owner: string }>();
   for (const r of repos) {
@@ -39,14 +45,24 @@ export function mergeCatalogues(repos: readonly { name: string; model: OwnersMod
     for (const t of c.teams) {
       const seen = teams.get(t.id);
       if (!seen) teams.set(t.id, t);
-      else if (seen.lead.toLowerCase() !== t.lead.toLowerCase()) warn(`warning: team ${t.id} has lead ${seen.lead} in one repository and ${t.lead} in ${r.name}; the figures use ${seen.lead}.`);
+      else if (seen.lead.toLowerCase() !== t.lead.toLowerCase())
+        warn(
+          `warning: team ${t.id} has lead ${seen.lead} in one repository and ${t.lead} in ${r.name}; the figures use ${seen.lead}.`,
+        );
     }
     for (const comp of c.components) {
-      if (components.has(comp.id)) warn(`warning: component ${comp.id} is defined in several repositories; its figures are summed.`);
+      if (components.has(comp.id))
+        warn(
+          `warning: component ${comp.id} is defined in several repositories; its figures are summed.`,
+        );
       else components.set(comp.id, comp);
     }
   }
-  return { teams: [...teams.values()], components: [...components.values()], settings: teamCatalogue(repos[0].model).settings };
+  return {
+    teams: [...teams.values()],
+    components: [...components.values()],
+    settings: teamCatalogue(repos[0].model).settings,
+  };
 }
 
 /**
@@ -54,16 +70,35 @@ export function mergeCatalogues(repos: readonly { name: string; model: OwnersMod
  * requests are attributed with its own OWNERS.yaml and .gitattributes, then every team is summed
  * over the union (never an average of per-repository shares), and broken down per repository.
  */
-export function teamsAcrossRepositories(parts: readonly RepositoryPart[], window: ReportWindow, warn?: (line: string) => void): TeamsAcrossRepositories {
+export function teamsAcrossRepositories(
+  parts: readonly RepositoryPart[],
+  window: ReportWindow,
+  warn?: (line: string) => void,
+): TeamsAcrossRepositories {
   if (parts.length === 0) throw new Error('teamsAcrossRepositories needs at least one repository');
-  const catalogue = mergeCatalogues(parts.map(p => ({ name: p.name, model: p.index.model })), warn);
+  const catalogue = mergeCatalogues(
+    parts.map(p => ({ name: p.name, model: p.index.model })),
+    warn,
+  );
   const attributed = new Map<string, AttributedPullRequest[]>();
-  for (const p of parts) attributed.set(p.name, attributePullRequests(p.index, p.pullRequests, window, { generated: p.generated, repo: p.name, resolutions: p.resolutions }));
+  for (const p of parts)
+    attributed.set(
+      p.name,
+      attributePullRequests(p.index, p.pullRequests, window, {
+        generated: p.generated,
+        repo: p.name,
+        resolutions: p.resolutions,
+      }),
+    );
   const report = aggregateTeams(catalogue, [...attributed.values()].flat(), window);
   const byRepository = new Map<string, TeamInRepository[]>();
   for (const p of parts) {
     // Within one repository, a lead owns the components of that repository's OWNERS.yaml.
-    const own = aggregateTeams({ ...catalogue, components: teamCatalogue(p.index.model).components }, attributed.get(p.name)!, window);
+    const own = aggregateTeams(
+      { ...catalogue, components: teamCatalogue(p.index.model).components },
+      attributed.get(p.name)!,
+      window,
+    );
     for (const team of p.index.model.teams.keys()) {
       const figures = own.teams.find(t => t.team === team);
       if (!figures) continue;
@@ -89,7 +124,12 @@ export function mergeModels(models: readonly OwnersModel[]): OwnersModel {
     return out;
   };
   return {
-    ...first, people: union(m => m.people), teams: union(m => m.teams), outcomes: union(m => m.outcomes), components: union(m => m.components),
-    unowned: [], patterns: [],
+    ...first,
+    people: union(m => m.people),
+    teams: union(m => m.teams),
+    outcomes: union(m => m.outcomes),
+    components: union(m => m.components),
+    unowned: [],
+    patterns: [],
   };
 }

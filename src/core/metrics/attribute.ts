@@ -45,7 +45,10 @@ export interface AttributionOptions {
 export type PathResolutions = Map<string, unknown>;
 
 /** A person credited with a pull request: `key` is the lower-cased login, `login` its spelling. */
-export interface CreditedPerson { readonly key: string; readonly login: string }
+export interface CreditedPerson {
+  readonly key: string;
+  readonly login: string;
+}
 
 const NONE: ReadonlyMap<string, number> = new Map();
 const UNOWNED = { team: null, component: null } as const;
@@ -61,8 +64,12 @@ interface PathInfo {
  * `excluded`), each file resolved once per path to its team and component and sorted into
  * counted, ignored (`ignorePaths`) or generated (`.gitattributes`) lines.
  */
-export function attributePullRequests(index: OwnershipIndex, prs: readonly PullRequestRecord[], window: ReportWindow,
-  options: AttributionOptions = {}): AttributedPullRequest[] {
+export function attributePullRequests(
+  index: OwnershipIndex,
+  prs: readonly PullRequestRecord[],
+  window: ReportWindow,
+  options: AttributionOptions = {},
+): AttributedPullRequest[] {
   const settings = index.model.metrics;
   const authors = createAuthorRules(settings.ignoreAuthors);
   const inWindow = createWindowFilter(window);
@@ -74,7 +81,8 @@ export function attributePullRequests(index: OwnershipIndex, prs: readonly PullR
   const creditOf = (pr: PullRequestRecord): readonly CreditedPerson[] => {
     if (settings.creditCoAuthors) return withCoAuthors(pr, authors.leftOut);
     let list = soloCredit.get(pr.author);
-    if (!list) soloCredit.set(pr.author, (list = [{ key: pr.author.toLowerCase(), login: pr.author }]));
+    if (!list)
+      soloCredit.set(pr.author, (list = [{ key: pr.author.toLowerCase(), login: pr.author }]));
     return list;
   };
   // Paths repeat across pull requests, and across calls when the caller passes `resolutions`.
@@ -83,7 +91,9 @@ export function attributePullRequests(index: OwnershipIndex, prs: readonly PullR
   const model = index.model;
   const ownerOfPattern = model.patterns.map(p => {
     const component = p.component === null ? undefined : model.components.get(p.component);
-    return component && model.teams.has(component.team) ? { team: component.team, component: component.id } : UNOWNED;
+    return component && model.teams.has(component.team)
+      ? { team: component.team, component: component.id }
+      : UNOWNED;
   });
   const infoOf = (path: string): PathInfo => {
     let info = infoOfPath.get(path);
@@ -103,8 +113,13 @@ export function attributePullRequests(index: OwnershipIndex, prs: readonly PullR
     if (!inWindow(pr)) continue;
     const excluded = authors.exclusion(pr);
     const a: AttributedPullRequest = {
-      repo, pr, credited: creditOf(pr), teamLines: new Map(), componentLines: new Map(),
-      ignoredPathLines: NONE, generatedLines: NONE,
+      repo,
+      pr,
+      credited: creditOf(pr),
+      teamLines: new Map(),
+      componentLines: new Map(),
+      ignoredPathLines: NONE,
+      generatedLines: NONE,
     };
     if (excluded) a.excluded = excluded;
     for (const f of pr.files) {
@@ -117,7 +132,10 @@ export function attributePullRequests(index: OwnershipIndex, prs: readonly PullR
       } else {
         // Most pull requests have no ignored or generated team file: their maps are made only when needed.
         const key = info.kind === 'ignored' ? 'ignoredPathLines' : 'generatedLines';
-        const into = a[key] === NONE ? (a[key] = new Map<string, number>()) as Map<string, number> : a[key] as Map<string, number>;
+        const into =
+          a[key] === NONE
+            ? ((a[key] = new Map<string, number>()) as Map<string, number>)
+            : (a[key] as Map<string, number>);
         into.set(info.team, (into.get(info.team) ?? 0) + lines);
       }
     }
@@ -127,7 +145,10 @@ export function attributePullRequests(index: OwnershipIndex, prs: readonly PullR
 }
 
 /** The author, then every distinct commit author left after the bot and ignore rules (co-author credit). */
-function withCoAuthors(pr: PullRequestRecord, leftOut: (login: string) => boolean): CreditedPerson[] {
+function withCoAuthors(
+  pr: PullRequestRecord,
+  leftOut: (login: string) => boolean,
+): CreditedPerson[] {
   const people: CreditedPerson[] = [{ key: pr.author.toLowerCase(), login: pr.author }];
   for (const login of pr.commitAuthors ?? []) {
     const key = login.toLowerCase();

@@ -1,9 +1,27 @@
 import type { MetricsSettings, OwnersModel } from '../owners/model';
 import type { OwnershipIndex } from '../owners/resolve';
-import { approvedByLeadAlone, AttributedPullRequest, attributePullRequests, AttributionOptions, CreditedPerson, reviewedBy } from './attribute';
+import {
+  approvedByLeadAlone,
+  AttributedPullRequest,
+  attributePullRequests,
+  AttributionOptions,
+  CreditedPerson,
+  reviewedBy,
+} from './attribute';
 import { daysInWindow, monthsOf } from './months';
 import { ActivityTally, inPractice, OwnershipOptions, recentActivity } from './inPractice';
-import type { AuthorFigures, ComponentFigures, HistoryFacts, LeadFlag, LeadReport, ChangeRecord as PullRequestRecord, ReportWindow, TeamFigures, TeamSignal, TopPullRequest } from './types';
+import type {
+  AuthorFigures,
+  ComponentFigures,
+  HistoryFacts,
+  LeadFlag,
+  LeadReport,
+  ChangeRecord as PullRequestRecord,
+  ReportWindow,
+  TeamFigures,
+  TeamSignal,
+  TopPullRequest,
+} from './types';
 
 /** The teams and components figures are computed for, and the thresholds; several repositories may share one. */
 export interface TeamCatalogue {
@@ -11,15 +29,26 @@ export interface TeamCatalogue {
   teams: { id: string; lead: string }[];
   /** In file order; `id` is the key of `AttributedPullRequest.componentLines`. */
   components: { id: string; team: string; owner: string }[];
-  settings: Pick<MetricsSettings, 'minPullRequests' | 'leadShareThreshold' | 'watchThreshold' | 'bottleneckThreshold' | 'leadOwnershipThreshold'>
-    & Partial<Pick<MetricsSettings, 'inactiveDays'>>;
+  settings: Pick<
+    MetricsSettings,
+    | 'minPullRequests'
+    | 'leadShareThreshold'
+    | 'watchThreshold'
+    | 'bottleneckThreshold'
+    | 'leadOwnershipThreshold'
+  > &
+    Partial<Pick<MetricsSettings, 'inactiveDays'>>;
 }
 
 /** The catalogue of one OWNERS.yaml. */
 export function teamCatalogue(model: OwnersModel): TeamCatalogue {
   return {
     teams: [...model.teams.values()].map(t => ({ id: t.id, lead: t.lead })),
-    components: [...model.components.values()].map(c => ({ id: c.id, team: c.team, owner: c.owner })),
+    components: [...model.components.values()].map(c => ({
+      id: c.id,
+      team: c.team,
+      owner: c.owner,
+    })),
     settings: model.metrics,
   };
 }
@@ -28,15 +57,30 @@ export function teamCatalogue(model: OwnersModel): TeamCatalogue {
  * docs/figures.md for one repository: `attributePullRequests` then `aggregateTeams`.
  * Teams in OWNERS.yaml file order; shares are unrounded fractions, 0 when undefined.
  */
-export function computeLeadReport(index: OwnershipIndex, prs: readonly PullRequestRecord[], window: ReportWindow,
-  options?: AttributionOptions & OwnershipOptions, facts?: HistoryFacts): LeadReport {
-  return aggregateTeams(teamCatalogue(index.model), attributePullRequests(index, prs, window, options), window, facts, options);
+export function computeLeadReport(
+  index: OwnershipIndex,
+  prs: readonly PullRequestRecord[],
+  window: ReportWindow,
+  options?: AttributionOptions & OwnershipOptions,
+  facts?: HistoryFacts,
+): LeadReport {
+  return aggregateTeams(
+    teamCatalogue(index.model),
+    attributePullRequests(index, prs, window, options),
+    window,
+    facts,
+    options,
+  );
 }
 
 /** The GitHub source: reviews are known and every lead is a GitHub user. */
 const GITHUB_FACTS: HistoryFacts = { reviewsKnown: true, unmappedLeads: new Set() };
 
-interface Person { login: string; pullRequests: number; lines: number }
+interface Person {
+  login: string;
+  pullRequests: number;
+  lines: number;
+}
 
 class Tally {
   pullRequests = 0;
@@ -66,7 +110,9 @@ class Tally {
 
 /** YYYY-MM of a merge time (UTC): GitHub's "…Z" timestamps are read as they are, others through Date. */
 function monthOf(mergedAt: string): string {
-  return /^\d{4}-\d{2}-\d{2}T[^+]*Z$/.test(mergedAt) ? mergedAt.slice(0, 7) : new Date(mergedAt).toISOString().slice(0, 7);
+  return /^\d{4}-\d{2}-\d{2}T[^+]*Z$/.test(mergedAt)
+    ? mergedAt.slice(0, 7)
+    : new Date(mergedAt).toISOString().slice(0, 7);
 }
 
 interface TeamTally {
@@ -86,15 +132,31 @@ interface TeamTally {
  * Team figures over attributed pull requests, which may come from several repositories: every
  * figure is a sum over the union of the pull requests, shares are taken from those sums.
  */
-export function aggregateTeams(catalogue: TeamCatalogue, attributed: readonly AttributedPullRequest[], window: ReportWindow,
-  facts: HistoryFacts = GITHUB_FACTS, ownership: OwnershipOptions = {}): LeadReport {
+export function aggregateTeams(
+  catalogue: TeamCatalogue,
+  attributed: readonly AttributedPullRequest[],
+  window: ReportWindow,
+  facts: HistoryFacts = GITHUB_FACTS,
+  ownership: OwnershipOptions = {},
+): LeadReport {
   const months = monthsOf(window);
   const tallies = new Map<string, TeamTally>();
   for (const t of catalogue.teams) {
     tallies.set(t.id, {
-      lead: t.lead.toLowerCase(), all: new Tally(), nonLead: 0, reviewedByLead: 0, soleApprovalByLead: 0, top: [],
-      months: new Map(months.map(m => [m, new Tally()])), components: new Map(),
-      excluded: { botPullRequests: 0, ignoredAuthorPullRequests: 0, ignoredPathLines: 0, generatedLines: 0 },
+      lead: t.lead.toLowerCase(),
+      all: new Tally(),
+      nonLead: 0,
+      reviewedByLead: 0,
+      soleApprovalByLead: 0,
+      top: [],
+      months: new Map(months.map(m => [m, new Tally()])),
+      components: new Map(),
+      excluded: {
+        botPullRequests: 0,
+        ignoredAuthorPullRequests: 0,
+        ignoredPathLines: 0,
+        generatedLines: 0,
+      },
     });
   }
   // One lookup per component line instead of three (component -> team -> tally -> component tally).
@@ -119,8 +181,14 @@ export function aggregateTeams(catalogue: TeamCatalogue, attributed: readonly At
       continue;
     }
     counted++;
-    for (const [teamId, lines] of a.ignoredPathLines) { const t = tallies.get(teamId); if (t) t.excluded.ignoredPathLines += lines; }
-    for (const [teamId, lines] of a.generatedLines) { const t = tallies.get(teamId); if (t) t.excluded.generatedLines += lines; }
+    for (const [teamId, lines] of a.ignoredPathLines) {
+      const t = tallies.get(teamId);
+      if (t) t.excluded.ignoredPathLines += lines;
+    }
+    for (const [teamId, lines] of a.generatedLines) {
+      const t = tallies.get(teamId);
+      if (t) t.excluded.generatedLines += lines;
+    }
     const month = monthOf(a.pr.mergedAt);
     const author = a.pr.author.toLowerCase();
     a.teamLines.forEach((lines, teamId) => {
@@ -147,15 +215,42 @@ export function aggregateTeams(catalogue: TeamCatalogue, attributed: readonly At
   const options: OwnershipOptions = {
     ...ownership,
     reviewsKnown: facts.reviewsKnown && ownership.reviewsKnown !== false,
-    seenInHistory: ownership.seenInHistory ?? (facts.unmappedLeads.size ? (login: string) => !facts.unmappedLeads.has(login.toLowerCase()) : undefined),
+    seenInHistory:
+      ownership.seenInHistory ??
+      (facts.unmappedLeads.size
+        ? (login: string) => !facts.unmappedLeads.has(login.toLowerCase())
+        : undefined),
   };
-  const recent = recentActivity(attributed, window, catalogue.settings.inactiveDays ?? 90, options.reviewsKnown !== false);
-  const teams = catalogue.teams.map(team => inPractice(teamFigures(team, tallies.get(team.id)!, catalogue, facts, window), tallies.get(team.id)!.components,
-    catalogue.settings.minPullRequests, recent, options));
-  return { window: { since: window.since, until: window.until }, pullRequests: counted, teams, knowledge: options.knowledge?.repository ?? null };
+  const recent = recentActivity(
+    attributed,
+    window,
+    catalogue.settings.inactiveDays ?? 90,
+    options.reviewsKnown !== false,
+  );
+  const teams = catalogue.teams.map(team =>
+    inPractice(
+      teamFigures(team, tallies.get(team.id)!, catalogue, facts, window),
+      tallies.get(team.id)!.components,
+      catalogue.settings.minPullRequests,
+      recent,
+      options,
+    ),
+  );
+  return {
+    window: { since: window.since, until: window.until },
+    pullRequests: counted,
+    teams,
+    knowledge: options.knowledge?.repository ?? null,
+  };
 }
 
-function teamFigures(team: { id: string; lead: string }, t: TeamTally, catalogue: TeamCatalogue, facts: HistoryFacts, window: ReportWindow): TeamFigures {
+function teamFigures(
+  team: { id: string; lead: string },
+  t: TeamTally,
+  catalogue: TeamCatalogue,
+  facts: HistoryFacts,
+  window: ReportWindow,
+): TeamFigures {
   const settings = catalogue.settings;
   const leadKey = team.lead.toLowerCase();
   const leadTally = team.lead ? t.all.people.get(leadKey) : undefined;
@@ -168,21 +263,50 @@ function teamFigures(team: { id: string; lead: string }, t: TeamTally, catalogue
   // A lead no commit maps to is unknown to the history, not absent from it.
   const leadUnmapped = team.lead !== '' && facts.unmappedLeads.has(leadKey);
   const own = catalogue.components.filter(c => c.team === team.id);
-  const leadOwnedComponents = team.lead ? own.filter(c => c.owner.toLowerCase() === leadKey).length : 0;
-  const figures = { pullRequests: t.all.pullRequests, leadShare, leadPullRequests, leadReviewedShare, leadUnmapped };
+  const leadOwnedComponents = team.lead
+    ? own.filter(c => c.owner.toLowerCase() === leadKey).length
+    : 0;
+  const figures = {
+    pullRequests: t.all.pullRequests,
+    leadShare,
+    leadPullRequests,
+    leadReviewedShare,
+    leadUnmapped,
+  };
   return {
-    team: team.id, lead: team.lead, pullRequests: t.all.pullRequests, lines: t.all.lines, leadPullRequests, leadLines,
-    leadShare, leadPullRequestShare, leadReviewedShare,
+    team: team.id,
+    lead: team.lead,
+    pullRequests: t.all.pullRequests,
+    lines: t.all.lines,
+    leadPullRequests,
+    leadLines,
+    leadShare,
+    leadPullRequestShare,
+    leadReviewedShare,
     flag: leadFlag(figures, settings),
     authors: authorsOf(t.all),
     leadOwnedComponents,
     components: own.length,
     leadSoleApprovalShare,
-    signals: teamSignals({ ...figures, nonLeadPullRequests: t.nonLead, leadSoleApprovalShare, components: own.length, leadOwnedComponents,
-      reviewsUnknown: !facts.reviewsKnown }, settings),
+    signals: teamSignals(
+      {
+        ...figures,
+        nonLeadPullRequests: t.nonLead,
+        leadSoleApprovalShare,
+        components: own.length,
+        leadOwnedComponents,
+        reviewsUnknown: !facts.reviewsKnown,
+      },
+      settings,
+    ),
     componentFigures: own.map(c => componentFigures(c, team.lead, t.components.get(c.id)!)),
     months: [...t.months].map(([month, m]) => ({
-      month, days: daysInWindow(month, window), pullRequests: m.pullRequests, lines: m.lines, authors: m.people.size, leadShare: ratio(team.lead ? m.linesOf(team.lead) : 0, m.lines),
+      month,
+      days: daysInWindow(month, window),
+      pullRequests: m.pullRequests,
+      lines: m.lines,
+      authors: m.people.size,
+      leadShare: ratio(team.lead ? m.linesOf(team.lead) : 0, m.lines),
     })),
     topPullRequests: topPullRequests(t.top),
     excluded: t.excluded,
@@ -193,31 +317,61 @@ function teamFigures(team: { id: string; lead: string }, t: TeamTally, catalogue
 /** Authors by lines, then pull requests (both descending), then login; `share` of the tally's lines. */
 function authorsOf(t: Tally): AuthorFigures[] {
   return [...t.people.values()]
-    .map(a => ({ login: a.login, pullRequests: a.pullRequests, lines: a.lines, share: ratio(a.lines, t.lines) }))
-    .sort((a, b) => b.lines - a.lines || b.pullRequests - a.pullRequests || a.login.localeCompare(b.login));
+    .map(a => ({
+      login: a.login,
+      pullRequests: a.pullRequests,
+      lines: a.lines,
+      share: ratio(a.lines, t.lines),
+    }))
+    .sort(
+      (a, b) =>
+        b.lines - a.lines || b.pullRequests - a.pullRequests || a.login.localeCompare(b.login),
+    );
 }
 
-function componentFigures(c: { id: string; owner: string }, lead: string, t: Tally): ComponentFigures {
+function componentFigures(
+  c: { id: string; owner: string },
+  lead: string,
+  t: Tally,
+): ComponentFigures {
   const leadOwns = lead !== '' && c.owner.toLowerCase() === lead.toLowerCase();
   let delegateTo: string | null = null;
   if (leadOwns) {
-    const others = [...t.people.entries()].filter(([key]) => key !== lead.toLowerCase()).map(([, p]) => p);
-    others.sort((a, b) => b.lines - a.lines || b.pullRequests - a.pullRequests || compareCaseless(a.login, b.login));
+    const others = [...t.people.entries()]
+      .filter(([key]) => key !== lead.toLowerCase())
+      .map(([, p]) => p);
+    others.sort(
+      (a, b) =>
+        b.lines - a.lines || b.pullRequests - a.pullRequests || compareCaseless(a.login, b.login),
+    );
     delegateTo = others[0]?.login ?? null;
   }
   return {
-    component: c.id, owner: c.owner, pullRequests: t.pullRequests, lines: t.lines,
-    ownerLines: t.linesOf(c.owner), leadLines: lead ? t.linesOf(lead) : 0,
-    authors: authorsOf(t).slice(0, 3), delegateTo,
+    component: c.id,
+    owner: c.owner,
+    pullRequests: t.pullRequests,
+    lines: t.lines,
+    ownerLines: t.linesOf(c.owner),
+    leadLines: lead ? t.linesOf(lead) : 0,
+    authors: authorsOf(t).slice(0, 3),
+    delegateTo,
     // Filled by inPractice (section 7).
-    ownerPullRequests: 0, ownerReviews: null, ownerLastActive: null, signals: [], knowledge: null, backup: null,
+    ownerPullRequests: 0,
+    ownerReviews: null,
+    ownerLastActive: null,
+    signals: [],
+    knowledge: null,
+    backup: null,
   };
 }
 
 const TOP = 10;
 
 /** Before: more team lines, then the newer merge, then the higher number. */
-function ranksBefore(x: { a: AttributedPullRequest; lines: number }, y: { a: AttributedPullRequest; lines: number }): boolean {
+function ranksBefore(
+  x: { a: AttributedPullRequest; lines: number },
+  y: { a: AttributedPullRequest; lines: number },
+): boolean {
   if (x.lines !== y.lines) return x.lines > y.lines;
   const dx = Date.parse(x.a.pr.mergedAt);
   const dy = Date.parse(y.a.pr.mergedAt);
@@ -230,7 +384,11 @@ function ranksBefore(x: { a: AttributedPullRequest; lines: number }, y: { a: Att
 }
 
 /** Keeps the best TOP entries in order (an insertion into a short list instead of sorting every pull request). */
-function keepTop(top: { a: AttributedPullRequest; lines: number }[], a: AttributedPullRequest, lines: number): void {
+function keepTop(
+  top: { a: AttributedPullRequest; lines: number }[],
+  a: AttributedPullRequest,
+  lines: number,
+): void {
   // Most pull requests rank below the tenth by lines alone: no entry is made for them.
   if (top.length === TOP && lines < top[TOP - 1].lines) return;
   const entry = { a, lines };
@@ -244,7 +402,13 @@ function keepTop(top: { a: AttributedPullRequest; lines: number }[], a: Attribut
 /** docs/figures.md ("Evidence and what was left out") topPullRequests: the 10 with the most team lines; ties: newer merge first, then the higher number. */
 function topPullRequests(list: { a: AttributedPullRequest; lines: number }[]): TopPullRequest[] {
   return list.map(({ a, lines }) => {
-    const entry: TopPullRequest = { number: a.pr.number, title: a.pr.title ?? '', url: a.pr.url ?? '', author: a.pr.author, lines };
+    const entry: TopPullRequest = {
+      number: a.pr.number,
+      title: a.pr.title ?? '',
+      url: a.pr.url ?? '',
+      author: a.pr.author,
+      lines,
+    };
     if (a.pr.commit !== undefined) {
       // The git source: no number or page is null (never ''), and the commit lets anyone check the figure.
       entry.url = a.pr.url ?? null;
@@ -255,8 +419,16 @@ function topPullRequests(list: { a: AttributedPullRequest; lines: number }[]): T
 }
 
 /** docs/figures.md ("Lead authorship") flag, first rule that applies: insufficient-data, doing-the-work, absent, watch, ok. */
-export function leadFlag(f: { pullRequests: number; leadShare: number; leadPullRequests: number; leadReviewedShare: number | null; leadUnmapped?: boolean },
-  settings: Pick<MetricsSettings, 'minPullRequests' | 'leadShareThreshold' | 'watchThreshold'>): LeadFlag {
+export function leadFlag(
+  f: {
+    pullRequests: number;
+    leadShare: number;
+    leadPullRequests: number;
+    leadReviewedShare: number | null;
+    leadUnmapped?: boolean;
+  },
+  settings: Pick<MetricsSettings, 'minPullRequests' | 'leadShareThreshold' | 'watchThreshold'>,
+): LeadFlag {
   if (f.pullRequests < settings.minPullRequests) return 'insufficient-data';
   if (f.leadShare >= settings.leadShareThreshold) return 'doing-the-work';
   if (f.leadPullRequests === 0 && f.leadReviewedShare === 0 && !f.leadUnmapped) return 'absent';
@@ -265,24 +437,41 @@ export function leadFlag(f: { pullRequests: number; leadShare: number; leadPullR
 }
 
 /** docs/figures.md ("Signals of a team") signals: every one that holds, in the documented order; thresholds compare unrounded fractions. */
-export function teamSignals(f: {
-  pullRequests: number; leadShare: number; leadPullRequests: number; leadReviewedShare: number | null;
-  nonLeadPullRequests: number; leadSoleApprovalShare: number | null; components: number; leadOwnedComponents: number;
-  leadUnmapped?: boolean; reviewsUnknown?: boolean;
-}, settings: TeamCatalogue['settings']): TeamSignal[] {
+export function teamSignals(
+  f: {
+    pullRequests: number;
+    leadShare: number;
+    leadPullRequests: number;
+    leadReviewedShare: number | null;
+    nonLeadPullRequests: number;
+    leadSoleApprovalShare: number | null;
+    components: number;
+    leadOwnedComponents: number;
+    leadUnmapped?: boolean;
+    reviewsUnknown?: boolean;
+  },
+  settings: TeamCatalogue['settings'],
+): TeamSignal[] {
   const out: TeamSignal[] = [];
   if (f.pullRequests < settings.minPullRequests) {
     out.push('insufficient-data');
   } else {
     if (f.leadShare >= settings.leadShareThreshold) out.push('doing-the-work');
-    if (f.leadShare >= settings.watchThreshold && f.leadShare < settings.leadShareThreshold) out.push('watch');
+    if (f.leadShare >= settings.watchThreshold && f.leadShare < settings.leadShareThreshold)
+      out.push('watch');
     // Unknown reviews (null) never make `absent` or `bottleneck`; nor does a lead the history cannot name.
-    if (f.leadPullRequests === 0 && f.leadReviewedShare === 0 && !f.leadUnmapped) out.push('absent');
-    if (f.nonLeadPullRequests >= settings.minPullRequests && f.leadSoleApprovalShare !== null && f.leadSoleApprovalShare >= settings.bottleneckThreshold) {
+    if (f.leadPullRequests === 0 && f.leadReviewedShare === 0 && !f.leadUnmapped)
+      out.push('absent');
+    if (
+      f.nonLeadPullRequests >= settings.minPullRequests &&
+      f.leadSoleApprovalShare !== null &&
+      f.leadSoleApprovalShare >= settings.bottleneckThreshold
+    ) {
       out.push('bottleneck');
     }
   }
-  if (f.components >= 2 && f.leadOwnedComponents / f.components >= settings.leadOwnershipThreshold) out.push('holds-ownership');
+  if (f.components >= 2 && f.leadOwnedComponents / f.components >= settings.leadOwnershipThreshold)
+    out.push('holds-ownership');
   // The info signals come last.
   if (f.leadUnmapped) out.push('lead-unmapped');
   if (f.reviewsUnknown) out.push('reviews-unknown');
@@ -290,11 +479,15 @@ export function teamSignals(f: {
 }
 
 /** How many of the team's components its lead owns, and whether that is `holds-ownership`: OWNERS.yaml alone, no pull requests. */
-export function leadOwnership(model: OwnersModel, teamId: string): { leadOwnedComponents: number; components: number; holdsOwnership: boolean } {
+export function leadOwnership(
+  model: OwnersModel,
+  teamId: string,
+): { leadOwnedComponents: number; components: number; holdsOwnership: boolean } {
   const lead = model.teams.get(teamId)?.lead.toLowerCase() ?? '';
   const own = [...model.components.values()].filter(c => c.team === teamId);
   const leadOwnedComponents = lead ? own.filter(c => c.owner.toLowerCase() === lead).length : 0;
-  const holdsOwnership = own.length >= 2 && leadOwnedComponents / own.length >= model.metrics.leadOwnershipThreshold;
+  const holdsOwnership =
+    own.length >= 2 && leadOwnedComponents / own.length >= model.metrics.leadOwnershipThreshold;
   return { leadOwnedComponents, components: own.length, holdsOwnership };
 }
 

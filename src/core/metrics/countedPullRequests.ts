@@ -13,11 +13,21 @@ export interface CountedPullRequests {
 }
 
 /** Splits the fetched pull requests by the rules of docs/figures.md ("Lead authorship"), so "693 fetched" and "624 counted" can be told apart. */
-export function countPullRequests(prs: readonly PullRequestRecord[], window: ReportWindow, ignoreAuthors: readonly string[]): CountedPullRequests {
+export function countPullRequests(
+  prs: readonly PullRequestRecord[],
+  window: ReportWindow,
+  ignoreAuthors: readonly string[],
+): CountedPullRequests {
   const inWindow = createWindowFilter(window);
   const isBot = createBotFilter([]);
   const isExcluded = createBotFilter(ignoreAuthors);
-  const result: CountedPullRequests = { fetched: prs.length, outsideWindow: 0, bots: 0, ignoredAuthors: 0, counted: 0 };
+  const result: CountedPullRequests = {
+    fetched: prs.length,
+    outsideWindow: 0,
+    bots: 0,
+    ignoredAuthors: 0,
+    counted: 0,
+  };
   for (const pr of prs) {
     if (!inWindow(pr)) result.outsideWindow++;
     else if (isBot(pr)) result.bots++;

@@ -3,9 +3,14 @@ import type { MetricsSettings } from '../owners/model';
 import type { ChangeRecord as PullRequestRecord, ReportWindow } from './types';
 
 /** docs/figures.md ("Lead authorship"): GitHub says Bot, or the login ends in `[bot]`, or it is in `ignoreAuthors` (case-insensitive). */
-export function createBotFilter(ignoreAuthors: readonly string[]): (pr: Pick<PullRequestRecord, 'author' | 'authorIsBot'>) => boolean {
+export function createBotFilter(
+  ignoreAuthors: readonly string[],
+): (pr: Pick<PullRequestRecord, 'author' | 'authorIsBot'>) => boolean {
   const ignored = new Set(ignoreAuthors.map(a => a.toLowerCase()));
-  return pr => pr.authorIsBot || pr.author.toLowerCase().endsWith('[bot]') || ignored.has(pr.author.toLowerCase());
+  return pr =>
+    pr.authorIsBot ||
+    pr.author.toLowerCase().endsWith('[bot]') ||
+    ignored.has(pr.author.toLowerCase());
 }
 
 /**
@@ -16,7 +21,9 @@ export function createAuthorRules(ignoreAuthors: readonly string[]) {
   const ignored = new Set(ignoreAuthors.map(a => a.toLowerCase()));
   const botLogin = (login: string) => login.toLowerCase().endsWith('[bot]');
   return {
-    exclusion(pr: Pick<PullRequestRecord, 'author' | 'authorIsBot'>): 'bot' | 'ignored-author' | undefined {
+    exclusion(
+      pr: Pick<PullRequestRecord, 'author' | 'authorIsBot'>,
+    ): 'bot' | 'ignored-author' | undefined {
       if (pr.authorIsBot || botLogin(pr.author)) return 'bot';
       return ignored.has(pr.author.toLowerCase()) ? 'ignored-author' : undefined;
     },
@@ -28,7 +35,9 @@ export function createAuthorRules(ignoreAuthors: readonly string[]) {
  * True for a path left out of the figures. `settings.ignorePaths` already holds the documented lock-file
  * default when OWNERS.yaml has none, and replaces it when given (the parser sees to that).
  */
-export function createPathFilter(settings: Pick<MetricsSettings, 'ignorePaths'>): (path: string) => boolean {
+export function createPathFilter(
+  settings: Pick<MetricsSettings, 'ignorePaths'>,
+): (path: string) => boolean {
   // `name` and `**/name` without wildcards match any path with a segment equal to `name` (a file or
   // a directory, at any depth): a set lookup instead of the matcher keeps the lock-file default cheap.
   const names = new Set<string>();
@@ -48,7 +57,9 @@ export function createPathFilter(settings: Pick<MetricsSettings, 'ignorePaths'>)
 }
 
 /** True when the pull request was merged at or after `since` and before `until` (dates are UTC days). */
-export function createWindowFilter(window: ReportWindow): (pr: Pick<PullRequestRecord, 'mergedAt'>) => boolean {
+export function createWindowFilter(
+  window: ReportWindow,
+): (pr: Pick<PullRequestRecord, 'mergedAt'>) => boolean {
   const since = Date.parse(`${window.since}T00:00:00Z`);
   const until = Date.parse(`${window.until}T00:00:00Z`);
   return pr => {

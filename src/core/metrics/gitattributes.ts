@@ -46,7 +46,8 @@ export function parseGitattributes(text: string): GeneratedFiles {
     let state: boolean | undefined;
     for (const a of attributes) {
       if (a === ATTRIBUTE || a === `${ATTRIBUTE}=true`) state = true;
-      else if (a === `-${ATTRIBUTE}` || a === `!${ATTRIBUTE}` || a.startsWith(`${ATTRIBUTE}=`)) state = false;
+      else if (a === `-${ATTRIBUTE}` || a === `!${ATTRIBUTE}` || a.startsWith(`${ATTRIBUTE}=`))
+        state = false;
     }
     if (state === undefined) continue;
     const test = compileAttributePattern(pattern);
@@ -94,14 +95,27 @@ function splitLine(line: string): { pattern: string; attributes: string[] } | un
   return { pattern, attributes: rest.split(/[ \t]+/).filter(Boolean) };
 }
 
-const ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '"': '"', '\\': '\\' };
+const ESCAPES: Record<string, string> = {
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '"': '"',
+  '\\': '\\',
+};
 
 function unquote(s: string): { value: string; length: number } | undefined {
   let out = '';
   for (let i = 1; i < s.length; i++) {
     const c = s[i];
     if (c === '"') return { value: out, length: i + 1 };
-    if (c !== '\\') { out += c; continue; }
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
     const next = s[++i];
     if (next === undefined) return undefined;
     if (/[0-7]/.test(next)) {

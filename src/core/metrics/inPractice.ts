@@ -53,9 +53,17 @@ export interface RecentActivity {
 }
 
 /** The pull requests the report counts merged in [max(since, until - inactiveDays), until), and who took part in them. */
-export function recentActivity(attributed: readonly AttributedPullRequest[], window: ReportWindow, inactiveDays: number, reviewsKnown: boolean): RecentActivity {
+export function recentActivity(
+  attributed: readonly AttributedPullRequest[],
+  window: ReportWindow,
+  inactiveDays: number,
+  reviewsKnown: boolean,
+): RecentActivity {
   const until = Date.parse(window.until + 'T00:00:00Z');
-  const start = Math.max(Date.parse(window.since + 'T00:00:00Z'), until - inactiveDays * 86_400_000);
+  const start = Math.max(
+    Date.parse(window.since + 'T00:00:00Z'),
+    until - inactiveDays * 86_400_000,
+  );
   const active = new Set<string>();
   let pullRequests = 0;
   for (const a of attributed) {
@@ -64,7 +72,8 @@ export function recentActivity(attributed: readonly AttributedPullRequest[], win
     if (!(at >= start && at < until)) continue;
     pullRequests++;
     for (const p of a.credited) active.add(p.key);
-    if (reviewsKnown) for (const r of a.pr.reviews) if (r.state !== 'PENDING') active.add(r.author.toLowerCase());
+    if (reviewsKnown)
+      for (const r of a.pr.reviews) if (r.state !== 'PENDING') active.add(r.author.toLowerCase());
   }
   return { pullRequests, active };
 }
@@ -79,16 +88,34 @@ function inactive(login: string, recent: RecentActivity, options: OwnershipOptio
  * reviews and last activity, `nominal-owner` and `owner-inactive`, knowledge and backup; per team
  * `lead-inactive` (after `holds-ownership`) and knowledge.
  */
-export function inPractice(team: TeamFigures, tallies: ReadonlyMap<string, { lines: number; people: Map<string, { pullRequests: number; lines: number }>; activity?: ActivityTally }>,
-  minPullRequests: number, recent: RecentActivity, options: OwnershipOptions): TeamFigures {
+export function inPractice(
+  team: TeamFigures,
+  tallies: ReadonlyMap<
+    string,
+    {
+      lines: number;
+      people: Map<string, { pullRequests: number; lines: number }>;
+      activity?: ActivityTally;
+    }
+  >,
+  minPullRequests: number,
+  recent: RecentActivity,
+  options: OwnershipOptions,
+): TeamFigures {
   const reviewsKnown = options.reviewsKnown !== false;
   const componentFigures = team.componentFigures.map((c): ComponentFigures => {
     const tally = tallies.get(c.component);
     const activity = tally?.activity;
     const ownerPullRequests = activity?.credited ?? 0;
-    const ownerReviews = reviewsKnown ? activity?.reviewed ?? 0 : null;
+    const ownerReviews = reviewsKnown ? (activity?.reviewed ?? 0) : null;
     const signals: ComponentSignal[] = [];
-    if (reviewsKnown && c.pullRequests >= minPullRequests && ownerPullRequests === 0 && ownerReviews === 0) signals.push('nominal-owner');
+    if (
+      reviewsKnown &&
+      c.pullRequests >= minPullRequests &&
+      ownerPullRequests === 0 &&
+      ownerReviews === 0
+    )
+      signals.push('nominal-owner');
     if (inactive(c.owner, recent, options)) signals.push('owner-inactive');
     const known = options.knowledge?.components.get(c.component);
     return {
@@ -98,26 +125,43 @@ export function inPractice(team: TeamFigures, tallies: ReadonlyMap<string, { lin
       ownerLastActive: activity ? activity.lastActive(reviewsKnown) : null,
       signals,
       knowledge: known?.knowledge ?? null,
-      backup: known ? backupOf(c.owner, known.filesKnownBy, tally?.people, options.knowledge!.loginOf) : null,
+      backup: known
+        ? backupOf(c.owner, known.filesKnownBy, tally?.people, options.knowledge!.loginOf)
+        : null,
     };
   });
   const signals = [...team.signals];
   // After holds-ownership and before the info signals (lead-unmapped, reviews-unknown).
   if (inactive(team.lead, recent, options)) signals.push('lead-inactive');
   signals.sort((a, b) => SIGNAL_ORDER.indexOf(a) - SIGNAL_ORDER.indexOf(b));
-  return { ...team, signals, componentFigures, knowledge: options.knowledge?.teams.get(team.team) ?? null };
+  return {
+    ...team,
+    signals,
+    componentFigures,
+    knowledge: options.knowledge?.teams.get(team.team) ?? null,
+  };
 }
 
 /** The person other than the owner who knows the most files (ties: more lines in the window, then login). */
-export function backupOf(owner: string, filesKnownBy: ReadonlyMap<string, number>, people: ReadonlyMap<string, { lines: number }> | undefined,
-  loginOf: (key: string) => string): string | null {
+export function backupOf(
+  owner: string,
+  filesKnownBy: ReadonlyMap<string, number>,
+  people: ReadonlyMap<string, { lines: number }> | undefined,
+  loginOf: (key: string) => string,
+): string | null {
   const o = owner.toLowerCase();
   let best: { login: string; files: number; lines: number } | null = null;
   for (const [key, files] of filesKnownBy) {
     if (key === o) continue;
     const candidate = { login: loginOf(key), files, lines: people?.get(key)?.lines ?? 0 };
-    if (!best || candidate.files > best.files || (candidate.files === best.files && (candidate.lines > best.lines
-      || (candidate.lines === best.lines && loginOrder(candidate.login, best.login) < 0)))) best = candidate;
+    if (
+      !best ||
+      candidate.files > best.files ||
+      (candidate.files === best.files &&
+        (candidate.lines > best.lines ||
+          (candidate.lines === best.lines && loginOrder(candidate.login, best.login) < 0)))
+    )
+      best = candidate;
   }
   return best?.login ?? null;
 }

@@ -10,6 +10,11 @@ export type MonthlyShare = MonthFigures;
  * Per team id, docs/figures.md ("Months") `months` over `window` (same exclusions as `computeLeadReport`), every
  * month of the window present, oldest first; for the trend chart, whose window is longer than the flag's.
  */
-export function monthlyLeadShare(index: OwnershipIndex, prs: readonly PullRequestRecord[], window: ReportWindow, options?: AttributionOptions): Map<string, MonthlyShare[]> {
+export function monthlyLeadShare(
+  index: OwnershipIndex,
+  prs: readonly PullRequestRecord[],
+  window: ReportWindow,
+  options?: AttributionOptions,
+): Map<string, MonthlyShare[]> {
   return new Map(computeLeadReport(index, prs, window, options).teams.map(t => [t.team, t.months]));
 }

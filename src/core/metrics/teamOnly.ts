@@ -7,17 +7,25 @@ import type { KnowledgeFigures, LeadReport, TeamFigures } from './types';
  * lead), `delegateTo`, `backup` and knowledge holders other than the lead.
  */
 export function hideIndividuals(report: LeadReport): LeadReport {
-  return { ...report, teams: report.teams.map(hideInTeam), knowledge: withHolders(report.knowledge, () => false) };
+  return {
+    ...report,
+    teams: report.teams.map(hideInTeam),
+    knowledge: withHolders(report.knowledge, () => false),
+  };
 }
 
 /** Knowledge with only the holders `keep` allows (the counts and the bus factor stay). */
-function withHolders(k: KnowledgeFigures | null, keep: (login: string) => boolean): KnowledgeFigures | null {
+function withHolders(
+  k: KnowledgeFigures | null,
+  keep: (login: string) => boolean,
+): KnowledgeFigures | null {
   return k && { ...k, holders: k.holders.filter(h => keep(h.login)) };
 }
 
 /** One team's figures with no individual but its lead. */
 export function hideInTeam(t: TeamFigures): TeamFigures {
-  const isLead = (login: string | null) => login !== null && t.lead !== '' && login.toLowerCase() === t.lead.toLowerCase();
+  const isLead = (login: string | null) =>
+    login !== null && t.lead !== '' && login.toLowerCase() === t.lead.toLowerCase();
   return {
     ...t,
     authors: t.authors.filter(a => isLead(a.login)),
@@ -33,6 +41,9 @@ export function hideInTeam(t: TeamFigures): TeamFigures {
       backup: isLead(c.backup) ? c.backup : null,
     })),
     knowledge: withHolders(t.knowledge, isLead),
-    topPullRequests: t.topPullRequests.map(p => ({ ...p, author: isLead(p.author) ? p.author : null })),
+    topPullRequests: t.topPullRequests.map(p => ({
+      ...p,
+      author: isLead(p.author) ? p.author : null,
+    })),
   };
 }

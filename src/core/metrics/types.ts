@@ -34,16 +34,39 @@ export type LeadFlag = 'doing-the-work' | 'watch' | 'absent' | 'ok' | 'insuffici
  * docs/figures.md ("Signals of a team") signals, in the order they are listed, `lead-inactive` (docs/figures.md ("Ownership in practice")) after them, then the info
  * signals of the git source: `lead-unmapped` (no commit maps to the lead's login) and `reviews-unknown`.
  */
-export type TeamSignal = 'insufficient-data' | 'doing-the-work' | 'watch' | 'absent' | 'bottleneck' | 'holds-ownership' | 'lead-inactive'
-  | 'lead-unmapped' | 'reviews-unknown';
-export const SIGNAL_ORDER: readonly TeamSignal[] = ['insufficient-data', 'doing-the-work', 'watch', 'absent', 'bottleneck', 'holds-ownership',
-  'lead-inactive', 'lead-unmapped', 'reviews-unknown'];
+export type TeamSignal =
+  | 'insufficient-data'
+  | 'doing-the-work'
+  | 'watch'
+  | 'absent'
+  | 'bottleneck'
+  | 'holds-ownership'
+  | 'lead-inactive'
+  | 'lead-unmapped'
+  | 'reviews-unknown';
+export const SIGNAL_ORDER: readonly TeamSignal[] = [
+  'insufficient-data',
+  'doing-the-work',
+  'watch',
+  'absent',
+  'bottleneck',
+  'holds-ownership',
+  'lead-inactive',
+  'lead-unmapped',
+  'reviews-unknown',
+];
 /** Signals that describe the data rather than the team. */
-export const INFO_SIGNALS: ReadonlySet<TeamSignal> = new Set<TeamSignal>(['lead-unmapped', 'reviews-unknown']);
+export const INFO_SIGNALS: ReadonlySet<TeamSignal> = new Set<TeamSignal>([
+  'lead-unmapped',
+  'reviews-unknown',
+]);
 
 /** A component's signals (ownership in practice), in this order. */
 export type ComponentSignal = 'nominal-owner' | 'owner-inactive';
-export const COMPONENT_SIGNAL_ORDER: readonly ComponentSignal[] = ['nominal-owner', 'owner-inactive'];
+export const COMPONENT_SIGNAL_ORDER: readonly ComponentSignal[] = [
+  'nominal-owner',
+  'owner-inactive',
+];
 
 export type { KnowledgeFigures } from '../knowledge/types';
 import type { KnowledgeFigures } from '../knowledge/types';

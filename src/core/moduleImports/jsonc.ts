@@ -7,7 +7,11 @@ import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
  */
 export function parseJsonc(text: string): unknown {
   const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const value: unknown = parse(text, errors, {
+    allowTrailingComma: true,
+    disallowComments: false,
+    allowEmptyContent: false,
+  });
   if (errors.length > 0) {
     const e = errors[0];
     throw new SyntaxError(`${printParseErrorCode(e.error)} at offset ${e.offset}`);

@@ -4,7 +4,21 @@ export interface PathAliases {
   paths: Record<string, string[]>;
 }
 
-const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '.json', '.d.ts', '.vue', '.svelte'];
+const EXTENSIONS = [
+  '',
+  '.ts',
+  '.tsx',
+  '.js',
+  '.jsx',
+  '.mjs',
+  '.cjs',
+  '.mts',
+  '.cts',
+  '.json',
+  '.d.ts',
+  '.vue',
+  '.svelte',
+];
 const INDEXES = ['/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs'];
 
 /**
@@ -12,7 +26,12 @@ const INDEXES = ['/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.m
  * trying TypeScript's extensions and index files, then tsconfig `paths`, then the repository
  * root for bare path-like strings. `hasFile` answers from the cached file list; no I/O here.
  */
-export function resolveSpecifier(specifier: string, fromFile: string, hasFile: (path: string) => boolean, aliases?: PathAliases): string | undefined {
+export function resolveSpecifier(
+  specifier: string,
+  fromFile: string,
+  hasFile: (path: string) => boolean,
+  aliases?: PathAliases,
+): string | undefined {
   const candidates: string[] = [];
   if (specifier.startsWith('./') || specifier.startsWith('../')) {
     candidates.push(joinPath(dirname(fromFile), specifier));
@@ -43,13 +62,17 @@ function aliasTargets(specifier: string, aliases?: PathAliases): string[] {
     const star = pattern.indexOf('*');
     let rest: string | undefined;
     if (star < 0) rest = pattern === specifier ? '' : undefined;
-    else if (specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1))) {
+    else if (
+      specifier.startsWith(pattern.slice(0, star)) &&
+      specifier.endsWith(pattern.slice(star + 1))
+    ) {
       rest = specifier.slice(star, specifier.length - (pattern.length - star - 1));
     }
     if (rest === undefined) continue;
     for (const t of targets) out.push(joinPath(aliases.baseDir, t.replace('*', rest)));
   }
-  if (aliases.baseDir !== undefined && !specifier.startsWith('.')) out.push(joinPath(aliases.baseDir, specifier));
+  if (aliases.baseDir !== undefined && !specifier.startsWith('.'))
+    out.push(joinPath(aliases.baseDir, specifier));
   return out;
 }
 

@@ -7,7 +7,8 @@ export interface Specifier {
   kind: 'import' | 'path';
 }
 
-const IMPORT_BEFORE = /(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\(|\bexport\s[^'"`]*\bfrom)\s*$/;
+const IMPORT_BEFORE =
+  /(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\(|\bexport\s[^'"`]*\bfrom)\s*$/;
 const PATH_LIKE = /^(?:\.{1,2}\/|[\w@.-]+\/)[\w@./-]*$/;
 
 /**
@@ -19,7 +20,10 @@ export function specifierAt(line: string, character: number): Specifier | undefi
   let i = 0;
   while (i < line.length) {
     const quote = line[i];
-    if (quote !== '"' && quote !== "'" && quote !== '`') { i++; continue; }
+    if (quote !== '"' && quote !== "'" && quote !== '`') {
+      i++;
+      continue;
+    }
     const close = line.indexOf(quote, i + 1);
     if (close < 0) return undefined;
     if (character > i && character <= close) {

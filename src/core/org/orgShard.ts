@@ -8,29 +8,49 @@ import type { OrgReport, RepoResult, RepoTeamCounts } from './orgFigures';
  * finite number from 0 to 1, every text a bounded string. Throws an Error naming the field.
  */
 export function checkShard(value: unknown, name: string): OrgReport {
-  const fail = (where: string, what: string): never => { throw new Error(`${name}: ${where} ${what}`); };
-  const obj = (v: unknown, where: string): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : fail(where, 'is not an object'));
+  const fail = (where: string, what: string): never => {
+    throw new Error(`${name}: ${where} ${what}`);
+  };
+  const obj = (v: unknown, where: string): Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : fail(where, 'is not an object');
   const arr = (v: unknown, where: string, max: number): unknown[] => {
     if (!Array.isArray(v)) return fail(where, 'is not a list');
     if (v.length > max) fail(where, `has more than ${max} entries`);
     return v;
   };
-  const count = (v: unknown, where: string): number => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : fail(where, 'is not a whole number >= 0'));
-  const share = (v: unknown, where: string): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1 ? v : fail(where, 'is not a number from 0 to 1'));
-  const text = (v: unknown, where: string, max = 500): string => (typeof v === 'string' && v.length <= max ? v : fail(where, `is not a text of at most ${max} characters`));
-  const matching = (v: unknown, where: string, re: RegExp, what: string): string => (typeof v === 'string' && re.test(v) ? v : fail(where, `is not ${what}`));
+  const count = (v: unknown, where: string): number =>
+    typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
+      ? v
+      : fail(where, 'is not a whole number >= 0');
+  const share = (v: unknown, where: string): number =>
+    typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1
+      ? v
+      : fail(where, 'is not a number from 0 to 1');
+  const text = (v: unknown, where: string, max = 500): string =>
+    typeof v === 'string' && v.length <= max
+      ? v
+      : fail(where, `is not a text of at most ${max} characters`);
+  const matching = (v: unknown, where: string, re: RegExp, what: string): string =>
+    typeof v === 'string' && re.test(v) ? v : fail(where, `is not ${what}`);
   const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
   const r = obj(value, 'the file');
-  if (r.kind !== 'ownership-lens/org-report' || r.version !== 1) throw new Error(`${name}: not an org-report JSON file (version 1)`);
+  if (r.kind !== 'ownership-lens/org-report' || r.version !== 1)
+    throw new Error(`${name}: not an org-report JSON file (version 1)`);
   const org = matching(r.org, 'org', /^[A-Za-z0-9_.-]{1,100}$/, 'an organisation login');
   const w = obj(r.window, 'window');
-  const window = { since: matching(w.since, 'window.since', DAY, 'a YYYY-MM-DD date'), until: matching(w.until, 'window.until', DAY, 'a YYYY-MM-DD date') };
+  const window = {
+    since: matching(w.since, 'window.since', DAY, 'a YYYY-MM-DD date'),
+    until: matching(w.until, 'window.until', DAY, 'a YYYY-MM-DD date'),
+  };
   let shard: OrgReport['shard'] = null;
   if (r.shard !== null) {
     const s = obj(r.shard, 'shard');
     shard = { index: count(s.index, 'shard.index'), count: count(s.count, 'shard.count') };
-    if (shard.index < 1 || shard.index > shard.count) fail('shard', 'is not K of N with 1 <= K <= N');
+    if (shard.index < 1 || shard.index > shard.count)
+      fail('shard', 'is not K of N with 1 <= K <= N');
   }
   const total = shard?.count ?? 1;
   const shards = arr(r.shards, 'shards', 10_000).map((s, i) => {
@@ -42,7 +62,12 @@ export function checkShard(value: unknown, name: string): OrgReport {
     const repo = obj(x, at);
     const t = obj(repo.thresholds, `${at}.thresholds`);
     return {
-      repo: matching(repo.repo, `${at}.repo`, /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9_.-]{1,100}$/, 'OWNER/NAME'),
+      repo: matching(
+        repo.repo,
+        `${at}.repo`,
+        /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9_.-]{1,100}$/,
+        'OWNER/NAME',
+      ),
       ownersPath: text(repo.ownersPath, `${at}.ownersPath`),
       pullRequests: count(repo.pullRequests, `${at}.pullRequests`),
       apiRequests: count(repo.apiRequests, `${at}.apiRequests`),
@@ -66,18 +91,31 @@ export function checkShard(value: unknown, name: string): OrgReport {
           othersReviewedByLead: count(team.othersReviewedByLead, `${tat}.othersReviewedByLead`),
           authors: arr(team.authors, `${tat}.authors`, 100_000).map((z, k) => {
             const a = obj(z, `${tat}.authors[${k}]`);
-            return { login: text(a.login, `${tat}.authors[${k}].login`, 100), pullRequests: count(a.pullRequests, `${tat}.authors[${k}].pullRequests`), lines: count(a.lines, `${tat}.authors[${k}].lines`) };
+            return {
+              login: text(a.login, `${tat}.authors[${k}].login`, 100),
+              pullRequests: count(a.pullRequests, `${tat}.authors[${k}].pullRequests`),
+              lines: count(a.lines, `${tat}.authors[${k}].lines`),
+            };
           }),
         };
-        if (counts.leadLines > counts.lines || counts.leadPullRequests > counts.pullRequests || counts.othersReviewedByLead > counts.othersPullRequests) {
-          fail(tat, 'has the lead\'s counts above the team\'s');
+        if (
+          counts.leadLines > counts.lines ||
+          counts.leadPullRequests > counts.pullRequests ||
+          counts.othersReviewedByLead > counts.othersPullRequests
+        ) {
+          fail(tat, "has the lead's counts above the team's");
         }
         return counts;
       }),
     };
   });
   return {
-    kind: 'ownership-lens/org-report', version: 1, org, window, shard, shards,
+    kind: 'ownership-lens/org-report',
+    version: 1,
+    org,
+    window,
+    shard,
+    shards,
     generatedAt: text(r.generatedAt, 'generatedAt', 40),
     apiRequests: count(r.apiRequests, 'apiRequests'),
     pullRequests: count(r.pullRequests, 'pullRequests'),

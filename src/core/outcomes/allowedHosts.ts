@@ -20,7 +20,10 @@ export function allowList(hosts: readonly unknown[]): Set<string> {
   const out = new Set<string>();
   for (const h of hosts) {
     if (typeof h !== 'string') continue;
-    const host = h.trim().replace(/^\[|\]$/g, '').toLowerCase();
+    const host = h
+      .trim()
+      .replace(/^\[|\]$/g, '')
+      .toLowerCase();
     if (host && !/[/\s@]/.test(host) && !/^[^:]+:\d+$/.test(host)) out.add(host);
   }
   return out;

@@ -7,16 +7,25 @@ export function isValidPointer(pointer: string): boolean {
 }
 
 export function resolvePointer(doc: unknown, pointer: string): PointerResult {
-  if (!isValidPointer(pointer)) return { found: false, reason: `"${pointer}" is not a JSON pointer (it starts with "/", "~" only as ~0 or ~1)` };
+  if (!isValidPointer(pointer))
+    return {
+      found: false,
+      reason: `"${pointer}" is not a JSON pointer (it starts with "/", "~" only as ~0 or ~1)`,
+    };
   if (pointer === '') return { found: true, value: doc };
   let node = doc;
   for (const raw of pointer.slice(1).split('/')) {
     const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (Array.isArray(node)) {
       // An array index is 0 or digits without a leading zero; `-` (past the end) names no value.
-      if (!/^(0|[1-9]\d*)$/.test(token) || Number(token) >= node.length) return { found: false, reason: `nothing at ${pointer}` };
+      if (!/^(0|[1-9]\d*)$/.test(token) || Number(token) >= node.length)
+        return { found: false, reason: `nothing at ${pointer}` };
       node = node[Number(token)];
-    } else if (node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, token)) {
+    } else if (
+      node !== null &&
+      typeof node === 'object' &&
+      Object.prototype.hasOwnProperty.call(node, token)
+    ) {
       node = (node as Record<string, unknown>)[token];
     } else {
       return { found: false, reason: `nothing at ${pointer}` };

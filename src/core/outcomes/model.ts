@@ -32,8 +32,7 @@ export interface HistoryPoint {
 
 /** A value read from a source, or why there is none. */
 export type SourceReading =
-  | { kind: 'value'; value: number; asOf: string }
-  | { kind: 'failed'; reason: string };
+  { kind: 'value'; value: number; asOf: string } | { kind: 'failed'; reason: string };
 
 /** The keys a `source` may have; any other is a `validate` error. */
 export const SOURCE_KEYS: readonly string[] = ['prometheus', 'query', 'json', 'pointer', 'file'];

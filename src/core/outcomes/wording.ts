@@ -11,18 +11,24 @@ export function valueText(value: number | null, unit: string | undefined): strin
 /** `3.2% · missed (target >= 3.5%)`; unknown says why. */
 export function statusLine(entry: OutcomeEntry, unit: string | undefined): string {
   const target = entry.target === null ? 'no target' : `target ${entry.target}`;
-  if (entry.status === 'unknown') return `${entry.value === null ? '' : `${valueText(entry.value, unit)} · `}unknown (${target}): ${entry.reason ?? ''}`;
+  if (entry.status === 'unknown')
+    return `${entry.value === null ? '' : `${valueText(entry.value, unit)} · `}unknown (${target}): ${entry.reason ?? ''}`;
   return `${valueText(entry.value, unit)} · ${entry.status} (${target})`;
 }
 
 /** The short form for a tree row's description. */
 export function statusShort(entry: OutcomeEntry, unit: string | undefined): string {
-  if (entry.status === 'unknown') return entry.value === null ? 'unknown' : `${valueText(entry.value, unit)} · unknown`;
+  if (entry.status === 'unknown')
+    return entry.value === null ? 'unknown' : `${valueText(entry.value, unit)} · unknown`;
   return `${valueText(entry.value, unit)} · ${entry.status === 'missed' ? 'MISSED' : 'met'}`;
 }
 
 /** One line per outcome for a handoff's notes: the state at the time of the handoff. */
-export function handoffOutcomeNote(name: string, entry: OutcomeEntry, unit: string | undefined): string {
+export function handoffOutcomeNote(
+  name: string,
+  entry: OutcomeEntry,
+  unit: string | undefined,
+): string {
   const when = entry.asOf ? ` as of ${entry.asOf.slice(0, 10)}` : '';
   return `${name}: ${entry.status === 'unknown' ? `unknown (${entry.reason ?? 'no value'})` : `${valueText(entry.value, unit)}, ${entry.status}${entry.target ? ` (target ${entry.target})` : ''}${when}`}`;
 }

@@ -27,16 +27,28 @@ export function ownersOfChanges(index: OwnershipIndex, files: readonly string[])
   const unowned: string[] = [];
   for (const file of files) {
     const o = index.ownerOf(file);
-    if (o.kind === 'unowned') { unowned.push(file); continue; }
+    if (o.kind === 'unowned') {
+      unowned.push(file);
+      continue;
+    }
     const c = o.component;
     let entry = byComponent.get(c.id);
     if (!entry) {
-      entry = { component: c.id, team: c.team || null, owner: c.owner || null, lead: o.team?.lead || null, codeowners: codeownersOf(index.model, c), files: [] };
+      entry = {
+        component: c.id,
+        team: c.team || null,
+        owner: c.owner || null,
+        lead: o.team?.lead || null,
+        codeowners: codeownersOf(index.model, c),
+        files: [],
+      };
       byComponent.set(c.id, entry);
     }
     entry.files.push(file);
   }
-  const components = [...byComponent.values()].sort((a, b) => b.files.length - a.files.length || a.component.localeCompare(b.component));
+  const components = [...byComponent.values()].sort(
+    (a, b) => b.files.length - a.files.length || a.component.localeCompare(b.component),
+  );
   const teams = new Map<string, { team: string; lead: string | null; components: number }>();
   for (const c of components) {
     if (!c.team) continue;
@@ -48,7 +60,10 @@ export function ownersOfChanges(index: OwnershipIndex, files: readonly string[])
   const seen = new Set<string>();
   for (const c of components) {
     for (const m of c.owner ? [`@${c.owner}`] : c.codeowners) {
-      if (!seen.has(m.toLowerCase())) { seen.add(m.toLowerCase()); mentions.push(m); }
+      if (!seen.has(m.toLowerCase())) {
+        seen.add(m.toLowerCase());
+        mentions.push(m);
+      }
     }
   }
   return { files: files.length, components, unowned, teams: [...teams.values()], mentions };
@@ -63,7 +78,11 @@ export interface CoverageSummary {
 }
 
 /** The owned share of `files` and where the unowned ones are, biggest first, `limit` at most. */
-export function coverageSummary(index: OwnershipIndex, files: readonly string[], limit = 10): CoverageSummary {
+export function coverageSummary(
+  index: OwnershipIndex,
+  files: readonly string[],
+  limit = 10,
+): CoverageSummary {
   const total = new Map<string, number>();
   const unowned = new Map<string, number>();
   let ownedFiles = 0;
@@ -84,7 +103,8 @@ export function coverageSummary(index: OwnershipIndex, files: readonly string[],
   for (const [folder, n] of unowned) {
     const parent = parentOf(folder);
     // A wholly unowned folder is reported at its highest such ancestor; the root's own files as ".".
-    if (folder === '.' || (whollyUnowned(folder) && !(parent && whollyUnowned(parent)))) picked.push({ folder, files: n });
+    if (folder === '.' || (whollyUnowned(folder) && !(parent && whollyUnowned(parent))))
+      picked.push({ folder, files: n });
   }
   const reported = picked.reduce((s, p) => s + p.files, 0);
   const rest = files.length - ownedFiles - reported;
@@ -99,5 +119,10 @@ export function coverageSummary(index: OwnershipIndex, files: readonly string[],
     for (const [folder, n] of loose) picked.push({ folder, files: n });
   }
   picked.sort((a, b) => b.files - a.files || a.folder.localeCompare(b.folder));
-  return { totalFiles: files.length, ownedFiles, share: files.length === 0 ? 1 : ownedFiles / files.length, unownedFolders: picked.slice(0, limit) };
+  return {
+    totalFiles: files.length,
+    ownedFiles,
+    share: files.length === 0 ? 1 : ownedFiles / files.length,
+    unownedFolders: picked.slice(0, limit),
+  };
 }

@@ -36,4 +36,3 @@ export function ownerKind(owner: string): CodeownersOwnerKind {
   if (owner.startsWith('@')) return owner.includes('/') ? 'team' : 'user';
   return 'email';
 }
-

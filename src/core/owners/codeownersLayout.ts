@@ -30,10 +30,19 @@ function readLayout(text: string): { rules: LayoutRule[]; trailing: string[] } {
   let before: string[] = [];
   lines.forEach((raw, i) => {
     const rule = byLine.get(i + 1);
-    if (!rule) { before.push(raw); return; }
+    if (!rule) {
+      before.push(raw);
+      return;
+    }
     const afterPattern = raw.indexOf(rule.pattern) + rule.pattern.length;
     const firstOwner = rule.owners.length > 0 ? raw.indexOf(rule.owners[0], afterPattern) : -1;
-    rules.push({ pattern: rule.pattern, owners: rule.owners, raw, before, ownersColumn: firstOwner >= 0 ? firstOwner : afterPattern + 1 });
+    rules.push({
+      pattern: rule.pattern,
+      owners: rule.owners,
+      raw,
+      before,
+      ownersColumn: firstOwner >= 0 ? firstOwner : afterPattern + 1,
+    });
     before = [];
   });
   return { rules, trailing: before };
@@ -62,7 +71,10 @@ export function layoutCodeowners(rows: readonly ExportRow[], layoutText: string)
     if (at < 0) at = placed.length;
     for (let k = placed.length - 1; k >= at; k--) {
       const j = placed[k];
-      if (!sameOwners(rows[j], row) && !provablyDisjoint(keys[j], keys[i])) { at = k + 1; break; }
+      if (!sameOwners(rows[j], row) && !provablyDisjoint(keys[j], keys[i])) {
+        at = k + 1;
+        break;
+      }
     }
     placed.splice(at, 0, i);
   });
@@ -75,7 +87,10 @@ export function layoutCodeowners(rows: readonly ExportRow[], layoutText: string)
   const commentsFor = new Map<number, string[]>();
   rules.forEach((r, i) => {
     pendingComments.push(...r.before);
-    if (usedRules.has(i)) { commentsFor.set(i, pendingComments); pendingComments = []; }
+    if (usedRules.has(i)) {
+      commentsFor.set(i, pendingComments);
+      pendingComments = [];
+    }
   });
   for (const i of placed) {
     const row = rows[i];
@@ -83,7 +98,10 @@ export function layoutCodeowners(rows: readonly ExportRow[], layoutText: string)
     if (old) out.push(...(commentsFor.get(match[i]!) ?? []));
     if (old && sameOwners(old, row)) out.push(old.raw);
     else if (row.owners.length === 0) out.push(row.pattern);
-    else out.push(`${row.pattern.padEnd(old ? Math.max(old.ownersColumn - 1, row.pattern.length) : row.pattern.length)} ${row.owners.join(' ')}`);
+    else
+      out.push(
+        `${row.pattern.padEnd(old ? Math.max(old.ownersColumn - 1, row.pattern.length) : row.pattern.length)} ${row.owners.join(' ')}`,
+      );
   }
   out.push(...pendingComments, ...trailing);
   return out.join('\n') + '\n';

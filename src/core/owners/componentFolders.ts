@@ -4,7 +4,10 @@
  * component is left out, so a badge sits once, where the component starts. The repository root is
  * never one (it is not a folder row).
  */
-export function componentFolders(files: Iterable<string>, componentOf: (path: string) => string | undefined): Map<string, string> {
+export function componentFolders(
+  files: Iterable<string>,
+  componentOf: (path: string) => string | undefined,
+): Map<string, string> {
   // Per folder: the one component of its owned files, or null when there are several.
   const single = new Map<string, string | null>();
   for (const file of files) {

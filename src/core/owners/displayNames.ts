@@ -37,7 +37,8 @@ function namesIn(all: ReadonlyMap<string, Named>): Map<string, number> {
   let counts = nameCounts.get(all);
   if (!counts) {
     counts = new Map();
-    for (const x of all.values()) counts.set(key(x.name ?? x.id), (counts.get(key(x.name ?? x.id)) ?? 0) + 1);
+    for (const x of all.values())
+      counts.set(key(x.name ?? x.id), (counts.get(key(x.name ?? x.id)) ?? 0) + 1);
     nameCounts.set(all, counts);
   }
   return counts;

@@ -24,9 +24,16 @@ export function parseBlockSubset(text: string): { contents: unknown } | undefine
 }
 
 const OUTSIDE_SUBSET = Symbol('outside the subset');
-const outside = (): never => { throw OUTSIDE_SUBSET; };
+const outside = (): never => {
+  throw OUTSIDE_SUBSET;
+};
 
-interface Line { indent: number; start: number; content: string; next: number }
+interface Line {
+  indent: number;
+  start: number;
+  content: string;
+  next: number;
+}
 
 /** Content lines (comments and blank lines dropped) with their offsets; undefined outside the subset. */
 function splitLines(text: string): Line[] | undefined {
@@ -75,7 +82,10 @@ const SEQ_ITEM = /^-(?:[ ]+|$)/;
 
 class BlockReader {
   private i = 0;
-  constructor(private readonly text: string, private lines: Line[]) {}
+  constructor(
+    private readonly text: string,
+    private lines: Line[],
+  ) {}
 
   done(): boolean {
     return this.i >= this.lines.length;
@@ -110,7 +120,11 @@ class BlockReader {
   private readMap(indent: number): YAMLMap {
     const map = new YAMLMap();
     const start = this.lines[this.i].start;
-    while (this.i < this.lines.length && this.lines[this.i].indent === indent && !SEQ_ITEM.test(this.lines[this.i].content)) {
+    while (
+      this.i < this.lines.length &&
+      this.lines[this.i].indent === indent &&
+      !SEQ_ITEM.test(this.lines[this.i].content)
+    ) {
       const line = this.lines[this.i];
       const m = KEY.exec(line.content) ?? outside();
       const key = plainScalar(m[1], line.start);
@@ -125,7 +139,8 @@ class BlockReader {
         const next = this.lines[this.i];
         const afterColon = line.start + line.content.indexOf(':', m[1].length) + 1;
         if (next && next.indent > indent) value = this.block(next.indent);
-        else if (next && next.indent === indent && SEQ_ITEM.test(next.content)) value = this.seq(indent);
+        else if (next && next.indent === indent && SEQ_ITEM.test(next.content))
+          value = this.seq(indent);
         else value = nullScalar(skipSpaces(this.text, afterColon));
       }
       map.items.push(new Pair(key, value));
@@ -137,7 +152,11 @@ class BlockReader {
   private readSeq(indent: number): YAMLSeq {
     const seq = new YAMLSeq();
     const start = this.lines[this.i].start;
-    while (this.i < this.lines.length && this.lines[this.i].indent === indent && SEQ_ITEM.test(this.lines[this.i].content)) {
+    while (
+      this.i < this.lines.length &&
+      this.lines[this.i].indent === indent &&
+      SEQ_ITEM.test(this.lines[this.i].content)
+    ) {
       const line = this.lines[this.i];
       const dash = SEQ_ITEM.exec(line.content)![0];
       const rest = line.content.slice(dash.length);
@@ -145,7 +164,11 @@ class BlockReader {
       if (!rest) {
         this.i++;
         const next = this.lines[this.i];
-        seq.items.push(next && next.indent > indent ? this.block(next.indent) : nullScalar(skipSpaces(this.text, line.start + 1)));
+        seq.items.push(
+          next && next.indent > indent
+            ? this.block(next.indent)
+            : nullScalar(skipSpaces(this.text, line.start + 1)),
+        );
       } else if (KEY.test(rest) && !/^["'[{]/.test(rest)) {
         // `- key: value` opens a map whose keys line up with `key`.
         const column = indent + dash.length;
@@ -198,7 +221,12 @@ function inlineValue(s: string, at: number, depth: number): unknown {
 const MAX_DEPTH = 64;
 
 /** A flow list or map that is the `depth`-th collection from the top. */
-function flow(s: string, i: number, at: number, depth: number): { node: YAMLSeq | YAMLMap; end: number } {
+function flow(
+  s: string,
+  i: number,
+  at: number,
+  depth: number,
+): { node: YAMLSeq | YAMLMap; end: number } {
   if (depth > MAX_DEPTH) outside();
   const isMap = s[i] === '{';
   const node = isMap ? new YAMLMap() : new YAMLSeq();
@@ -230,7 +258,8 @@ function flowItem(s: string, i: number, at: number, depth: number): { node: unkn
   // A plain scalar starts with '-' only when a safe character follows ("-x"); "[-]" or "[x, - ]" is a
   // block sequence inside a flow list, which the library reports as an error.
   if (s[i] === '-' && (i + 1 >= s.length || /[\s,[\]{}]/.test(s[i + 1]))) outside();
-  const m = /^[^,[\]{}:#\s&*!|>%@`?'"](?:[^,[\]{}:]|:(?=[^\s,[\]{}]))*/.exec(s.slice(i)) ?? outside();
+  const m =
+    /^[^,[\]{}:#\s&*!|>%@`?'"](?:[^,[\]{}:]|:(?=[^\s,[\]{}]))*/.exec(s.slice(i)) ?? outside();
   const text = m[0].trimEnd();
   return { node: plainScalar(text, at + i), end: i + text.length };
 }
@@ -252,7 +281,11 @@ function quoted(s: string, i: number, at: number): { node: Scalar; end: number }
   else {
     // JSON's escapes are a subset of YAML's; anything else (\x41, \e, \N, ...) goes to the library.
     if (/\\[^"\\/bfnrtu]/.test(raw)) outside();
-    try { value = JSON.parse(`"${raw}"`) as string; } catch { return outside(); }
+    try {
+      value = JSON.parse(`"${raw}"`) as string;
+    } catch {
+      return outside();
+    }
   }
   const node = new Scalar(value);
   node.type = q === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
@@ -269,8 +302,10 @@ function plainScalar(text: string, at: number): Scalar {
   else if (/^[-+]?[0-9]+$/.test(text)) value = Number(text);
   else if (/^0o[0-7]+$/.test(text)) value = parseInt(text.slice(2), 8);
   else if (/^0x[0-9a-fA-F]+$/.test(text)) value = parseInt(text.slice(2), 16);
-  else if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text)) value = Number(text);
-  else if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) value = text.startsWith('-') ? -Infinity : Infinity;
+  else if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text))
+    value = Number(text);
+  else if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text))
+    value = text.startsWith('-') ? -Infinity : Infinity;
   else if (/^\.(?:nan|NaN|NAN)$/.test(text)) value = NaN;
   const node = new Scalar(value);
   node.type = 'PLAIN';

@@ -14,18 +14,38 @@ export const MAX_ALIAS_EXPANSION = 100_000;
  * The size is in UTF-8 bytes everywhere (the disk's, an editor buffer's, an API answer's): the
  * same file is refused or read alike, whether it is open in a tab or not.
  */
-export function refuseText(text: string, maxBytes = DEFAULT_MAX_BYTES, fileBytes?: number): { code: string; message: string; offset: number } | undefined {
+export function refuseText(
+  text: string,
+  maxBytes = DEFAULT_MAX_BYTES,
+  fileBytes?: number,
+): { code: string; message: string; offset: number } | undefined {
   // A UTF-16 code unit is 1 to 3 UTF-8 bytes: count exactly only when the answer depends on it.
-  const bytes = Math.max(fileBytes ?? 0, text.length * 3 <= maxBytes ? text.length : utf8Bytes(text));
+  const bytes = Math.max(
+    fileBytes ?? 0,
+    text.length * 3 <= maxBytes ? text.length : utf8Bytes(text),
+  );
   if (bytes > maxBytes) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    return { code: 'file-too-large', message: `OWNERS.yaml is ${mb(bytes)} MB; files over ${mb(maxBytes)} MB are refused (is this the right file?).`, offset: 0 };
+    return {
+      code: 'file-too-large',
+      message: `OWNERS.yaml is ${mb(bytes)} MB; files over ${mb(maxBytes)} MB are refused (is this the right file?).`,
+      offset: 0,
+    };
   }
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) return { code: 'not-text', message: 'OWNERS.yaml contains binary data (a NUL byte); it must be UTF-8 text.', offset: nul };
+  if (nul >= 0)
+    return {
+      code: 'not-text',
+      message: 'OWNERS.yaml contains binary data (a NUL byte); it must be UTF-8 text.',
+      offset: nul,
+    };
   const replacement = text.indexOf('\uFFFD');
   if (replacement >= 0 && countOf(text, '\uFFFD') > 16) {
-    return { code: 'not-text', message: 'OWNERS.yaml is not valid UTF-8 text.', offset: replacement };
+    return {
+      code: 'not-text',
+      message: 'OWNERS.yaml is not valid UTF-8 text.',
+      offset: replacement,
+    };
   }
   return undefined;
 }
@@ -37,8 +57,15 @@ export function utf8Bytes(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 4; i++; }
-    else n += 3;
+    else if (
+      c >= 0xd800 &&
+      c <= 0xdbff &&
+      i + 1 < text.length &&
+      (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+    ) {
+      n += 4;
+      i++;
+    } else n += 3;
   }
   return n;
 }
@@ -65,15 +92,23 @@ export const MAX_NESTING = 100;
  * The offset of the first collection (in document order) nested deeper than `limit`, in the
  * parser's CST, or undefined. Iterative: the depth it measures cannot overflow the stack.
  */
-export function findDeepNesting(tokens: readonly CST.Token[], limit = MAX_NESTING): number | undefined {
+export function findDeepNesting(
+  tokens: readonly CST.Token[],
+  limit = MAX_NESTING,
+): number | undefined {
   const stack: [CST.Token, number][] = [];
   for (let k = tokens.length - 1; k >= 0; k--) stack.push([tokens[k], 0]);
   while (stack.length > 0) {
     const [token, depth] = stack.pop()!;
     if (token.type === 'document') {
       if (token.value) stack.push([token.value, depth]);
-    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
-      if (depth + 1 > limit) return token.type === 'flow-collection' ? token.start.offset : token.offset;
+    } else if (
+      token.type === 'block-map' ||
+      token.type === 'block-seq' ||
+      token.type === 'flow-collection'
+    ) {
+      if (depth + 1 > limit)
+        return token.type === 'flow-collection' ? token.start.offset : token.offset;
       for (let k = token.items.length - 1; k >= 0; k--) {
         const item = token.items[k];
         if (item.value) stack.push([item.value, depth + 1]);
@@ -116,7 +151,11 @@ export function aliasTargets(doc: Document): Map<unknown, unknown> {
  * exceeded (where the diagnostic goes). Linear in the document: each node's expanded size is
  * computed once.
  */
-export function findAliasBomb(doc: Document, targets = aliasTargets(doc), limit = MAX_ALIAS_EXPANSION): Node | undefined {
+export function findAliasBomb(
+  doc: Document,
+  targets = aliasTargets(doc),
+  limit = MAX_ALIAS_EXPANSION,
+): Node | undefined {
   if (targets.size === 0) return undefined;
   const sizes = new Map<unknown, number>();
   let firstAlias: Node | undefined;
@@ -132,10 +171,12 @@ export function findAliasBomb(doc: Document, targets = aliasTargets(doc), limit 
       firstAlias ??= node;
       sizes.set(node, 1); // a self-referencing alias must not recurse forever
       const target = targets.get(node);
-      total = target === undefined ? 1 : sizes.get(target) ?? size(target, depth + 1, true);
+      total = target === undefined ? 1 : (sizes.get(target) ?? size(target, depth + 1, true));
     } else if (isMap(node) || isSeq(node)) {
       for (const item of node.items as unknown[]) {
-        total += isPair(item) ? size(item.key, depth + 1, inAlias) + size(item.value, depth + 1, inAlias) : size(item, depth + 1, inAlias);
+        total += isPair(item)
+          ? size(item.key, depth + 1, inAlias) + size(item.value, depth + 1, inAlias)
+          : size(item, depth + 1, inAlias);
         if (total > cap) break;
       }
     }

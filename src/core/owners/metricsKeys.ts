@@ -27,12 +27,18 @@ export const METRICS_KEY_NAMES = Object.keys(METRICS_KEYS) as MetricsKey[];
 /** The JSON Schema of one kind (the schema's `metrics.properties` is this for every key). */
 export function metricsKindSchema(kind: MetricsKind): Record<string, unknown> {
   switch (kind) {
-    case 'share': return { type: 'number', minimum: 0, maximum: 1 };
-    case 'days': return { type: 'integer', minimum: 1 };
-    case 'count': return { type: 'integer', minimum: 0 };
-    case 'boolean': return { type: 'boolean' };
-    case 'logins': return { type: 'array', items: { type: 'string' } };
-    case 'patterns': return { type: 'array', items: { $ref: '#/definitions/pattern' } };
+    case 'share':
+      return { type: 'number', minimum: 0, maximum: 1 };
+    case 'days':
+      return { type: 'integer', minimum: 1 };
+    case 'count':
+      return { type: 'integer', minimum: 0 };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'logins':
+      return { type: 'array', items: { type: 'string' } };
+    case 'patterns':
+      return { type: 'array', items: { $ref: '#/definitions/pattern' } };
   }
 }
 

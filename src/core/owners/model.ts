@@ -157,8 +157,14 @@ export interface OwnersDiagnostic {
 }
 
 export const DEFAULT_IGNORE_PATHS = [
-  '**/package-lock.json', '**/yarn.lock', '**/pnpm-lock.yaml', '**/go.sum',
-  '**/Cargo.lock', '**/poetry.lock', '**/Gemfile.lock', '**/composer.lock',
+  '**/package-lock.json',
+  '**/yarn.lock',
+  '**/pnpm-lock.yaml',
+  '**/go.sum',
+  '**/Cargo.lock',
+  '**/poetry.lock',
+  '**/Gemfile.lock',
+  '**/composer.lock',
 ];
 
 export const DEFAULT_METRICS: MetricsSettings = {
@@ -176,15 +182,29 @@ export const DEFAULT_METRICS: MetricsSettings = {
 };
 
 /** Per team, the set last built and what it was built from (a team of thousands is asked once per component). */
-const memberSets = new WeakMap<Team, { members: readonly string[]; length: number; lead: string; set: ReadonlySet<string> }>();
+const memberSets = new WeakMap<
+  Team,
+  { members: readonly string[]; length: number; lead: string; set: ReadonlySet<string> }
+>();
 
 /** The team's members including its lead, lower-cased. */
 export function teamMembers(team: Team): ReadonlySet<string> {
   const known = memberSets.get(team);
-  if (known && known.members === team.members && known.length === team.members.length && known.lead === team.lead) return known.set;
+  if (
+    known &&
+    known.members === team.members &&
+    known.length === team.members.length &&
+    known.lead === team.lead
+  )
+    return known.set;
   const all = new Set(team.members.map(m => m.toLowerCase()));
   if (team.lead) all.add(team.lead.toLowerCase());
-  memberSets.set(team, { members: team.members, length: team.members.length, lead: team.lead, set: all });
+  memberSets.set(team, {
+    members: team.members,
+    length: team.members.length,
+    lead: team.lead,
+    set: all,
+  });
   return all;
 }
 

@@ -26,9 +26,14 @@ export function personOwnership(model: OwnersModel, login: string): PersonOwners
 /** Every login the file mentions (people, leads, members, owners), first spelling kept, sorted. */
 export function knownLogins(model: OwnersModel): string[] {
   const seen = new Map<string, string>();
-  const add = (l: string) => { if (l && !seen.has(l.toLowerCase())) seen.set(l.toLowerCase(), l); };
+  const add = (l: string) => {
+    if (l && !seen.has(l.toLowerCase())) seen.set(l.toLowerCase(), l);
+  };
   for (const p of model.people.values()) add(p.login);
-  for (const t of model.teams.values()) { add(t.lead); t.members.forEach(add); }
+  for (const t of model.teams.values()) {
+    add(t.lead);
+    t.members.forEach(add);
+  }
   for (const c of model.components.values()) add(c.owner);
   return [...seen.values()].sort((a, b) => a.localeCompare(b));
 }

@@ -26,7 +26,8 @@ export function printableText(strings: TemplateStringsArray, ...values: unknown[
 }
 
 // Everything CONTROL matches but the line breaks and tabs a message is made of.
-const CONTROL_NOT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_NOT_LAYOUT =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * A last line of defence for a whole message or report whose values were already escaped: escape
@@ -37,5 +38,11 @@ export function withoutControlSequences(text: string): string {
 }
 
 function escapeControl(c: string): string {
-  return c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return c === '\n'
+    ? '\\n'
+    : c === '\r'
+      ? '\\r'
+      : c === '\t'
+        ? '\\t'
+        : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }

@@ -30,7 +30,12 @@ export interface Coverage {
  * A folder with unowned files. `onPurpose` (given only when some are) counts those an `unowned`
  * pattern wins, and `pattern` is the index of the first such pattern met there.
  */
-export interface UnownedFolder { folder: string; files: number; onPurpose?: number; pattern?: number }
+export interface UnownedFolder {
+  folder: string;
+  files: number;
+  onPurpose?: number;
+  pattern?: number;
+}
 
 /** The `unowned` pattern that won `o`, when the path is unowned on purpose rather than forgotten. */
 export function unownedOnPurpose(o: Ownership): PatternEntry | undefined {
@@ -47,7 +52,10 @@ export function createOwnershipIndex(model: OwnersModel): OwnershipIndex {
   function ownerOf(path: string): Ownership {
     const winner = matcher.winner(path);
     const pattern = winner < 0 ? undefined : model.patterns[winner];
-    const component = pattern?.component === null || pattern === undefined ? undefined : model.components.get(pattern.component);
+    const component =
+      pattern?.component === null || pattern === undefined
+        ? undefined
+        : model.components.get(pattern.component);
     if (!pattern || !component) return { kind: 'unowned', pattern };
     return { kind: 'owned', component, team: model.teams.get(component.team), pattern };
   }
@@ -76,7 +84,7 @@ export function computeCoverage(index: OwnershipIndex, files: readonly string[])
       const slash = file.lastIndexOf('/');
       const folder = slash < 0 ? '.' : file.slice(0, slash);
       let entry = unowned.get(folder);
-      if (!entry) unowned.set(folder, entry = { folder, files: 0 });
+      if (!entry) unowned.set(folder, (entry = { folder, files: 0 }));
       entry.files++;
       if (winner >= 0 && componentId === null) {
         onPurposeFiles++;
@@ -85,7 +93,18 @@ export function computeCoverage(index: OwnershipIndex, files: readonly string[])
       }
     }
   }
-  const unownedFolders = [...unowned.values()].sort((a, b) => b.files - a.files || a.folder.localeCompare(b.folder));
+  const unownedFolders = [...unowned.values()].sort(
+    (a, b) => b.files - a.files || a.folder.localeCompare(b.folder),
+  );
   const totalFiles = files.length;
-  return { totalFiles, ownedFiles, share: totalFiles === 0 ? 0 : ownedFiles / totalFiles, onPurposeFiles, unownedFolders, patternFiles, patternWins, componentFiles };
+  return {
+    totalFiles,
+    ownedFiles,
+    share: totalFiles === 0 ? 0 : ownedFiles / totalFiles,
+    onPurposeFiles,
+    unownedFolders,
+    patternFiles,
+    patternWins,
+    componentFiles,
+  };
 }

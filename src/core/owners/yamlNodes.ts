@@ -1,13 +1,28 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Document,
+  Node,
+  Pair,
+  Scalar,
+  YAMLMap,
+} from 'yaml';
 import type { OwnersDiagnostic, Severity, Span } from './model';
 
 /** Turns offsets into the documentation spans and collects diagnostics while the model is read. */
 export class SourceReader {
   readonly diagnostics: OwnersDiagnostic[] = [];
   private readonly checkedMaps = new WeakSet<YAMLMap>();
-  constructor(readonly text: string, private readonly lines: LineCounter, private readonly doc: Document,
+  constructor(
+    readonly text: string,
+    private readonly lines: LineCounter,
+    private readonly doc: Document,
     /** Alias -> node, computed once (`aliasTargets`): resolving each alias by a walk of the document is quadratic. */
-    private readonly aliases?: Map<unknown, unknown>) {}
+    private readonly aliases?: Map<unknown, unknown>,
+  ) {}
 
   /** Clamped to the text: the parser reports some errors one past the end. */
   span(start: number, end: number): Span {
@@ -15,7 +30,14 @@ export class SourceReader {
     const to = Math.max(from, Math.min(end, this.text.length));
     const a = this.lines.linePos(from);
     const b = this.lines.linePos(to);
-    return { offset: from, end: to, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+    return {
+      offset: from,
+      end: to,
+      line: a.line,
+      column: a.col,
+      endLine: b.line,
+      endColumn: b.col,
+    };
   }
 
   nodeSpan(node: unknown, fallback?: Span): Span {
@@ -31,7 +53,8 @@ export class SourceReader {
   /** Follows aliases (already checked against expansion bombs) to the node they stand for. */
   deref(node: unknown): unknown {
     let n = node;
-    for (let hops = 0; isAlias(n) && hops < 64; hops++) n = this.aliases ? this.aliases.get(n) : n.resolve(this.doc);
+    for (let hops = 0; isAlias(n) && hops < 64; hops++)
+      n = this.aliases ? this.aliases.get(n) : n.resolve(this.doc);
     return n;
   }
 
@@ -44,12 +67,23 @@ export class SourceReader {
     for (const pair of map.items) {
       const keyNode = this.deref(pair.key);
       if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
-        this.report('error', 'wrong-type', 'Keys must be plain names.', this.nodeSpan(pair.key ?? pair.value));
+        this.report(
+          'error',
+          'wrong-type',
+          'Keys must be plain names.',
+          this.nodeSpan(pair.key ?? pair.value),
+        );
         continue;
       }
       const key = this.scalarText(keyNode);
       if (seen.has(key)) {
-        if (report) this.report('error', 'duplicate-key', `Duplicate key "${key}": keys must be unique.`, this.nodeSpan(keyNode));
+        if (report)
+          this.report(
+            'error',
+            'duplicate-key',
+            `Duplicate key "${key}": keys must be unique.`,
+            this.nodeSpan(keyNode),
+          );
         continue;
       }
       seen.add(key);
@@ -68,25 +102,47 @@ export class SourceReader {
   /** A string value, or undefined with a `wrong-type` diagnostic. Null counts as absent. */
   string(value: unknown, what: string, fallback: Span): string | undefined {
     const node = this.deref(value);
-    if (node === null || node === undefined || (isScalar(node) && node.value === null)) return undefined;
-    if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number' || typeof node.value === 'boolean')) {
+    if (node === null || node === undefined || (isScalar(node) && node.value === null))
+      return undefined;
+    if (
+      isScalar(node) &&
+      (typeof node.value === 'string' ||
+        typeof node.value === 'number' ||
+        typeof node.value === 'boolean')
+    ) {
       return this.scalarText(node);
     }
-    this.report('error', 'wrong-type', `${what} must be text, not ${describe(node)}.`, this.nodeSpan(node, fallback));
+    this.report(
+      'error',
+      'wrong-type',
+      `${what} must be text, not ${describe(node)}.`,
+      this.nodeSpan(node, fallback),
+    );
     return undefined;
   }
 
   number(value: unknown, what: string, fallback: Span): number | undefined {
     const node = this.deref(value);
-    if (isScalar(node) && typeof node.value === 'number' && Number.isFinite(node.value)) return node.value;
-    this.report('error', 'wrong-type', `${what} must be a number, not ${describe(node)}.`, this.nodeSpan(node, fallback));
+    if (isScalar(node) && typeof node.value === 'number' && Number.isFinite(node.value))
+      return node.value;
+    this.report(
+      'error',
+      'wrong-type',
+      `${what} must be a number, not ${describe(node)}.`,
+      this.nodeSpan(node, fallback),
+    );
     return undefined;
   }
 
   boolean(value: unknown, what: string, fallback: Span): boolean | undefined {
     const node = this.deref(value);
     if (isScalar(node) && typeof node.value === 'boolean') return node.value;
-    this.report('error', 'wrong-type', `${what} must be true or false, not ${describe(node)}.`, this.nodeSpan(node, fallback));
+    this.report(
+      'error',
+      'wrong-type',
+      `${what} must be true or false, not ${describe(node)}.`,
+      this.nodeSpan(node, fallback),
+    );
     return undefined;
   }
 
@@ -95,13 +151,22 @@ export class SourceReader {
     const node = this.deref(value);
     if (node === null || node === undefined || (isScalar(node) && node.value === null)) return [];
     if (!isSeq(node)) {
-      this.report('error', 'wrong-type', `${what} must be a list, e.g. [${isScalar(node) ? String(node.value) : 'item'}], not ${describe(node)}.`, this.nodeSpan(node, fallback));
+      this.report(
+        'error',
+        'wrong-type',
+        `${what} must be a list, e.g. [${isScalar(node) ? String(node.value) : 'item'}], not ${describe(node)}.`,
+        this.nodeSpan(node, fallback),
+      );
       return [];
     }
     const out: { value: string; span: Span }[] = [];
     for (const item of node.items) {
       const s = this.string(item, `Each item of ${what}`, this.nodeSpan(node, fallback));
-      if (s !== undefined) out.push({ value: s, span: this.nodeSpan(this.deref(item), this.nodeSpan(node, fallback)) });
+      if (s !== undefined)
+        out.push({
+          value: s,
+          span: this.nodeSpan(this.deref(item), this.nodeSpan(node, fallback)),
+        });
     }
     return out;
   }
@@ -109,9 +174,15 @@ export class SourceReader {
   /** The mapping itself, or undefined with a diagnostic (null = absent, no diagnostic). */
   map(value: unknown, what: string, fallback: Span): YAMLMap | undefined {
     const node = this.deref(value);
-    if (node === null || node === undefined || (isScalar(node) && node.value === null)) return undefined;
+    if (node === null || node === undefined || (isScalar(node) && node.value === null))
+      return undefined;
     if (isMap(node)) return node;
-    this.report('error', 'wrong-type', `${what} must be a mapping of names to settings, not ${describe(node)}.`, this.nodeSpan(node, fallback));
+    this.report(
+      'error',
+      'wrong-type',
+      `${what} must be a mapping of names to settings, not ${describe(node)}.`,
+      this.nodeSpan(node, fallback),
+    );
     return undefined;
   }
 
@@ -120,7 +191,12 @@ export class SourceReader {
     const node = this.deref(value);
     if (node === null || node === undefined || (isScalar(node) && node.value === null)) return [];
     if (!isSeq(node)) {
-      this.report('error', 'wrong-type', `${what} must be a list of records, not ${describe(node)}.`, this.nodeSpan(node, fallback));
+      this.report(
+        'error',
+        'wrong-type',
+        `${what} must be a list of records, not ${describe(node)}.`,
+        this.nodeSpan(node, fallback),
+      );
       return [];
     }
     const out: YAMLMap[] = [];
@@ -142,4 +218,3 @@ export function describe(node: unknown): string {
   }
   return 'nothing';
 }
-

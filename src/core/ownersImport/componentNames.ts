@@ -1,6 +1,31 @@
 import { slugify } from './draft';
 
-const GENERIC = new Set(['src', 'lib', 'pkg', 'internal', 'app', 'apps', 'packages', 'docs', 'test', 'tests', 'cmd', 'md', 'yaml', 'yml', 'json', 'py', 'js', 'ts', 'go', 'readme', 'index', 'main', 'github', 'gitlab']);
+const GENERIC = new Set([
+  'src',
+  'lib',
+  'pkg',
+  'internal',
+  'app',
+  'apps',
+  'packages',
+  'docs',
+  'test',
+  'tests',
+  'cmd',
+  'md',
+  'yaml',
+  'yml',
+  'json',
+  'py',
+  'js',
+  'ts',
+  'go',
+  'readme',
+  'index',
+  'main',
+  'github',
+  'gitlab',
+]);
 
 /** Literal directory segments of a pattern, up to its first wildcard (`/a/b/*.py` -> a, b). */
 function literalDirs(pattern: string): string[] {
@@ -24,7 +49,10 @@ function tailWord(pattern: string): string {
 
 /** The words of a pattern (`ddtrace/appsec/_constants.py` -> ddtrace, appsec, constants, py). */
 function words(pattern: string): string[] {
-  return pattern.toLowerCase().split(/[^a-z0-9]+/).filter(w => w.length >= 3);
+  return pattern
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(w => w.length >= 3);
 }
 
 /**
@@ -33,26 +61,45 @@ function words(pattern: string): string[] {
  * `ddtrace/appsec/` -> `appsec`), else a shared extension (`*.md` -> `md-files`), else the hint
  * (a section or team name). `qualified` adds the parent directory, for collisions.
  */
-export function componentIdFor(patterns: readonly string[], hint: string | undefined, qualified = false): string {
+export function componentIdFor(
+  patterns: readonly string[],
+  hint: string | undefined,
+  qualified = false,
+): string {
   if (patterns.every(p => p === '*' || p === '**' || p === '/**')) return 'everything';
   const dirs = patterns.map(literalDirs);
   const common: string[] = [];
-  for (let i = 0; dirs.every(d => d.length > i && d[i] === dirs[0][i]); i++) common.push(dirs[0][i]);
-  if (common.length > 0 && !(common.length === 1 && GENERIC.has(common[0].toLowerCase()) && hint && patterns.length > 1)) {
-    const picked = !qualified ? common.slice(-1) : common.length > 1 ? common.slice(-2) : [common[0], tailWord(patterns[0])];
+  for (let i = 0; dirs.every(d => d.length > i && d[i] === dirs[0][i]); i++)
+    common.push(dirs[0][i]);
+  if (
+    common.length > 0 &&
+    !(common.length === 1 && GENERIC.has(common[0].toLowerCase()) && hint && patterns.length > 1)
+  ) {
+    const picked = !qualified
+      ? common.slice(-1)
+      : common.length > 1
+        ? common.slice(-2)
+        : [common[0], tailWord(patterns[0])];
     return slugify(picked.filter(Boolean).join('-')) || 'component';
   }
-  const shared = words(patterns[0]).filter(w => !GENERIC.has(w) && patterns.every(p => words(p).includes(w)));
-  if (shared.length > 0 && patterns.length > 1) return slugify(shared.sort((a, b) => b.length - a.length)[0]);
+  const shared = words(patterns[0]).filter(
+    w => !GENERIC.has(w) && patterns.every(p => words(p).includes(w)),
+  );
+  if (shared.length > 0 && patterns.length > 1)
+    return slugify(shared.sort((a, b) => b.length - a.length)[0]);
   const ext = /\*\.([A-Za-z0-9]+)$/.exec(patterns[0])?.[1];
   if (ext && patterns.every(p => p.endsWith(`*.${ext}`))) return `${slugify(ext)}-files`;
   if (hint) return slugify(hint) || 'component';
   if (patterns.length === 1) {
     if (patterns[0] === '*' || patterns[0] === '**' || patterns[0] === '/**') return 'everything';
-    const last = patterns[0].split('/').filter(s => s && !/^\*+$/.test(s)).pop();
+    const last = patterns[0]
+      .split('/')
+      .filter(s => s && !/^\*+$/.test(s))
+      .pop();
     if (last) return slugify(last.replace(/^\*\./, '').replace(/\*+/g, '-')) || 'component';
   }
   const lastDirs = dirs.map(d => d[d.length - 1]).filter(Boolean);
-  if (lastDirs.length === patterns.length && patterns.length <= 3) return slugify(lastDirs.join('-')) || 'shared';
+  if (lastDirs.length === patterns.length && patterns.length <= 3)
+    return slugify(lastDirs.join('-')) || 'shared';
   return 'shared';
 }

@@ -68,7 +68,11 @@ export function emptyDraft(source: string): ImportDraft {
 
 /** Team ids and component ids: lower-case words joined by hyphens. */
 export function slugify(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/-{2,}/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
 }
 
 /** Where the numbered search of each fallback resumes, per set of taken ids (ids are only ever added): linear, not quadratic. */

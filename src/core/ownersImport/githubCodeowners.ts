@@ -21,7 +21,13 @@ export function fromGithubCodeowners(text: string, file: string): ImportDraft {
   const draft = emptyDraft(`the GitHub CODEOWNERS file ${file}`);
   const comments = commentsAbove(text);
   for (const rule of parseCodeowners(text)) {
-    draft.rules.push({ pattern: rule.pattern, owners: rule.owners, file, line: rule.line, comments: comments.get(rule.line) });
+    draft.rules.push({
+      pattern: rule.pattern,
+      owners: rule.owners,
+      file,
+      line: rule.line,
+      comments: comments.get(rule.line),
+    });
   }
   return draft;
 }

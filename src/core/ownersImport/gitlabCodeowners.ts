@@ -4,7 +4,12 @@ import { disjointKey, DisjointKey, OverlapIndex, provablyDisjoint } from '../mat
 import { emptyDraft, ImportDraft, ImportNote } from './draft';
 import { commentsAbove } from './githubCodeowners';
 import { isGitlabOwner, translateGitlabPattern } from './gitlabPattern';
-import { differentFileNames, differentFloatingDirs, intersectPatterns, provablyCovers } from './patternCover';
+import {
+  differentFileNames,
+  differentFloatingDirs,
+  intersectPatterns,
+  provablyCovers,
+} from './patternCover';
 
 /** One line of a GitLab CODEOWNERS file that decides ownership. */
 export interface GitlabEntry {
@@ -39,10 +44,16 @@ export interface GitlabSection {
 const HEADER = /^(\^)?\[([^\]]+)\](?:\[([^\]]*)\])?(.*)$/;
 
 /** Reads GitLab CODEOWNERS: sections (`[Name]`, optional `^[Name]`, `[Name][N]`, default owners), rules, `!` exclusions. */
-export function parseGitlabCodeowners(text: string): { entries: GitlabEntry[]; sections: Map<string, GitlabSection>; invalid: { line: number; message: string }[] } {
+export function parseGitlabCodeowners(text: string): {
+  entries: GitlabEntry[];
+  sections: Map<string, GitlabSection>;
+  invalid: { line: number; message: string }[];
+} {
   const entries: GitlabEntry[] = [];
   const invalid: { line: number; message: string }[] = [];
-  const sections = new Map<string, GitlabSection>([['', { name: '', optional: false, defaults: [], line: 0 }]]);
+  const sections = new Map<string, GitlabSection>([
+    ['', { name: '', optional: false, defaults: [], line: 0 }],
+  ]);
   let current = '';
   const seen = new Map<string, number>();
   text.split('\n').forEach((raw, i) => {
@@ -54,25 +65,44 @@ export function parseGitlabCodeowners(text: string): { entries: GitlabEntry[]; s
       const defaults = header[4].trim().split(/\s+/).filter(isGitlabOwner);
       const known = sections.get(current);
       // A count that is not a number counts as none (GitLab reads it as 0).
-      const approvals = header[3] !== undefined && /^\d+$/.test(header[3]) && Number(header[3]) > 0 ? Number(header[3]) : undefined;
+      const approvals =
+        header[3] !== undefined && /^\d+$/.test(header[3]) && Number(header[3]) > 0
+          ? Number(header[3])
+          : undefined;
       // Repeated headers (compared without case) are one section; GitLab keeps the first one's settings.
-      if (!known) sections.set(current, { name: header[2].trim(), optional: header[1] === '^', approvals, defaults, line: i + 1 });
+      if (!known)
+        sections.set(current, {
+          name: header[2].trim(),
+          optional: header[1] === '^',
+          approvals,
+          defaults,
+          line: i + 1,
+        });
       return;
     }
     if (/^\^?\[/.test(line)) {
-      invalid.push({ line: i + 1, message: `"${line}" is not a section header GitLab accepts (it reports it as an error); write "[Section name]" with a name, optionally "^" before it and "[N]" after it` });
+      invalid.push({
+        line: i + 1,
+        message: `"${line}" is not a section header GitLab accepts (it reports it as an error); write "[Section name]" with a name, optionally "^" before it and "[N]" after it`,
+      });
       return;
     }
     let end = 0;
     while (end < line.length && !/\s/.test(line[end])) end += line[end] === '\\' ? 2 : 1;
     const written = line.slice(0, Math.min(end, line.length));
-    const words = line.slice(end).split(/\s+/).filter(w => w !== '');
+    const words = line
+      .slice(end)
+      .split(/\s+/)
+      .filter(w => w !== '');
     const exclusion = written.startsWith('!');
     const bare = exclusion ? written.slice(1) : written;
     const translated = translateGitlabPattern(bare);
     const owners = words.filter(isGitlabOwner);
     const entry: GitlabEntry = {
-      written: bare, exclusion, section: current, line: i + 1,
+      written: bare,
+      exclusion,
+      section: current,
+      line: i + 1,
       pattern: translated.kind === 'ok' ? translated.pattern : '',
       below: translated.kind === 'ok' ? translated.below : undefined,
       refused: translated.kind === 'refused' ? translated.reason : undefined,
@@ -83,8 +113,10 @@ export function parseGitlabCodeowners(text: string): { entries: GitlabEntry[]; s
     // GitLab keeps a section's rules in a hash by pattern: a repeated pattern takes the new owners at the old place.
     const key = `${current}\u0000${entry.pattern || entry.written}`;
     const earlier = seen.get(key);
-    if (earlier === undefined) { seen.set(key, entries.length); entries.push(entry); }
-    else entries[earlier] = { ...entry, movedFrom: entry.line, line: entries[earlier].line };
+    if (earlier === undefined) {
+      seen.set(key, entries.length);
+      entries.push(entry);
+    } else entries[earlier] = { ...entry, movedFrom: entry.line, line: entries[earlier].line };
   });
   return { entries, sections, invalid };
 }
@@ -104,47 +136,119 @@ export function fromGitlabCodeowners(text: string, file: string): ImportDraft {
   const draft = emptyDraft(`the GitLab CODEOWNERS file ${file}`);
   const { entries, sections, invalid } = parseGitlabCodeowners(text);
   const comments = commentsAbove(text);
-  const note = (line: number, kind: ImportNote['kind'], message: string) => draft.notes.push({ file, line, kind, message });
+  const note = (line: number, kind: ImportNote['kind'], message: string) =>
+    draft.notes.push({ file, line, kind, message });
   for (const bad of invalid) note(bad.line, 'not-imported', bad.message);
   for (const s of sections.values()) {
-    if (s.optional) note(s.line, 'kept', `optional section ^[${s.name}]: GitLab does not require its approval; OWNERS.yaml has no optional owners, so its owners are imported as owners (\`x-gitlab-optional: true\` on its components).`);
-    if (s.approvals !== undefined) note(s.line, 'kept', `[${s.name}][${s.approvals}] asks for ${s.approvals} approvals; OWNERS.yaml has no approval counts (kept as \`x-gitlab-approvals\`).`);
+    if (s.optional)
+      note(
+        s.line,
+        'kept',
+        `optional section ^[${s.name}]: GitLab does not require its approval; OWNERS.yaml has no optional owners, so its owners are imported as owners (\`x-gitlab-optional: true\` on its components).`,
+      );
+    if (s.approvals !== undefined)
+      note(
+        s.line,
+        'kept',
+        `[${s.name}][${s.approvals}] asks for ${s.approvals} approvals; OWNERS.yaml has no approval counts (kept as \`x-gitlab-approvals\`).`,
+      );
   }
   const plan = new Evaluator(entries, sections);
   entries.forEach((entry, i) => {
     if (entry.refused) {
-      note(entry.line, 'not-imported', `${entry.refused}. GitLab still applies this line, so the paths it names keep the owners of the rules before it here.`);
+      note(
+        entry.line,
+        'not-imported',
+        `${entry.refused}. GitLab still applies this line, so the paths it names keep the owners of the rules before it here.`,
+      );
       return;
     }
     if (entry.movedFrom !== undefined) {
-      note(entry.movedFrom, 'same', `"${entry.written}" comes again in its section: GitLab keeps the rule at its first place (line ${entry.line}) with this line's owners, so a rule between the two still wins over it; so does the import`);
+      note(
+        entry.movedFrom,
+        'same',
+        `"${entry.written}" comes again in its section: GitLab keeps the rule at its first place (line ${entry.line}) with this line's owners, so a rule between the two still wins over it; so does the import`,
+      );
     }
     if (entry.ignored.length > 0 && !entry.exclusion) {
-      note(entry.line, 'same', `${entry.ignored.map(w => `"${w}"`).join(', ')} ${entry.ignored.length > 1 ? 'are' : 'is'} not an owner (neither @name nor e-mail); GitLab ignores ${entry.ignored.length > 1 ? 'them' : 'it'}, and so does the import.`);
+      note(
+        entry.line,
+        'same',
+        `${entry.ignored.map(w => `"${w}"`).join(', ')} ${entry.ignored.length > 1 ? 'are' : 'is'} not an owner (neither @name nor e-mail); GitLab ignores ${entry.ignored.length > 1 ? 'them' : 'it'}, and so does the import.`,
+      );
     }
     const section = sections.get(entry.section)!;
-    const extra = section.name ? {
-      'gitlab-section': section.name,
-      ...(section.optional ? { 'gitlab-optional': true } : {}),
-      ...(section.approvals !== undefined ? { 'gitlab-approvals': section.approvals } : {}),
-    } : undefined;
+    const extra = section.name
+      ? {
+          'gitlab-section': section.name,
+          ...(section.optional ? { 'gitlab-optional': true } : {}),
+          ...(section.approvals !== undefined ? { 'gitlab-approvals': section.approvals } : {}),
+        }
+      : undefined;
     const unclear: string[] = [];
     const push = (evaluated: Evaluated[], first: string[] | undefined) => {
       const lastAt = new Map(evaluated.map((r, k) => [r.pattern, k]));
-      evaluated.forEach((r, k) => lastAt.get(r.pattern) === k && draft.rules.push({
-        pattern: r.pattern, owners: r.owners, file, line: entry.line, name: section.name || undefined, extra,
-        comments: k === 0 ? first : [`where "${entry.written}" (line ${entry.line}) meets ${r.because}: owners as GitLab combines them there`],
-      }));
+      evaluated.forEach(
+        (r, k) =>
+          lastAt.get(r.pattern) === k &&
+          draft.rules.push({
+            pattern: r.pattern,
+            owners: r.owners,
+            file,
+            line: entry.line,
+            name: section.name || undefined,
+            extra,
+            comments:
+              k === 0
+                ? first
+                : [
+                    `where "${entry.written}" (line ${entry.line}) meets ${r.because}: owners as GitLab combines them there`,
+                  ],
+          }),
+      );
     };
-    push(plan.evaluate({ pattern: entry.pattern, own: entry.exclusion ? [] : entry.owners, section: entry.section, before: i, withOwnSection: false, fileOnly: entry.below !== undefined }, unclear, 0), comments.get(entry.line));
+    push(
+      plan.evaluate(
+        {
+          pattern: entry.pattern,
+          own: entry.exclusion ? [] : entry.owners,
+          section: entry.section,
+          before: i,
+          withOwnSection: false,
+          fileOnly: entry.below !== undefined,
+        },
+        unclear,
+        0,
+      ),
+      comments.get(entry.line),
+    );
     if (entry.below) {
       // GitLab's `docs` is a file named docs; what is below a directory of that name keeps what the rules before gave it.
-      push(plan.evaluate({ pattern: entry.below, own: [], section: entry.section, before: i, withOwnSection: true, fileOnly: false }, unclear, 0),
-        [`GitLab matches "${entry.written}" (line ${entry.line}) only as a file name: what is below a directory of that name keeps the owners the rules before give it${entry.exclusion ? '' : ` (for the directory, GitLab wants "${entry.written}/")`}`]);
+      push(
+        plan.evaluate(
+          {
+            pattern: entry.below,
+            own: [],
+            section: entry.section,
+            before: i,
+            withOwnSection: true,
+            fileOnly: false,
+          },
+          unclear,
+          0,
+        ),
+        [
+          `GitLab matches "${entry.written}" (line ${entry.line}) only as a file name: what is below a directory of that name keeps the owners the rules before give it${entry.exclusion ? '' : ` (for the directory, GitLab wants "${entry.written}/")`}`,
+        ],
+      );
     }
     plan.done(i);
     if (unclear.length > 0) {
-      note(entry.line, 'inexact', `"${entry.written}" shares some paths with ${[...new Set(unclear)].join(', ')}, and the import could not write those shared paths as one pattern: there they get this rule's owners plus only what provably applies, where GitLab also adds the other rule's owners. To make it exact, write a rule for the shared paths (with both rules' owners) after line ${entry.line}`);
+      note(
+        entry.line,
+        'inexact',
+        `"${entry.written}" shares some paths with ${[...new Set(unclear)].join(', ')}, and the import could not write those shared paths as one pattern: there they get this rule's owners plus only what provably applies, where GitLab also adds the other rule's owners. To make it exact, write a rule for the shared paths (with both rules' owners) after line ${entry.line}`,
+      );
     }
   });
   draft.rules = dropShadowed(draft.rules);
@@ -160,15 +264,24 @@ function dropShadowed<R extends { pattern: string; owners: string[] }>(rules: R[
   return rules.filter((r, i) => {
     if (lastAt.get(r.pattern) !== i) return false;
     if (r.owners.length > 0) return true;
-    for (let k = i + 1; k < rules.length && k <= i + MAX_LATER_CHECKS; k++) if (provablyCovers(rules[k].pattern, r.pattern)) return false;
+    for (let k = i + 1; k < rules.length && k <= i + MAX_LATER_CHECKS; k++)
+      if (provablyCovers(rules[k].pattern, r.pattern)) return false;
     return true;
   });
 }
 
 /** `fileOnly`: GitLab matches the pattern's last segment as a file name only (its `below` is handled apart). */
-interface Target { pattern: string; own: string[]; section: string; before: number; withOwnSection: boolean; fileOnly: boolean; skip?: ReadonlySet<number>;
+interface Target {
+  pattern: string;
+  own: string[];
+  section: string;
+  before: number;
+  withOwnSection: boolean;
+  fileOnly: boolean;
+  skip?: ReadonlySet<number>;
   /** Rules whose overlap with the parent target gets its own, later rule: nothing to do for them here. */
-  handled?: ReadonlySet<number> }
+  handled?: ReadonlySet<number>;
+}
 
 type Evaluated = { pattern: string; owners: string[]; because: string };
 
@@ -183,9 +296,16 @@ class Evaluator {
   /** Per section, its (non-exclusion) entries in file order. */
   private readonly ordered = new Map<string, number[]>();
 
-  constructor(private readonly entries: readonly GitlabEntry[], private readonly sections: ReadonlyMap<string, GitlabSection>) {
+  constructor(
+    private readonly entries: readonly GitlabEntry[],
+    private readonly sections: ReadonlyMap<string, GitlabSection>,
+  ) {
     this.keys = entries.map(e => disjointKey(e.pattern || '//'));
-    for (const s of sections.keys()) { this.rules.set(s, new OverlapIndex(this.keys)); this.exclusions.set(s, []); this.ordered.set(s, []); }
+    for (const s of sections.keys()) {
+      this.rules.set(s, new OverlapIndex(this.keys));
+      this.exclusions.set(s, []);
+      this.ordered.set(s, []);
+    }
   }
 
   /** Entry i now counts for the targets of later entries. */
@@ -193,7 +313,10 @@ class Evaluator {
     const e = this.entries[i];
     if (e.refused) return;
     if (e.exclusion) this.exclusions.get(e.section)!.push(i);
-    else { this.rules.get(e.section)!.add(i, i); this.ordered.get(e.section)!.push(i); }
+    else {
+      this.rules.get(e.section)!.add(i, i);
+      this.ordered.get(e.section)!.push(i);
+    }
   }
 
   /** The rule for `t`'s paths, then more specific rules for the parts other sections treat differently. */
@@ -202,17 +325,27 @@ class Evaluator {
     const key = disjointKey(t.pattern);
     this.keys.push(key);
     const at = this.keys.length - 1;
-    const refinements: { pattern: string; because: string; order: number; fileOnly: boolean }[] = [];
+    const refinements: { pattern: string; because: string; order: number; fileOnly: boolean }[] =
+      [];
     const partial = (j: number) => {
       if (t.handled?.has(j)) return;
       const e = entries[j];
       const inner = depth < 4 ? intersectPatterns(t.pattern, e.pattern) : undefined;
       const what = `${e.exclusion ? '!' : ''}"${e.written}" (line ${e.line})`;
-      if (inner && inner !== t.pattern) refinements.push({ pattern: inner, because: what, order: j, fileOnly: t.fileOnly || e.below !== undefined });
+      if (inner && inner !== t.pattern)
+        refinements.push({
+          pattern: inner,
+          because: what,
+          order: j,
+          fileOnly: t.fileOnly || e.below !== undefined,
+        });
       else unclear.push(what);
     };
-    const apart = (j: number) => provablyDisjoint(key, this.keys[j]) || differentFileNames(t.pattern, entries[j].pattern) || namesDiffer(t.pattern, entries[j].pattern)
-      || differentFloatingDirs(t.pattern, entries[j].pattern);
+    const apart = (j: number) =>
+      provablyDisjoint(key, this.keys[j]) ||
+      differentFileNames(t.pattern, entries[j].pattern) ||
+      namesDiffer(t.pattern, entries[j].pattern) ||
+      differentFloatingDirs(t.pattern, entries[j].pattern);
     const covers = (j: number) => coversAsGitlab(entries[j], t);
     // One file (`/docs-locale/ja-jp`, `/go.mod`): every rule either matches it or misses it.
     const file = exactFile(t);
@@ -227,18 +360,27 @@ class Evaluator {
       let excluded = false;
       for (const j of this.exclusions.get(section)!) {
         if (t.skip?.has(j) || apartOrHit(j)) continue;
-        if (coversOrHit(j)) { excluded = true; break; }
+        if (coversOrHit(j)) {
+          excluded = true;
+          break;
+        }
         partial(j);
       }
       if (excluded) continue;
-      if (own) { owners.unshift(...t.own); continue; }
+      if (own) {
+        owners.unshift(...t.own);
+        continue;
+      }
       const latest = this.rules.get(section)!.maxOverlapping(at);
       if (latest === -Infinity) continue;
       const list = this.ordered.get(section)!;
       for (let k = lastAtMost(list, latest); k >= 0; k--) {
         const j = list[k];
         if (t.skip?.has(j) || apartOrHit(j)) continue;
-        if (coversOrHit(j)) { owners.push(...entries[j].owners); break; }
+        if (coversOrHit(j)) {
+          owners.push(...entries[j].owners);
+          break;
+        }
         partial(j);
       }
     }
@@ -246,16 +388,33 @@ class Evaluator {
     const out: Evaluated[] = [{ pattern: t.pattern, owners: dedupe(owners), because: '' }];
     // The later rule of a section wins, so its overlap goes last.
     const last = new Map(refinements.map(r => [r.pattern, r.order]));
-    const kept = refinements.filter(r => last.get(r.pattern) === r.order).sort((a, b) => a.order - b.order);
+    const kept = refinements
+      .filter(r => last.get(r.pattern) === r.order)
+      .sort((a, b) => a.order - b.order);
     for (const r of kept) {
       // A later rule's overlap comes after this one and wins where both apply, as in GitLab.
-      const handled = new Set([...(t.handled ?? []), ...kept.filter(x => x.order > r.order).map(x => x.order)]);
-      out.push(...this.evaluate({ ...t, pattern: r.pattern, fileOnly: r.fileOnly, handled }, unclear, depth + 1).map(x => ({ ...x, because: x.because || r.because })));
+      const handled = new Set([
+        ...(t.handled ?? []),
+        ...kept.filter(x => x.order > r.order).map(x => x.order),
+      ]);
+      out.push(
+        ...this.evaluate(
+          { ...t, pattern: r.pattern, fileOnly: r.fileOnly, handled },
+          unclear,
+          depth + 1,
+        ).map(x => ({ ...x, because: x.because || r.because })),
+      );
       // GitLab's `e` is a file name there: below a directory of that name, `e` does not apply.
       const e = entries[r.order];
       if (e.below && !t.fileOnly) {
         const skip = new Set([...(t.skip ?? []), r.order]);
-        out.push(...this.evaluate({ ...t, pattern: `${r.pattern}/**`, fileOnly: false, skip }, unclear, depth + 1).map(x => ({ ...x, because: x.because || `what is below ${r.because}` })));
+        out.push(
+          ...this.evaluate(
+            { ...t, pattern: `${r.pattern}/**`, fileOnly: false, skip },
+            unclear,
+            depth + 1,
+          ).map(x => ({ ...x, because: x.because || `what is below ${r.because}` })),
+        );
       }
     }
     return out;
@@ -269,7 +428,10 @@ function lastAtMost(list: readonly number[], max: number): number {
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid] <= max) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    if (list[mid] <= max) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return found;
 }
@@ -285,21 +447,27 @@ function coversAsGitlab(e: GitlabEntry, t: Target): boolean {
     if (!t.fileOnly || e.pattern.startsWith('/')) return false;
     const names = e.pattern.replace(/^\*\*\//, '').split('/');
     const segs = t.pattern.split('/');
-    return segs.length >= names.length && names.every((n, k) => segs[segs.length - names.length + k] === n);
+    return (
+      segs.length >= names.length &&
+      names.every((n, k) => segs[segs.length - names.length + k] === n)
+    );
   }
   return provablyCovers(e.pattern, t.pattern);
 }
 
 /** The one path a target names, when it names one file: anchored, literal, read as a file name. */
 function exactFile(t: Target): string | undefined {
-  if (!t.pattern.startsWith('/') || t.pattern.endsWith('/') || /[*?\\]/.test(t.pattern)) return undefined;
+  if (!t.pattern.startsWith('/') || t.pattern.endsWith('/') || /[*?\\]/.test(t.pattern))
+    return undefined;
   const last = t.pattern.slice(t.pattern.lastIndexOf('/') + 1);
   return t.fileOnly || /\.[A-Za-z0-9]+$/.test(last) ? t.pattern.slice(1) : undefined;
 }
 
 /** Whether GitLab's rule matches this file: its pattern does, and not only because the file is below a directory it names. */
 function gitlabMatches(e: GitlabEntry, file: string): boolean {
-  return patternMatches(e.pattern, file) && !(e.below !== undefined && patternMatches(e.below, file));
+  return (
+    patternMatches(e.pattern, file) && !(e.below !== undefined && patternMatches(e.below, file))
+  );
 }
 
 /** The last segment of a pattern when it is a name (not `*`, `**` or a directory's trailing `/`). */

@@ -9,17 +9,17 @@ import { checkPattern } from '../match/pattern';
  */
 export type GitlabPattern =
   | {
-    kind: 'ok';
-    /** The OWNERS.yaml pattern. */
-    pattern: string;
-    /**
-     * GitLab matches the last segment only as a file name, while OWNERS.yaml's `pattern` also owns
-     * what is below a directory of that name: `below` names those paths, so the import can give
-     * them back what they had. Set only for a literal name without an extension (`docs`,
-     * `model/db`, `LICENSE`); names with a wildcard or an extension are taken to be files.
-     */
-    below?: string;
-  }
+      kind: 'ok';
+      /** The OWNERS.yaml pattern. */
+      pattern: string;
+      /**
+       * GitLab matches the last segment only as a file name, while OWNERS.yaml's `pattern` also owns
+       * what is below a directory of that name: `below` names those paths, so the import can give
+       * them back what they had. Set only for a literal name without an extension (`docs`,
+       * `model/db`, `LICENSE`); names with a wildcard or an extension are taken to be files.
+       */
+      below?: string;
+    }
   | { kind: 'refused'; reason: string };
 
 /** Translates one pattern as written in a GitLab CODEOWNERS file (the part before the first unescaped space). */
@@ -28,16 +28,24 @@ export function translateGitlabPattern(written: string): GitlabPattern {
   // GitLab turns an escaped run of whitespace into one space; OWNERS.yaml writes a space as `\ `.
   p = p.replace(/\\\s+/g, '\\ ');
   if (/\[|\]/.test(p.replace(/\\./g, ''))) {
-    return { kind: 'refused', reason: `"${written}" uses a character class ("[...]"), which OWNERS.yaml patterns do not have; write one rule per name instead (e.g. "file1.txt" and "file2.txt" for "file[12].txt")` };
+    return {
+      kind: 'refused',
+      reason: `"${written}" uses a character class ("[...]"), which OWNERS.yaml patterns do not have; write one rule per name instead (e.g. "file1.txt" and "file2.txt" for "file[12].txt")`,
+    };
   }
   if (p === '*') return { kind: 'ok', pattern: '*' };
   const anchored = p.startsWith('/');
   let body = anchored ? p.slice(1) : p;
   const directory = body.endsWith('/');
   if (directory) body = body.slice(0, -1);
-  if (body === '') return { kind: 'refused', reason: `"${written}" names no path; write "*" for every file` };
+  if (body === '')
+    return { kind: 'refused', reason: `"${written}" names no path; write "*" for every file` };
   const segments = body.split('/');
-  if (segments.some(s => s === '')) return { kind: 'refused', reason: `"${written}" has an empty path segment ("//"), so GitLab matches no file with it; write it with single slashes` };
+  if (segments.some(s => s === ''))
+    return {
+      kind: 'refused',
+      reason: `"${written}" has an empty path segment ("//"), so GitLab matches no file with it; write it with single slashes`,
+    };
   // fnmatch reads `**` as "any directories" only before a `/`; a last `**` is one name, like `*`.
   if (!directory && segments[segments.length - 1] === '**') segments[segments.length - 1] = '*';
   // `**` at the front adds nothing to GitLab's own `/**/`.
@@ -45,15 +53,27 @@ export function translateGitlabPattern(written: string): GitlabPattern {
   const last = segments[segments.length - 1];
   const joined = segments.join('/') + (directory ? '/' : '');
   // A name alone already matches at any depth in OWNERS.yaml, a path with a slash is anchored there.
-  const pattern = anchored ? `/${joined}`
-    : segments.length === 1 && !last.startsWith('#') ? joined
-      : last === '**' && segments.length === 1 ? '*' : `**/${joined}`;
+  const pattern = anchored
+    ? `/${joined}`
+    : segments.length === 1 && !last.startsWith('#')
+      ? joined
+      : last === '**' && segments.length === 1
+        ? '*'
+        : `**/${joined}`;
   const problem = checkPattern(pattern);
-  if (problem.kind === 'invalid') return { kind: 'refused', reason: `"${written}" cannot be written as an OWNERS.yaml pattern: ${problem.reason}` };
+  if (problem.kind === 'invalid')
+    return {
+      kind: 'refused',
+      reason: `"${written}" cannot be written as an OWNERS.yaml pattern: ${problem.reason}`,
+    };
   const fileName = !directory && last !== '*' && last !== '**';
   const literal = !/[*?\\]/.test(last);
-  const below = fileName && literal && !/\.[A-Za-z0-9]+$/.test(last)
-    ? (anchored || segments.length > 1 ? `${pattern}/**` : `**/${pattern}/**`) : undefined;
+  const below =
+    fileName && literal && !/\.[A-Za-z0-9]+$/.test(last)
+      ? anchored || segments.length > 1
+        ? `${pattern}/**`
+        : `**/${pattern}/**`
+      : undefined;
   return { kind: 'ok', pattern, below };
 }
 

@@ -9,26 +9,50 @@ const EVERYTHING = new Set(['*', '**', '/**', '**/*', '**/**']);
  * without slash (`*.md`) that `inner`'s last segment always satisfies. False means "not proven".
  */
 export function provablyCovers(outer: string, inner: string): boolean {
-  if (checkPattern(outer).kind === 'invalid' || checkPattern(inner).kind === 'invalid') return false;
+  if (checkPattern(outer).kind === 'invalid' || checkPattern(inner).kind === 'invalid')
+    return false;
   if (outer === inner || EVERYTHING.has(outer)) return true;
   const o = patternShape(outer);
   const i = patternShape(inner);
   const lastOf = (segs: string[]) => segs[segs.length - 1];
-  const globMatches = (glob: string, seg: string) => seg === glob || (!/[*?\\]/.test(seg) && compileSegmentGlob(glob)(seg));
-  if (o.anchored && o.segments.length >= 2 && o.segments[o.segments.length - 2] === '**' && lastOf(o.segments) !== '**') {
+  const globMatches = (glob: string, seg: string) =>
+    seg === glob || (!/[*?\\]/.test(seg) && compileSegmentGlob(glob)(seg));
+  if (
+    o.anchored &&
+    o.segments.length >= 2 &&
+    o.segments[o.segments.length - 2] === '**' &&
+    lastOf(o.segments) !== '**'
+  ) {
     // `/doc/**/*.md` covers `/doc/*.md`, `/doc/a/b.md`: same literal start, a last segment its glob accepts.
     const start = o.segments.slice(0, -2);
-    if (start.some(x => /[*?\\]/.test(x)) || !i.anchored || i.segments.length <= start.length || inner.endsWith('/')) return false;
-    return start.every((x, k) => x === i.segments[k]) && globMatches(lastOf(o.segments), lastOf(i.segments));
+    if (
+      start.some(x => /[*?\\]/.test(x)) ||
+      !i.anchored ||
+      i.segments.length <= start.length ||
+      inner.endsWith('/')
+    )
+      return false;
+    return (
+      start.every((x, k) => x === i.segments[k]) &&
+      globMatches(lastOf(o.segments), lastOf(i.segments))
+    );
   }
   if (o.anchored) {
-    const prefix = o.segments[o.segments.length - 1] === '**' ? o.segments.slice(0, -1) : o.segments;
-    if (prefix.length === 0 || prefix.some(s => /[*?\\]/.test(s)) || !i.anchored || i.segments.length < prefix.length) return false;
+    const prefix =
+      o.segments[o.segments.length - 1] === '**' ? o.segments.slice(0, -1) : o.segments;
+    if (
+      prefix.length === 0 ||
+      prefix.some(s => /[*?\\]/.test(s)) ||
+      !i.anchored ||
+      i.segments.length < prefix.length
+    )
+      return false;
     return prefix.every((s, k) => s === i.segments[k]);
   }
   if (coveredAtAnyDepth(o.segments.slice(1), i)) return true;
   // Unanchored one-segment glob (`**`, name): every inner path's last segment must match it.
-  if (o.segments.length !== 2 || /\//.test(outer.replace(/\/$/, '')) || outer.endsWith('/')) return false;
+  if (o.segments.length !== 2 || /\//.test(outer.replace(/\/$/, '')) || outer.endsWith('/'))
+    return false;
   const last = i.segments[i.segments.length - 1];
   if (last === '**' || inner.endsWith('/')) return false;
   const glob = o.segments[1];
@@ -41,10 +65,14 @@ export function provablyCovers(outer: string, inner: string): boolean {
  * literal start (`**\/lib/` against `/src/lib/`): covered when those segments match inside the
  * literal start, and what follows them is allowed (a trailing `**` needs something below).
  */
-function coveredAtAnyDepth(outer: readonly string[], shape: { segments: string[]; anchored: boolean }): boolean {
+function coveredAtAnyDepth(
+  outer: readonly string[],
+  shape: { segments: string[]; anchored: boolean },
+): boolean {
   const dirTail = outer[outer.length - 1] === '**';
   const segs = dirTail ? outer.slice(0, -1) : outer;
-  if (segs.length === 0 || segs.some(x => x === '**') || segs[segs.length - 1] === '*') return false;
+  if (segs.length === 0 || segs.some(x => x === '**') || segs[segs.length - 1] === '*')
+    return false;
   // Wherever the inner pattern has literal segments in a row, every path it matches has them in a row.
   const inner = shape.anchored ? shape.segments : shape.segments.slice(1);
   const tests = segs.map(x => compileSegmentGlob(x));
@@ -78,7 +106,9 @@ export function floatingHead(p: string): string[] | undefined {
   }
   // `**/magefiles/x.go`: a file at any depth lies where its whole run is.
   // (a name alone is a file that may be anywhere, inside any directory: no place of its own).
-  return run.length > 0 && (run.length < rest.length || (!p.endsWith('/') && run.length > 1)) ? run : undefined;
+  return run.length > 0 && (run.length < rest.length || (!p.endsWith('/') && run.length > 1))
+    ? run
+    : undefined;
 }
 
 /** True when `b` appears as consecutive segments inside `a`. */
@@ -116,7 +146,10 @@ export function differentFloatingDirs(a: string, b: string): boolean {
   const fb = floatingHead(b);
   if (!(fa && fa.length > 1) && !(fb && fb.length > 1)) return false;
   // For a file at any depth (`**/ee/docs`) the place is its directory part; its last name is a file.
-  const place = (p: string, head: string[] | undefined) => (head && !p.endsWith('/') && !p.endsWith('**') && floatingFile(p) ? head.slice(0, -1) : head ?? anchoredHead(p));
+  const place = (p: string, head: string[] | undefined) =>
+    head && !p.endsWith('/') && !p.endsWith('**') && floatingFile(p)
+      ? head.slice(0, -1)
+      : (head ?? anchoredHead(p));
   const x = place(a, fa);
   const y = place(b, fb);
   if (x !== undefined && y !== undefined && (x.length === 0 || y.length === 0)) return false;
@@ -172,10 +205,18 @@ export function intersectPatterns(a: string, b: string): string | undefined {
   const deepGlobOf = (p: string) => {
     const s = patternShape(p);
     const n = s.segments.length;
-    return s.anchored && n >= 2 && s.segments[n - 2] === '**' && s.segments.slice(0, -2).every(x => !/[*?\\]/.test(x)) && !p.endsWith('/')
-      ? { start: s.segments.slice(0, -2), glob: s.segments[n - 1] } : undefined;
+    return s.anchored &&
+      n >= 2 &&
+      s.segments[n - 2] === '**' &&
+      s.segments.slice(0, -2).every(x => !/[*?\\]/.test(x)) &&
+      !p.endsWith('/')
+      ? { start: s.segments.slice(0, -2), glob: s.segments[n - 1] }
+      : undefined;
   };
-  for (const [d, n] of [[a, b], [b, a]]) {
+  for (const [d, n] of [
+    [a, b],
+    [b, a],
+  ]) {
     const dir = dirOf(d);
     const name = nameOf(n);
     if (dir && name) return `/${dir.join('/')}/**/${name}`;
@@ -184,24 +225,43 @@ export function intersectPatterns(a: string, b: string): string | undefined {
     // A pattern ending in a name glob (`/x/**/*.rb`) and one literal name at any depth that it accepts: that name there.
     const lastSlash = d.lastIndexOf('/');
     const glob = lastSlash >= 0 ? d.slice(lastSlash + 1) : '';
-    if (name && !/[*?\\]/.test(name) && /[*?]/.test(glob) && !/\\/.test(glob) && compileSegmentGlob(glob)(name)) {
+    if (
+      name &&
+      !/[*?\\]/.test(name) &&
+      /[*?]/.test(glob) &&
+      !/\\/.test(glob) &&
+      compileSegmentGlob(glob)(name)
+    ) {
       return `${d.slice(0, lastSlash)}/${name}`;
     }
     // Any directory (`**/docs/**`, `/a/**/b/**`) and a file name (`README.md`): that name below it.
-    if (name && (d.endsWith('/') || d.endsWith('/**')) && !dirNamed(d, name)) return `${d.replace(/\/(\*\*)?$/, '')}/**/${name}`;
+    if (name && (d.endsWith('/') || d.endsWith('/**')) && !dirNamed(d, name))
+      return `${d.replace(/\/(\*\*)?$/, '')}/**/${name}`;
     // A root directory and a path at any depth that cannot start inside it (`/src/` and `lib/`, `**/model/db`).
     const floating = floatingOf(n);
-    if (dir && floating && !/[*?\\]/.test(floating.segs[0]) && noOverlapAtJoin(dir, floating.segs)) {
+    if (
+      dir &&
+      floating &&
+      !/[*?\\]/.test(floating.segs[0]) &&
+      noOverlapAtJoin(dir, floating.segs)
+    ) {
       return `/${dir.join('/')}/**/${floating.segs.join('/')}${floating.dir ? '/' : ''}`;
     }
     // A directory at any depth and a path at any depth that can neither start inside it nor hold it.
     const outerDir = floatingOf(d);
-    if (outerDir?.dir && floating && !floating.dir && outerDir.segs.every(x => !/[*?\\]/.test(x))
-      && noOverlapAtJoin(outerDir.segs, floating.segs) && !containsRun(floating.segs, outerDir.segs)) {
+    if (
+      outerDir?.dir &&
+      floating &&
+      !floating.dir &&
+      outerDir.segs.every(x => !/[*?\\]/.test(x)) &&
+      noOverlapAtJoin(outerDir.segs, floating.segs) &&
+      !containsRun(floating.segs, outerDir.segs)
+    ) {
       return `**/${outerDir.segs.join('/')}/**/${floating.segs.join('/')}`;
     }
     const deep = deepGlobOf(n);
-    if (dir && deep && deep.start.every((x, k) => dir[k] === x) && dir.length >= deep.start.length) return `/${dir.join('/')}/**/${deep.glob}`;
+    if (dir && deep && deep.start.every((x, k) => dir[k] === x) && dir.length >= deep.start.length)
+      return `/${dir.join('/')}/**/${deep.glob}`;
   }
   return undefined;
 }
@@ -214,7 +274,8 @@ export function differentFileNames(a: string, b: string): boolean {
   const last = (p: string) => (p.endsWith('/') ? undefined : p.split('/').pop());
   const x = last(a);
   const y = last(b);
-  const fileLike = (n: string | undefined): n is string => n !== undefined && n !== '**' && /\.[^*?\\/]+$/.test(n);
+  const fileLike = (n: string | undefined): n is string =>
+    n !== undefined && n !== '**' && /\.[^*?\\/]+$/.test(n);
   if (!fileLike(x) || !fileLike(y) || x === y) return false;
   const literal = (n: string) => !/[*?\\]/.test(n);
   if (literal(x) && literal(y)) return true;

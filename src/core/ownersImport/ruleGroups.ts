@@ -20,9 +20,17 @@ export interface GroupedRules {
 const MAX_PAIRWISE_PROOFS = 2_000;
 
 /** A rule with no owners, no owner and no team leaves its paths unowned. */
-export const isOwned = (r: ImportRule) => r.owners.length > 0 || r.owner !== undefined || r.team !== undefined;
+export const isOwned = (r: ImportRule) =>
+  r.owners.length > 0 || r.owner !== undefined || r.team !== undefined;
 
-const groupKey = (r: ImportRule) => [r.owners.join(' '), r.team ?? '', r.owner?.login ?? '', r.name ?? '', JSON.stringify(r.extra ?? {})].join('\u0000');
+const groupKey = (r: ImportRule) =>
+  [
+    r.owners.join(' '),
+    r.team ?? '',
+    r.owner?.login ?? '',
+    r.name ?? '',
+    JSON.stringify(r.extra ?? {}),
+  ].join('\u0000');
 
 /**
  * Groups rules into components without changing any path's winner: a rule joins the latest group
@@ -54,20 +62,31 @@ export function groupRules(rules: readonly ImportRule[]): GroupedRules {
   return { groups, unowned, placement };
 }
 
-function placeUnowned(rules: readonly ImportRule[], keys: readonly DisjointKey[], unowned: readonly number[]): Placement {
+function placeUnowned(
+  rules: readonly ImportRule[],
+  keys: readonly DisjointKey[],
+  unowned: readonly number[],
+): Placement {
   // The overlap index rules most rules out at once (values: rule indices, negated for "before");
   // only when it cannot are pairs tested, up to a bound past which the rule counts as stuck (safe).
   const after = new OverlapIndex(keys);
   const before = new OverlapIndex(keys);
-  rules.forEach((r, i) => { if (isOwned(r)) { after.add(i, i); before.add(i, -i); } });
+  rules.forEach((r, i) => {
+    if (isOwned(r)) {
+      after.add(i, i);
+      before.add(i, -i);
+    }
+  });
   const blocking = (u: number, step: 1 | -1): boolean => {
-    if ((step === 1 ? after.maxOverlapping(u) : -before.maxOverlapping(u)) * step <= u * step) return false;
+    if ((step === 1 ? after.maxOverlapping(u) : -before.maxOverlapping(u)) * step <= u * step)
+      return false;
     let proofs = 0;
     for (let i = u + step; i >= 0 && i < rules.length; i += step) {
       const r = rules[i];
       if (!isOwned(r)) continue;
       if (++proofs > MAX_PAIRWISE_PROOFS) return true;
-      if (!provablyDisjoint(keys[u], keys[i]) && !differentFileNames(rules[u].pattern, r.pattern)) return true;
+      if (!provablyDisjoint(keys[u], keys[i]) && !differentFileNames(rules[u].pattern, r.pattern))
+        return true;
     }
     return false;
   };
@@ -75,5 +94,7 @@ function placeUnowned(rules: readonly ImportRule[], keys: readonly DisjointKey[]
   if (stuckAtEnd.length === 0) return { where: 'end', inexact: [] };
   const stuckAtStart = unowned.filter(u => blocking(u, -1));
   if (stuckAtStart.length === 0) return { where: 'start', inexact: [] };
-  return stuckAtEnd.length <= stuckAtStart.length ? { where: 'end', inexact: stuckAtEnd } : { where: 'start', inexact: stuckAtStart };
+  return stuckAtEnd.length <= stuckAtStart.length
+    ? { where: 'end', inexact: stuckAtEnd }
+    : { where: 'start', inexact: stuckAtStart };
 }

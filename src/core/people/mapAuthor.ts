@@ -1,7 +1,10 @@
 import type { OwnersModel } from '../owners/model';
 
 /** A commit author as git prints it after `.mailmap` (`%aN`, `%aE`). */
-export interface GitIdentity { name: string; email: string }
+export interface GitIdentity {
+  name: string;
+  email: string;
+}
 
 /** Who a commit author is for the figures: a login, or the lowercased email of a person with no login. */
 export interface MappedAuthor {
@@ -19,10 +22,13 @@ const NOREPLY = /^(?:\d+\+)?([^@+]+)@users\.noreply\.github\.com$/i;
  * (case-insensitive), a GitHub no-reply address, else the lowercased email. A bot: the name, the
  * email's local part or the login ends in `[bot]`.
  */
-export function createAuthorMapper(model: Pick<OwnersModel, 'people'>): (who: GitIdentity) => MappedAuthor {
+export function createAuthorMapper(
+  model: Pick<OwnersModel, 'people'>,
+): (who: GitIdentity) => MappedAuthor {
   const byEmail = new Map<string, string>();
   for (const person of model.people.values()) {
-    for (const e of person.emails) if (!byEmail.has(e.toLowerCase())) byEmail.set(e.toLowerCase(), person.login);
+    for (const e of person.emails)
+      if (!byEmail.has(e.toLowerCase())) byEmail.set(e.toLowerCase(), person.login);
   }
   const cache = new Map<string, MappedAuthor>();
   return who => {
@@ -34,7 +40,10 @@ export function createAuthorMapper(model: Pick<OwnersModel, 'people'>): (who: Gi
     const fromPeople = byEmail.get(email);
     const noreply = fromPeople === undefined ? NOREPLY.exec(who.email.trim())?.[1] : undefined;
     const login = fromPeople ?? noreply ?? email;
-    const isBot = who.name.trim().toLowerCase().endsWith('[bot]') || local.endsWith('[bot]') || login.toLowerCase().endsWith('[bot]');
+    const isBot =
+      who.name.trim().toLowerCase().endsWith('[bot]') ||
+      local.endsWith('[bot]') ||
+      login.toLowerCase().endsWith('[bot]');
     found = { login, unmapped: fromPeople === undefined && noreply === undefined, isBot };
     cache.set(key, found);
     return found;

@@ -40,7 +40,10 @@ export interface Assessment {
 }
 
 /** A month the window does not cover whole is left out of every comparison (it would read as a fall). */
-export function isWholeMonth(m: Pick<MonthFigures, 'month'> & { days?: number }, window?: { since: string; until: string }): boolean {
+export function isWholeMonth(
+  m: Pick<MonthFigures, 'month'> & { days?: number },
+  window?: { since: string; until: string },
+): boolean {
   const [y, mo] = m.month.split('-').map(Number);
   const full = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   if (m.days !== undefined) return m.days >= full;
@@ -55,8 +58,14 @@ export function isWholeMonth(m: Pick<MonthFigures, 'month'> & { days?: number },
  * when every month moves the same way by at least a point in all, steady when they stay within
  * five points, unknown with fewer than three such months or when they zigzag.
  */
-export function recentTrend(monthly: readonly (MonthFigures & { days?: number })[], window?: { since: string; until: string }): RecentTrend {
-  const months = monthly.filter(m => m.lines > 0 && isWholeMonth(m, window)).slice(-3).map(m => ({ month: m.month, leadShare: m.leadShare }));
+export function recentTrend(
+  monthly: readonly (MonthFigures & { days?: number })[],
+  window?: { since: string; until: string },
+): RecentTrend {
+  const months = monthly
+    .filter(m => m.lines > 0 && isWholeMonth(m, window))
+    .slice(-3)
+    .map(m => ({ month: m.month, leadShare: m.leadShare }));
   if (months.length < 3) return { direction: 'unknown', months };
   const s = months.map(m => m.leadShare);
   const down = s[0] > s[1] && s[1] > s[2] && s[0] - s[2] >= 0.01;
@@ -77,41 +86,80 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
  *   (1 / teamSize, within EQUAL_SHARE_MARGIN): in a team of two, 50% is everyone doing their half;
  * - `absent` stays a concern, `insufficient-data` is information.
  */
-export function assessTeam(figures: TeamFigures, teamSize: number, monthly: readonly (MonthFigures & { days?: number })[] = [], window?: { since: string; until: string }): Assessment {
+export function assessTeam(
+  figures: TeamFigures,
+  teamSize: number,
+  monthly: readonly (MonthFigures & { days?: number })[] = [],
+  window?: { since: string; until: string },
+): Assessment {
   const size = Math.max(1, teamSize);
   const equalShare = 1 / size;
   const others = size - 1;
   const readings: SignalReading[] = figures.signals.map(signal => {
     switch (signal) {
-      case 'insufficient-data': return { signal, standing: 'info' };
+      case 'insufficient-data':
+        return { signal, standing: 'info' };
       case 'bottleneck':
         return others <= 1
-          ? { signal, standing: 'expected', why: others === 0 ? 'the lead works alone: nobody else can approve' : 'with one other person in the team, nobody else can approve their pull requests' }
+          ? {
+              signal,
+              standing: 'expected',
+              why:
+                others === 0
+                  ? 'the lead works alone: nobody else can approve'
+                  : 'with one other person in the team, nobody else can approve their pull requests',
+            }
           : { signal, standing: 'concern' };
       case 'holds-ownership': {
         const part = Math.ceil(figures.components / size);
         return figures.leadOwnedComponents <= part
-          ? { signal, standing: 'expected', why: `the lead owns ${figures.leadOwnedComponents} of ${figures.components} components, their part in a team of ${size}` }
+          ? {
+              signal,
+              standing: 'expected',
+              why: `the lead owns ${figures.leadOwnedComponents} of ${figures.components} components, their part in a team of ${size}`,
+            }
           : { signal, standing: 'concern' };
       }
       case 'doing-the-work':
       case 'watch':
         return figures.leadShare <= equalShare + EQUAL_SHARE_MARGIN
-          ? { signal, standing: 'expected', why: `${pct(figures.leadShare)} is about an equal share in a team of ${size}, ${pct(equalShare)} each` }
+          ? {
+              signal,
+              standing: 'expected',
+              why: `${pct(figures.leadShare)} is about an equal share in a team of ${size}, ${pct(equalShare)} each`,
+            }
           : { signal, standing: 'concern' };
-      default: return { signal, standing: 'concern' };
+      default:
+        return { signal, standing: 'concern' };
     }
   });
   const concerns = readings.filter(r => r.standing === 'concern').map(r => r.signal);
   const trend = recentTrend(monthly, window);
-  return { teamSize: size, equalShare, readings, concerns, trend, headline: headline(figures, size, readings, concerns, trend) };
+  return {
+    teamSize: size,
+    equalShare,
+    readings,
+    concerns,
+    trend,
+    headline: headline(figures, size, readings, concerns, trend),
+  };
 }
 
-function headline(f: TeamFigures, size: number, readings: SignalReading[], concerns: TeamSignal[], trend: RecentTrend): string {
-  const moving = trend.direction === 'falling' || trend.direction === 'rising'
-    ? `, ${trend.direction}: ${trend.months.map(m => pct(m.leadShare)).join(', ')} in the last ${trend.months.length} whole months`
-    : trend.direction === 'steady' ? `, steady over the last ${trend.months.length} whole months` : '';
-  if (readings.some(r => r.signal === 'insufficient-data')) return `${SIGNAL_WORDS['insufficient-data'].meaning} ${SIGNAL_WORDS['insufficient-data'].action}`;
+function headline(
+  f: TeamFigures,
+  size: number,
+  readings: SignalReading[],
+  concerns: TeamSignal[],
+  trend: RecentTrend,
+): string {
+  const moving =
+    trend.direction === 'falling' || trend.direction === 'rising'
+      ? `, ${trend.direction}: ${trend.months.map(m => pct(m.leadShare)).join(', ')} in the last ${trend.months.length} whole months`
+      : trend.direction === 'steady'
+        ? `, steady over the last ${trend.months.length} whole months`
+        : '';
+  if (readings.some(r => r.signal === 'insufficient-data'))
+    return `${SIGNAL_WORDS['insufficient-data'].meaning} ${SIGNAL_WORDS['insufficient-data'].action}`;
   const share = `The lead wrote ${pct(f.leadShare)} of the team's lines${moving}.`;
   if (concerns.length === 0) {
     const expected = readings.filter(r => r.standing === 'expected');
@@ -122,7 +170,9 @@ function headline(f: TeamFigures, size: number, readings: SignalReading[], conce
   const top = concerns[0];
   // A share already falling over whole months is the next step under way: say so rather than repeat it.
   const underWay = (top === 'doing-the-work' || top === 'watch') && trend.direction === 'falling';
-  const next = underWay ? 'Keep handing work over: the share is coming down.' : SIGNAL_WORDS[top].action;
+  const next = underWay
+    ? 'Keep handing work over: the share is coming down.'
+    : SIGNAL_WORDS[top].action;
   return `${capital(SIGNAL_WORDS[top].label)}. ${share} ${next}`;
 }
 
@@ -138,17 +188,24 @@ export const SHORT_STEPS: Record<TeamSignal, string> = {
   'holds-ownership': 'hand off a component',
   absent: 'check in with the team',
   'lead-inactive': 'find a stand-in',
-  'lead-unmapped': 'add the lead\'s emails',
+  'lead-unmapped': "add the lead's emails",
   'reviews-unknown': 'read reviews as unknown',
   'insufficient-data': 'widen the window',
 };
 
 /** The direction of the lead's share on a row: ↓ falling, ↑ rising, → steady (the tooltip and the legend say it in words). */
-export const DIRECTION_ARROWS: Record<Direction, string> = { falling: ' ↓', rising: ' ↑', steady: ' →', unknown: '' };
+export const DIRECTION_ARROWS: Record<Direction, string> = {
+  falling: ' ↓',
+  rising: ' ↑',
+  steady: ' →',
+  unknown: '',
+};
 
 /** Labels too long for a row at the default width, said shorter there (the tooltip has the full label). */
 const SHORT_LABELS: Partial<Record<TeamSignal, string>> = {
-  absent: 'lead not in PRs', 'lead-unmapped': 'lead not in history', 'lead-inactive': 'lead not seen',
+  absent: 'lead not in PRs',
+  'lead-unmapped': 'lead not in history',
+  'lead-inactive': 'lead not seen',
 };
 
 /** A team at a glance: the signal to act on, the lead's share with its direction, and the one next step. */
@@ -165,14 +222,30 @@ export interface Glance {
  * What a team row says without hovering. `handTo` is a component the lead owns and who could take
  * it ("could go to"): the next step names them when holding ownership is the concern.
  */
-export function teamGlance(f: TeamFigures, a: Assessment, handTo?: { component: string; to: string }): Glance {
-  if (f.signals.includes('insufficient-data')) return { signal: 'insufficient-data', state: `${SIGNAL_WORDS['insufficient-data'].label} · ${f.pullRequests} PRs`, next: SHORT_STEPS['insufficient-data'] };
+export function teamGlance(
+  f: TeamFigures,
+  a: Assessment,
+  handTo?: { component: string; to: string },
+): Glance {
+  if (f.signals.includes('insufficient-data'))
+    return {
+      signal: 'insufficient-data',
+      state: `${SIGNAL_WORDS['insufficient-data'].label} · ${f.pullRequests} PRs`,
+      next: SHORT_STEPS['insufficient-data'],
+    };
   const signal = a.concerns[0];
   const share = `${pct(f.leadShare)}${DIRECTION_ARROWS[a.trend.direction]}`;
   if (!signal) return { state: `ok · ${share}`, next: 'nothing to act on' };
-  const underWay = (signal === 'doing-the-work' || signal === 'watch') && a.trend.direction === 'falling';
-  const next = underWay ? 'keep handing work over'
-    : (signal === 'holds-ownership' || signal === 'doing-the-work') && handTo ? `hand ${handTo.component} to ${handTo.to}`
+  const underWay =
+    (signal === 'doing-the-work' || signal === 'watch') && a.trend.direction === 'falling';
+  const next = underWay
+    ? 'keep handing work over'
+    : (signal === 'holds-ownership' || signal === 'doing-the-work') && handTo
+      ? `hand ${handTo.component} to ${handTo.to}`
       : SHORT_STEPS[signal];
-  return { signal, state: `${SHORT_LABELS[signal] ?? SIGNAL_WORDS[signal].label} · ${share}`, next };
+  return {
+    signal,
+    state: `${SHORT_LABELS[signal] ?? SIGNAL_WORDS[signal].label} · ${share}`,
+    next,
+  };
 }

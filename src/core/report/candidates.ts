@@ -33,13 +33,16 @@ export interface CandidateTeam {
 export type BusyLeads = ReadonlyMap<string, { team: string; leadShare: number }>;
 
 /** Leads of teams whose signals say `doing-the-work` or `watch`. */
-export function busyLeads(teams: readonly Pick<TeamFigures, 'team' | 'lead' | 'signals' | 'leadShare'>[]): Map<string, { team: string; leadShare: number }> {
+export function busyLeads(
+  teams: readonly Pick<TeamFigures, 'team' | 'lead' | 'signals' | 'leadShare'>[],
+): Map<string, { team: string; leadShare: number }> {
   const out = new Map<string, { team: string; leadShare: number }>();
   for (const t of teams) {
     if (!t.lead || !(t.signals.includes('doing-the-work') || t.signals.includes('watch'))) continue;
     const key = t.lead.toLowerCase();
     const seen = out.get(key);
-    if (!seen || t.leadShare > seen.leadShare) out.set(key, { team: t.team, leadShare: t.leadShare });
+    if (!seen || t.leadShare > seen.leadShare)
+      out.set(key, { team: t.team, leadShare: t.leadShare });
   }
   return out;
 }
@@ -51,9 +54,15 @@ const pct = (share: number) => `${Math.round(share * 100)}%`;
  * and `backup`), other than the owner, best first. Only people already in the figures are named,
  * so team-only figures (individuals removed) yield only the lead.
  */
-export function rankCandidates(c: ComponentFigures, team: CandidateTeam | undefined, busy: BusyLeads = new Map()): Candidate[] {
+export function rankCandidates(
+  c: ComponentFigures,
+  team: CandidateTeam | undefined,
+  busy: BusyLeads = new Map(),
+): Candidate[] {
   const owner = c.owner.toLowerCase();
-  const inTeam = new Set([team?.lead ?? '', ...(team?.members ?? [])].filter(Boolean).map(l => l.toLowerCase()));
+  const inTeam = new Set(
+    [team?.lead ?? '', ...(team?.members ?? [])].filter(Boolean).map(l => l.toLowerCase()),
+  );
   const pool = new Map<string, { login: string; files: number; lines: number }>();
   const add = (login: string | null, files = 0, lines = 0) => {
     if (!login || login.toLowerCase() === owner) return;
@@ -69,26 +78,55 @@ export function rankCandidates(c: ComponentFigures, team: CandidateTeam | undefi
   add(c.backup);
   const ranked = [...pool.entries()].map(([key, p]): Candidate => {
     const b = busy.get(key);
-    return { login: p.login, inTeam: inTeam.has(key), files: p.files, lines: p.lines, why: '', ...(b ? { busyIn: b.team } : {}) };
+    return {
+      login: p.login,
+      inTeam: inTeam.has(key),
+      files: p.files,
+      lines: p.lines,
+      why: '',
+      ...(b ? { busyIn: b.team } : {}),
+    };
   });
-  ranked.sort((a, b) => Number(!!a.busyIn) - Number(!!b.busyIn) || Number(b.inTeam) - Number(a.inTeam)
-    || b.files - a.files || b.lines - a.lines || (a.login.toLowerCase() < b.login.toLowerCase() ? -1 : a.login.toLowerCase() > b.login.toLowerCase() ? 1 : 0));
+  ranked.sort(
+    (a, b) =>
+      Number(!!a.busyIn) - Number(!!b.busyIn) ||
+      Number(b.inTeam) - Number(a.inTeam) ||
+      b.files - a.files ||
+      b.lines - a.lines ||
+      (a.login.toLowerCase() < b.login.toLowerCase()
+        ? -1
+        : a.login.toLowerCase() > b.login.toLowerCase()
+          ? 1
+          : 0),
+  );
   return ranked.map(x => ({ ...x, why: whyOf(x, c, team, busy) }));
 }
 
 /** The first of `rankCandidates`, or undefined when the figures name nobody. */
-export function bestCandidate(c: ComponentFigures, team: CandidateTeam | undefined, busy?: BusyLeads): Candidate | undefined {
+export function bestCandidate(
+  c: ComponentFigures,
+  team: CandidateTeam | undefined,
+  busy?: BusyLeads,
+): Candidate | undefined {
   return rankCandidates(c, team, busy)[0];
 }
 
 /** A few words on why this person: membership, then what the history shows, then a lead's load elsewhere. */
-function whyOf(x: Omit<Candidate, 'why'>, c: ComponentFigures, team: CandidateTeam | undefined, busy: BusyLeads): string {
+function whyOf(
+  x: Omit<Candidate, 'why'>,
+  c: ComponentFigures,
+  team: CandidateTeam | undefined,
+  busy: BusyLeads,
+): string {
   const parts: string[] = [];
   if (x.inTeam) parts.push('in the team');
   if (x.files > 0 && c.knowledge) parts.push(`knows ${x.files} of ${c.knowledge.files} files`);
   else if (x.lines > 0 && c.lines > 0) parts.push(`wrote ${pct(x.lines / c.lines)} of its lines`);
   const b = busy.get(x.login.toLowerCase());
-  if (b) parts.push(`already writes ${pct(b.leadShare)} of ${b.team === team?.id ? "this team's" : `team ${b.team}'s`} lines as its lead`);
+  if (b)
+    parts.push(
+      `already writes ${pct(b.leadShare)} of ${b.team === team?.id ? "this team's" : `team ${b.team}'s`} lines as its lead`,
+    );
   if (parts.length === 0) parts.push('changed it');
   return parts.join(' · ');
 }
@@ -98,7 +136,11 @@ function whyOf(x: Omit<Candidate, 'why'>, c: ComponentFigures, team: CandidateTe
  * one place, or the owner on paper only), with the best candidate; undefined when neither applies
  * or nobody is named.
  */
-export function suggestedHandoff(c: ComponentFigures, team: CandidateTeam | undefined, busy?: BusyLeads): { kind: 'delegate' | 'rotate'; candidate: Candidate } | undefined {
+export function suggestedHandoff(
+  c: ComponentFigures,
+  team: CandidateTeam | undefined,
+  busy?: BusyLeads,
+): { kind: 'delegate' | 'rotate'; candidate: Candidate } | undefined {
   const leadOwns = !!team?.lead && team.lead.toLowerCase() === c.owner.toLowerCase();
   const atRisk = c.signals.includes('nominal-owner') || c.knowledge?.busFactor === 1;
   if (!leadOwns && !atRisk) return undefined;
@@ -124,7 +166,11 @@ export function candidateTeam(model: OwnersModel, teamId: string): CandidateTeam
 }
 
 /** Everything a view shows about candidates for `c`, given every team's figures (for the leads already doing the work). */
-export function componentSuggestion(c: ComponentFigures, team: CandidateTeam | undefined, teams: readonly TeamFigures[] = []): ComponentSuggestion {
+export function componentSuggestion(
+  c: ComponentFigures,
+  team: CandidateTeam | undefined,
+  teams: readonly TeamFigures[] = [],
+): ComponentSuggestion {
   const busy = busyLeads(teams);
   const best = bestCandidate(c, team, busy);
   if (!best) return {};

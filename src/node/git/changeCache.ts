@@ -15,23 +15,41 @@ export class ChangeCache {
   private dirty = false;
 
   /** `fingerprint`: of the `.mailmap` the caller knows; undefined takes the file's (`windowChanges` checks it). */
-  constructor(private readonly file?: string, private fingerprint?: string) {}
+  constructor(
+    private readonly file?: string,
+    private fingerprint?: string,
+  ) {}
 
   /** The cache file of `root` under `dir`. */
   static fileFor(dir: string, root: string): string {
-    return path.join(dir, 'git-changes', `${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 24)}.json`);
+    return path.join(
+      dir,
+      'git-changes',
+      `${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 24)}.json`,
+    );
   }
 
   /** Reads the file (if any); a file from another `.mailmap` or version is ignored. */
   load(): this {
     if (!this.file) return this;
     try {
-      const data = JSON.parse(fs.readFileSync(this.file, 'utf8')) as { version?: number; fingerprint?: string; changes?: RawChange[] };
+      const data = JSON.parse(fs.readFileSync(this.file, 'utf8')) as {
+        version?: number;
+        fingerprint?: string;
+        changes?: RawChange[];
+      };
       if (this.fingerprint === undefined) this.fingerprint = data.fingerprint;
-      if (data.version === VERSION && data.fingerprint === this.fingerprint && Array.isArray(data.changes)) {
-        for (const c of data.changes) if (c && typeof c.commit === 'string') this.changes.set(c.commit, c);
+      if (
+        data.version === VERSION &&
+        data.fingerprint === this.fingerprint &&
+        Array.isArray(data.changes)
+      ) {
+        for (const c of data.changes)
+          if (c && typeof c.commit === 'string') this.changes.set(c.commit, c);
       }
-    } catch { /* no cache yet, or unreadable: read from git */ }
+    } catch {
+      /* no cache yet, or unreadable: read from git */
+    }
     return this;
   }
 
@@ -58,14 +76,21 @@ export class ChangeCache {
   /** Writes the changes used since the last save (older windows' changes are let go). */
   save(): void {
     if (!this.file || !this.dirty) return;
-    const keep = [...this.used].map(h => this.changes.get(h)).filter((c): c is RawChange => c !== undefined);
+    const keep = [...this.used]
+      .map(h => this.changes.get(h))
+      .filter((c): c is RawChange => c !== undefined);
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify({ version: VERSION, fingerprint: this.fingerprint, changes: keep }));
+      fs.writeFileSync(
+        tmp,
+        JSON.stringify({ version: VERSION, fingerprint: this.fingerprint, changes: keep }),
+      );
       fs.renameSync(tmp, this.file);
       this.dirty = false;
-    } catch { /* a cache that cannot be written only costs time */ }
+    } catch {
+      /* a cache that cannot be written only costs time */
+    }
   }
 }
 
@@ -74,7 +99,9 @@ const VERSION = 1;
 /** What the authors read from git depend on: the repository's `.mailmap`. */
 export function mailmapFingerprint(root: string): string {
   try {
-    return createHash('sha256').update(fs.readFileSync(path.join(root, '.mailmap'))).digest('hex');
+    return createHash('sha256')
+      .update(fs.readFileSync(path.join(root, '.mailmap')))
+      .digest('hex');
   } catch {
     return '';
   }

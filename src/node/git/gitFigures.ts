@@ -8,7 +8,15 @@ import type { LeadReport, ReportWindow } from '../../core/metrics/types';
 import type { OwnersModel } from '../../core/owners/model';
 import { createOwnershipIndex } from '../../core/owners/resolve';
 import { ChangeCache, mailmapFingerprint } from './changeCache';
-import { firstParentLine, historyAuthors, LineCommit, originUrl, readBranches, readChanges, resolveRef } from './changeLog';
+import {
+  firstParentLine,
+  historyAuthors,
+  LineCommit,
+  originUrl,
+  readBranches,
+  readChanges,
+  resolveRef,
+} from './changeLog';
 
 /** The changes of the window on REF's first-parent line, read from git or the cache. */
 export interface WindowChanges {
@@ -20,10 +28,19 @@ export interface WindowChanges {
 }
 
 /** docs/figures.md ("Figures from your git history"): the commits of `git rev-list --first-parent REF` with a committer date in [since, until), root commits left out. */
-export async function windowChanges(root: string, ref: string, window: ReportWindow, cache = new ChangeCache()): Promise<WindowChanges> {
-  if (ref.startsWith('-') || /[\s\0]/.test(ref)) throw new Error(`"${ref}" is not a branch or revision`);
+export async function windowChanges(
+  root: string,
+  ref: string,
+  window: ReportWindow,
+  cache = new ChangeCache(),
+): Promise<WindowChanges> {
+  if (ref.startsWith('-') || /[\s\0]/.test(ref))
+    throw new Error(`"${ref}" is not a branch or revision`);
   // One git the less: the line's first commit is the tip; only a failure asks rev-parse why.
-  const line = await firstParentLine(root, ref).catch(async e => { await resolveRef(root, ref); throw e; });
+  const line = await firstParentLine(root, ref).catch(async e => {
+    await resolveRef(root, ref);
+    throw e;
+  });
   if (line.length === 0) throw new Error(`"${ref}" names no commit`);
   const tip = line[0].hash;
   const since = Date.parse(`${window.since}T00:00:00Z`) / 1000;
@@ -34,7 +51,14 @@ export async function windowChanges(root: string, ref: string, window: ReportWin
   const read = new Map<string, RawChange>();
   const merges = new Set(missing.filter(c => c.parents.length > 1).map(c => c.hash));
   // The two reads are independent: side by side, the branch walk hides behind the diffs.
-  const [, branches] = await Promise.all([readChanges(root, missing.map(c => c.hash), c => read.set(c.commit, c)), readBranches(root, line, merges)]);
+  const [, branches] = await Promise.all([
+    readChanges(
+      root,
+      missing.map(c => c.hash),
+      c => read.set(c.commit, c),
+    ),
+    readBranches(root, line, merges),
+  ]);
   for (const c of missing) {
     const change = read.get(c.hash);
     if (!change) throw new Error(`git did not describe commit ${c.hash}`);
@@ -55,7 +79,12 @@ export interface GitReport {
 
 /** Sections 4 and 5's figures from the local clone (docs/figures.md ("Figures from your git history")). */
 export async function gitLeadReport(options: {
-  root: string; ref: string; window: ReportWindow; model: OwnersModel; generated?: GeneratedFiles; cache?: ChangeCache;
+  root: string;
+  ref: string;
+  window: ReportWindow;
+  model: OwnersModel;
+  generated?: GeneratedFiles;
+  cache?: ChangeCache;
   /** Ownership in practice from the whole history (knowledge, who is seen at all); without it knowledge is null. */
   ownership?: OwnershipOptions;
 }): Promise<GitReport> {
@@ -69,7 +98,20 @@ export async function gitLeadReport(options: {
     const found = loginsMappedFrom(model, await historyAuthors(root, read.tip), unmappedLeads);
     unmappedLeads = new Set([...unmappedLeads].filter(l => !found.has(l)));
   }
-  const report = windowReport({ index: createOwnershipIndex(model), changes: git.records, generated: options.generated, ownership: options.ownership,
-    facts: { reviewsKnown: git.reviewsKnown, unmappedLeads } }, window);
-  return { repo: repoOfRemote(origin) ?? path.basename(path.resolve(root)), report, tip: read.tip, readFromGit: read.readFromGit };
+  const report = windowReport(
+    {
+      index: createOwnershipIndex(model),
+      changes: git.records,
+      generated: options.generated,
+      ownership: options.ownership,
+      facts: { reviewsKnown: git.reviewsKnown, unmappedLeads },
+    },
+    window,
+  );
+  return {
+    repo: repoOfRemote(origin) ?? path.basename(path.resolve(root)),
+    report,
+    tip: read.tip,
+    readFromGit: read.readFromGit,
+  };
 }

@@ -64,7 +64,8 @@ export class NameStatusParser {
         const { status, paths } = this.pending;
         this.pending = undefined;
         const s = status[0] as PathChange['status'];
-        if (s === 'R' || s === 'C') this.current!.changes.push({ status: s, from: paths[0], path: paths[1] });
+        if (s === 'R' || s === 'C')
+          this.current!.changes.push({ status: s, from: paths[0], path: paths[1] });
         else if ('AMTD'.includes(s)) this.current!.changes.push({ status: s, path: paths[0] });
       }
       return;
@@ -81,12 +82,14 @@ export class NameStatusParser {
       return;
     }
     const m = STATUS.exec(t);
-    if (m && this.current) this.pending = { status: m[1], paths: [], need: m[1][0] === 'R' || m[1][0] === 'C' ? 2 : 1 };
+    if (m && this.current)
+      this.pending = { status: m[1], paths: [], need: m[1][0] === 'R' || m[1][0] === 'C' ? 2 : 1 };
   }
 }
 
 function checkRef(ref: string): void {
-  if (!ref || ref.startsWith('-') || /[\0\s]/.test(ref)) throw new Error(`"${ref}" is not a branch, tag or commit`);
+  if (!ref || ref.startsWith('-') || /[\0\s]/.test(ref))
+    throw new Error(`"${ref}" is not a branch, tag or commit`);
 }
 
 /** REF's commit hash. */
@@ -94,22 +97,39 @@ export async function resolveCommit(root: string, ref: string): Promise<string> 
   checkRef(ref);
   const r = await runGit(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   const hash = r.stdout.toString('utf8').trim();
-  if (r.code !== 0 || !/^[0-9a-f]{40,64}$/.test(hash)) throw new Error(`git knows no commit "${ref}" in ${root}`);
+  if (r.code !== 0 || !/^[0-9a-f]{40,64}$/.test(hash))
+    throw new Error(`git knows no commit "${ref}" in ${root}`);
   return hash;
 }
 
 /** Streams `git log` with `args` through the parser. */
 async function logCommits(root: string, args: readonly string[]): Promise<LoggedCommit[]> {
   // --root: a root commit's files are adds even where log.showRoot is off; names in UTF-8 whatever i18n.logOutputEncoding says.
-  const child = await spawnGit(root, ['-c', 'i18n.logOutputEncoding=UTF-8', 'log', '--no-merges', '--root', '-M', '--name-status', '-z', '--use-mailmap',
-    '--format=%x01%H%x00%ct%x00%aN%x00%aE', ...args, '--']);
+  const child = await spawnGit(root, [
+    '-c',
+    'i18n.logOutputEncoding=UTF-8',
+    'log',
+    '--no-merges',
+    '--root',
+    '-M',
+    '--name-status',
+    '-z',
+    '--use-mailmap',
+    '--format=%x01%H%x00%ct%x00%aN%x00%aE',
+    ...args,
+    '--',
+  ]);
   const parser = new NameStatusParser();
   let stderr = '';
   child.stdout!.on('data', (b: Buffer) => parser.push(b));
   child.stderr!.setEncoding('utf8');
-  child.stderr!.on('data', (s: string) => { if (stderr.length < 4096) stderr += s; });
+  child.stderr!.on('data', (s: string) => {
+    if (stderr.length < 4096) stderr += s;
+  });
   const code = await new Promise<number>((resolve, reject) => {
-    child.on('error', e => reject(new Error(`git could not run (${(e as NodeJS.ErrnoException).code ?? e.message})`)));
+    child.on('error', e =>
+      reject(new Error(`git could not run (${(e as NodeJS.ErrnoException).code ?? e.message})`)),
+    );
     child.on('close', c => resolve(c ?? 1));
   });
   if (code !== 0) throw new Error(`git log failed: ${stderr.trim().split('\n')[0] ?? ''}`);
@@ -117,7 +137,11 @@ async function logCommits(root: string, args: readonly string[]): Promise<Logged
 }
 
 /** The first commit on the first-parent line from `tip` committed before `untilSeconds` (a merge included), or null. */
-export async function snapshotCommit(root: string, tip: string, untilSeconds: number): Promise<string | null> {
+export async function snapshotCommit(
+  root: string,
+  tip: string,
+  untilSeconds: number,
+): Promise<string | null> {
   const child = await spawnGit(root, ['log', '--first-parent', '--format=%H %ct', tip, '--']);
   return new Promise((resolve, reject) => {
     let rest = '';
@@ -130,7 +154,11 @@ export async function snapshotCommit(root: string, tip: string, untilSeconds: nu
       rest = lines.pop()!;
       for (const line of lines) {
         const [hash, ct] = line.split(' ');
-        if (Number(ct) < untilSeconds) { found = hash; child.kill(); return; }
+        if (Number(ct) < untilSeconds) {
+          found = hash;
+          child.kill();
+          return;
+        }
       }
     });
     child.on('error', e => reject(e));
@@ -160,18 +188,33 @@ export async function snapshotFiles(root: string, commit: string): Promise<strin
 export class KnowledgeLogCache {
   private readonly tips = new Map<string, LoggedCommit[]>();
 
-  get(tip: string): LoggedCommit[] | undefined { return this.tips.get(tip); }
+  get(tip: string): LoggedCommit[] | undefined {
+    return this.tips.get(tip);
+  }
   /** Keeps one tip: the newest run's. */
-  set(tip: string, commits: LoggedCommit[]): void { this.tips.clear(); this.tips.set(tip, commits); }
-  cachedTips(): string[] { return [...this.tips.keys()]; }
+  set(tip: string, commits: LoggedCommit[]): void {
+    this.tips.clear();
+    this.tips.set(tip, commits);
+  }
+  cachedTips(): string[] {
+    return [...this.tips.keys()];
+  }
 
-  toJSON(): { version: 1; tips: [string, LoggedCommit[]][] } { return { version: 1, tips: [...this.tips] }; }
+  toJSON(): { version: 1; tips: [string, LoggedCommit[]][] } {
+    return { version: 1, tips: [...this.tips] };
+  }
   static fromJSON(data: unknown): KnowledgeLogCache {
     const cache = new KnowledgeLogCache();
     const d = data as { version?: number; tips?: unknown };
     if (d && d.version === 1 && Array.isArray(d.tips)) {
       for (const entry of d.tips) {
-        if (Array.isArray(entry) && typeof entry[0] === 'string' && /^[0-9a-f]{40,64}$/.test(entry[0]) && Array.isArray(entry[1])) cache.tips.set(entry[0], entry[1] as LoggedCommit[]);
+        if (
+          Array.isArray(entry) &&
+          typeof entry[0] === 'string' &&
+          /^[0-9a-f]{40,64}$/.test(entry[0]) &&
+          Array.isArray(entry[1])
+        )
+          cache.tips.set(entry[0], entry[1] as LoggedCommit[]);
       }
     }
     return cache;
@@ -187,7 +230,12 @@ async function isAncestor(root: string, older: string, newer: string): Promise<b
  * commits since a cached tip when `cache` holds an ancestor), commits before `until` kept, and
  * the snapshot's file list.
  */
-export async function readKnowledgeHistory(root: string, ref: string, until: string, cache?: KnowledgeLogCache): Promise<KnowledgeHistory> {
+export async function readKnowledgeHistory(
+  root: string,
+  ref: string,
+  until: string,
+  cache?: KnowledgeLogCache,
+): Promise<KnowledgeHistory> {
   const tip = await resolveCommit(root, ref);
   const untilSeconds = Date.parse(until + 'T00:00:00Z') / 1000;
   if (!Number.isFinite(untilSeconds)) throw new Error(`"${until}" is not a date (YYYY-MM-DD)`);
@@ -196,7 +244,10 @@ export async function readKnowledgeHistory(root: string, ref: string, until: str
   if (!all) {
     let base: { tip: string; commits: LoggedCommit[] } | undefined;
     for (const old of cache?.cachedTips() ?? []) {
-      if (await isAncestor(root, old, tip)) { base = { tip: old, commits: cache!.get(old)! }; break; }
+      if (await isAncestor(root, old, tip)) {
+        base = { tip: old, commits: cache!.get(old)! };
+        break;
+      }
     }
     const fresh = await logCommits(root, base ? [tip, `^${base.tip}`] : [tip]);
     loggedCommits = fresh.length;

@@ -65,10 +65,18 @@ function driverOf(key: string): string | undefined {
 
 /** Whether `dir` is `root` or inside it (both absolute; symlinks resolved where they exist). */
 function isInside(dir: string, root: string): boolean {
-  const real = (p: string) => { try { return fs.realpathSync(p); } catch { return path.resolve(p); } };
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
   const d = real(dir) + path.sep;
   const r = real(root) + path.sep;
-  return process.platform === 'win32' || process.platform === 'darwin' ? d.toLowerCase().startsWith(r.toLowerCase()) : d.startsWith(r);
+  return process.platform === 'win32' || process.platform === 'darwin'
+    ? d.toLowerCase().startsWith(r.toLowerCase())
+    : d.startsWith(r);
 }
 
 let cachedBinary: string | undefined;
@@ -78,7 +86,8 @@ let cachedBinary: string | undefined;
  * Only `git.exe` on Windows: a `git.cmd` or `git.bat` would need a shell.
  */
 export function gitBinary(repositoryRoot?: string): string {
-  if (cachedBinary && !(repositoryRoot && isInside(path.dirname(cachedBinary), repositoryRoot))) return cachedBinary;
+  if (cachedBinary && !(repositoryRoot && isInside(path.dirname(cachedBinary), repositoryRoot)))
+    return cachedBinary;
   const names = process.platform === 'win32' ? ['git.exe'] : ['git'];
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (!dir || !path.isAbsolute(dir)) continue; // '.' or '' would find a git.exe committed in the repository
@@ -91,7 +100,9 @@ export function gitBinary(repositoryRoot?: string): string {
         if (!repositoryRoot) return (cachedBinary = candidate);
         // A binary found outside every repository is kept; one chosen for this repository is not cached.
         return candidate;
-      } catch { /* not here */ }
+      } catch {
+        /* not here */
+      }
     }
   }
   throw new Error('git is not installed (no git on PATH outside the repository)');
@@ -125,8 +136,12 @@ export function safeConfigArgs(driverKeys: readonly string[] = []): string[] {
   for (const kv of FIXED_OVERRIDES) args.push('-c', kv);
   const drivers = new Set(driverKeys.map(driverOf).filter((d): d is string => d !== undefined));
   for (const driver of drivers) {
-    if (driver.includes('=')) throw new Error(`git not started: the repository's configuration names a driver "${driver.replace(/[^\x20-\x7e]/g, '?')}" that cannot be overridden`);
-    for (const kv of DRIVER_VARIABLES[driver.slice(0, driver.indexOf('.'))]) args.push('-c', `${driver}.${kv}`);
+    if (driver.includes('='))
+      throw new Error(
+        `git not started: the repository's configuration names a driver "${driver.replace(/[^\x20-\x7e]/g, '?')}" that cannot be overridden`,
+      );
+    for (const kv of DRIVER_VARIABLES[driver.slice(0, driver.indexOf('.'))])
+      args.push('-c', `${driver}.${kv}`);
   }
   return args;
 }
@@ -146,26 +161,52 @@ export function repositoryDriverKeys(root: string): Promise<string[]> {
       if (!gitAllowed) throw new Error('git is not started in an untrusted workspace');
       // `git config --list` reads configuration only; it starts no program. Fails closed: a
       // configuration we could not read whole may name a driver we would then not override.
-      const child = spawn(gitBinary(root), [...safeConfigArgs(), '--no-pager', 'config', '--list', '--name-only', '-z'], {
-        cwd: root, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true,
-      });
+      const child = spawn(
+        gitBinary(root),
+        [...safeConfigArgs(), '--no-pager', 'config', '--list', '--name-only', '-z'],
+        {
+          cwd: root,
+          env: gitEnvironment(),
+          stdio: ['ignore', 'pipe', 'ignore'],
+          windowsHide: true,
+        },
+      );
       let out = '';
       let tooLong = false;
       // An include.path naming a FIFO would keep git (and us) waiting for ever.
       let timedOut = false;
-      const timer = setTimeout(() => { timedOut = true; child.kill(); }, CONFIG_TIMEOUT_MS);
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill();
+      }, CONFIG_TIMEOUT_MS);
       timer.unref?.();
       child.stdout!.setEncoding('utf8');
       child.stdout!.on('data', (s: string) => {
         out += s;
-        if (out.length > MAX_CONFIG_CHARS) { tooLong = true; child.kill(); }
+        if (out.length > MAX_CONFIG_CHARS) {
+          tooLong = true;
+          child.kill();
+        }
       });
-      child.on('error', e => reject(new Error(`git could not run (${(e as NodeJS.ErrnoException).code ?? e.message})`)));
+      child.on('error', e =>
+        reject(new Error(`git could not run (${(e as NodeJS.ErrnoException).code ?? e.message})`)),
+      );
       child.on('close', code => {
         clearTimeout(timer);
-        if (timedOut) return reject(new Error(`git not started: reading the repository's configuration took more than ${CONFIG_TIMEOUT_MS / 1000} s`));
-        if (tooLong) return reject(new Error(`git not started: the repository's configuration lists more than ${MAX_CONFIG_CHARS} characters of keys`));
-        if (code !== 0) return reject(new Error('git could not read the repository\'s configuration'));
+        if (timedOut)
+          return reject(
+            new Error(
+              `git not started: reading the repository's configuration took more than ${CONFIG_TIMEOUT_MS / 1000} s`,
+            ),
+          );
+        if (tooLong)
+          return reject(
+            new Error(
+              `git not started: the repository's configuration lists more than ${MAX_CONFIG_CHARS} characters of keys`,
+            ),
+          );
+        if (code !== 0)
+          return reject(new Error("git could not read the repository's configuration"));
         resolve([...new Set(out.split('\0').filter(k => driverOf(k) !== undefined))]);
       });
     });
@@ -177,7 +218,15 @@ export function repositoryDriverKeys(root: string): Promise<string[]> {
 }
 
 /** Subcommands that can start an external diff or a textconv driver. */
-const DIFFING = new Set(['diff', 'log', 'show', 'whatchanged', 'diff-tree', 'diff-index', 'diff-files']);
+const DIFFING = new Set([
+  'diff',
+  'log',
+  'show',
+  'whatchanged',
+  'diff-tree',
+  'diff-index',
+  'diff-files',
+]);
 
 /**
  * The overrides above empty the drivers, which makes git fail rather than run them; diffing
@@ -212,17 +261,25 @@ export interface SafeGitOptions {
  * Spawns git in `root` with the safe binary, overrides and environment. Returns the child
  * process (stdio pipes by default), so callers stream its output.
  */
-export async function spawnGit(root: string, args: readonly string[], options: SafeGitOptions = {}) {
+export async function spawnGit(
+  root: string,
+  args: readonly string[],
+  options: SafeGitOptions = {},
+) {
   if (!gitAllowed) throw new Error('git is not started in an untrusted workspace');
   const drivers = await repositoryDriverKeys(root);
-  return spawn(gitBinary(root), [...safeConfigArgs(drivers), '--no-pager', ...withoutDrivers(args)], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    windowsHide: true,
-    ...options.spawn,
-    env: gitEnvironment(),
-    shell: false,
-  });
+  return spawn(
+    gitBinary(root),
+    [...safeConfigArgs(drivers), '--no-pager', ...withoutDrivers(args)],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+      ...options.spawn,
+      env: gitEnvironment(),
+      shell: false,
+    },
+  );
 }
 
 export interface GitResult {
@@ -232,23 +289,39 @@ export interface GitResult {
 }
 
 /** Runs git to completion, collecting stdout (up to `maxBytes`, default 256 MB). */
-export async function runGit(root: string, args: readonly string[], input?: string, maxBytes = 1 << 28): Promise<GitResult> {
-  const child = await spawnGit(root, args, { spawn: { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] } });
+export async function runGit(
+  root: string,
+  args: readonly string[],
+  input?: string,
+  maxBytes = 1 << 28,
+): Promise<GitResult> {
+  const child = await spawnGit(root, args, {
+    spawn: { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] },
+  });
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let stderr = '';
     child.stdout!.on('data', (b: Buffer) => {
       size += b.length;
-      if (size > maxBytes) { child.kill(); return reject(new Error(`git ${args[0]} printed more than ${maxBytes} bytes`)); }
+      if (size > maxBytes) {
+        child.kill();
+        return reject(new Error(`git ${args[0]} printed more than ${maxBytes} bytes`));
+      }
       chunks.push(b);
     });
     child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (s: string) => { if (stderr.length < 8192) stderr += s; });
-    child.on('error', e => reject(new Error(`git could not run (${(e as NodeJS.ErrnoException).code ?? e.message})`)));
+    child.stderr!.on('data', (s: string) => {
+      if (stderr.length < 8192) stderr += s;
+    });
+    child.on('error', e =>
+      reject(new Error(`git could not run (${(e as NodeJS.ErrnoException).code ?? e.message})`)),
+    );
     child.on('close', code => resolve({ code: code ?? 1, stdout: Buffer.concat(chunks), stderr }));
     if (input !== undefined) {
-      child.stdin!.on('error', () => { /* git exited early; 'close' answers */ });
+      child.stdin!.on('error', () => {
+        /* git exited early; 'close' answers */
+      });
       child.stdin!.end(input);
     }
   });

@@ -20,21 +20,36 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_BYTES = 1_048_576;
 const MAX_REDIRECTS = 5;
 
-export type GetResult = { ok: true; status: number; contentType: string; body: string } | { ok: false; reason: string };
+export type GetResult =
+  { ok: true; status: number; contentType: string; body: string } | { ok: false; reason: string };
 
 export async function boundedGet(url: string, limits: GetLimits): Promise<GetResult> {
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; controller.abort(); }, limits.timeoutMs);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, limits.timeoutMs);
   try {
     let current = url;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       const host = urlHost(current);
       if (host === undefined) return { ok: false, reason: 'the URL is not http(s)' };
       if (!isHostAllowed(current, limits.allowedHosts)) {
-        return { ok: false, reason: hop === 0 ? `host ${host} is not allowed (allow it in your user setting ownershipLens.outcomes.allowedHosts, or --allow-host ${host})` : `redirected to host ${host}, which is not allowed` };
+        return {
+          ok: false,
+          reason:
+            hop === 0
+              ? `host ${host} is not allowed (allow it in your user setting ownershipLens.outcomes.allowedHosts, or --allow-host ${host})`
+              : `redirected to host ${host}, which is not allowed`,
+        };
       }
-      const answer = await once(current, await limits.tokenFor(host), limits.maxBytes, controller.signal);
+      const answer = await once(
+        current,
+        await limits.tokenFor(host),
+        limits.maxBytes,
+        controller.signal,
+      );
       if (answer.kind === 'redirect') {
         current = new URL(answer.location, current).toString();
         continue;
@@ -44,7 +59,10 @@ export async function boundedGet(url: string, limits: GetLimits): Promise<GetRes
     return { ok: false, reason: `more than ${MAX_REDIRECTS} redirects` };
   } catch (e) {
     if (timedOut) return { ok: false, reason: `no answer within ${limits.timeoutMs / 1000} s` };
-    return { ok: false, reason: `request failed: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return {
+      ok: false,
+      reason: `request failed: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -52,9 +70,17 @@ export async function boundedGet(url: string, limits: GetLimits): Promise<GetRes
 
 type Once = { kind: 'redirect'; location: string } | { kind: 'done'; result: GetResult };
 
-function once(url: string, token: string | undefined, maxBytes: number, signal: AbortSignal): Promise<Once> {
+function once(
+  url: string,
+  token: string | undefined,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<Once> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'ownership-lens' };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': 'ownership-lens',
+    };
     if (token) headers.authorization = `Bearer ${token}`;
     const get = url.startsWith('https:') ? https.get : http.get;
     const req = get(url, { headers, signal }, res => {
@@ -68,7 +94,10 @@ function once(url: string, token: string | undefined, maxBytes: number, signal: 
       const declared = Number(res.headers['content-length']);
       if (declared > maxBytes) {
         req.destroy();
-        resolve({ kind: 'done', result: { ok: false, reason: `the answer is larger than ${maxBytes} bytes` } });
+        resolve({
+          kind: 'done',
+          result: { ok: false, reason: `the answer is larger than ${maxBytes} bytes` },
+        });
         return;
       }
       const chunks: Buffer[] = [];
@@ -77,12 +106,25 @@ function once(url: string, token: string | undefined, maxBytes: number, signal: 
         size += chunk.length;
         if (size > maxBytes) {
           req.destroy();
-          resolve({ kind: 'done', result: { ok: false, reason: `the answer is larger than ${maxBytes} bytes` } });
+          resolve({
+            kind: 'done',
+            result: { ok: false, reason: `the answer is larger than ${maxBytes} bytes` },
+          });
           return;
         }
         chunks.push(chunk);
       });
-      res.on('end', () => resolve({ kind: 'done', result: { ok: true, status, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') } }));
+      res.on('end', () =>
+        resolve({
+          kind: 'done',
+          result: {
+            ok: true,
+            status,
+            contentType: String(res.headers['content-type'] ?? ''),
+            body: Buffer.concat(chunks).toString('utf8'),
+          },
+        }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);

@@ -8,15 +8,21 @@ import { onPurposeWords } from '../../core/owners/unownedWords';
 
 /** `ownershipLens.whoOwns`: the owner of the current (or given) file, with a way to the definition. */
 export function registerWhoOwns(ctx: Ctx): void {
-  ctx.subscriptions.push(command(Commands.whoOwns, ctx.log, async (uri?: vscode.Uri) => {
-    await ctx.store.ready;
-    const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
-    if (!target) return void vscode.window.showInformationMessage('Open a file to see who owns it.');
-    const resolved = ctx.store.resolve(target);
-    if (!resolved) return void vscode.window.showInformationMessage('This file is not in a workspace folder with an OWNERS.yaml.');
-    void show(resolved);
-    return summary(resolved);
-  }));
+  ctx.subscriptions.push(
+    command(Commands.whoOwns, ctx.log, async (uri?: vscode.Uri) => {
+      await ctx.store.ready;
+      const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+      if (!target)
+        return void vscode.window.showInformationMessage('Open a file to see who owns it.');
+      const resolved = ctx.store.resolve(target);
+      if (!resolved)
+        return void vscode.window.showInformationMessage(
+          'This file is not in a workspace folder with an OWNERS.yaml.',
+        );
+      void show(resolved);
+      return summary(resolved);
+    }),
+  );
 }
 
 /** One line a lead can read: component, owner, team and lead. */
@@ -24,7 +30,9 @@ export function summary(r: Resolved): string {
   const o = r.ownership;
   if (o.kind === 'unowned') {
     const pattern = unownedOnPurpose(o);
-    return pattern ? `${r.path} has no owner: ${onPurposeWords(pattern)}.` : `${r.path} has no owner: no component in OWNERS.yaml matches it.`;
+    return pattern
+      ? `${r.path} has no owner: ${onPurposeWords(pattern)}.`
+      : `${r.path} has no owner: no component in OWNERS.yaml matches it.`;
   }
   const c = o.component;
   return `${r.path} belongs to ${c.name ?? c.id} (${c.id}), owned by ${c.owner}; team ${o.team?.name ?? c.team}, lead ${o.team?.lead || 'none'}.`;
@@ -32,8 +40,14 @@ export function summary(r: Resolved): string {
 
 async function show(r: Resolved): Promise<void> {
   const reveal = 'Reveal in OWNERS.yaml';
-  const picked = await vscode.window.showInformationMessage(summary(r), ...(r.ownership.kind === 'owned' ? [reveal] : []));
+  const picked = await vscode.window.showInformationMessage(
+    summary(r),
+    ...(r.ownership.kind === 'owned' ? [reveal] : []),
+  );
   if (picked === reveal && r.ownership.kind === 'owned') {
-    await vscode.commands.executeCommand(Commands.revealInOwners, { component: r.ownership.component.id, folder: r.state.folder.uri.toString() });
+    await vscode.commands.executeCommand(Commands.revealInOwners, {
+      component: r.ownership.component.id,
+      folder: r.state.folder.uri.toString(),
+    });
   }
 }

@@ -15,7 +15,13 @@ export class FiguresSourceChoice {
   /** What `auto` last chose per root, for answers that cannot wait (hovers). */
   private readonly resolved = new Map<string, 'github' | 'git'>();
 
-  constructor(private readonly tokens: TokenSource, private readonly repoOf: (state: OwnersState, settings: GitHubSettings) => Promise<RepoRef | undefined>) {}
+  constructor(
+    private readonly tokens: TokenSource,
+    private readonly repoOf: (
+      state: OwnersState,
+      settings: GitHubSettings,
+    ) => Promise<RepoRef | undefined>,
+  ) {}
 
   sourceFor(state: OwnersState): Promise<'github' | 'git'> {
     const setting = figuresSourceSetting(state.folder.uri);
@@ -25,7 +31,8 @@ export class FiguresSourceChoice {
     if (!chosen) {
       chosen = (async () => {
         const settings = readGitHubSettings(state.folder.uri);
-        if (!(await this.repoOf(state, settings))) return (await hasGitHistory(state.root)) ? 'git' : 'github';
+        if (!(await this.repoOf(state, settings)))
+          return (await hasGitHistory(state.root)) ? 'git' : 'github';
         const token = await this.tokens(settings, false).catch(() => undefined);
         if (token) return 'github';
         // Not signed in: the folder's own history, when it has one (read from disk: git itself may not run here);
@@ -41,7 +48,10 @@ export class FiguresSourceChoice {
   /** Without waiting: git when the setting says so, or when `auto` last chose it. */
   isGitNow(state: OwnersState): boolean {
     const setting = figuresSourceSetting(state.folder.uri);
-    return setting === 'git' || (setting === 'auto' && this.resolved.get(state.root.toString()) === 'git');
+    return (
+      setting === 'git' ||
+      (setting === 'auto' && this.resolved.get(state.root.toString()) === 'git')
+    );
   }
 
   /** Choose again for this root (a refresh), or for every root (settings changed). */
@@ -58,13 +68,19 @@ export class FiguresSourceChoice {
 export async function hasGitHistory(root: vscode.Uri): Promise<boolean> {
   const read = async (name: string) => {
     try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, '.git', name)));
+      return new TextDecoder().decode(
+        await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, '.git', name)),
+      );
     } catch {
       return undefined;
     }
   };
   try {
-    if ((await vscode.workspace.fs.stat(vscode.Uri.joinPath(root, '.git'))).type === vscode.FileType.File) return true;
+    if (
+      (await vscode.workspace.fs.stat(vscode.Uri.joinPath(root, '.git'))).type ===
+      vscode.FileType.File
+    )
+      return true;
   } catch {
     return false;
   }
@@ -73,5 +89,8 @@ export async function hasGitHistory(root: vscode.Uri): Promise<boolean> {
   const ref = /^ref: (refs\/[^\s]+)$/.exec(head)?.[1];
   if (!ref) return /^[0-9a-f]{40,64}$/.test(head);
   if (ref.split('/').includes('..')) return false;
-  return (await read(ref)) !== undefined || ((await read('packed-refs')) ?? '').split('\n').some(l => l.endsWith(` ${ref}`));
+  return (
+    (await read(ref)) !== undefined ||
+    ((await read('packed-refs')) ?? '').split('\n').some(l => l.endsWith(` ${ref}`))
+  );
 }

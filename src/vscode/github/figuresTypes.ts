@@ -8,10 +8,7 @@ import type { OwnersModel } from '../../core/owners/model';
 // What the editor's figures views (tree, hovers, report panel, status item) are given.
 
 export type FetchStatus =
-  | { kind: 'never' }
-  | { kind: 'fetching' }
-  | { kind: 'ok' }
-  | { kind: 'failed'; message: string };
+  { kind: 'never' } | { kind: 'fetching' } | { kind: 'ok' } | { kind: 'failed'; message: string };
 
 /** One repository's pull requests as last fetched, and how the last attempt went. */
 export interface RepoPullRequests {

@@ -13,7 +13,9 @@ import { readSmallText } from './rootFiles';
 export type FiguresSourceSetting = 'auto' | 'github' | 'git';
 
 export function figuresSourceSetting(folder: vscode.Uri): FiguresSourceSetting {
-  const v = vscode.workspace.getConfiguration('ownershipLens.figures', folder).get<string>('source', 'auto');
+  const v = vscode.workspace
+    .getConfiguration('ownershipLens.figures', folder)
+    .get<string>('source', 'auto');
   return v === 'github' || v === 'git' ? v : 'auto';
 }
 
@@ -35,14 +37,22 @@ interface Entry {
 export class GitFigures {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly runner: GitFiguresRunner, private readonly cacheDir: vscode.Uri, private readonly log: Log, private readonly changed: () => void) {}
+  constructor(
+    private readonly runner: GitFiguresRunner,
+    private readonly cacheDir: vscode.Uri,
+    private readonly log: Log,
+    private readonly changed: () => void,
+  ) {}
 
   /** The status of the folder's git source, starting a computation when none matches its OWNERS.yaml; undefined outside a git repository. */
   dataFor(state: OwnersState): RepoPullRequests | undefined {
     const entry = this.entry(state);
     if (entry.notRepository) return undefined;
     if (!vscode.workspace.isTrusted) {
-      entry.data.status = { kind: 'failed', message: 'Restricted Mode: the git history is read only in a trusted workspace' };
+      entry.data.status = {
+        kind: 'failed',
+        message: 'Restricted Mode: the git history is read only in a trusted workspace',
+      };
       return entry.data;
     }
     if (entry.computedFor !== state && !entry.running) void this.compute(state, entry);
@@ -62,7 +72,8 @@ export class GitFigures {
     await entry.running;
     entry.notRepository = false;
     await this.compute(state, entry);
-    if (entry.data.status.kind === 'failed') throw new Error(`Figures from the git history: ${entry.data.status.message}`);
+    if (entry.data.status.kind === 'failed')
+      throw new Error(`Figures from the git history: ${entry.data.status.message}`);
     return entry.data;
   }
 
@@ -70,7 +81,14 @@ export class GitFigures {
     const key = state.root.toString();
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { data: { repo: state.folder.name, pullRequests: [], status: { kind: 'never' }, source: 'git' } };
+      entry = {
+        data: {
+          repo: state.folder.name,
+          pullRequests: [],
+          status: { kind: 'never' },
+          source: 'git',
+        },
+      };
       this.entries.set(key, entry);
     }
     return entry;
@@ -81,21 +99,37 @@ export class GitFigures {
     entry.data.status = { kind: 'fetching' };
     const run = (async () => {
       try {
-        const [ownersText, attributes] = await Promise.all([readSmallText(state.ownersUri), readSmallText(vscode.Uri.joinPath(state.root, '.gitattributes'))]);
+        const [ownersText, attributes] = await Promise.all([
+          readSmallText(state.ownersUri),
+          readSmallText(vscode.Uri.joinPath(state.root, '.gitattributes')),
+        ]);
         const now = nowMs();
         const flag = flagWindow(state.parsed.model.metrics.windowDays, now);
         const trend = trendWindow(now);
         const answer = await this.runner.run({
-          root: state.root.fsPath, ref: 'HEAD', ownersText, attributes, windows: [flag, trend],
+          root: state.root.fsPath,
+          ref: 'HEAD',
+          ownersText,
+          attributes,
+          windows: [flag, trend],
           cacheFile: ChangeCache.fileFor(this.cacheDir.fsPath, state.root.fsPath),
         });
         const [report, trendReport] = answer.reports;
-        Object.assign(entry.data, { repo: answer.repo, tip: answer.tip, fetchedAt: new Date().toISOString(), status: { kind: 'ok' }, changes: report.pullRequests });
+        Object.assign(entry.data, {
+          repo: answer.repo,
+          tip: answer.tip,
+          fetchedAt: new Date().toISOString(),
+          status: { kind: 'ok' },
+          changes: report.pullRequests,
+        });
         entry.view = { ...figuresOfReports(report, trendReport, trend), data: entry.data };
-        this.log.info(`${answer.repo}: figures from the git history at ${answer.tip.slice(0, 10)} (${answer.readFromGit} commit(s) read from git, the rest from the cache)`);
+        this.log.info(
+          `${answer.repo}: figures from the git history at ${answer.tip.slice(0, 10)} (${answer.readFromGit} commit(s) read from git, the rest from the cache)`,
+        );
       } catch (e) {
         const message = (e as Error).message;
-        if (/not (inside )?a git repository|names no commit|unknown revision "HEAD"/.test(message)) entry.notRepository = true;
+        if (/not (inside )?a git repository|names no commit|unknown revision "HEAD"/.test(message))
+          entry.notRepository = true;
         entry.data.status = { kind: 'failed', message };
         this.log.warn(`Figures from the git history of ${state.folder.name}: ${message}`);
       } finally {

@@ -3,7 +3,10 @@ import { tokenFromEnvironment } from '../../core/github/token';
 import { authProviderFor, GitHubSettings } from './githubSettings';
 
 /** Answers a token for the configured host; a seam so tests can inject one. */
-export type TokenSource = (settings: GitHubSettings, interactive: boolean) => Promise<string | undefined>;
+export type TokenSource = (
+  settings: GitHubSettings,
+  interactive: boolean,
+) => Promise<string | undefined>;
 
 const SCOPES = ['repo'];
 
@@ -15,6 +18,10 @@ const SCOPES = ['repo'];
 export const vscodeTokenSource: TokenSource = async (settings, interactive) => {
   if (settings.authentication === 'environment') return tokenFromEnvironment(process.env);
   const provider = authProviderFor(settings.apiUrl);
-  const session = await vscode.authentication.getSession(provider, SCOPES, interactive ? { createIfNone: true } : { silent: true });
+  const session = await vscode.authentication.getSession(
+    provider,
+    SCOPES,
+    interactive ? { createIfNone: true } : { silent: true },
+  );
   return session?.accessToken;
 };

@@ -15,8 +15,10 @@ export interface GitHubSettings {
 export function readGitHubSettings(scope?: vscode.Uri): GitHubSettings {
   const config = vscode.workspace.getConfiguration('ownershipLens.github', scope);
   const userOnly = <T>(key: string): T | undefined => config.inspect<T>(key)?.globalValue;
-  const apiUrl = (userOnly<string>('apiUrl') ?? DEFAULT_API_URL).trim().replace(/\/+$/, '') || DEFAULT_API_URL;
-  const authentication = userOnly<string>('authentication') === 'environment' ? 'environment' : 'vscode';
+  const apiUrl =
+    (userOnly<string>('apiUrl') ?? DEFAULT_API_URL).trim().replace(/\/+$/, '') || DEFAULT_API_URL;
+  const authentication =
+    userOnly<string>('authentication') === 'environment' ? 'environment' : 'vscode';
   const repository = config.get<string>('repository')?.trim() || undefined;
   return { apiUrl, authentication, repository };
 }

@@ -33,14 +33,21 @@ export function otherRepositorySetting(): { refs: RepoRef[]; invalid: string[] }
   const seen = new Set<string>();
   for (const entry of list) {
     const ref = parseRepo(entry.trim());
-    if (!ref) { invalid.push(entry); continue; }
+    if (!ref) {
+      invalid.push(entry);
+      continue;
+    }
     const key = `${ref.owner}/${ref.name}`.toLowerCase();
-    if (!seen.has(key)) { seen.add(key); refs.push(ref); }
+    if (!seen.has(key)) {
+      seen.add(key);
+      refs.push(ref);
+    }
   }
   return { refs, invalid };
 }
 
-export const affectsOtherRepositories = (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration(SETTING);
+export const affectsOtherRepositories = (e: vscode.ConfigurationChangeEvent) =>
+  e.affectsConfiguration(SETTING);
 
 /**
  * The OWNERS.yaml and .gitattributes of the other repositories, per API host: read from the API on
@@ -49,7 +56,10 @@ export const affectsOtherRepositories = (e: vscode.ConfigurationChangeEvent) => 
 export class OtherRepositoryFiles {
   private entries: Map<string, Omit<OtherRepository, 'ref'>> | undefined;
 
-  constructor(private readonly cacheDir: string, private readonly log: (line: string) => void) {}
+  constructor(
+    private readonly cacheDir: string,
+    private readonly log: (line: string) => void,
+  ) {}
 
   /** What is known of each repository, without the network. */
   known(apiUrl: string, refs: readonly RepoRef[]): OtherRepository[] {
@@ -61,7 +71,11 @@ export class OtherRepositoryFiles {
   }
 
   /** Reads the files of every repository from the API and remembers them. */
-  async fetch(apiUrl: string, refs: readonly RepoRef[], github: TransportOptions): Promise<OtherRepository[]> {
+  async fetch(
+    apiUrl: string,
+    refs: readonly RepoRef[],
+    github: TransportOptions,
+  ): Promise<OtherRepository[]> {
     const client = createOrgClient(github);
     const files = await client.repositoryFiles(refs);
     const entries = this.load();
@@ -70,7 +84,14 @@ export class OtherRepositoryFiles {
       const name = `${ref.owner}/${ref.name}`;
       const f = files.get(name);
       const owners = f?.owners && f.owners.text.length <= MAX_TEXT ? f.owners : null;
-      entries.set(key(apiUrl, name), { name, owners, gitattributes: f?.gitattributes && f.gitattributes.length <= MAX_TEXT ? f.gitattributes : '', fetchedAt, ...(f?.found === false || !f ? { missing: true } : {}) });
+      entries.set(key(apiUrl, name), {
+        name,
+        owners,
+        gitattributes:
+          f?.gitattributes && f.gitattributes.length <= MAX_TEXT ? f.gitattributes : '',
+        fetchedAt,
+        ...(f?.found === false || !f ? { missing: true } : {}),
+      });
     }
     this.save(entries);
     return this.known(apiUrl, refs);
@@ -80,14 +101,27 @@ export class OtherRepositoryFiles {
     if (this.entries) return this.entries;
     this.entries = new Map();
     try {
-      const raw = JSON.parse(fs.readFileSync(this.file(), 'utf8')) as { version?: number; entries?: Record<string, Omit<OtherRepository, 'ref'>> };
+      const raw = JSON.parse(fs.readFileSync(this.file(), 'utf8')) as {
+        version?: number;
+        entries?: Record<string, Omit<OtherRepository, 'ref'>>;
+      };
       if (raw.version === 1 && raw.entries && typeof raw.entries === 'object') {
         for (const [k, v] of Object.entries(raw.entries)) {
-          if (v && typeof v.name === 'string' && typeof v.gitattributes === 'string' && (v.owners === null || (typeof v.owners?.text === 'string' && typeof v.owners.path === 'string'))) this.entries.set(k, v);
+          if (
+            v &&
+            typeof v.name === 'string' &&
+            typeof v.gitattributes === 'string' &&
+            (v.owners === null ||
+              (typeof v.owners?.text === 'string' && typeof v.owners.path === 'string'))
+          )
+            this.entries.set(k, v);
         }
       }
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`The other repositories' cache is unreadable (${(e as Error).message}); it is rebuilt on the next refresh.`);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.log(
+          `The other repositories' cache is unreadable (${(e as Error).message}); it is rebuilt on the next refresh.`,
+        );
     }
     return this.entries;
   }
@@ -95,7 +129,10 @@ export class OtherRepositoryFiles {
   private save(entries: Map<string, Omit<OtherRepository, 'ref'>>): void {
     try {
       fs.mkdirSync(this.cacheDir, { recursive: true });
-      writeFileAtomic(this.file(), JSON.stringify({ version: 1, entries: Object.fromEntries(entries) }));
+      writeFileAtomic(
+        this.file(),
+        JSON.stringify({ version: 1, entries: Object.fromEntries(entries) }),
+      );
     } catch (e) {
       this.log(`Could not write the other repositories' cache: ${(e as Error).message}`);
     }

@@ -26,7 +26,12 @@ import { readRootAttributes } from './rootFiles';
 import { teamOnlyMode } from './teamOnlySetting';
 
 // The views import these from here.
-export type { CrossRepositoryView, FetchStatus, RepoPullRequests, TeamFiguresView } from './figuresTypes';
+export type {
+  CrossRepositoryView,
+  FetchStatus,
+  RepoPullRequests,
+  TeamFiguresView,
+} from './figuresTypes';
 export { teamOnlyMode } from './teamOnlySetting';
 
 /**
@@ -37,7 +42,17 @@ export { teamOnlyMode } from './teamOnlySetting';
 export class PullRequestData implements vscode.Disposable {
   private readonly repos = new Map<string, RepoPullRequests>();
   /** Per state: the full figures and, made on demand, their team-only form (the mode can change at any time). */
-  private readonly figures = new WeakMap<OwnersState, { data: RepoPullRequests; prs: SyncedPullRequest[]; attributes: string; fromGit: boolean; full: TeamFiguresView; hidden?: TeamFiguresView }>();
+  private readonly figures = new WeakMap<
+    OwnersState,
+    {
+      data: RepoPullRequests;
+      prs: SyncedPullRequest[];
+      attributes: string;
+      fromGit: boolean;
+      full: TeamFiguresView;
+      hidden?: TeamFiguresView;
+    }
+  >();
   /** The git remote of each root, read once: the tree asks on every render. */
   private readonly remotes = new Map<string, Promise<RepoRef | undefined>>();
   /** The same, once read (the tree answers a folder's children without waiting). */
@@ -55,24 +70,60 @@ export class PullRequestData implements vscode.Disposable {
   private readonly fetcher: PullRequestFetcher;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly cacheDir: vscode.Uri, private readonly tokens: TokenSource, fetchImpl: FetchLike, private readonly log: Log,
-    statesOf: () => OwnersState[] = () => [], gitRunner?: GitFiguresRunner) {
+  constructor(
+    private readonly cacheDir: vscode.Uri,
+    private readonly tokens: TokenSource,
+    fetchImpl: FetchLike,
+    private readonly log: Log,
+    statesOf: () => OwnersState[] = () => [],
+    gitRunner?: GitFiguresRunner,
+  ) {
     this.otherFiles = new OtherRepositoryFiles(cacheDir.fsPath, line => log.warn(line));
     // The figures' shape (team-only), which repository they are of and their source change with these settings:
     // everything that shows figures (tree, hovers, open reports) follows this one event, at once; no reload.
-    if (gitRunner) this.git = new GitFigures(gitRunner, vscode.Uri.joinPath(cacheDir, 'git'), log, () => this.changed.fire());
+    if (gitRunner)
+      this.git = new GitFigures(gitRunner, vscode.Uri.joinPath(cacheDir, 'git'), log, () =>
+        this.changed.fire(),
+      );
     // `tokens` is read at each use (tests replace it on this object).
-    const currentTokens: TokenSource = (settings, interactive) => this.tokens(settings, interactive);
-    this.fetcher = new PullRequestFetcher(cacheDir.fsPath, currentTokens, fetchImpl, log, this.otherFiles, (repo, apiUrl) => this.dataOf(repo, apiUrl), () => this.changed.fire());
-    this.source = new FiguresSourceChoice(currentTokens, (state, settings) => this.repoOf(state, settings));
+    const currentTokens: TokenSource = (settings, interactive) =>
+      this.tokens(settings, interactive);
+    this.fetcher = new PullRequestFetcher(
+      cacheDir.fsPath,
+      currentTokens,
+      fetchImpl,
+      log,
+      this.otherFiles,
+      (repo, apiUrl) => this.dataOf(repo, apiUrl),
+      () => this.changed.fire(),
+    );
+    this.source = new FiguresSourceChoice(currentTokens, (state, settings) =>
+      this.repoOf(state, settings),
+    );
     this.across = new AcrossRepositoriesView({
-      statesOf, dataFor: state => this.dataFor(state), dataOf: (repo, apiUrl) => this.dataOf(repo, apiUrl), otherFiles: this.otherFiles, warn: line => log.warn(line),
+      statesOf,
+      dataFor: state => this.dataFor(state),
+      dataOf: (repo, apiUrl) => this.dataOf(repo, apiUrl),
+      otherFiles: this.otherFiles,
+      warn: line => log.warn(line),
     });
-    this.subscriptions.push(vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('ownershipLens.figures.source') || e.affectsConfiguration('ownershipLens.github')) this.source.forget();
-      if (e.affectsConfiguration('ownershipLens.report.teamOnly') || e.affectsConfiguration('ownershipLens.github') || affectsOtherRepositories(e)
-        || e.affectsConfiguration('ownershipLens.figures.source') || e.affectsConfiguration('ownershipLens.knowledge')) this.changed.fire();
-    }));
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (
+          e.affectsConfiguration('ownershipLens.figures.source') ||
+          e.affectsConfiguration('ownershipLens.github')
+        )
+          this.source.forget();
+        if (
+          e.affectsConfiguration('ownershipLens.report.teamOnly') ||
+          e.affectsConfiguration('ownershipLens.github') ||
+          affectsOtherRepositories(e) ||
+          e.affectsConfiguration('ownershipLens.figures.source') ||
+          e.affectsConfiguration('ownershipLens.knowledge')
+        )
+          this.changed.fire();
+      }),
+    );
   }
 
   dispose(): void {
@@ -103,8 +154,16 @@ export class PullRequestData implements vscode.Disposable {
     if (!data) {
       data = { repo: `${repo.owner}/${repo.name}`, pullRequests: [], status: { kind: 'never' } };
       const cached = readCache(this.cacheDir.fsPath, { repo: data.repo, apiUrl });
-      if (cached.kind === 'ok') Object.assign(data, { pullRequests: cached.data.pullRequests, fetchedAt: cached.data.fetchedAt, status: { kind: 'ok' } });
-      else if (cached.kind === 'corrupt') this.log.warn(`Pull-request cache of ${data.repo} is corrupt (${cached.reason}); it will be rebuilt on the next refresh.`);
+      if (cached.kind === 'ok')
+        Object.assign(data, {
+          pullRequests: cached.data.pullRequests,
+          fetchedAt: cached.data.fetchedAt,
+          status: { kind: 'ok' },
+        });
+      else if (cached.kind === 'corrupt')
+        this.log.warn(
+          `Pull-request cache of ${data.repo} is corrupt (${cached.reason}); it will be rebuilt on the next refresh.`,
+        );
       this.repos.set(key, data);
     }
     return data;
@@ -121,13 +180,25 @@ export class PullRequestData implements vscode.Disposable {
     const attributes = await readRootAttributes(state.root);
     let memo = this.figures.get(state);
     // Turning knowledge.fromGit on or off recomputes the figures, with or without the knowledge.
-    const fromGit = vscode.workspace.getConfiguration('ownershipLens.knowledge', state.folder.uri).get<boolean>('fromGit') !== false;
-    if (!memo || memo.data !== data || memo.prs !== data.pullRequests || memo.attributes !== attributes || memo.fromGit !== fromGit) {
+    const fromGit =
+      vscode.workspace
+        .getConfiguration('ownershipLens.knowledge', state.folder.uri)
+        .get<boolean>('fromGit') !== false;
+    if (
+      !memo ||
+      memo.data !== data ||
+      memo.prs !== data.pullRequests ||
+      memo.attributes !== attributes ||
+      memo.fromGit !== fromGit
+    ) {
       const now = nowMs();
       const window = flagWindow(state.parsed.model.metrics.windowDays, now);
       const generated = parseGitattributes(attributes);
       const knowledge = await this.knowledgeOf(state, window.until, generated);
-      const figures = repositoryFigures({ index: state.index, changes: data.pullRequests, generated, ownership: { knowledge } }, { flag: window, trend: trendWindow(now) });
+      const figures = repositoryFigures(
+        { index: state.index, changes: data.pullRequests, generated, ownership: { knowledge } },
+        { flag: window, trend: trendWindow(now) },
+      );
       memo = { data, prs: data.pullRequests, attributes, fromGit, full: { ...figures, data } };
       this.figures.set(state, memo);
     }
@@ -139,8 +210,18 @@ export class PullRequestData implements vscode.Disposable {
    * `ownershipLens.knowledge.fromGit`); undefined when off or when git cannot answer. Shown beside
    * the GitHub figures; the knowledge itself comes from git only.
    */
-  private async knowledgeOf(state: OwnersState, until: string, generated: GeneratedFiles): Promise<RepositoryKnowledge | undefined> {
-    if (!vscode.workspace.isTrusted || vscode.workspace.getConfiguration('ownershipLens.knowledge', state.folder.uri).get<boolean>('fromGit') === false) return undefined;
+  private async knowledgeOf(
+    state: OwnersState,
+    until: string,
+    generated: GeneratedFiles,
+  ): Promise<RepositoryKnowledge | undefined> {
+    if (
+      !vscode.workspace.isTrusted ||
+      vscode.workspace
+        .getConfiguration('ownershipLens.knowledge', state.folder.uri)
+        .get<boolean>('fromGit') === false
+    )
+      return undefined;
     if (state.root.scheme !== 'file') return undefined;
     const root = state.root.fsPath;
     let cache = this.knowledgeLogs.get(root);
@@ -154,16 +235,22 @@ export class PullRequestData implements vscode.Disposable {
   }
 
   /** The figures as the team-only mode in force wants them: with people, or with no one but the leads (made once). */
-  private shaped(memo: { full: TeamFiguresView; hidden?: TeamFiguresView }, state: OwnersState): TeamFiguresView {
+  private shaped(
+    memo: { full: TeamFiguresView; hidden?: TeamFiguresView },
+    state: OwnersState,
+  ): TeamFiguresView {
     if (!teamOnlyMode(state)) return memo.full;
     return (memo.hidden ??= shapeFigures(memo.full, true));
   }
 
   /** The git source's views with their team-only form, made once per computed view. */
-  private readonly gitShaped = new WeakMap<TeamFiguresView, { full: TeamFiguresView; hidden?: TeamFiguresView }>();
+  private readonly gitShaped = new WeakMap<
+    TeamFiguresView,
+    { full: TeamFiguresView; hidden?: TeamFiguresView }
+  >();
   private gitShapes(view: TeamFiguresView): { full: TeamFiguresView; hidden?: TeamFiguresView } {
     let memo = this.gitShaped.get(view);
-    if (!memo) this.gitShaped.set(view, memo = { full: view });
+    if (!memo) this.gitShaped.set(view, (memo = { full: view }));
     return memo;
   }
 
@@ -179,16 +266,28 @@ export class PullRequestData implements vscode.Disposable {
   }
 
   /** Fetches what changed since the last refresh; failures are kept in the status with the last good data. */
-  async refresh(state: OwnersState, cancel: vscode.CancellationToken, waiting?: (message: string) => void): Promise<RepoPullRequests> {
+  async refresh(
+    state: OwnersState,
+    cancel: vscode.CancellationToken,
+    waiting?: (message: string) => void,
+  ): Promise<RepoPullRequests> {
     this.source.forget(state);
     if (this.git && (await this.sourceFor(state)) === 'git') return this.git.refresh(state);
     const settings = readGitHubSettings(state.folder.uri);
     this.remotes.delete(state.root.toString()); // an explicit refresh re-reads the remote
     this.settledRemotes.delete(state.root.toString());
     const repo = await this.repoOf(state, settings);
-    if (!repo) throw new GitHubError('not-found', 'No GitHub repository found: this folder has no git remote. Set `ownershipLens.github.repository` to OWNER/NAME.');
+    if (!repo)
+      throw new GitHubError(
+        'not-found',
+        'No GitHub repository found: this folder has no git remote. Set `ownershipLens.github.repository` to OWNER/NAME.',
+      );
     const data = (await this.dataFor(state))!;
-    if (!vscode.workspace.isTrusted) throw new GitHubError('forbidden', 'Pull-request data is not fetched in an untrusted workspace. Trust the workspace to fetch it.');
+    if (!vscode.workspace.isTrusted)
+      throw new GitHubError(
+        'forbidden',
+        'Pull-request data is not fetched in an untrusted workspace. Trust the workspace to fetch it.',
+      );
     return this.fetcher.refresh(data, repo, settings, state.parsed.model, cancel, waiting);
   }
 
@@ -196,13 +295,21 @@ export class PullRequestData implements vscode.Disposable {
    * Brings the repositories of `ownershipLens.teams.otherRepositories` up to date: their OWNERS.yaml
    * and .gitattributes (one request per 25), then their pull requests since the window of `model`.
    */
-  refreshOthers(model: OwnersState['parsed']['model'], cancel: vscode.CancellationToken, progress?: (repo: string, waiting?: string) => void): Promise<RepoPullRequests[]> {
+  refreshOthers(
+    model: OwnersState['parsed']['model'],
+    cancel: vscode.CancellationToken,
+    progress?: (repo: string, waiting?: string) => void,
+  ): Promise<RepoPullRequests[]> {
     return this.fetcher.refreshOthers(model, cancel, progress);
   }
 
   /** The transport's waits; integration tests shorten them (a silent server takes 30 s to give up on). */
-  get waits(): PullRequestFetcher['waits'] { return this.fetcher.waits; }
-  set waits(w: PullRequestFetcher['waits']) { this.fetcher.waits = w; }
+  get waits(): PullRequestFetcher['waits'] {
+    return this.fetcher.waits;
+  }
+  set waits(w: PullRequestFetcher['waits']) {
+    this.fetcher.waits = w;
+  }
 
   /**
    * Teams over every repository in view (each workspace folder's, and the other repositories of
@@ -218,9 +325,14 @@ export class PullRequestData implements vscode.Disposable {
     const key = state.root.toString();
     let remote = this.remotes.get(key);
     if (!remote) {
-      const read = remote = repoFromGitConfig(state.root);
+      const read = (remote = repoFromGitConfig(state.root));
       this.remotes.set(key, read);
-      void read.then(r => { if (this.remotes.get(key) === read) this.settledRemotes.set(key, r); }, () => undefined);
+      void read.then(
+        r => {
+          if (this.remotes.get(key) === read) this.settledRemotes.set(key, r);
+        },
+        () => undefined,
+      );
     }
     return remote;
   }
@@ -231,12 +343,17 @@ export class PullRequestData implements vscode.Disposable {
    * The tree answers a folder's children from this: a child list that waits lets a root refresh land
    * between two folders' answers, and the view then drops the next folder's items.
    */
-  peekRows(state: OwnersState): { data: RepoPullRequests | undefined; figures: TeamFiguresView | undefined } | undefined {
+  peekRows(
+    state: OwnersState,
+  ): { data: RepoPullRequests | undefined; figures: TeamFiguresView | undefined } | undefined {
     const settings = readGitHubSettings(state.folder.uri);
     const key = state.root.toString();
     const configured = settings.repository ? parseRepo(settings.repository) : undefined;
     if (!configured && !this.settledRemotes.has(key)) {
-      void this.repoOf(state, settings).then(() => this.changed.fire(), () => undefined);
+      void this.repoOf(state, settings).then(
+        () => this.changed.fire(),
+        () => undefined,
+      );
       return undefined;
     }
     const repo = configured ?? this.settledRemotes.get(key);
@@ -244,8 +361,12 @@ export class PullRequestData implements vscode.Disposable {
     const data = this.dataOf(repo, settings.apiUrl);
     if (!data.fetchedAt) return { data, figures: undefined };
     const memo = this.figures.get(state);
-    if (memo && memo.data === data && memo.prs === data.pullRequests) return { data, figures: this.shaped(memo, state) };
-    void this.figuresFor(state).then(() => this.changed.fire(), () => undefined);
+    if (memo && memo.data === data && memo.prs === data.pullRequests)
+      return { data, figures: this.shaped(memo, state) };
+    void this.figuresFor(state).then(
+      () => this.changed.fire(),
+      () => undefined,
+    );
     return undefined;
   }
 }

@@ -4,5 +4,10 @@ import type { OwnersState } from '../ownersState';
 
 /** Team-only mode from the setting or from OWNERS.yaml (`metrics.teamOnly`): either one turns it on. */
 export function teamOnlyMode(state: OwnersState): boolean {
-  return teamOnlyWanted(state.parsed.model, vscode.workspace.getConfiguration('ownershipLens.report', state.folder.uri).get<boolean>('teamOnly') === true);
+  return teamOnlyWanted(
+    state.parsed.model,
+    vscode.workspace
+      .getConfiguration('ownershipLens.report', state.folder.uri)
+      .get<boolean>('teamOnly') === true,
+  );
 }

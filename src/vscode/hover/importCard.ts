@@ -9,14 +9,21 @@ const SHOW_TEAM_REPORT = 'ownershipLens.showTeamReport';
  * What every developer hovering an import needs first, above the fold: the component, its owner,
  * team and lead, the outcome it answers for. Untrusted: every value is repository text, escaped.
  */
-export function importCardTop(model: OwnersModel, c: Component, path: string): vscode.MarkdownString {
+export function importCardTop(
+  model: OwnersModel,
+  c: Component,
+  path: string,
+): vscode.MarkdownString {
   const md = safeMarkdown();
   const team = model.teams.get(c.team);
   const owner = model.people.get(c.owner.toLowerCase())?.name;
   md.appendMarkdown(`**${esc(c.name ?? c.id)}** ${code(c.id)} — ${esc(path)}\n\n`);
-  md.appendMarkdown(`Owner: **${esc(c.owner)}**${owner ? ` (${esc(owner)})` : ''} · Team: ${esc(team?.name ?? c.team)} · Lead: ${esc(team?.lead || '—')}\n\n`);
+  md.appendMarkdown(
+    `Owner: **${esc(c.owner)}**${owner ? ` (${esc(owner)})` : ''} · Team: ${esc(team?.name ?? c.team)} · Lead: ${esc(team?.lead || '—')}\n\n`,
+  );
   const outcomes = c.outcomes.map(id => model.outcomes.get(id)).filter((o): o is Outcome => !!o);
-  if (outcomes.length) md.appendMarkdown(`Outcomes: ${outcomes.map(o => outcomeLine(o).value).join('; ')}`);
+  if (outcomes.length)
+    md.appendMarkdown(`Outcomes: ${outcomes.map(o => outcomeLine(o).value).join('; ')}`);
   return md;
 }
 
@@ -25,16 +32,25 @@ export function importCardTop(model: OwnersModel, c: Component, path: string): v
  * (when pull-request figures are loaded) the team's figures one click away. Trusted for these
  * commands only; their arguments are JSON, the labels escaped.
  */
-export function importCardActions(c: Component, folder: string, teamFigures: boolean): vscode.MarkdownString {
+export function importCardActions(
+  c: Component,
+  folder: string,
+  teamFigures: boolean,
+): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', false);
-  md.isTrusted = { enabledCommands: [Commands.copyOwner, Commands.revealInOwners, SHOW_TEAM_REPORT] };
+  md.isTrusted = {
+    enabledCommands: [Commands.copyOwner, Commands.revealInOwners, SHOW_TEAM_REPORT],
+  };
   md.supportHtml = false;
   const arg = (o: object) => encodeURIComponent(JSON.stringify([o]));
   const links = [
     `[Copy @${esc(c.owner)}](command:${Commands.copyOwner}?${arg({ component: c.id, folder, mention: true })} "Copy the owner's @mention, to ask them in a review or a chat")`,
     `[Open in OWNERS.yaml](command:${Commands.revealInOwners}?${arg({ component: c.id, folder })})`,
   ];
-  if (teamFigures) links.push(`[Team figures…](command:${SHOW_TEAM_REPORT}?${arg({ team: c.team, folder })} "The team report: who writes the team's code, by month")`);
+  if (teamFigures)
+    links.push(
+      `[Team figures…](command:${SHOW_TEAM_REPORT}?${arg({ team: c.team, folder })} "The team report: who writes the team's code, by month")`,
+    );
   md.appendMarkdown(links.join(' · '));
   return md;
 }

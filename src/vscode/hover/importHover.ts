@@ -20,7 +20,10 @@ import { OwnersStore } from '../ownersStore';
  * Line-local and answered from the cached file list: no I/O.
  */
 export class ImportHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly store: OwnersStore, private readonly figures: (state: OwnersState) => TeamFiguresView | undefined = () => undefined) {}
+  constructor(
+    private readonly store: OwnersStore,
+    private readonly figures: (state: OwnersState) => TeamFiguresView | undefined = () => undefined,
+  ) {}
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
     const state = this.store.stateFor(doc.uri);
@@ -37,23 +40,43 @@ export class ImportHoverProvider implements vscode.HoverProvider {
     if (ownership.kind === 'unowned') {
       const md = safeMarkdown();
       const pattern = unownedOnPurpose(ownership);
-      md.appendMarkdown(`**No owner** — ${esc(target)} ${pattern ? `is ${onPurposeWords(pattern, code)}` : 'matches no component in OWNERS.yaml'}`);
+      md.appendMarkdown(
+        `**No owner** — ${esc(target)} ${pattern ? `is ${onPurposeWords(pattern, code)}` : 'matches no component in OWNERS.yaml'}`,
+      );
       return new vscode.Hover(md, range);
     }
     const c = ownership.component;
     const figures = this.figures(state);
     const folder = state.folder.uri.toString();
-    const parts: vscode.MarkdownString[] = [importCardTop(state.model, c, target), importCardActions(c, folder, figures !== undefined)];
+    const parts: vscode.MarkdownString[] = [
+      importCardTop(state.model, c, target),
+      importCardActions(c, folder, figures !== undefined),
+    ];
     const details = importCardDetails(c);
     if (details) parts.push(details);
     // The lead's analytics are for the lead and their manager: one click away (Team figures…), or here with the setting on.
-    if (figures && vscode.workspace.getConfiguration(Settings.section, doc.uri).get<boolean>(Settings.hoverTeamFigures, false)) {
+    if (
+      figures &&
+      vscode.workspace
+        .getConfiguration(Settings.section, doc.uri)
+        .get<boolean>(Settings.hoverTeamFigures, false)
+    ) {
       const f = figures.components.get(c.id);
       const card = safeMarkdown();
       const s = f && suggestionFor(state.model, figures.report.teams, f);
-      componentFiguresMarkdown(card, figures.report.teams.find(t => t.team === c.team), f, figures.report.window, teamName(state.model, c.team), s);
+      componentFiguresMarkdown(
+        card,
+        figures.report.teams.find(t => t.team === c.team),
+        f,
+        figures.report.window,
+        teamName(state.model, c.team),
+        s,
+      );
       parts.push(card);
-      const action = f && vscode.workspace.isTrusted ? handoffActionMarkdown(f, folder, componentName(state.model, f.component), s) : undefined;
+      const action =
+        f && vscode.workspace.isTrusted
+          ? handoffActionMarkdown(f, folder, componentName(state.model, f.component), s)
+          : undefined;
       if (action) parts.push(action);
     }
     return new vscode.Hover(parts, range);

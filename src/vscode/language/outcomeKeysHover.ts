@@ -8,6 +8,9 @@ export class OutcomeKeysHoverProvider implements vscode.HoverProvider {
     if (!found) return undefined;
     const md = new vscode.MarkdownString(`\`${found.key}\`: ${found.documentation}`);
     md.isTrusted = false;
-    return new vscode.Hover(md, new vscode.Range(doc.positionAt(found.offset), doc.positionAt(found.end)));
+    return new vscode.Hover(
+      md,
+      new vscode.Range(doc.positionAt(found.offset), doc.positionAt(found.end)),
+    );
   }
 }

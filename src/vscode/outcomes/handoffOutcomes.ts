@@ -11,7 +11,9 @@ export function outcomeStateNote(model: OwnersModel, component: Component): stri
   const lines = component.outcomes.flatMap(id => {
     const outcome = model.outcomes.get(id);
     const entry = outcome && outcomeBoard.peek(outcome);
-    return outcome && entry ? [handoffOutcomeNote(outcome.name ?? outcome.id, entry, outcome.unit)] : [];
+    return outcome && entry
+      ? [handoffOutcomeNote(outcome.name ?? outcome.id, entry, outcome.unit)]
+      : [];
   });
   return lines.length ? `Outcomes at handoff: ${lines.join('; ')}.` : '';
 }

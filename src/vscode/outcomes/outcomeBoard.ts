@@ -26,7 +26,9 @@ class OutcomeBoard {
 
   /** Takes the new entries; tells the views only when something they show changed. */
   replace(entries: Map<string, OutcomeEntry>): void {
-    const same = entries.size === this.entries.size && [...entries].every(([k, v]) => JSON.stringify(this.entries.get(k)) === JSON.stringify(v));
+    const same =
+      entries.size === this.entries.size &&
+      [...entries].every(([k, v]) => JSON.stringify(this.entries.get(k)) === JSON.stringify(v));
     if (same) return;
     this.entries.clear();
     this.anyFolder.clear();

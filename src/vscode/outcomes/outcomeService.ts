@@ -8,7 +8,12 @@ import type { Log } from '../log';
 import type { OwnersStore } from '../ownersStore';
 import type { OwnersState } from '../ownersState';
 import { outcomeBoard, outcomeKey } from './outcomeBoard';
-import { allowedOutcomeHosts, OUTCOME_SETTINGS, outcomeRefreshMs, secretKey } from './outcomeSettings';
+import {
+  allowedOutcomeHosts,
+  OUTCOME_SETTINGS,
+  outcomeRefreshMs,
+  secretKey,
+} from './outcomeSettings';
 
 /**
  * Reads every outcome's value in the background, in parallel, once per refresh interval (and after
@@ -25,18 +30,35 @@ export class OutcomeService implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   private running: Promise<void> | undefined;
 
-  constructor(private readonly store: OwnersStore, private readonly secrets: vscode.SecretStorage, private readonly log: Log,
-    private readonly env: Record<string, string | undefined> = process.env) {
-    const reset = () => { this.readers.clear(); this.refreshSoon(0); };
+  constructor(
+    private readonly store: OwnersStore,
+    private readonly secrets: vscode.SecretStorage,
+    private readonly log: Log,
+    private readonly env: Record<string, string | undefined> = process.env,
+  ) {
+    const reset = () => {
+      this.readers.clear();
+      this.refreshSoon(0);
+    };
     this.subscriptions = [
       store.onDidChange(() => this.refreshSoon(1000)),
       vscode.workspace.onDidGrantWorkspaceTrust(reset),
-      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(OUTCOME_SETTINGS)) { reset(); this.schedule(); } }),
-      secrets.onDidChange(e => { if (e.key.startsWith('ownershipLens.outcomes.token.')) reset(); }),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration(OUTCOME_SETTINGS)) {
+          reset();
+          this.schedule();
+        }
+      }),
+      secrets.onDidChange(e => {
+        if (e.key.startsWith('ownershipLens.outcomes.token.')) reset();
+      }),
     ];
     OutcomeService.current = this;
     this.schedule();
-    void store.ready.then(() => this.refreshSoon(0), () => undefined);
+    void store.ready.then(
+      () => this.refreshSoon(0),
+      () => undefined,
+    );
   }
 
   /** The reader of a folder: settings and trust are read when it is made (they reset it when they change). */
@@ -45,8 +67,12 @@ export class OutcomeService implements vscode.Disposable {
     let reader = this.readers.get(root);
     if (!reader) {
       reader = new OutcomeReader({
-        root, allowedHosts: allowedOutcomeHosts(), trusted: vscode.workspace.isTrusted, cacheMs: outcomeRefreshMs() - 1000,
-        tokenFor: async host => (await this.secrets.get(secretKey(host))) || this.env[tokenVariable(host)] || undefined,
+        root,
+        allowedHosts: allowedOutcomeHosts(),
+        trusted: vscode.workspace.isTrusted,
+        cacheMs: outcomeRefreshMs() - 1000,
+        tokenFor: async host =>
+          (await this.secrets.get(secretKey(host))) || this.env[tokenVariable(host)] || undefined,
       });
       this.readers.set(root, reader);
     }
@@ -64,7 +90,9 @@ export class OutcomeService implements vscode.Disposable {
 
   private refreshSoon(ms: number): void {
     if (this.soon) clearTimeout(this.soon);
-    this.soon = setTimeout(() => { void this.refresh(); }, ms);
+    this.soon = setTimeout(() => {
+      void this.refresh();
+    }, ms);
   }
 
   /** Reads every outcome of every folder (answers kept for the refresh interval are reused). */
@@ -72,16 +100,22 @@ export class OutcomeService implements vscode.Disposable {
     if (force) this.readers.clear();
     const run = async () => {
       const next = new Map<string, OutcomeEntry>();
-      await Promise.all(this.store.states().map(async state => {
-        const outcomes = [...state.model.outcomes.values()];
-        if (!outcomes.length) return;
-        const entries = await this.reader(state).entries(outcomes);
-        entries.forEach((e, i) => next.set(outcomeKey(outcomes[i], state.folder.uri.toString()), e));
-      }));
+      await Promise.all(
+        this.store.states().map(async state => {
+          const outcomes = [...state.model.outcomes.values()];
+          if (!outcomes.length) return;
+          const entries = await this.reader(state).entries(outcomes);
+          entries.forEach((e, i) =>
+            next.set(outcomeKey(outcomes[i], state.folder.uri.toString()), e),
+          );
+        }),
+      );
       outcomeBoard.replace(next);
     };
     const previous = this.running ?? Promise.resolve();
-    this.running = previous.then(run).catch(e => this.log.error('Reading outcome values failed', e));
+    this.running = previous
+      .then(run)
+      .catch(e => this.log.error('Reading outcome values failed', e));
     return this.running;
   }
 
@@ -96,13 +130,20 @@ export class OutcomeService implements vscode.Disposable {
   }
 
   /** An outcome's points over a window, for the team report (read once per refresh interval). */
-  history(state: OwnersState, outcome: Outcome, window: { since: string; until: string }): Promise<HistoryPoint[]> {
+  history(
+    state: OwnersState,
+    outcome: Outcome,
+    window: { since: string; until: string },
+  ): Promise<HistoryPoint[]> {
     return this.reader(state).history(outcome, window);
   }
 
   /** The entry as at the window's end, for the team report. */
   async entryAt(state: OwnersState, outcome: Outcome, untilMs: number): Promise<OutcomeEntry> {
-    const [entry] = await this.reader(state).entries([outcome], untilMs >= Date.now() ? undefined : untilMs);
+    const [entry] = await this.reader(state).entries(
+      [outcome],
+      untilMs >= Date.now() ? undefined : untilMs,
+    );
     return entry;
   }
 

@@ -5,16 +5,24 @@ import type { OwnersState } from '../ownersState';
 import { OutcomeService } from './outcomeService';
 
 /** The team report with its outcomes' state at the window's end and their history (answers kept for the refresh interval). */
-export async function withOutcomeValues(view: TeamReportView, state: OwnersState): Promise<TeamReportView> {
+export async function withOutcomeValues(
+  view: TeamReportView,
+  state: OwnersState,
+): Promise<TeamReportView> {
   const service = OutcomeService.current;
   const model = state.parsed.model;
   const ids = teamOutcomeIds(model.components.values(), view.team.id, model.outcomes);
   if (!service || ids.length === 0) return view;
   const untilMs = Date.parse(`${view.window.until}T00:00:00Z`);
-  const outcomeValues: TeamOutcomeView[] = await Promise.all(ids.map(async id => {
-    const outcome = model.outcomes.get(id)!;
-    const [entry, history] = await Promise.all([service.entryAt(state, outcome, untilMs), service.history(state, outcome, view.window)]);
-    return { ...entry, name: outcome.name ?? outcome.id, unit: outcome.unit, history };
-  }));
+  const outcomeValues: TeamOutcomeView[] = await Promise.all(
+    ids.map(async id => {
+      const outcome = model.outcomes.get(id)!;
+      const [entry, history] = await Promise.all([
+        service.entryAt(state, outcome, untilMs),
+        service.history(state, outcome, view.window),
+      ]);
+      return { ...entry, name: outcome.name ?? outcome.id, unit: outcome.unit, history };
+    }),
+  );
   return { ...view, outcomeValues };
 }

@@ -8,18 +8,27 @@ const panels = new Map<string, TeamReportPanel>();
 
 /** A team's report in one folder and its report across repositories are two panels. */
 const ACROSS = 'across ';
-const panelKey = (view: TeamReportView) => (view.repositories ? ACROSS + view.team.id : view.team.id);
+const panelKey = (view: TeamReportView) =>
+  view.repositories ? ACROSS + view.team.id : view.team.id;
 
 /** A team report webview: strict CSP with a nonce, local script and style only, no remote content. */
 export class TeamReportPanel {
   private view: TeamReportView;
   private ready = false;
 
-  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, view: TeamReportView, private readonly memory?: vscode.Memento,
-    private recompute?: () => Promise<TeamReportView | undefined>) {
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    view: TeamReportView,
+    private readonly memory?: vscode.Memento,
+    private recompute?: () => Promise<TeamReportView | undefined>,
+  ) {
     this.view = view;
     panel.webview.html = html(panel.webview, extensionUri, view.team.name);
-    panel.webview.onDidReceiveMessage((m: { type?: string; format?: string; component?: unknown; to?: unknown }) => this.onMessage(m));
+    panel.webview.onDidReceiveMessage(
+      (m: { type?: string; format?: string; component?: unknown; to?: unknown }) =>
+        this.onMessage(m),
+    );
     panel.onDidDispose(() => panels.delete(panelKey(view)));
   }
 
@@ -27,7 +36,12 @@ export class TeamReportPanel {
    * Opens (or reveals and refreshes) the report of `view.team`; `memory` keeps the folder of the last
    * export; `recompute` answers the view as the settings and data are now (an export never writes a stale one).
    */
-  static show(extensionUri: vscode.Uri, view: TeamReportView, memory?: vscode.Memento, recompute?: () => Promise<TeamReportView | undefined>): TeamReportPanel {
+  static show(
+    extensionUri: vscode.Uri,
+    view: TeamReportView,
+    memory?: vscode.Memento,
+    recompute?: () => Promise<TeamReportView | undefined>,
+  ): TeamReportPanel {
     const existing = panels.get(panelKey(view));
     if (existing) {
       existing.recompute = recompute ?? existing.recompute;
@@ -36,12 +50,20 @@ export class TeamReportPanel {
       return existing;
     }
     const title = `Team report: ${view.team.name}${view.repositories ? ` (${view.repositories.length} repositories)` : ''}`;
-    const panel = vscode.window.createWebviewPanel('ownershipLens.teamReport', title, vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'media'), vscode.Uri.joinPath(extensionUri, 'media', 'report')],
-      retainContextWhenHidden: false,
-    });
+    const panel = vscode.window.createWebviewPanel(
+      'ownershipLens.teamReport',
+      title,
+      vscode.ViewColumn.Active,
+      {
+        enableScripts: true,
+        enableCommandUris: false,
+        localResourceRoots: [
+          vscode.Uri.joinPath(extensionUri, 'dist', 'media'),
+          vscode.Uri.joinPath(extensionUri, 'media', 'report'),
+        ],
+        retainContextWhenHidden: false,
+      },
+    );
     const created = new TeamReportPanel(panel, extensionUri, view, memory, recompute);
     panels.set(panelKey(view), created);
     return created;
@@ -70,19 +92,42 @@ export class TeamReportPanel {
     this.panel.dispose();
   }
 
-  private async onMessage(m: { type?: string; format?: string; component?: unknown; to?: unknown }): Promise<void> {
+  private async onMessage(m: {
+    type?: string;
+    format?: string;
+    component?: unknown;
+    to?: unknown;
+  }): Promise<void> {
     if (m.type === 'ready') {
       this.ready = true;
       void this.panel.webview.postMessage({ type: 'report', report: this.view });
     } else if (m.type === 'handoff') {
       // Only a component of this report with the candidate it shows: the webview cannot name anything else.
       // A carried component has no candidate: its owner already owns it.
-      const d = this.view.delegation.find((x): x is Extract<DelegationRow, { kind: 'owned' }> => x.kind === 'owned' && x.component === m.component && x.candidate !== null && x.candidate === m.to);
-      if (d) await vscode.commands.executeCommand('ownershipLens.handoff', { component: d.component, suggestedTo: d.candidate });
+      const d = this.view.delegation.find(
+        (x): x is Extract<DelegationRow, { kind: 'owned' }> =>
+          x.kind === 'owned' &&
+          x.component === m.component &&
+          x.candidate !== null &&
+          x.candidate === m.to,
+      );
+      if (d)
+        await vscode.commands.executeCommand('ownershipLens.handoff', {
+          component: d.component,
+          suggestedTo: d.candidate,
+        });
       // Or the backup the report shows on a component whose knowledge sits in one place or whose owner is on paper only.
-      const rotate = d || typeof m.component !== 'string' || !Object.prototype.hasOwnProperty.call(this.view.suggestions, m.component) ? undefined : this.view.suggestions[m.component].handoff;
+      const rotate =
+        d ||
+        typeof m.component !== 'string' ||
+        !Object.prototype.hasOwnProperty.call(this.view.suggestions, m.component)
+          ? undefined
+          : this.view.suggestions[m.component].handoff;
       if (rotate && rotate.kind === 'rotate' && rotate.candidate.login === m.to) {
-        await vscode.commands.executeCommand('ownershipLens.handoff', { component: m.component, suggestedTo: rotate.candidate.login });
+        await vscode.commands.executeCommand('ownershipLens.handoff', {
+          component: m.component,
+          suggestedTo: rotate.candidate.login,
+        });
       }
     } else if (m.type === 'refresh') {
       await vscode.commands.executeCommand('ownershipLens.refresh');
@@ -100,10 +145,22 @@ export class TeamReportPanel {
 }
 
 function html(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
-  const nonce = [...crypto.getRandomValues(new Uint8Array(18))].map(b => b.toString(16).padStart(2, '0')).join('');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', 'report.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'report', 'report.css'));
-  const csp = [`default-src 'none'`, `img-src ${webview.cspSource}`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `font-src ${webview.cspSource}`].join('; ');
+  const nonce = [...crypto.getRandomValues(new Uint8Array(18))]
+    .map(b => b.toString(16).padStart(2, '0'))
+    .join('');
+  const script = webview.asWebviewUri(
+    vscode.Uri.joinPath(extensionUri, 'dist', 'media', 'report.js'),
+  );
+  const style = webview.asWebviewUri(
+    vscode.Uri.joinPath(extensionUri, 'media', 'report', 'report.css'),
+  );
+  const csp = [
+    `default-src 'none'`,
+    `img-src ${webview.cspSource}`,
+    `style-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    `font-src ${webview.cspSource}`,
+  ].join('; ');
   const safeTitle = title.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">

@@ -12,12 +12,18 @@ describe('file owner: decorations, status bar, whoOwns (acme)', () => {
     assert.strictEqual(unowned?.tooltip, 'Owner: none (no pattern in OWNERS.yaml owns this file)');
     // it stands out: a badge and a colour of its own (a file unowned on purpose does not, next test)
     assert.strictEqual(unowned?.badge, '?');
-    assert.strictEqual((unowned?.color as unknown as { id?: string } | undefined)?.id, 'ownershipLens.unownedFileForeground');
+    assert.strictEqual(
+      (unowned?.color as unknown as { id?: string } | undefined)?.id,
+      'ownershipLens.unownedFileForeground',
+    );
     const config = vscode.workspace.getConfiguration('ownershipLens');
     await config.update('decorations.markUnowned', false, vscode.ConfigurationTarget.Global);
     try {
       const plain = await a.decorations.provideFileDecoration(file('docs/README.md'));
-      assert.deepStrictEqual([plain?.tooltip, plain?.badge, plain?.color], ['Owner: none (not in OWNERS.yaml)', undefined, undefined]);
+      assert.deepStrictEqual(
+        [plain?.tooltip, plain?.badge, plain?.color],
+        ['Owner: none (not in OWNERS.yaml)', undefined, undefined],
+      );
     } finally {
       await config.update('decorations.markUnowned', undefined, vscode.ConfigurationTarget.Global);
     }
@@ -26,12 +32,22 @@ describe('file owner: decorations, status bar, whoOwns (acme)', () => {
   it('a file under `unowned:` reads as unowned on purpose, not forgotten: Explorer tooltip and status bar', async () => {
     const a = await api();
     const leftpad = await a.decorations.provideFileDecoration(file('third_party/leftpad/index.js'));
-    assert.strictEqual(leftpad?.tooltip, 'Owner: none, unowned on purpose (unowned: /third_party/)');
-    assert.strictEqual(leftpad?.badge, undefined, 'unowned on purpose: nothing to fix, so no badge');
+    assert.strictEqual(
+      leftpad?.tooltip,
+      'Owner: none, unowned on purpose (unowned: /third_party/)',
+    );
+    assert.strictEqual(
+      leftpad?.badge,
+      undefined,
+      'unowned on purpose: nothing to fix, so no badge',
+    );
     await vscode.window.showTextDocument(file('third_party/leftpad/index.js'));
     await waitFor('status bar', () => a.statusBar.text.includes('on purpose'));
     assert.strictEqual(a.statusBar.text, '$(organization) Unowned on purpose');
-    assert.strictEqual(a.statusBar.tooltip, 'third_party/leftpad/index.js has no owner: unowned on purpose (unowned: /third_party/)');
+    assert.strictEqual(
+      a.statusBar.tooltip,
+      'third_party/leftpad/index.js has no owner: unowned on purpose (unowned: /third_party/)',
+    );
     await vscode.window.showTextDocument(file('docs/README.md'));
     await waitFor('status bar', () => a.statusBar.text === '$(organization) Unowned');
     assert.strictEqual(a.statusBar.tooltip, 'docs/README.md has no owner in OWNERS.yaml');
@@ -41,14 +57,25 @@ describe('file owner: decorations, status bar, whoOwns (acme)', () => {
     await api();
     await vscode.window.showTextDocument(file('services/payments/src/payments.proto'));
     const answer = await vscode.commands.executeCommand<string>(Commands.whoOwns);
-    assert.strictEqual(answer, 'services/payments/src/payments.proto belongs to Payments core (payments-core), owned by alice; team Payments, lead alice.');
-    const unowned = await vscode.commands.executeCommand<string>(Commands.whoOwns, file('third_party/leftpad/index.js'));
-    assert.strictEqual(unowned, 'third_party/leftpad/index.js has no owner: unowned on purpose (unowned: /third_party/).');
+    assert.strictEqual(
+      answer,
+      'services/payments/src/payments.proto belongs to Payments core (payments-core), owned by alice; team Payments, lead alice.',
+    );
+    const unowned = await vscode.commands.executeCommand<string>(
+      Commands.whoOwns,
+      file('third_party/leftpad/index.js'),
+    );
+    assert.strictEqual(
+      unowned,
+      'third_party/leftpad/index.js has no owner: unowned on purpose (unowned: /third_party/).',
+    );
   });
 
   it('copyOwner puts the owner login on the clipboard', async () => {
     await api();
-    const login = await vscode.commands.executeCommand<string>(Commands.copyOwner, { component: 'storefront-web' });
+    const login = await vscode.commands.executeCommand<string>(Commands.copyOwner, {
+      component: 'storefront-web',
+    });
     assert.strictEqual(login, 'gus');
     assert.strictEqual(await vscode.env.clipboard.readText(), 'gus');
   });
@@ -56,12 +83,18 @@ describe('file owner: decorations, status bar, whoOwns (acme)', () => {
   it('copyOwner from the palette with no component says what to do instead of doing nothing', async () => {
     await api();
     await vscode.window.showTextDocument(file('third_party/leftpad/index.js'));
-    const onPurpose = await captureMessages(() => vscode.commands.executeCommand(Commands.copyOwner));
+    const onPurpose = await captureMessages(() =>
+      vscode.commands.executeCommand(Commands.copyOwner),
+    );
     assert.strictEqual(onPurpose.result, undefined);
-    assert.deepStrictEqual(onPurpose.info, ['third_party/leftpad/index.js has no owner to copy: it is unowned on purpose (unowned: /third_party/). Right-click a component in the Ownership view, or open a file a component owns, then run Copy Owner again.']);
+    assert.deepStrictEqual(onPurpose.info, [
+      'third_party/leftpad/index.js has no owner to copy: it is unowned on purpose (unowned: /third_party/). Right-click a component in the Ownership view, or open a file a component owns, then run Copy Owner again.',
+    ]);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const none = await captureMessages(() => vscode.commands.executeCommand(Commands.copyOwner));
-    assert.deepStrictEqual(none.info, ['No component to copy the owner of. Right-click a component in the Ownership view, or open a file a component owns, then run Copy Owner again.']);
+    assert.deepStrictEqual(none.info, [
+      'No component to copy the owner of. Right-click a component in the Ownership view, or open a file a component owns, then run Copy Owner again.',
+    ]);
     assert.deepStrictEqual([none.error, none.warning], [[], []]);
   });
 
@@ -69,14 +102,24 @@ describe('file owner: decorations, status bar, whoOwns (acme)', () => {
     const a = await api();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const errors = logLines(a, 'extension', /\[error\]/).length;
-    const r = await captureMessages(() => vscode.commands.executeCommand<vscode.Uri>(Commands.createOwnersFile));
+    const r = await captureMessages(() =>
+      vscode.commands.executeCommand<vscode.Uri>(Commands.createOwnersFile),
+    );
     assert.deepStrictEqual([r.error, r.info], [[], ['OWNERS.yaml already exists: opened it.']]);
     assert.strictEqual(r.result?.toString(), file('OWNERS.yaml').toString());
-    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), file('OWNERS.yaml').toString());
-    assert.strictEqual(logLines(a, 'extension', /\[error\]/).length, errors, 'nothing logged as an error');
+    assert.strictEqual(
+      vscode.window.activeTextEditor?.document.uri.toString(),
+      file('OWNERS.yaml').toString(),
+    );
+    assert.strictEqual(
+      logLines(a, 'extension', /\[error\]/).length,
+      errors,
+      'nothing logged as an error',
+    );
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const palette = ext.packageJSON.contributes.menus.commandPalette.find((m: { command: string }) => m.command === Commands.createOwnersFile);
+    const palette = ext.packageJSON.contributes.menus.commandPalette.find(
+      (m: { command: string }) => m.command === Commands.createOwnersFile,
+    );
     assert.strictEqual(palette?.when, '!ownershipLens.everyFolderHasOwnersFile');
   });
 });
-

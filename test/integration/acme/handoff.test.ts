@@ -29,11 +29,16 @@ describe('handoff (acme)', () => {
   it('with arguments: writes owner + handoff record as one edit; tree and hovers update at once; one undo restores', async () => {
     const a = await api();
     const outcome = await vscode.commands.executeCommand<HandoffOutcome>(Commands.handoff, {
-      component: 'search', to: 'gus', notes: 'Ranking model retrains weekly', decisions: ['Drop the legacy synonyms?'], stakeholders: ['Merchandising'],
+      component: 'search',
+      to: 'gus',
+      notes: 'Ranking model retrains weekly',
+      decisions: ['Drop the legacy synonyms?'],
+      stakeholders: ['Merchandising'],
     });
     assert.deepStrictEqual(outcome, { kind: 'applied', component: 'search', to: 'gus' });
     const text = await onDisk();
-    assert.ok(text.includes(`    owner: gus
+    assert.ok(
+      text.includes(`    owner: gus
     paths: [/services/search/]
     outcomes: [search-relevance]
     authority: [Ranking changes without review, A/B test design]
@@ -48,10 +53,14 @@ describe('handoff (acme)', () => {
           - Drop the legacy synonyms?
         stakeholders:
           - Merchandising
-`), text);
+`),
+      text,
+    );
     const search = (await treeRows(a, 1)).find(r => r.label === 'Product search');
     assert.strictEqual(search?.description, 'gus · 1 file');
-    const md = unescape(await hoverText(file('services/checkout/src/index.ts'), "'../../search/src/query'", 2));
+    const md = unescape(
+      await hoverText(file('services/checkout/src/index.ts'), "'../../search/src/query'", 2),
+    );
     assert.ok(md.includes('Owner: **gus**'), md);
 
     await vscode.window.showTextDocument(owners());
@@ -63,12 +72,16 @@ describe('handoff (acme)', () => {
   it('transfers outcome, authority and support with the owner, as one undoable edit', async () => {
     await api();
     const outcome = await vscode.commands.executeCommand<HandoffOutcome>(Commands.handoff, {
-      component: 'search', to: 'gus', outcomes: ['search-relevance', 'checkout-conversion'],
-      authority: ['Ranking changes without review', 'A/B test design', 'Retire old synonyms'], support: ['Two days a month of data-science time', 'Weekly 1:1 with the lead'],
+      component: 'search',
+      to: 'gus',
+      outcomes: ['search-relevance', 'checkout-conversion'],
+      authority: ['Ranking changes without review', 'A/B test design', 'Retire old synonyms'],
+      support: ['Two days a month of data-science time', 'Weekly 1:1 with the lead'],
     });
     assert.deepStrictEqual(outcome, { kind: 'applied', component: 'search', to: 'gus' });
     const text = await onDisk();
-    assert.ok(text.includes(`    owner: gus
+    assert.ok(
+      text.includes(`    owner: gus
     paths: [/services/search/]
     outcomes: [search-relevance, checkout-conversion]
     authority: [Ranking changes without review, A/B test design, Retire old synonyms]
@@ -78,24 +91,40 @@ describe('handoff (acme)', () => {
       - date: 2026-11-24
         from: farid
         to: gus
-`), text);
+`),
+      text,
+    );
     await vscode.window.showTextDocument(owners());
     await vscode.commands.executeCommand('undo');
-    assert.strictEqual((await vscode.workspace.openTextDocument(owners())).getText(), original, 'a single undo restores the file');
+    assert.strictEqual(
+      (await vscode.workspace.openTextDocument(owners())).getText(),
+      original,
+      'a single undo restores the file',
+    );
   });
 
-  it('through the flow seam: the active file\'s component is preselected and team members come first', async () => {
+  it("through the flow seam: the active file's component is preselected and team members come first", async () => {
     const a = await api();
     await vscode.window.showTextDocument(file('web/storefront/src/App.tsx'));
     let seen: { preselected?: string; components?: number } = {};
     a.ctx.handoffFlow = async input => {
       seen = { preselected: input.preselected, components: input.model.components.size };
-      return { component: input.preselected!, to: 'maya', notes: 'Design system v2 lands in Q1', decisions: [], stakeholders: ['Brand'] };
+      return {
+        component: input.preselected!,
+        to: 'maya',
+        notes: 'Design system v2 lands in Q1',
+        decisions: [],
+        stakeholders: ['Brand'],
+      };
     };
     const outcome = await vscode.commands.executeCommand<HandoffOutcome>(Commands.handoff);
     assert.deepStrictEqual(seen, { preselected: 'storefront-web', components: 5 });
     assert.deepStrictEqual(outcome, { kind: 'applied', component: 'storefront-web', to: 'maya' });
-    assert.ok((await onDisk()).includes('        from: gus\n        to: maya\n        notes: Design system v2 lands in Q1\n        stakeholders:\n          - Brand\n'));
+    assert.ok(
+      (await onDisk()).includes(
+        '        from: gus\n        to: maya\n        notes: Design system v2 lands in Q1\n        stakeholders:\n          - Brand\n',
+      ),
+    );
   });
 
   it('refuses when OWNERS.yaml changed during the flow', async () => {
@@ -106,23 +135,44 @@ describe('handoff (acme)', () => {
       await vscode.workspace.applyEdit(edit);
       return { component: 'search', to: 'gus', notes: '', decisions: [], stakeholders: [] };
     };
-    const outcome = await vscode.commands.executeCommand<HandoffOutcome>(Commands.handoff, { component: 'search' });
-    assert.deepStrictEqual(outcome, { kind: 'refused', reason: 'OWNERS.yaml changed while you were answering; run the handoff again.' });
+    const outcome = await vscode.commands.executeCommand<HandoffOutcome>(Commands.handoff, {
+      component: 'search',
+    });
+    assert.deepStrictEqual(outcome, {
+      kind: 'refused',
+      reason: 'OWNERS.yaml changed while you were answering; run the handoff again.',
+    });
     assert.ok(!(await vscode.workspace.openTextDocument(owners())).getText().includes('to: gus'));
   });
 
   it('refuses when nothing would change, and when OWNERS.yaml has errors', async () => {
     await api();
-    const same = await vscode.commands.executeCommand<HandoffOutcome>(Commands.handoff, { component: 'search', to: 'farid' });
-    assert.deepStrictEqual(same, { kind: 'refused', reason: 'farid already owns "search"; nothing would change.' });
+    const same = await vscode.commands.executeCommand<HandoffOutcome>(Commands.handoff, {
+      component: 'search',
+      to: 'farid',
+    });
+    assert.deepStrictEqual(same, {
+      kind: 'refused',
+      reason: 'farid already owns "search"; nothing would change.',
+    });
     const doc = await vscode.workspace.openTextDocument(owners());
     const edit = new vscode.WorkspaceEdit();
     const at = doc.getText().indexOf('team: storefront\n    owner: farid');
-    edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'team: storefront'.length)), 'team: nowhere');
+    edit.replace(
+      doc.uri,
+      new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'team: storefront'.length)),
+      'team: nowhere',
+    );
     await vscode.workspace.applyEdit(edit);
-    const broken = await vscode.commands.executeCommand<HandoffOutcome>(Commands.handoff, { component: 'search', to: 'gus' });
+    const broken = await vscode.commands.executeCommand<HandoffOutcome>(Commands.handoff, {
+      component: 'search',
+      to: 'gus',
+    });
     assert.strictEqual(broken?.kind, 'refused');
-    assert.match((broken as { reason: string }).reason, /^OWNERS\.yaml has 1 error\(s\); fix them first \(line 85: Component "search" belongs to team "nowhere"/);
+    assert.match(
+      (broken as { reason: string }).reason,
+      /^OWNERS\.yaml has 1 error\(s\); fix them first \(line 85: Component "search" belongs to team "nowhere"/,
+    );
   });
 
   it('the tree updates by itself when OWNERS.yaml changes on disk', async () => {
@@ -130,14 +180,38 @@ describe('handoff (acme)', () => {
     const changed = original.replace('owner: erin', 'owner: dan');
     await vscode.workspace.fs.writeFile(owners(), new TextEncoder().encode(changed));
     // No reload command: the file watcher alone must bring the change (within seconds even on a loaded machine).
-    await waitFor('the new owner in the tree', async () => (await treeRows(a, 1)).find(r => r.label === 'Shared libraries' && r.description === 'dan · 3 files'), 15000);
+    await waitFor(
+      'the new owner in the tree',
+      async () =>
+        (await treeRows(a, 1)).find(
+          r => r.label === 'Shared libraries' && r.description === 'dan · 3 files',
+        ),
+      15000,
+    );
   });
 
   it('new files are counted from watcher events (no relisting)', async () => {
     const a = await api();
-    await vscode.workspace.fs.writeFile(file('services/search/src/rank.ts'), new TextEncoder().encode('export {};\n'));
-    await waitFor('2 files for search', async () => (await treeRows(a, 1)).find(r => r.label === 'Product search' && r.description === 'farid · 2 files'), 5000);
+    await vscode.workspace.fs.writeFile(
+      file('services/search/src/rank.ts'),
+      new TextEncoder().encode('export {};\n'),
+    );
+    await waitFor(
+      '2 files for search',
+      async () =>
+        (await treeRows(a, 1)).find(
+          r => r.label === 'Product search' && r.description === 'farid · 2 files',
+        ),
+      5000,
+    );
     await vscode.workspace.fs.delete(file('services/search/src/rank.ts'));
-    await waitFor('1 file again', async () => (await treeRows(a, 1)).find(r => r.label === 'Product search' && r.description === 'farid · 1 file'), 5000);
+    await waitFor(
+      '1 file again',
+      async () =>
+        (await treeRows(a, 1)).find(
+          r => r.label === 'Product search' && r.description === 'farid · 1 file',
+        ),
+      5000,
+    );
   });
 });

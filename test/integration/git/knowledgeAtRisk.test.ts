@@ -28,10 +28,23 @@ describe('knowledge at risk in the Explorer (a real git repository)', function (
     const listening = a.decorations.onDidChangeFileDecorations(() => fired++);
     try {
       await figures.update('source', 'git', G);
-      await waitFor('src/lib/util.ts listed', () => a.ctx.store.states()[0]?.files.has('src/lib/util.ts'), 15_000);
+      await waitFor(
+        'src/lib/util.ts listed',
+        () => a.ctx.store.states()[0]?.files.has('src/lib/util.ts'),
+        15_000,
+      );
       await vscode.commands.executeCommand('ownershipLens.refresh');
-      const api_ = await waitFor('the knowledge of api', () => a.pullRequests.peekFigures(a.ctx.store.states()[0])?.components.get('api')?.knowledge ?? undefined, 60_000);
-      assert.deepStrictEqual([api_.busFactor, api_.holders.map(h => h.login)], [1, ['t@example.com']]);
+      const api_ = await waitFor(
+        'the knowledge of api',
+        () =>
+          a.pullRequests.peekFigures(a.ctx.store.states()[0])?.components.get('api')?.knowledge ??
+          undefined,
+        60_000,
+      );
+      assert.deepStrictEqual(
+        [api_.busFactor, api_.holders.map(h => h.login)],
+        [1, ['t@example.com']],
+      );
       const lib = vscode.Uri.file(path.join(root, 'src/lib'));
       assert.strictEqual(a.decorations.provideFileDecoration(lib), undefined, 'off by default');
 
@@ -41,12 +54,23 @@ describe('knowledge at risk in the Explorer (a real git repository)', function (
       await waitFor('the decorations told to refresh', () => fired > 0);
       const d = a.decorations.provideFileDecoration(lib);
       assert.strictEqual(d?.badge, '1');
-      assert.match(String(d?.tooltip), /^api: knowledge concentrated in one place \(bus factor 1\); \d+ of \d+ files known by someone\./);
+      assert.match(
+        String(d?.tooltip),
+        /^api: knowledge concentrated in one place \(bus factor 1\); \d+ of \d+ files known by someone\./,
+      );
       assert.match(String(d?.tooltip), /not anyone's skill or worth/);
       // Mixed folders (src/ holds build's .pyc) and files carry no such badge; a file keeps its owner tooltip.
-      assert.strictEqual(a.decorations.provideFileDecoration(vscode.Uri.file(path.join(root, 'src'))), undefined);
-      const fileDecoration = a.decorations.provideFileDecoration(vscode.Uri.file(path.join(root, 'src/lib/util.ts')));
-      assert.deepStrictEqual([fileDecoration?.badge, fileDecoration?.tooltip], [undefined, 'Owner: bob (api, team app)']);
+      assert.strictEqual(
+        a.decorations.provideFileDecoration(vscode.Uri.file(path.join(root, 'src'))),
+        undefined,
+      );
+      const fileDecoration = a.decorations.provideFileDecoration(
+        vscode.Uri.file(path.join(root, 'src/lib/util.ts')),
+      );
+      assert.deepStrictEqual(
+        [fileDecoration?.badge, fileDecoration?.tooltip],
+        [undefined, 'Owner: bob (api, team app)'],
+      );
 
       fired = 0;
       await decorations.update('knowledgeAtRisk', undefined, G);

@@ -15,7 +15,11 @@ describe('refreshing from a server that never answers (127.0.0.1)', function () 
     const a = await api();
     const sockets: net.Socket[] = [];
     let connections = 0;
-    const silent = net.createServer(socket => { connections++; sockets.push(socket); socket.on('error', () => undefined); });
+    const silent = net.createServer(socket => {
+      connections++;
+      sockets.push(socket);
+      socket.on('error', () => undefined);
+    });
     await new Promise<void>(r => silent.listen(0, '127.0.0.1', r));
     const host = `127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
     const config = vscode.workspace.getConfiguration('ownershipLens.github');
@@ -24,16 +28,40 @@ describe('refreshing from a server that never answers (127.0.0.1)', function () 
     const w = vscode.window as unknown as { withProgress: typeof vscode.window.withProgress };
     const withProgress = w.withProgress;
     const said: string[] = [];
-    w.withProgress = ((options, task) => withProgress.call(vscode.window, options, (progress, token) =>
-      task({ report: v => { if (v.message) said.push(v.message); progress.report(v); } }, token))) as typeof vscode.window.withProgress;
+    w.withProgress = ((options, task) =>
+      withProgress.call(vscode.window, options, (progress, token) =>
+        task(
+          {
+            report: v => {
+              if (v.message) said.push(v.message);
+              progress.report(v);
+            },
+          },
+          token,
+        ),
+      )) as typeof vscode.window.withProgress;
     a.pullRequests.waits = { timeoutMs: 1500, progressAfterMs: 300 };
     try {
       await config.update('apiUrl', `http://${host}`, vscode.ConfigurationTarget.Global);
-      const { result, error } = await captureMessages(() => vscode.commands.executeCommand('ownershipLens.refresh'));
+      const { result, error } = await captureMessages(() =>
+        vscode.commands.executeCommand('ownershipLens.refresh'),
+      );
       assert.strictEqual(result, undefined, 'the refresh failed');
-      assert.ok(said.includes(`Fetching merged pull requests for ${vscode.workspace.workspaceFolders![0].name}: waiting for ${host} to answer (attempt 1 of 3, up to 1.5s)`), said.join('\n'));
+      assert.ok(
+        said.includes(
+          `Fetching merged pull requests for ${vscode.workspace.workspaceFolders![0].name}: waiting for ${host} to answer (attempt 1 of 3, up to 1.5s)`,
+        ),
+        said.join('\n'),
+      );
       assert.strictEqual(connections, 1, 'no second attempt: nothing had come back');
-      assert.ok(error.some(m => m.includes(`The server at ${host} sent no answer within 1.5s (attempt 1; nothing at all has come back from it, so it is not retried)`)), error.join('\n'));
+      assert.ok(
+        error.some(m =>
+          m.includes(
+            `The server at ${host} sent no answer within 1.5s (attempt 1; nothing at all has come back from it, so it is not retried)`,
+          ),
+        ),
+        error.join('\n'),
+      );
     } finally {
       a.pullRequests.waits = {};
       w.withProgress = withProgress;

@@ -9,10 +9,15 @@ import { api, EXTENSION_ID, file, folderUri, waitFor } from '../helpers';
 import { computeCoverage } from '../../../src/core/owners/resolve';
 import type { OwnersDiagnostic } from '../../../src/core/owners/model';
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 const mb = (bytes: number) => Math.round(bytes / (1 << 20));
-const timeSync = (f: () => unknown) => { const t = performance.now(); f(); return performance.now() - t; };
+const timeSync = (f: () => unknown) => {
+  const t = performance.now();
+  f();
+  return performance.now() - t;
+};
 
 /**
  * A million files and 5,000 components (test/fixtures/millionRepo.ts), measured inside the
@@ -56,15 +61,33 @@ describe('a repository of a million files', () => {
     t = performance.now();
     const problems = a.diagnostics.compute(state);
     const diagnosticsMs = performance.now() - t;
-    const inWorker = await waitFor<OwnersDiagnostic[]>('diagnostics from the child process', () => state.workerDiagnostics(), 60_000);
-    assert.deepStrictEqual(inWorker.map(d => `${d.code}@${d.span.line}`), problems.map((d: vscode.Diagnostic) => `${d.code}@${d.range.start.line + 1}`));
+    const inWorker = await waitFor<OwnersDiagnostic[]>(
+      'diagnostics from the child process',
+      () => state.workerDiagnostics(),
+      60_000,
+    );
+    assert.deepStrictEqual(
+      inWorker.map(d => `${d.code}@${d.span.line}`),
+      problems.map((d: vscode.Diagnostic) => `${d.code}@${d.range.start.line + 1}`),
+    );
     figures.mainThreadLongestStallMs = Math.round(stalls.max / 1e6);
     figures.coverageSyncMs = round(timeSync(() => computeCoverage(state.index, state.files.all())));
     Object.assign(figures, {
-      vscode: vscode.version, components: state.model.components.size, files: state.files.all().length, fileSource: state.files.source,
-      activateMs: a.timings.activateMs, ownersLoadedMs: await a.timings.ownersLoaded, firstTreeRenderMs, filesListedMs: listedAt,
-      coverageProcessMs: round(coverageMs), unownedNodeMs: round(unownedNodeMs), unownedExpandMs: round(unownedExpandMs), diagnosticsMs: round(diagnosticsMs),
-      unownedDescription: item.description, unownedFolders: folders.length, problems: problems.length,
+      vscode: vscode.version,
+      components: state.model.components.size,
+      files: state.files.all().length,
+      fileSource: state.files.source,
+      activateMs: a.timings.activateMs,
+      ownersLoadedMs: await a.timings.ownersLoaded,
+      firstTreeRenderMs,
+      filesListedMs: listedAt,
+      coverageProcessMs: round(coverageMs),
+      unownedNodeMs: round(unownedNodeMs),
+      unownedExpandMs: round(unownedExpandMs),
+      diagnosticsMs: round(diagnosticsMs),
+      unownedDescription: item.description,
+      unownedFolders: folders.length,
+      problems: problems.length,
     });
     assert.strictEqual(state.model.components.size, 5000);
     assert.strictEqual(state.files.source, 'git');
@@ -77,7 +100,9 @@ describe('a repository of a million files', () => {
     this.timeout(600_000);
     const a = await api();
     const state = a.ctx.store.states()[0];
-    const doc = await vscode.workspace.openTextDocument(file('services/area-49/svc-4999/src/file-2.ts'));
+    const doc = await vscode.workspace.openTextDocument(
+      file('services/area-49/svc-4999/src/file-2.ts'),
+    );
     const pos = doc.positionAt(doc.getText().indexOf('./file-1') + 3);
     const hover: number[] = [];
     for (let i = 0; i < 500; i++) {
@@ -97,9 +122,12 @@ describe('a repository of a million files', () => {
     }
     const mem = process.memoryUsage();
     Object.assign(figures, {
-      hoverP50Ms: round(percentile(hover, 0.5)), hoverP95Ms: round(percentile(hover, 0.95)),
-      decorationP50Ms: round(percentile(decoration, 0.5)), decorationP95Ms: round(percentile(decoration, 0.95)),
-      hostRssMb: mb(mem.rss), hostHeapUsedMb: mb(mem.heapUsed),
+      hoverP50Ms: round(percentile(hover, 0.5)),
+      hoverP95Ms: round(percentile(hover, 0.95)),
+      decorationP50Ms: round(percentile(decoration, 0.5)),
+      decorationP95Ms: round(percentile(decoration, 0.95)),
+      hostRssMb: mb(mem.rss),
+      hostHeapUsedMb: mb(mem.heapUsed),
     });
   });
 
@@ -109,14 +137,23 @@ describe('a repository of a million files', () => {
     const state = a.ctx.store.states()[0];
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     let t = performance.now();
-    const git = spawnSync('git', ['ls-files', '-z', '-co', '--exclude-standard'], { cwd: folderUri().fsPath, maxBuffer: 1 << 30 });
+    const git = spawnSync('git', ['ls-files', '-z', '-co', '--exclude-standard'], {
+      cwd: folderUri().fsPath,
+      maxBuffer: 1 << 30,
+    });
     Object.assign(figures, { gitLsFilesMs: Math.round(performance.now() - t) });
     assert.strictEqual(git.status, 0);
     t = performance.now();
-    const r = spawnSync(process.execPath, [path.join(ext.extensionPath, 'dist/cli.js'), 'validate', '--json'], { cwd: folderUri().fsPath, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ext.extensionPath, 'dist/cli.js'), 'validate', '--json'],
+      { cwd: folderUri().fsPath, encoding: 'utf8', maxBuffer: 1 << 28 },
+    );
     Object.assign(figures, { cliValidateMs: Math.round(performance.now() - t) });
     assert.strictEqual(r.status, 0, r.stderr);
-    assert.deepStrictEqual(JSON.parse(r.stdout).map((d: { code: string; line: number }) => `${d.code}@${d.line}`),
-      a.diagnostics.compute(state).map(d => `${d.code}@${d.range.start.line + 1}`));
+    assert.deepStrictEqual(
+      JSON.parse(r.stdout).map((d: { code: string; line: number }) => `${d.code}@${d.line}`),
+      a.diagnostics.compute(state).map(d => `${d.code}@${d.range.start.line + 1}`),
+    );
   });
 });

@@ -10,39 +10,104 @@ const acme = fs.readFileSync(path.join(ROOT, 'test/fixtures/owners/acme.yaml'), 
 
 const cli = (cwd: string, ...args: string[]) => runCli(cwd, args, { GITHUB_TOKEN: '' });
 
-const FILES = ['services/checkout/api.ts', 'services/checkout/db/schema.sql', 'proto/orders.proto', 'services/billing/invoice.ts',
-  'services/gateway/main.go', 'deploy/helm/values.yaml', 'third_party/lib/x.c', 'README.md'];
+const FILES = [
+  'services/checkout/api.ts',
+  'services/checkout/db/schema.sql',
+  'proto/orders.proto',
+  'services/billing/invoice.ts',
+  'services/gateway/main.go',
+  'deploy/helm/values.yaml',
+  'third_party/lib/x.c',
+  'README.md',
+];
 
 describe('CLI', () => {
   let repo: string;
-  before(() => { repo = makeRepo(acme, FILES); });
+  before(() => {
+    repo = makeRepo(acme, FILES);
+  });
   after(() => fs.rmSync(repo, { recursive: true, force: true }));
 
   it('who --json answers exactly the documented shape, null for unowned paths; --codeowners adds the CODEOWNERS handles', () => {
-    const paths = ['services/checkout/api.ts', 'proto/orders.proto', 'third_party/lib/x.c', 'README.md', 'services/gateway/main.go'];
+    const paths = [
+      'services/checkout/api.ts',
+      'proto/orders.proto',
+      'third_party/lib/x.c',
+      'README.md',
+      'services/gateway/main.go',
+    ];
     const r = cli(repo, 'who', ...paths, '--json');
     assert.strictEqual(r.code, 0, r.err);
     const spec = [
-      { path: 'services/checkout/api.ts', component: 'checkout-api', team: 'payments', owner: 'bob', lead: 'alice' },
-      { path: 'proto/orders.proto', component: 'checkout-api', team: 'payments', owner: 'bob', lead: 'alice' },
+      {
+        path: 'services/checkout/api.ts',
+        component: 'checkout-api',
+        team: 'payments',
+        owner: 'bob',
+        lead: 'alice',
+      },
+      {
+        path: 'proto/orders.proto',
+        component: 'checkout-api',
+        team: 'payments',
+        owner: 'bob',
+        lead: 'alice',
+      },
       { path: 'third_party/lib/x.c', component: null, team: null, owner: null, lead: null },
       { path: 'README.md', component: null, team: null, owner: null, lead: null },
-      { path: 'services/gateway/main.go', component: 'gateway', team: 'platform', owner: 'erin', lead: 'dan' },
+      {
+        path: 'services/gateway/main.go',
+        component: 'gateway',
+        team: 'platform',
+        owner: 'erin',
+        lead: 'dan',
+      },
     ];
     assert.deepStrictEqual(JSON.parse(r.out), spec);
-    const handles = [['@acme/payments', '@bob'], ['@acme/payments', '@bob'], [], [], ['@acme/platform', '@erin']];
+    const handles = [
+      ['@acme/payments', '@bob'],
+      ['@acme/payments', '@bob'],
+      [],
+      [],
+      ['@acme/platform', '@erin'],
+    ];
     const withHandles = cli(repo, 'who', ...paths, '--json', '--codeowners');
-    assert.deepStrictEqual(JSON.parse(withHandles.out), spec.map((row, i) => ({ ...row, codeowners: handles[i] })));
+    assert.deepStrictEqual(
+      JSON.parse(withHandles.out),
+      spec.map((row, i) => ({ ...row, codeowners: handles[i] })),
+    );
     // `who -` gives the same shape as `who PATH...`.
-    const fromStdin = spawnSync(process.execPath, [CLI, 'who', '-'], { cwd: repo, input: paths.join('\n'), encoding: 'utf8' });
+    const fromStdin = spawnSync(process.execPath, [CLI, 'who', '-'], {
+      cwd: repo,
+      input: paths.join('\n'),
+      encoding: 'utf8',
+    });
     assert.deepStrictEqual(JSON.parse(fromStdin.stdout), spec);
   });
 
   it('who takes paths relative to the repository root: a leading /, an absolute path inside it and a directory work; one outside is refused', () => {
-    const r = cli(path.join(repo, 'services'), 'who', 'services/checkout/api.ts', '/services/gateway/main.go', path.join(repo, 'README.md'), 'services/checkout', '--json');
+    const r = cli(
+      path.join(repo, 'services'),
+      'who',
+      'services/checkout/api.ts',
+      '/services/gateway/main.go',
+      path.join(repo, 'README.md'),
+      'services/checkout',
+      '--json',
+    );
     assert.strictEqual(r.code, 0, r.err);
-    assert.deepStrictEqual(JSON.parse(r.out).map((x: { path: string; component: string | null }) => [x.path, x.component]),
-      [['services/checkout/api.ts', 'checkout-api'], ['services/gateway/main.go', 'gateway'], ['README.md', null], ['services/checkout/', 'checkout-api']]);
+    assert.deepStrictEqual(
+      JSON.parse(r.out).map((x: { path: string; component: string | null }) => [
+        x.path,
+        x.component,
+      ]),
+      [
+        ['services/checkout/api.ts', 'checkout-api'],
+        ['services/gateway/main.go', 'gateway'],
+        ['README.md', null],
+        ['services/checkout/', 'checkout-api'],
+      ],
+    );
     for (const outside of ['../x.proto', 'services/../../x.proto']) {
       const refused = cli(repo, 'who', outside);
       assert.strictEqual(refused.code, 2, refused.out);
@@ -58,7 +123,10 @@ describe('CLI', () => {
 
   it('who prints a readable line per path', () => {
     const r = cli(repo, 'who', 'services/checkout/api.ts', 'README.md');
-    assert.match(r.out, /services\/checkout\/api\.ts\s+checkout-api\s+owner bob\s+team payments\s+lead alice\s+codeowners @acme\/payments @bob/);
+    assert.match(
+      r.out,
+      /services\/checkout\/api\.ts\s+checkout-api\s+owner bob\s+team payments\s+lead alice\s+codeowners @acme\/payments @bob/,
+    );
     assert.match(r.out, /README\.md\s+unowned/);
   });
 
@@ -69,19 +137,38 @@ describe('CLI', () => {
   });
 
   it('validate exits 1 on errors, with the documented JSON fields and 1-based positions', () => {
-    const broken = makeRepo(acme.replace('team: platform\n    owner: erin', 'team: platfrom\n    owner: erin'), FILES);
+    const broken = makeRepo(
+      acme.replace('team: platform\n    owner: erin', 'team: platfrom\n    owner: erin'),
+      FILES,
+    );
     const r = cli(broken, 'validate', '--json');
     assert.strictEqual(r.code, 1);
     const [d] = JSON.parse(r.out);
-    assert.deepStrictEqual(Object.keys(d).sort(), ['code', 'column', 'line', 'message', 'severity']);
-    assert.deepStrictEqual([d.severity, d.code, d.line, d.column], ['error', 'unknown-team', 60, 11]);
+    assert.deepStrictEqual(Object.keys(d).sort(), [
+      'code',
+      'column',
+      'line',
+      'message',
+      'severity',
+    ]);
+    assert.deepStrictEqual(
+      [d.severity, d.code, d.line, d.column],
+      ['error', 'unknown-team', 60, 11],
+    );
   });
 
   it('validate --format github prints workflow annotations with escaped values', () => {
-    const broken = makeRepo(acme.replace('- /deploy/', '- /nothing-here/'), FILES, '.github/OWNERS.yaml');
+    const broken = makeRepo(
+      acme.replace('- /deploy/', '- /nothing-here/'),
+      FILES,
+      '.github/OWNERS.yaml',
+    );
     const r = cli(broken, 'validate', '--format', 'github');
     assert.strictEqual(r.code, 0);
-    assert.match(r.out, /^::warning file=\.github\/OWNERS\.yaml,line=64,col=9,endLine=64,endColumn=\d+,title=pattern-matches-nothing::Pattern "\/nothing-here\/" matches no file in the repository\.$/m);
+    assert.match(
+      r.out,
+      /^::warning file=\.github\/OWNERS\.yaml,line=64,col=9,endLine=64,endColumn=\d+,title=pattern-matches-nothing::Pattern "\/nothing-here\/" matches no file in the repository\.$/m,
+    );
   });
 
   it('validate text format names file, line and column', () => {
@@ -94,11 +181,17 @@ describe('CLI', () => {
   it('codeowners exports every pattern in file order', () => {
     const r = cli(repo, 'codeowners');
     assert.strictEqual(r.code, 0, r.err);
-    const rules = r.out.split('\n').filter(l => l && !l.startsWith('#')).map(l => l.trim().split(/\s+/));
+    const rules = r.out
+      .split('\n')
+      .filter(l => l && !l.startsWith('#'))
+      .map(l => l.trim().split(/\s+/));
     assert.deepStrictEqual(rules, [
-      ['/services/checkout/', '@acme/payments', '@bob'], ['*.proto', '@acme/payments', '@bob'],
-      ['/services/billing/', '@acme/payments', '@carol'], ['/services/gateway/', '@acme/platform', '@erin'],
-      ['/deploy/', '@acme/platform', '@erin'], ['/third_party/'],
+      ['/services/checkout/', '@acme/payments', '@bob'],
+      ['*.proto', '@acme/payments', '@bob'],
+      ['/services/billing/', '@acme/payments', '@carol'],
+      ['/services/gateway/', '@acme/platform', '@erin'],
+      ['/deploy/', '@acme/platform', '@erin'],
+      ['/third_party/'],
     ]);
   });
 
@@ -110,21 +203,56 @@ describe('CLI', () => {
     assert.match(r.err, /error/);
   });
 
-  it('import-codeowners then codeowners keeps every path\'s owners', () => {
+  it("import-codeowners then codeowners keeps every path's owners", () => {
     const dir = makeRepo('', []);
-    fs.writeFileSync(path.join(dir, 'CODEOWNERS'), '# team rules\n*       @acme/all\n/docs/  @acme/docs @writer\n/docs/legacy/\n/src/*.go    @gopher\n');
+    fs.writeFileSync(
+      path.join(dir, 'CODEOWNERS'),
+      '# team rules\n*       @acme/all\n/docs/  @acme/docs @writer\n/docs/legacy/\n/src/*.go    @gopher\n',
+    );
     const imported = cli(dir, 'import-codeowners', 'CODEOWNERS');
     assert.strictEqual(imported.code, 0, imported.err);
-    assert.match(imported.err, /^Imported 4 rule\(s\) from the GitHub CODEOWNERS file CODEOWNERS: 3 component\(s\), 3 team\(s\)\./);
-    assert.match(imported.err, /Still to decide before `ownership-lens validate` passes: 2 \(1 team\(s\) without a lead, 1 component\(s\) without an owner\)/);
+    assert.match(
+      imported.err,
+      /^Imported 4 rule\(s\) from the GitHub CODEOWNERS file CODEOWNERS: 3 component\(s\), 3 team\(s\)\./,
+    );
+    assert.match(
+      imported.err,
+      /Still to decide before `ownership-lens validate` passes: 2 \(1 team\(s\) without a lead, 1 component\(s\) without an owner\)/,
+    );
     fs.writeFileSync(path.join(dir, 'OWNERS.yaml'), imported.out);
     const r = cli(dir, 'codeowners');
     assert.strictEqual(r.code, 0, r.err);
-    const owners = new Map(r.out.split('\n').filter(l => l && !l.startsWith('#')).map(l => l.trim().split(/\s+/)).map(([p, ...o]) => [p, o.join(' ')]));
-    assert.deepStrictEqual(Object.fromEntries(owners), { '*': '@acme/all', '/docs/': '@acme/docs @writer', '/docs/legacy/': '', '/src/*.go': '@gopher' });
-    const who = JSON.parse(cli(dir, 'who', 'README.md', 'docs/a.md', 'docs/legacy/b.md', 'src/x.go', 'src/y.ts', '--json').out);
-    assert.deepStrictEqual(who.map((w: { owner: string | null; component: string | null }) => w.component === null ? null : w.owner ?? 'team-only'),
-      ['team-only', 'writer', null, 'gopher', 'team-only']);
+    const owners = new Map(
+      r.out
+        .split('\n')
+        .filter(l => l && !l.startsWith('#'))
+        .map(l => l.trim().split(/\s+/))
+        .map(([p, ...o]) => [p, o.join(' ')]),
+    );
+    assert.deepStrictEqual(Object.fromEntries(owners), {
+      '*': '@acme/all',
+      '/docs/': '@acme/docs @writer',
+      '/docs/legacy/': '',
+      '/src/*.go': '@gopher',
+    });
+    const who = JSON.parse(
+      cli(
+        dir,
+        'who',
+        'README.md',
+        'docs/a.md',
+        'docs/legacy/b.md',
+        'src/x.go',
+        'src/y.ts',
+        '--json',
+      ).out,
+    );
+    assert.deepStrictEqual(
+      who.map((w: { owner: string | null; component: string | null }) =>
+        w.component === null ? null : (w.owner ?? 'team-only'),
+      ),
+      ['team-only', 'writer', null, 'gopher', 'team-only'],
+    );
   });
 
   it('import-codeowners warns on stderr when no exact encoding exists', () => {
@@ -143,10 +271,16 @@ describe('CLI', () => {
       [['frobnicate'], /unknown command "frobnicate"/],
       [['who'], /usage: ownership-lens who/],
       [['import-codeowners', 'nope'], /does not exist/],
-      [['validate', '--format', 'xml', '--owners', path.join(repo, 'OWNERS.yaml')], /--format must be one of/],
+      [
+        ['validate', '--format', 'xml', '--owners', path.join(repo, 'OWNERS.yaml')],
+        /--format must be one of/,
+      ],
       [['validate', '--owners', empty], /is a directory/],
       [['report', '--attribute', 'x', '--repo', 'a/b'], /unknown option --attribute for "report"/],
-      [['who', 'x', '--jsn'], /unknown option --jsn for "who" \(it takes: --owners --root --json --diff --staged --codeowners\)/],
+      [
+        ['who', 'x', '--jsn'],
+        /unknown option --jsn for "who" \(it takes: --owners --root --json --diff --staged --codeowners\)/,
+      ],
       [['who', '-x', 'a'], /unknown option --x for "who"/],
       [['--owners', 'x', 'who'], /the command comes first/],
       [[], /usage: ownership-lens <command>/],

@@ -9,7 +9,11 @@ const CLI = path.join(ROOT, 'dist/cli.js');
 const acme = fs.readFileSync(path.join(ROOT, 'test/fixtures/owners/acme.yaml'), 'utf8');
 
 function cli(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_TOKEN: '' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GITHUB_TOKEN: '' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -22,15 +26,30 @@ function write(dir: string, files: Record<string, string>): void {
 
 describe('CLI who --diff / --staged and coverage, on a real git repository', () => {
   let dir: string;
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=T', ...args], { cwd: dir, stdio: 'pipe' }).toString();
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=T', ...args], {
+      cwd: dir,
+      stdio: 'pipe',
+    }).toString();
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-changes-'));
     git('init', '-q', '-b', 'main');
-    write(dir, { 'OWNERS.yaml': acme, 'services/checkout/api.ts': '1', 'services/gateway/main.go': '1', 'third_party/lib/x.c': '1', 'README.md': '1' });
+    write(dir, {
+      'OWNERS.yaml': acme,
+      'services/checkout/api.ts': '1',
+      'services/gateway/main.go': '1',
+      'third_party/lib/x.c': '1',
+      'README.md': '1',
+    });
     git('add', '-A');
     git('commit', '-q', '-m', 'base');
     git('checkout', '-q', '-b', 'feature');
-    write(dir, { 'services/checkout/api.ts': '2', 'services/checkout/db/schema.sql': 'x', 'services/gateway/main.go': '2', 'third_party/lib/x.c': '2' });
+    write(dir, {
+      'services/checkout/api.ts': '2',
+      'services/checkout/db/schema.sql': 'x',
+      'services/gateway/main.go': '2',
+      'third_party/lib/x.c': '2',
+    });
     git('add', '-A');
     git('commit', '-q', '-m', 'change');
   });
@@ -42,10 +61,22 @@ describe('CLI who --diff / --staged and coverage, on a real git repository', () 
     const j = JSON.parse(r.out);
     assert.strictEqual(j.change, 'main...HEAD');
     assert.strictEqual(j.files, 4);
-    assert.deepStrictEqual(j.components.map((c: { component: string; owner: string; files: string[] }) => [c.component, c.owner, c.files.length]),
-      [['checkout-api', 'bob', 2], ['gateway', 'erin', 1]]);
+    assert.deepStrictEqual(
+      j.components.map((c: { component: string; owner: string; files: string[] }) => [
+        c.component,
+        c.owner,
+        c.files.length,
+      ]),
+      [
+        ['checkout-api', 'bob', 2],
+        ['gateway', 'erin', 1],
+      ],
+    );
     assert.deepStrictEqual(j.unowned, ['third_party/lib/x.c']);
-    assert.deepStrictEqual(j.teams, [{ team: 'payments', lead: 'alice', components: 1 }, { team: 'platform', lead: 'dan', components: 1 }]);
+    assert.deepStrictEqual(j.teams, [
+      { team: 'payments', lead: 'alice', components: 1 },
+      { team: 'platform', lead: 'dan', components: 1 },
+    ]);
     assert.deepStrictEqual(j.mentions, ['@bob', '@erin']);
     const text = cli(dir, 'who', '--diff', 'main...HEAD');
     assert.match(text.out, /^4 changed file\(s\): 2 component\(s\), 2 team\(s\), 1 unowned/);
@@ -62,7 +93,10 @@ describe('CLI who --diff / --staged and coverage, on a real git repository', () 
   });
 
   it('refuses a bad range or mixing paths with a change (exit 2)', () => {
-    assert.match(cli(dir, 'who', '--diff', 'nosuch...HEAD').err, /git could not list the changed files/);
+    assert.match(
+      cli(dir, 'who', '--diff', 'nosuch...HEAD').err,
+      /git could not list the changed files/,
+    );
     assert.strictEqual(cli(dir, 'who', '--diff', '--output=x').code, 2);
     assert.strictEqual(cli(dir, 'who', 'README.md', '--staged').code, 2);
   });
@@ -73,7 +107,10 @@ describe('CLI who --diff / --staged and coverage, on a real git repository', () 
     const j = JSON.parse(r.out);
     // OWNERS.yaml, README.md and third_party/lib/x.c are unowned; 3 service files are owned.
     assert.deepStrictEqual([j.totalFiles, j.ownedFiles], [6, 3]);
-    assert.deepStrictEqual(j.unownedFolders, [{ folder: '.', files: 2 }, { folder: 'third_party', files: 1 }]);
+    assert.deepStrictEqual(j.unownedFolders, [
+      { folder: '.', files: 2 },
+      { folder: 'third_party', files: 1 },
+    ]);
     const below = cli(dir, 'coverage', '--min', '0.9');
     assert.strictEqual(below.code, 1);
     assert.match(below.out, /^50\.0% of 6 files owned/);
@@ -86,7 +123,12 @@ describe('CLI who --diff / --staged and coverage, on a real git repository', () 
       assert.strictEqual(r.code, 1, min);
       assert.match(r.err, /below the minimum 5[01]\.\d%/, min);
     }
-    for (const min of ['50%', '50', '0.5', '.5', '49.9%', '1%', '0']) assert.strictEqual(cli(dir, 'coverage', '--min', min).code, 0, min);
-    assert.strictEqual(cli(dir, 'coverage', '--min', '1').code, 1, '1 is the share 1 (100%), as before');
+    for (const min of ['50%', '50', '0.5', '.5', '49.9%', '1%', '0'])
+      assert.strictEqual(cli(dir, 'coverage', '--min', min).code, 0, min);
+    assert.strictEqual(
+      cli(dir, 'coverage', '--min', '1').code,
+      1,
+      '1 is the share 1 (100%), as before',
+    );
   });
 });

@@ -11,7 +11,9 @@ const FILES = ['services/checkout/api.ts', 'services/gateway/main.go', 'README.m
 
 describe('CLI usage and input, checked strictly (found trying it as a stranger)', () => {
   let repo: string;
-  before(() => { repo = makeRepo(acme, FILES); });
+  before(() => {
+    repo = makeRepo(acme, FILES);
+  });
   after(() => fs.rmSync(repo, { recursive: true, force: true }));
   const cli = (...args: string[]) => runCli(repo, args, { GITHUB_TOKEN: '' });
 
@@ -23,7 +25,10 @@ describe('CLI usage and input, checked strictly (found trying it as a stranger)'
       [['who', '--json=yes', 'README.md'], /--json takes no value \(given "yes"\)/],
       [['validate', '--no-repo=1'], /--no-repo takes no value/],
       [['validate', '--json', '--format', 'github'], /--json and --format github disagree/],
-      [['report', '--repo', 'a/b', '--cache-dir', 'README.md'], /--cache-dir README\.md: not a directory/],
+      [
+        ['report', '--repo', 'a/b', '--cache-dir', 'README.md'],
+        /--cache-dir README\.md: not a directory/,
+      ],
       [['coverage', '--min', ''], /--min is a percentage \(99 or 99%\) or a share from 0 to 1/],
       [['coverage', '--min', ' '], /--min is a percentage/],
       [['coverage', '--min', '0x1'], /--min is a percentage/],
@@ -59,7 +64,10 @@ describe('CLI usage and input, checked strictly (found trying it as a stranger)'
         const r = runCli(broken, args);
         assert.strictEqual(r.code, 2, `${args.join(' ')}: ${r.out}`);
         assert.strictEqual(r.out, '');
-        assert.match(r.err, /OWNERS\.yaml cannot be read \(line \d+:\d+ yaml-syntax: .*\); run `ownership-lens validate`/);
+        assert.match(
+          r.err,
+          /OWNERS\.yaml cannot be read \(line \d+:\d+ yaml-syntax: .*\); run `ownership-lens validate`/,
+        );
       }
     } finally {
       fs.rmSync(broken, { recursive: true, force: true });
@@ -79,12 +87,21 @@ describe('CLI usage and input, checked strictly (found trying it as a stranger)'
   });
 
   it('stops quietly when the reader closes the pipe early (| head): no EPIPE stack', async () => {
-    const input = Array.from({ length: 200_000 }, (_, i) => `services/checkout/f${i}.ts`).join('\n');
+    const input = Array.from({ length: 200_000 }, (_, i) => `services/checkout/f${i}.ts`).join(
+      '\n',
+    );
     const child = spawn(process.execPath, [CLI, 'who', '-'], { cwd: repo });
     let err = '';
-    child.stderr.on('data', d => { err += d; });
+    child.stderr.on('data', d => {
+      err += d;
+    });
     child.stdin.end(input);
-    await new Promise<void>(resolve => child.stdout.once('data', () => { child.stdout.destroy(); resolve(); }));
+    await new Promise<void>(resolve =>
+      child.stdout.once('data', () => {
+        child.stdout.destroy();
+        resolve();
+      }),
+    );
     const code = await new Promise<number | null>(resolve => child.on('close', c => resolve(c)));
     assert.strictEqual(err, '');
     assert.strictEqual(code, 0);
@@ -95,12 +112,18 @@ describe('CLI usage and input, checked strictly (found trying it as a stranger)'
     try {
       fs.writeFileSync(path.join(dir, 'CODEOWNERS'), '/web/ @alice\n');
       fs.mkdirSync(path.join(dir, 'web'));
-      fs.writeFileSync(path.join(dir, 'web/catalog-info.yaml'), 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: web}\nspec: {owner: alice, type: service}\n');
+      fs.writeFileSync(
+        path.join(dir, 'web/catalog-info.yaml'),
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: web}\nspec: {owner: alice, type: service}\n',
+      );
       const refused = runCli(dir, ['import', 'CODEOWNERS', '--output', 'OWNERS.yaml']);
       assert.strictEqual(refused.code, 2);
       assert.match(refused.err, /OWNERS\.yaml exists; pass --force/);
       assert.strictEqual(fs.readFileSync(path.join(dir, 'OWNERS.yaml'), 'utf8'), 'version: 1\n');
-      assert.strictEqual(runCli(dir, ['import', 'CODEOWNERS', '--output', 'OWNERS.yaml', '--force']).code, 0);
+      assert.strictEqual(
+        runCli(dir, ['import', 'CODEOWNERS', '--output', 'OWNERS.yaml', '--force']).code,
+        0,
+      );
       assert.match(fs.readFileSync(path.join(dir, 'OWNERS.yaml'), 'utf8'), /\/web\//);
       const fromDir = runCli(dir, ['import', '.', '--from', 'github']);
       assert.strictEqual(fromDir.code, 0, fromDir.err);
@@ -109,7 +132,10 @@ describe('CLI usage and input, checked strictly (found trying it as a stranger)'
       try {
         const r = runCli(elsewhere, ['import', path.join(dir, 'web/catalog-info.yaml')]);
         assert.strictEqual(r.code, 2, r.out);
-        assert.match(r.err, /is outside the repository: a Backstage catalog owns the folder it sits in/);
+        assert.match(
+          r.err,
+          /is outside the repository: a Backstage catalog owns the folder it sits in/,
+        );
       } finally {
         fs.rmSync(elsewhere, { recursive: true, force: true });
       }
@@ -120,7 +146,11 @@ describe('CLI usage and input, checked strictly (found trying it as a stranger)'
 
   it('who --diff names both sides of a rename: the component a file leaves is asked too', () => {
     const dir = makeRepo(acme, FILES);
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=T', ...args], { cwd: dir, stdio: 'pipe' }).toString();
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=T', ...args], {
+        cwd: dir,
+        stdio: 'pipe',
+      }).toString();
     try {
       fs.rmSync(path.join(dir, '.git'), { recursive: true });
       git('init', '-q');
@@ -130,7 +160,12 @@ describe('CLI usage and input, checked strictly (found trying it as a stranger)'
       git('commit', '-q', '-m', 'move');
       const r = runCli(dir, ['who', '--diff', 'HEAD~1...HEAD', '--json']);
       assert.strictEqual(r.code, 0, r.err);
-      assert.deepStrictEqual(JSON.parse(r.out).components.map((c: { component: string }) => c.component).sort(), ['checkout-api', 'gateway']);
+      assert.deepStrictEqual(
+        JSON.parse(r.out)
+          .components.map((c: { component: string }) => c.component)
+          .sort(),
+        ['checkout-api', 'gateway'],
+      );
       const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-nogit-'));
       fs.writeFileSync(path.join(outside, 'OWNERS.yaml'), acme);
       try {

@@ -8,7 +8,8 @@ import { teamReportMarkdown } from '../../../src/core/report/exportReport';
 import { buildTeamReport } from '../../../src/core/report/teamReport';
 import { makeRepo, runCli, runCliInRepo } from '../../fixtures/cliRepo';
 
-const inRepo = (owners: string, ...args: string[]) => runCliInRepo(owners, ['web/a.ts'], args, { GITHUB_TOKEN: 'x' });
+const inRepo = (owners: string, ...args: string[]) =>
+  runCliInRepo(owners, ['web/a.ts'], args, { GITHUB_TOKEN: 'x' });
 
 const FORGED = 'evil\\n::error file=OWNERS.yaml,line=1::forged\\u001b[2J\\r::warning::x';
 
@@ -19,9 +20,25 @@ describe('hostile values in output and positions (issue 9, item 8)', () => {
       const r = inRepo(owners, 'validate', '--format', format);
       assert.strictEqual(r.code, 1, r.err);
       assert.ok(!r.out.includes('\u001b') && !r.out.includes('\r'), JSON.stringify(r.out));
-      const forged = r.out.split('\n').filter(l => /^::(error|warning)/.test(l) && !l.startsWith('::error file=OWNERS.yaml,line=5,'));
-      assert.deepStrictEqual(format === 'github' ? forged.filter(l => !/^::\w+ file=OWNERS\.yaml,line=\d+,col=\d+,endLine/.test(l)) : forged, [], r.out);
-      if (format === 'text') assert.ok(r.out.split('\n').every(l => l === '' || l.startsWith('OWNERS.yaml:') || /error\(s\)/.test(l)), r.out);
+      const forged = r.out
+        .split('\n')
+        .filter(
+          l => /^::(error|warning)/.test(l) && !l.startsWith('::error file=OWNERS.yaml,line=5,'),
+        );
+      assert.deepStrictEqual(
+        format === 'github'
+          ? forged.filter(l => !/^::\w+ file=OWNERS\.yaml,line=\d+,col=\d+,endLine/.test(l))
+          : forged,
+        [],
+        r.out,
+      );
+      if (format === 'text')
+        assert.ok(
+          r.out
+            .split('\n')
+            .every(l => l === '' || l.startsWith('OWNERS.yaml:') || /error\(s\)/.test(l)),
+          r.out,
+        );
     }
     const who = inRepo(owners, 'who', 'web/a.ts');
     assert.strictEqual(who.out.split('\n').filter(Boolean).length, 1, who.out);
@@ -56,35 +73,52 @@ describe('hostile values in output and positions (issue 9, item 8)', () => {
   });
 
   it('puts each diagnostic at the offending node: member, link, outcome, date, team, a quoted "metrics" key\'s setting', () => {
-    const text = [
-      'version: 1',
-      'teams:',
-      '  web:',
-      '    lead: alice',
-      '    members: [bob, "not valid"]',
-      'outcomes:',
-      '  up: {link: "ftp://x"}',
-      'components:',
-      '  site:',
-      '    team: webb',
-      '    owner: bob',
-      '    paths: [/web/]',
-      '    outcomes: [up, down]',
-      '    handoffs:',
-      '      - {date: "yesterday", from: alice, to: bob}',
-      '"metrics":',
-      '  windowDays: 0',
-      '  leadShareThreshold: 2',
-    ].join('\n') + '\n';
-    const at = validateOwners(parseOwners(text)).filter(d => d.severity === 'error').map(d => `${d.code}@${d.span.line}:${d.span.column}`);
-    assert.deepStrictEqual(at.sort(), ['invalid-date@15:16', 'invalid-link@7:14', 'invalid-login@5:20', 'invalid-metric@17:3', 'invalid-metric@18:3', 'unknown-outcome@13:20', 'unknown-team@10:11'].sort());
+    const text =
+      [
+        'version: 1',
+        'teams:',
+        '  web:',
+        '    lead: alice',
+        '    members: [bob, "not valid"]',
+        'outcomes:',
+        '  up: {link: "ftp://x"}',
+        'components:',
+        '  site:',
+        '    team: webb',
+        '    owner: bob',
+        '    paths: [/web/]',
+        '    outcomes: [up, down]',
+        '    handoffs:',
+        '      - {date: "yesterday", from: alice, to: bob}',
+        '"metrics":',
+        '  windowDays: 0',
+        '  leadShareThreshold: 2',
+      ].join('\n') + '\n';
+    const at = validateOwners(parseOwners(text))
+      .filter(d => d.severity === 'error')
+      .map(d => `${d.code}@${d.span.line}:${d.span.column}`);
+    assert.deepStrictEqual(
+      at.sort(),
+      [
+        'invalid-date@15:16',
+        'invalid-link@7:14',
+        'invalid-login@5:20',
+        'invalid-metric@17:3',
+        'invalid-metric@18:3',
+        'unknown-outcome@13:20',
+        'unknown-team@10:11',
+      ].sort(),
+    );
   });
 
   it('escapes a handoff date and every other value in the Markdown export; a lone \\r becomes a space', () => {
-    const text = 'version: 1\nteams:\n  web: {lead: alice, members: [bob]}\ncomponents:\n  site:\n    team: web\n    owner: bob\n    paths: [/web/]\n' +
+    const text =
+      'version: 1\nteams:\n  web: {lead: alice, members: [bob]}\ncomponents:\n  site:\n    team: web\n    owner: bob\n    paths: [/web/]\n' +
       '    handoffs:\n      - {date: "2026-01-02 [x](command:ownershipLens.handoff) ![i](https://evil.example/p.png) <img src=x>", from: alice, to: bob, notes: "a\\rb"}\n';
     const model = parseOwners(text).model;
-    const md = teamReportMarkdown(buildTeamReport(model, 'web', undefined, [], { since: '2026-01-01', until: '2026-04-01' }));
+    const md = teamReportMarkdown(
+      buildTeamReport(model, 'web', undefined, [], { since: '2026-01-01', until: '2026-04-01' }),
+    );
     const line = md.split('\n').find(l => l.startsWith('- '))!;
     assert.ok(line, md);
     assert.ok(!/\]\(|!\[|<img/.test(line.replace(/\\./g, '')), line);
@@ -94,11 +128,18 @@ describe('hostile values in output and positions (issue 9, item 8)', () => {
 
   it('who --diff, coverage, the codeowners refusal and the import summary print hostile values escaped, one line each', () => {
     const lines = (text: string) => text.split('\n');
-    const forged = (text: string) => lines(text).filter(l => /^::(error|warning)/.test(l) || l.includes('\u001b') || l.includes('\u0007'));
+    const forged = (text: string) =>
+      lines(text).filter(
+        l => /^::(error|warning)/.test(l) || l.includes('\u001b') || l.includes('\u0007'),
+      );
     const { execFileSync } = require('child_process') as typeof import('child_process');
     const owners = `version: 1\nteams:\n  web:\n    lead: alice\ncomponents:\n  "site${FORGED}":\n    team: web\n    owner: alice\n    paths: [/web/, "/x\\n::warning::y"]\n`;
     const dir = makeRepo(owners, ['web/a.ts', 'evil\u001b]0;pwned\u0007\n::error::dir/f.txt']);
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=T', ...args], { cwd: dir, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=T', ...args], {
+        cwd: dir,
+        stdio: 'pipe',
+      });
     try {
       fs.rmSync(path.join(dir, '.git'), { recursive: true });
       git('init', '-q');
@@ -119,13 +160,20 @@ describe('hostile values in output and positions (issue 9, item 8)', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    const catalog = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: "sys\\n::warning::forged"\nspec:\n  owner: "group:default/t\\u001b[31m"\n  type: service\n';
+    const catalog =
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: "sys\\n::warning::forged"\nspec:\n  owner: "group:default/t\\u001b[31m"\n  type: service\n';
     const withCatalog = makeRepo('version: 1\n', []);
     try {
       fs.mkdirSync(path.join(withCatalog, 'svc'));
       fs.writeFileSync(path.join(withCatalog, 'svc/catalog-info.yaml'), catalog);
-      fs.writeFileSync(path.join(withCatalog, 'CODEOWNERS'), '/b\u001b[31m/ @user\u001b]0;t\u0007\n');
-      for (const args of [['import', 'svc/catalog-info.yaml'], ['import', 'CODEOWNERS']]) {
+      fs.writeFileSync(
+        path.join(withCatalog, 'CODEOWNERS'),
+        '/b\u001b[31m/ @user\u001b]0;t\u0007\n',
+      );
+      for (const args of [
+        ['import', 'svc/catalog-info.yaml'],
+        ['import', 'CODEOWNERS'],
+      ]) {
         const r = runCli(withCatalog, args);
         assert.deepStrictEqual(forged(r.err), [], r.err);
         assert.ok(!r.err.includes('\u001b'), JSON.stringify(r.err));

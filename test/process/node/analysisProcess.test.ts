@@ -19,8 +19,13 @@ describe('analysis in a child process (dist/analysisProcess.js)', () => {
     const result = await new RepositoryAnalyzer(BUNDLE).analyse(repo.owners, files);
     const parsed = parseOwners(repo.owners);
     // Maps and all: the process answers through structured clone, as the worker thread did.
-    assert.deepStrictEqual(result.coverage, computeCoverage(createOwnershipIndex(parsed.model), files));
-    assert.ok(result.coverage.totalFiles > 300 && result.coverage.ownedFiles < result.coverage.totalFiles);
+    assert.deepStrictEqual(
+      result.coverage,
+      computeCoverage(createOwnershipIndex(parsed.model), files),
+    );
+    assert.ok(
+      result.coverage.totalFiles > 300 && result.coverage.ownedFiles < result.coverage.totalFiles,
+    );
     assert.deepStrictEqual(result.diagnostics, validateOwners(parsed, files));
   });
 
@@ -29,8 +34,14 @@ describe('analysis in a child process (dist/analysisProcess.js)', () => {
     const none = await analyzer.analyse('version: 1\n', []);
     assert.strictEqual(none.coverage.totalFiles, 0);
     const many = Array.from({ length: 120_000 }, (_, i) => `d${i % 97}/file-${i}.ts`);
-    const all = await analyzer.analyse('version: 1\nteams:\n  t: { lead: a }\ncomponents:\n  c: { team: t, owner: a, paths: [/d1/] }\n', many);
-    assert.deepStrictEqual([all.coverage.totalFiles, all.coverage.ownedFiles], [many.length, many.filter(f => f.startsWith('d1/')).length]);
+    const all = await analyzer.analyse(
+      'version: 1\nteams:\n  t: { lead: a }\ncomponents:\n  c: { team: t, owner: a, paths: [/d1/] }\n',
+      many,
+    );
+    assert.deepStrictEqual(
+      [all.coverage.totalFiles, all.coverage.ownedFiles],
+      [many.length, many.filter(f => f.startsWith('d1/')).length],
+    );
   });
 
   it('reports a process that dies before answering, with its last words', async () => {
@@ -38,7 +49,10 @@ describe('analysis in a child process (dist/analysisProcess.js)', () => {
     const crashing = path.join(dir, 'crash.js');
     fs.writeFileSync(crashing, "process.stderr.write('out of memory, say\\n'); process.exit(7);\n");
     try {
-      await assert.rejects(new RepositoryAnalyzer(crashing).analyse('version: 1\n', ['a']), /exited with 7 before answering: out of memory, say/);
+      await assert.rejects(
+        new RepositoryAnalyzer(crashing).analyse('version: 1\n', ['a']),
+        /exited with 7 before answering: out of memory, say/,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,13 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { gitBinary, runGit, safeConfigArgs, setGitAllowed, spawnGit } from '../../../src/node/git/safeGit';
+import {
+  gitBinary,
+  runGit,
+  safeConfigArgs,
+  setGitAllowed,
+  spawnGit,
+} from '../../../src/node/git/safeGit';
 import { filterIgnored, listRepoFiles } from '../../../src/node/repoFiles';
 import { REPO_ROOT as ROOT } from '../../repoRoot';
 
@@ -20,8 +26,16 @@ const acme = fs.readFileSync(path.join(ROOT, 'test/fixtures/owners/acme.yaml'), 
 function hostileRepository(): { dir: string; markers: string; ran(): string[]; reset(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-hostile-'));
   const markers = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-markers-'));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=1+alice@users.noreply.github.com', '-c', 'user.name=Alice', ...args], { cwd: dir, stdio: 'pipe' }).toString();
-  const write = (f: string, text: string) => { fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true }); fs.writeFileSync(path.join(dir, f), text); };
+  const git = (...args: string[]) =>
+    execFileSync(
+      'git',
+      ['-c', 'user.email=1+alice@users.noreply.github.com', '-c', 'user.name=Alice', ...args],
+      { cwd: dir, stdio: 'pipe' },
+    ).toString();
+  const write = (f: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    fs.writeFileSync(path.join(dir, f), text);
+  };
   git('init', '-q', '-b', 'main');
   write('OWNERS.yaml', acme);
   write('.github/CODEOWNERS', '/services/ @acme/payments\n');
@@ -34,8 +48,16 @@ function hostileRepository(): { dir: string; markers: string; ran(): string[]; r
   write('services/checkout/api.ts', '2\n');
   git('commit', '-q', '-am', 'change');
   // The last commit, signed (a gpgsig header is all `log --show-signature` needs to start gpg).
-  const signed = git('cat-file', 'commit', 'HEAD').replace(/^(committer .*)$/m, '$1\ngpgsig -----BEGIN PGP SIGNATURE-----\n x\n -----END PGP SIGNATURE-----');
-  const id = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], { cwd: dir, input: signed }).toString().trim();
+  const signed = git('cat-file', 'commit', 'HEAD').replace(
+    /^(committer .*)$/m,
+    '$1\ngpgsig -----BEGIN PGP SIGNATURE-----\n x\n -----END PGP SIGNATURE-----',
+  );
+  const id = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], {
+    cwd: dir,
+    input: signed,
+  })
+    .toString()
+    .trim();
   git('update-ref', 'refs/heads/feature', id);
   // A working-tree change that is stat-dirty, so a diff against the working tree cleans it.
   write('services/checkout/api.ts', '3\n');
@@ -45,34 +67,64 @@ function hostileRepository(): { dir: string; markers: string; ran(): string[]; r
     return file;
   };
   const q = (s: string) => JSON.stringify(s);
-  fs.appendFileSync(path.join(dir, '.git/config'), [
-    '[core]', `\tfsmonitor = ${q(script('fsmonitor'))}`, `\tpager = ${q(script('pager'))}`,
-    '[filter "evil"]', `\tclean = ${q(script('clean'))}`, `\tsmudge = ${q(script('smudge'))}`, '\trequired = true',
-    '[diff "evil"]', `\ttextconv = ${q(script('textconv'))}`, `\tcommand = ${q(script('diffcommand'))}`,
-    '[diff]', `\texternal = ${q(script('external'))}`,
-    '[log]', '\tshowSignature = true',
-    '[gpg]', `\tprogram = ${q(script('gpg'))}`,
-    '',
-  ].join('\n'));
-  const ran = () => fs.readdirSync(markers).filter(f => f.endsWith('.ran')).sort();
+  fs.appendFileSync(
+    path.join(dir, '.git/config'),
+    [
+      '[core]',
+      `\tfsmonitor = ${q(script('fsmonitor'))}`,
+      `\tpager = ${q(script('pager'))}`,
+      '[filter "evil"]',
+      `\tclean = ${q(script('clean'))}`,
+      `\tsmudge = ${q(script('smudge'))}`,
+      '\trequired = true',
+      '[diff "evil"]',
+      `\ttextconv = ${q(script('textconv'))}`,
+      `\tcommand = ${q(script('diffcommand'))}`,
+      '[diff]',
+      `\texternal = ${q(script('external'))}`,
+      '[log]',
+      '\tshowSignature = true',
+      '[gpg]',
+      `\tprogram = ${q(script('gpg'))}`,
+      '',
+    ].join('\n'),
+  );
+  const ran = () =>
+    fs
+      .readdirSync(markers)
+      .filter(f => f.endsWith('.ran'))
+      .sort();
   return { dir, markers, ran, reset: () => ran().forEach(f => fs.rmSync(path.join(markers, f))) };
 }
 
 function cli(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, GITHUB_TOKEN: '' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, GITHUB_TOKEN: '' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 describe('A hostile repository: its git configuration never runs a program', () => {
   let repo: ReturnType<typeof hostileRepository>;
-  before(() => { repo = hostileRepository(); });
-  after(() => { fs.rmSync(repo.dir, { recursive: true, force: true }); fs.rmSync(repo.markers, { recursive: true, force: true }); });
+  before(() => {
+    repo = hostileRepository();
+  });
+  after(() => {
+    fs.rmSync(repo.dir, { recursive: true, force: true });
+    fs.rmSync(repo.markers, { recursive: true, force: true });
+  });
   beforeEach(() => repo.reset());
 
   it('the premise: plain git in this repository runs the fsmonitor, the clean filter and gpg', () => {
     execFileSync('git', ['diff', '--name-only', 'main', '--'], { cwd: repo.dir, stdio: 'pipe' });
     execFileSync('git', ['log', '-1', '--format=%ae'], { cwd: repo.dir, stdio: 'pipe' });
-    assert.deepStrictEqual(repo.ran().filter(f => /^(fsmonitor|clean|gpg)\./.test(f)), ['clean.ran', 'fsmonitor.ran', 'gpg.ran']);
+    assert.deepStrictEqual(
+      repo.ran().filter(f => /^(fsmonitor|clean|gpg)\./.test(f)),
+      ['clean.ran', 'fsmonitor.ran', 'gpg.ran'],
+    );
   });
 
   it('coverage lists the files with git and starts none of them', () => {
@@ -98,7 +150,10 @@ describe('A hostile repository: its git configuration never runs a program', () 
   it('who --diff against the working tree does not run the filter.<name>.clean that .gitattributes names', () => {
     const r = cli(repo.dir, 'who', '--diff', 'main', '--json');
     assert.strictEqual(r.code, 0, r.err);
-    assert.deepStrictEqual(JSON.parse(r.out).components.map((c: { component: string }) => c.component), ['checkout-api']);
+    assert.deepStrictEqual(
+      JSON.parse(r.out).components.map((c: { component: string }) => c.component),
+      ['checkout-api'],
+    );
     const range = cli(repo.dir, 'who', '--diff', 'main...HEAD', '--json');
     assert.strictEqual(range.code, 0, range.err);
     assert.strictEqual(JSON.parse(range.out).files, 1);
@@ -112,7 +167,7 @@ describe('A hostile repository: its git configuration never runs a program', () 
     assert.deepStrictEqual(repo.ran(), []);
   });
 
-  it('runGit answers with every program-running setting overridden, and the editor\'s listing with git too', async () => {
+  it("runGit answers with every program-running setting overridden, and the editor's listing with git too", async () => {
     const files = await listRepoFiles(repo.dir);
     assert.strictEqual(files.source, 'git');
     assert.ok(files.files.includes('services/checkout/api.ts'));
@@ -129,7 +184,9 @@ describe('A hostile repository: its git configuration never runs a program', () 
     try {
       const listed = await listRepoFiles(repo.dir);
       assert.strictEqual(listed.source, 'walk');
-      assert.ok(listed.files.includes('OWNERS.yaml') && !listed.files.some(f => f.startsWith('.git/')));
+      assert.ok(
+        listed.files.includes('OWNERS.yaml') && !listed.files.some(f => f.startsWith('.git/')),
+      );
       await assert.rejects(spawnGit(repo.dir, ['status']), /untrusted/);
       assert.deepStrictEqual((await listRepoFiles(repo.dir, { git: false })).source, 'walk');
     } finally {
@@ -160,13 +217,16 @@ describe('safeGit', () => {
     }
   });
 
-
   it('never takes a git inside the repository, even one first on PATH', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-gitbin-'));
     const saved = process.env.PATH;
     try {
       fs.mkdirSync(path.join(dir, 'bin'));
-      fs.writeFileSync(path.join(dir, 'bin', process.platform === 'win32' ? 'git.exe' : 'git'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+      fs.writeFileSync(
+        path.join(dir, 'bin', process.platform === 'win32' ? 'git.exe' : 'git'),
+        '#!/bin/sh\nexit 0\n',
+        { mode: 0o755 },
+      );
       process.env.PATH = [path.join(dir, 'bin'), '.', saved].join(path.delimiter);
       const chosen = gitBinary(dir);
       assert.ok(path.isAbsolute(chosen));
@@ -179,8 +239,20 @@ describe('safeGit', () => {
   });
 
   it('overrides every variable of each named driver, and refuses a driver name -c cannot express', () => {
-    const args = safeConfigArgs(['filter.lfs.clean', 'diff.evil.textconv', 'core.editor']).filter(a => a !== '-c');
-    for (const kv of ['filter.lfs.clean=', 'filter.lfs.smudge=', 'filter.lfs.process=', 'filter.lfs.required=false', 'diff.evil.textconv=', 'diff.evil.command=', 'core.fsmonitor=false', 'log.showSignature=false', 'gpg.program=false']) {
+    const args = safeConfigArgs(['filter.lfs.clean', 'diff.evil.textconv', 'core.editor']).filter(
+      a => a !== '-c',
+    );
+    for (const kv of [
+      'filter.lfs.clean=',
+      'filter.lfs.smudge=',
+      'filter.lfs.process=',
+      'filter.lfs.required=false',
+      'diff.evil.textconv=',
+      'diff.evil.command=',
+      'core.fsmonitor=false',
+      'log.showSignature=false',
+      'gpg.program=false',
+    ]) {
       assert.ok(args.includes(kv), kv);
     }
     assert.ok(!args.some(a => a.startsWith('core.editor')));

@@ -11,18 +11,36 @@ const CLI = path.join(ROOT, 'dist/cli.js');
 
 describe('repository file listing (shared by the CLI and the editor)', () => {
   let repo: string;
-  before(() => { repo = makeGitRepo(); });
+  before(() => {
+    repo = makeGitRepo();
+  });
   after(() => fs.rmSync(repo, { recursive: true, force: true }));
 
   it('lists what `git ls-files -co --exclude-standard` lists, minus files deleted from disk', async () => {
     const listed = await listRepoFiles(repo);
     assert.strictEqual(listed.source, 'git');
-    const expected = git(repo, '-c', 'core.quotepath=off', 'ls-files', '-z', '-co', '--exclude-standard').split('\0')
+    const expected = git(
+      repo,
+      '-c',
+      'core.quotepath=off',
+      'ls-files',
+      '-z',
+      '-co',
+      '--exclude-standard',
+    )
+      .split('\0')
       .filter(f => f && !f.endsWith('/') && fs.existsSync(path.join(repo, f)));
     assert.deepStrictEqual([...listed.files].sort(), [...new Set(expected)].sort());
     assert.deepStrictEqual([...listed.files].sort(), [
-      '.gitignore', 'OWNERS.yaml', 'docs/untracked.md', 'rust/.gitignore', 'rust/src/main.rs', 'secret/key.txt',
-      'src/a.ts', 'src/forced.pyc', 'src/new file é.ts',
+      '.gitignore',
+      'OWNERS.yaml',
+      'docs/untracked.md',
+      'rust/.gitignore',
+      'rust/src/main.rs',
+      'secret/key.txt',
+      'src/a.ts',
+      'src/forced.pyc',
+      'src/new file é.ts',
     ]);
   });
 
@@ -52,23 +70,42 @@ describe('repository file listing (shared by the CLI and the editor)', () => {
   });
 
   it('keeps, of new paths, those git would list (tracked or not ignored)', async () => {
-    const kept = await filterIgnored(repo, ['build/new.js', 'src/b.ts', 'src/forced.pyc', 'src/x.pyc', 'rust/target/y', 'secret/z', 'docs/n.md']);
+    const kept = await filterIgnored(repo, [
+      'build/new.js',
+      'src/b.ts',
+      'src/forced.pyc',
+      'src/x.pyc',
+      'rust/target/y',
+      'secret/z',
+      'docs/n.md',
+    ]);
     assert.deepStrictEqual(kept, ['src/b.ts', 'src/forced.pyc', 'docs/n.md']);
   });
 
   it('validate sees ignored folders as git does: a pattern matching only ignored files matches nothing', () => {
-    const r = spawnSync(process.execPath, [CLI, 'validate', '--json'], { cwd: repo, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'validate', '--json'], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
     assert.strictEqual(r.status, 0, r.stderr);
-    const dead = JSON.parse(r.stdout).filter((d: { code: string }) => d.code === 'pattern-matches-nothing');
-    assert.deepStrictEqual(dead.map((d: { message: string }) => d.message), ['Pattern "/build/" matches no file in the repository.']);
+    const dead = JSON.parse(r.stdout).filter(
+      (d: { code: string }) => d.code === 'pattern-matches-nothing',
+    );
+    assert.deepStrictEqual(
+      dead.map((d: { message: string }) => d.message),
+      ['Pattern "/build/" matches no file in the repository.'],
+    );
   });
 });
 
 describe('who - (paths on standard input)', () => {
   let repo: string;
-  before(() => { repo = makeGitRepo(); });
+  before(() => {
+    repo = makeGitRepo();
+  });
   after(() => fs.rmSync(repo, { recursive: true, force: true }));
-  const who = (input: string, ...args: string[]) => spawnSync(process.execPath, [CLI, 'who', ...args], { cwd: repo, input, encoding: 'utf8' });
+  const who = (input: string, ...args: string[]) =>
+    spawnSync(process.execPath, [CLI, 'who', ...args], { cwd: repo, input, encoding: 'utf8' });
 
   it('prints one JSON array for every line of standard input', () => {
     const r = who('src/a.ts\r\nREADME.md\n\nbuild/x.js\n', '-');
@@ -81,11 +118,17 @@ describe('who - (paths on standard input)', () => {
   });
 
   it('reads NUL-separated paths (git ls-files -z), in order, with names that have spaces and newlines', () => {
-    const listing = execFileSync('git', ['ls-files', '-z', '-co', '--exclude-standard'], { cwd: repo, encoding: 'utf8' });
+    const listing = execFileSync('git', ['ls-files', '-z', '-co', '--exclude-standard'], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
     const r = who(listing + 'odd\nname.ts\0', '-', '--json');
     assert.strictEqual(r.status, 0, r.stderr);
     const rows = JSON.parse(r.stdout) as { path: string; component: string | null }[];
-    assert.deepStrictEqual(rows.map(x => x.path), [...listing.split('\0').filter(Boolean), 'odd\nname.ts']);
+    assert.deepStrictEqual(
+      rows.map(x => x.path),
+      [...listing.split('\0').filter(Boolean), 'odd\nname.ts'],
+    );
     assert.strictEqual(rows.find(x => x.path === 'src/new file é.ts')?.component, 'api');
   });
 
@@ -95,7 +138,10 @@ describe('who - (paths on standard input)', () => {
     assert.strictEqual(r.status, 0, r.stderr);
     const rows = JSON.parse(r.stdout) as { path: string; owner: string }[];
     assert.strictEqual(rows.length, 12000);
-    assert.deepStrictEqual([rows[0].path, rows[11999].path, rows[5000].owner], ['src/f0.ts', 'src/f11999.ts', 'bob']);
+    assert.deepStrictEqual(
+      [rows[0].path, rows[11999].path, rows[5000].owner],
+      ['src/f0.ts', 'src/f11999.ts', 'bob'],
+    );
     const empty = who('', '-');
     assert.strictEqual(empty.status, 0);
     assert.deepStrictEqual(JSON.parse(empty.stdout), []);
@@ -103,6 +149,9 @@ describe('who - (paths on standard input)', () => {
 
   it('mixes stdin with paths on the command line, in their places', () => {
     const r = who('src/a.ts\n', 'README.md', '-', 'build/y');
-    assert.deepStrictEqual(JSON.parse(r.stdout).map((x: { path: string }) => x.path), ['README.md', 'src/a.ts', 'build/y']);
+    assert.deepStrictEqual(
+      JSON.parse(r.stdout).map((x: { path: string }) => x.path),
+      ['README.md', 'src/a.ts', 'build/y'],
+    );
   });
 });

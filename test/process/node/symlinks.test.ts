@@ -20,7 +20,10 @@ function layout(): { repo: string; home: string; secret: string; done(): void } 
   fs.mkdirSync(home);
   execFileSync('git', ['init', '-q', repo]);
   const secret = path.join(home, 'id_rsa');
-  fs.writeFileSync(secret, '-----BEGIN OPENSSH PRIVATE KEY-----\n* @b3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n');
+  fs.writeFileSync(
+    secret,
+    '-----BEGIN OPENSSH PRIVATE KEY-----\n* @b3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n',
+  );
   return { repo, home, secret, done: () => fs.rmSync(base, { recursive: true, force: true }) };
 }
 
@@ -70,9 +73,15 @@ function layout(): { repo: string; home: string; secret: string; done(): void } 
       const plain = runCli(t.repo, ['import', '.', '--output', 'OWNERS.yaml']);
       assert.strictEqual(plain.code, 0, plain.err);
       assert.match(fs.readFileSync(path.join(t.repo, 'OWNERS.yaml'), 'utf8'), /\/api\//);
-      assert.deepStrictEqual(fs.readdirSync(t.repo).filter(f => f.endsWith('.tmp')), []);
+      assert.deepStrictEqual(
+        fs.readdirSync(t.repo).filter(f => f.endsWith('.tmp')),
+        [],
+      );
       assert.strictEqual(runCli(t.repo, ['import', '.', '--output', 'OWNERS.yaml']).code, 2);
-      assert.strictEqual(runCli(t.repo, ['import', '.', '--output', 'OWNERS.yaml', '--force']).code, 0);
+      assert.strictEqual(
+        runCli(t.repo, ['import', '.', '--output', 'OWNERS.yaml', '--force']).code,
+        0,
+      );
     } finally {
       t.done();
     }
@@ -121,14 +130,23 @@ function layout(): { repo: string; home: string; secret: string; done(): void } 
     try {
       const target = path.join(t.repo, 'OWNERS.yaml');
       fs.symlinkSync(path.join(t.home, 'x'), target);
-      assert.throws(() => writeFileNoFollow(target, 'a', { root: t.repo, overwrite: true }), /symbolic link/);
+      assert.throws(
+        () => writeFileNoFollow(target, 'a', { root: t.repo, overwrite: true }),
+        /symbolic link/,
+      );
       fs.rmSync(target);
       fs.mkdirSync(target);
-      assert.throws(() => writeFileNoFollow(target, 'a', { root: t.repo, overwrite: true }), /not a regular file/);
+      assert.throws(
+        () => writeFileNoFollow(target, 'a', { root: t.repo, overwrite: true }),
+        /not a regular file/,
+      );
       fs.rmdirSync(target);
       fs.writeFileSync(target, 'old', { mode: 0o600 });
       fs.chmodSync(target, 0o600);
-      assert.throws(() => writeFileNoFollow(target, 'new', { root: t.repo, overwrite: false }), /exists/);
+      assert.throws(
+        () => writeFileNoFollow(target, 'new', { root: t.repo, overwrite: false }),
+        /exists/,
+      );
       writeFileNoFollow(target, 'new', { root: t.repo, overwrite: true });
       assert.strictEqual(fs.readFileSync(target, 'utf8'), 'new');
       assert.strictEqual(fs.statSync(target).mode & 0o777, 0o600);

@@ -24,7 +24,9 @@ describe('VS Code host installer', function () {
     host = path.join(dir, 'host');
     bin = path.join(dir, 'bin');
     fs.mkdirSync(bin);
-    fs.writeFileSync(path.join(bin, 'npm'), `#!/bin/sh
+    fs.writeFileSync(
+      path.join(bin, 'npm'),
+      `#!/bin/sh
 echo "npm $* | user_agent=\${npm_config_user_agent:-unset} lifecycle=\${npm_lifecycle_event:-unset}" >> "${calls()}"
 [ -n "$FAIL_ON" ] && case "$*" in *"$FAIL_ON"*) echo "gyp ERR! build error: something real went wrong"; exit 1;; esac
 case "$*" in
@@ -34,18 +36,28 @@ case "$*" in
      printf '#!/bin/sh\\necho "4.139.1 53c2f32 with Code 1.139.1"\\n' > node_modules/.bin/code-server; chmod +x node_modules/.bin/code-server;;
   *playwright-core*) mkdir -p node_modules/playwright-core; echo '{}' > node_modules/playwright-core/package.json;;
 esac
-`, { mode: 0o755 });
+`,
+      { mode: 0o755 },
+    );
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function install(extraEnv: Record<string, string> = {}) {
     // As `npm test` runs it: the outer npm's variables are in the environment.
-    const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, OWNERSHIP_LENS_HOST: host, OWNERSHIP_LENS_SKIP_APT: '1',
-      npm_config_user_agent: 'npm/11.19.1 node/v20.20.2 linux x64 workspaces/false', npm_lifecycle_event: 'test', ...extraEnv };
+    const env = {
+      ...process.env,
+      PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+      OWNERSHIP_LENS_HOST: host,
+      OWNERSHIP_LENS_SKIP_APT: '1',
+      npm_config_user_agent: 'npm/11.19.1 node/v20.20.2 linux x64 workspaces/false',
+      npm_lifecycle_event: 'test',
+      ...extraEnv,
+    };
     const r = spawnSync(process.execPath, [INSTALLER], { env, encoding: 'utf8' });
     return { code: r.status, out: r.stdout + r.stderr };
   }
-  const npmCalls = () => (fs.existsSync(calls()) ? fs.readFileSync(calls(), 'utf8').trim().split('\n') : []);
+  const npmCalls = () =>
+    fs.existsSync(calls()) ? fs.readFileSync(calls(), 'utf8').trim().split('\n') : [];
 
   it('installs every stage without the outer npm\'s variables, then answers "ready" without running npm', () => {
     const first = install();
@@ -59,20 +71,25 @@ esac
     // The test skips apt: on a machine without Chromium or the Kerberos headers the installer rightly
     // says what it did not install, on a line of its own; apart from that warning, one line.
     const lines = second.out.trim().split('\n');
-    const skipped = lines.filter(l => /^\s*! OWNERSHIP_LENS_SKIP_APT=1: not installing [\w+.-]+(, [\w+.-]+)*; /.test(l));
+    const skipped = lines.filter(l =>
+      /^\s*! OWNERSHIP_LENS_SKIP_APT=1: not installing [\w+.-]+(, [\w+.-]+)*; /.test(l),
+    );
     assert.ok(skipped.length <= 1, second.out);
     assert.strictEqual(lines.filter(l => !skipped.includes(l)).length, 1, second.out);
     assert.match(lines[lines.length - 1], /^VS Code host: ready/);
     assert.strictEqual(npmCalls().length, 3, 'a complete install ran npm again');
   });
 
-  it('on failure prints the step, the log\'s last lines and the command to retry; the next run redoes only that step', () => {
+  it("on failure prints the step, the log's last lines and the command to retry; the next run redoes only that step", () => {
     const failed = install({ FAIL_ON: 'code-server' });
     assert.strictEqual(failed.code, 1);
     assert.match(failed.out, /✗ npm install code-server failed after \d+s \(exit 1\)/);
     assert.match(failed.out, /gyp ERR! build error: something real went wrong/);
     assert.match(failed.out, /Run the same command again \(npm test, npm run demo/);
-    assert.ok(!fs.existsSync(path.join(host, 'code-server-4.139.1/.complete')), 'a failed stage was marked complete');
+    assert.ok(
+      !fs.existsSync(path.join(host, 'code-server-4.139.1/.complete')),
+      'a failed stage was marked complete',
+    );
     const again = install();
     assert.strictEqual(again.code, 0, again.out);
     assert.doesNotMatch(again.out, /• Node/, 'the completed Node stage ran again');
@@ -91,7 +108,7 @@ esac
 
   it('waits for a concurrent install and takes over a lock whose process is gone', () => {
     fs.mkdirSync(path.join(host, '.install-lock'), { recursive: true });
-    fs.writeFileSync(path.join(host, '.install-lock/pid'), '999999');   // no such process
+    fs.writeFileSync(path.join(host, '.install-lock/pid'), '999999'); // no such process
     const r = install();
     assert.strictEqual(r.code, 0, r.out);
     assert.ok(!fs.existsSync(path.join(host, '.install-lock')), 'the lock was left behind');

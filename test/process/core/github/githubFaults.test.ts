@@ -37,8 +37,16 @@ describe('GitHub client under faults (fake GitHub, real HTTP)', function () {
 
   function client(extra: Partial<TransportOptions> = {}) {
     return createGitHubClient({
-      token: TOKEN, apiUrl: gh.url, fetch, log: l => logs.push(l),
-      sleep: async ms => { waits.push(ms); }, retryBaseMs: 10, maxWaitMs: 120_000, ...extra,
+      token: TOKEN,
+      apiUrl: gh.url,
+      fetch,
+      log: l => logs.push(l),
+      sleep: async ms => {
+        waits.push(ms);
+      },
+      retryBaseMs: 10,
+      maxWaitMs: 120_000,
+      ...extra,
     });
   }
 
@@ -67,11 +75,15 @@ describe('GitHub client under faults (fake GitHub, real HTTP)', function () {
 
   it('403 primary rate limit with a far reset: stops with "rate limited until HH:MM UTC"', async () => {
     gh.inject({ kind: 'primary-limit', resetInSeconds: 3 * 3600 });
-    const reset = new Date(nowMs() + 3 * 3600_000 + 1000);   // the product's clock, as the fake GitHub's reset
+    const reset = new Date(nowMs() + 3 * 3600_000 + 1000); // the product's clock, as the fake GitHub's reset
     await assert.rejects(fetchAll(), (e: GitHubError) => {
       assert.strictEqual(e.kind, 'rate-limited');
       assert.match(e.message, /rate limited until \d\d:\d\d UTC/);
-      assert.ok(e.message.includes(reset.toISOString().slice(11, 16)) || e.message.includes(new Date(reset.getTime() - 60_000).toISOString().slice(11, 16)), e.message);
+      assert.ok(
+        e.message.includes(reset.toISOString().slice(11, 16)) ||
+          e.message.includes(new Date(reset.getTime() - 60_000).toISOString().slice(11, 16)),
+        e.message,
+      );
       return true;
     });
     assert.deepStrictEqual(waits, []);
@@ -94,7 +106,11 @@ describe('GitHub client under faults (fake GitHub, real HTTP)', function () {
 
   it('persistent 5xx: gives up after maxRetries with a short message (no HTML)', async () => {
     for (let i = 0; i < 30; i++) gh.inject({ kind: 'bad-gateway' });
-    await assert.rejects(fetchAll(client({ maxRetries: 2 })), (e: GitHubError) => e.kind === 'server' && /502/.test(e.message) && !/<html>/i.test(e.message));
+    await assert.rejects(
+      fetchAll(client({ maxRetries: 2 })),
+      (e: GitHubError) =>
+        e.kind === 'server' && /502/.test(e.message) && !/<html>/i.test(e.message),
+    );
     // 3 attempts for each page size tried: 100, 50, 25, 12, 10.
     assert.strictEqual(gh.requests.length, 15);
   });
@@ -103,7 +119,10 @@ describe('GitHub client under faults (fake GitHub, real HTTP)', function () {
     for (let i = 0; i < 3; i++) gh.inject({ kind: 'bad-gateway', target: 'graphql' });
     const c = client({ maxRetries: 2 });
     assert.strictEqual((await fetchAll(c)).length, 150);
-    assert.ok(logs.some(l => /pages of 50/.test(l)), logs.join('\n'));
+    assert.ok(
+      logs.some(l => /pages of 50/.test(l)),
+      logs.join('\n'),
+    );
     assert.strictEqual(c.transport.requests, 3 + 3);
   });
 
@@ -111,14 +130,29 @@ describe('GitHub client under faults (fake GitHub, real HTTP)', function () {
     await recovers({ kind: 'graphql-error' }, 3);
   });
 
-  it('GraphQL errors with HTTP 200: a permanent error fails with GitHub\'s message', async () => {
-    gh.inject({ kind: 'graphql-error', type: 'FORBIDDEN', message: 'Resource not accessible by integration' });
-    await assert.rejects(fetchAll(), (e: GitHubError) => e.kind === 'graphql' && /Resource not accessible by integration/.test(e.message));
+  it("GraphQL errors with HTTP 200: a permanent error fails with GitHub's message", async () => {
+    gh.inject({
+      kind: 'graphql-error',
+      type: 'FORBIDDEN',
+      message: 'Resource not accessible by integration',
+    });
+    await assert.rejects(
+      fetchAll(),
+      (e: GitHubError) =>
+        e.kind === 'graphql' && /Resource not accessible by integration/.test(e.message),
+    );
     assert.strictEqual(gh.requests.length, 1);
   });
 
   it('GraphQL RATE_LIMITED with HTTP 200: waits like a primary limit', async () => {
-    await recovers({ kind: 'graphql-error', type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }, 3);
+    await recovers(
+      {
+        kind: 'graphql-error',
+        type: 'RATE_LIMITED',
+        message: 'API rate limit exceeded for user ID 1.',
+      },
+      3,
+    );
     assert.strictEqual(waits.length, 1);
   });
 
@@ -127,7 +161,10 @@ describe('GitHub client under faults (fake GitHub, real HTTP)', function () {
     const c = client({ timeoutMs: 300 });
     assert.strictEqual((await fetchAll(c)).length, 150);
     assert.strictEqual(c.transport.requests, 3, 'the first page, the slow second one, its retry');
-    assert.ok(logs.some(l => /no answer within 0.3s/.test(l)), logs.join('\n'));
+    assert.ok(
+      logs.some(l => /no answer within 0.3s/.test(l)),
+      logs.join('\n'),
+    );
   });
 
   it('a dropped connection is retried', async () => {
@@ -146,7 +183,14 @@ describe('GitHub client under faults (fake GitHub, real HTTP)', function () {
   it('a refused connection: 3 attempts with a short back-off, never a smaller page, "Could not reach HOST"', async () => {
     const port = await closedPort();
     const c = client({ apiUrl: `http://127.0.0.1:${port}`, retryBaseMs: 1000 });
-    await assert.rejects(fetchAll(c), (e: GitHubError) => e.kind === 'network' && new RegExp(`^Could not reach 127\\.0\\.0\\.1:${port}: fetch failed: ECONNREFUSED$`).test(e.message));
+    await assert.rejects(
+      fetchAll(c),
+      (e: GitHubError) =>
+        e.kind === 'network' &&
+        new RegExp(`^Could not reach 127\\.0\\.0\\.1:${port}: fetch failed: ECONNREFUSED$`).test(
+          e.message,
+        ),
+    );
     assert.strictEqual(c.transport.requests, 3, 'the first try and two retries');
     assert.deepStrictEqual(waits, [500, 1000], 'half the usual back-off');
     assert.ok(!logs.some(l => /pages of/.test(l)), logs.join('\n'));
@@ -159,10 +203,17 @@ describe('GitHub client under faults (fake GitHub, real HTTP)', function () {
       // Made up rather than looked up: the tests send nothing beyond 127.0.0.1, not even DNS.
       const unresolved: TransportOptions['fetch'] = async () => {
         calls++;
-        throw new TypeError('fetch failed', { cause: Object.assign(new Error(`getaddrinfo ${code} github.invalid`), { code }) });
+        throw new TypeError('fetch failed', {
+          cause: Object.assign(new Error(`getaddrinfo ${code} github.invalid`), { code }),
+        });
       };
       const c = client({ apiUrl: 'https://github.invalid', fetch: unresolved, retryBaseMs: 1000 });
-      await assert.rejects(fetchAll(c), (e: GitHubError) => e.kind === 'network' && e.message === `Could not reach github.invalid: fetch failed: ${code}`);
+      await assert.rejects(
+        fetchAll(c),
+        (e: GitHubError) =>
+          e.kind === 'network' &&
+          e.message === `Could not reach github.invalid: fetch failed: ${code}`,
+      );
       assert.strictEqual(calls, 3, code);
       assert.deepStrictEqual(waits, [500, 1000], code);
     }
@@ -171,10 +222,22 @@ describe('GitHub client under faults (fake GitHub, real HTTP)', function () {
 
   it('what a retry cannot change fails at once: a port fetch forbids ("bad port"), TLS to a plain HTTP server', async () => {
     const badPort = client({ apiUrl: 'http://127.0.0.1:6000' });
-    await assert.rejects(fetchAll(badPort), (e: GitHubError) => e.kind === 'network' && e.message === 'Could not reach 127.0.0.1:6000: fetch failed: bad port');
+    await assert.rejects(
+      fetchAll(badPort),
+      (e: GitHubError) =>
+        e.kind === 'network' &&
+        e.message === 'Could not reach 127.0.0.1:6000: fetch failed: bad port',
+    );
     assert.strictEqual(badPort.transport.requests, 1);
     const tls = client({ apiUrl: gh.url.replace('http:', 'https:') });
-    await assert.rejects(fetchAll(tls), (e: GitHubError) => e.kind === 'network' && /^Could not reach 127\.0\.0\.1:\d+: fetch failed: ERR_SSL_WRONG_VERSION_NUMBER$/.test(e.message));
+    await assert.rejects(
+      fetchAll(tls),
+      (e: GitHubError) =>
+        e.kind === 'network' &&
+        /^Could not reach 127\.0\.0\.1:\d+: fetch failed: ERR_SSL_WRONG_VERSION_NUMBER$/.test(
+          e.message,
+        ),
+    );
     assert.strictEqual(tls.transport.requests, 1);
     assert.deepStrictEqual(waits, []);
     assert.ok(!logs.some(l => /pages of/.test(l)), logs.join('\n'));
@@ -182,25 +245,50 @@ describe('GitHub client under faults (fake GitHub, real HTTP)', function () {
 
   it('tells a connection never made from one dropped mid-answer', () => {
     const failed = (cause: object) => new TypeError('fetch failed', { cause });
-    const refusedTwice = Object.assign(new AggregateError([Object.assign(new Error('::1'), { code: 'ECONNREFUSED' }), Object.assign(new Error('127.0.0.1'), { code: 'ECONNREFUSED' })]), { code: undefined });
-    assert.strictEqual(connectRetries(failed(refusedTwice)), CONNECT_RETRIES, 'every address of a host name refused');
-    assert.strictEqual(connectRetries(failed({ code: 'UND_ERR_CONNECT_TIMEOUT' })), CONNECT_RETRIES);
+    const refusedTwice = Object.assign(
+      new AggregateError([
+        Object.assign(new Error('::1'), { code: 'ECONNREFUSED' }),
+        Object.assign(new Error('127.0.0.1'), { code: 'ECONNREFUSED' }),
+      ]),
+      { code: undefined },
+    );
+    assert.strictEqual(
+      connectRetries(failed(refusedTwice)),
+      CONNECT_RETRIES,
+      'every address of a host name refused',
+    );
+    assert.strictEqual(
+      connectRetries(failed({ code: 'UND_ERR_CONNECT_TIMEOUT' })),
+      CONNECT_RETRIES,
+    );
     assert.strictEqual(connectRetries(failed({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' })), 0);
     assert.strictEqual(connectRetries(failed({ code: 'ERR_TLS_CERT_ALTNAME_INVALID' })), 0);
     assert.strictEqual(connectRetries(failed({ code: 'ECONNRESET' })), undefined);
-    assert.strictEqual(connectRetries(failed({ code: 'UND_ERR_SOCKET', message: 'other side closed' })), undefined);
-    assert.strictEqual(connectRetries(new DOMException('This operation was aborted', 'AbortError')), undefined);
+    assert.strictEqual(
+      connectRetries(failed({ code: 'UND_ERR_SOCKET', message: 'other side closed' })),
+      undefined,
+    );
+    assert.strictEqual(
+      connectRetries(new DOMException('This operation was aborted', 'AbortError')),
+      undefined,
+    );
   });
 
   it('401 Bad credentials: an "unauthorized" error that says which variables to set', async () => {
     gh.inject({ kind: 'unauthorized' });
-    await assert.rejects(fetchAll(), (e: GitHubError) => e.kind === 'unauthorized' && /GITHUB_TOKEN or GH_TOKEN/.test(e.message));
+    await assert.rejects(
+      fetchAll(),
+      (e: GitHubError) => e.kind === 'unauthorized' && /GITHUB_TOKEN or GH_TOKEN/.test(e.message),
+    );
   });
 
   it('sends the token only to the configured host, as "bearer", and refuses a redirect to another host', async () => {
     foreign = await startFakeGitHub({ data: generateDataset({ merged: 1 }) });
     gh.inject({ kind: 'redirect', location: `${foreign.url}/graphql`, status: 307 });
-    await assert.rejects(fetchAll(), (e: GitHubError) => e.kind === 'redirect' && /Refused to follow a redirect/.test(e.message));
+    await assert.rejects(
+      fetchAll(),
+      (e: GitHubError) => e.kind === 'redirect' && /Refused to follow a redirect/.test(e.message),
+    );
     assert.strictEqual(foreign.requests.length, 0);
     assert.ok(gh.requests.every(r => r.authorization === `bearer ${TOKEN}`));
   });
@@ -214,6 +302,9 @@ describe('GitHub client under faults (fake GitHub, real HTTP)', function () {
 
   it('never sends the token when the configured origin differs from the request (no cross-host fetch)', async () => {
     const c = client();
-    await assert.rejects(c.transport.fetch('http://127.0.0.2:9/graphql', { method: 'POST', body: '{}' }), /Refusing to send the GitHub token/);
+    await assert.rejects(
+      c.transport.fetch('http://127.0.0.2:9/graphql', { method: 'POST', body: '{}' }),
+      /Refusing to send the GitHub token/,
+    );
   });
 });

@@ -19,7 +19,10 @@ describe('pull-request sync and cache (fake GitHub, real HTTP)', function () {
 
   beforeEach(async () => {
     // 1,000 merged pull requests one hour apart up to 2026-06-30: about 960 inside the window.
-    gh = await startFakeGitHub({ data: generateDataset({ merged: 1000, closed: 20 }), token: TOKEN });
+    gh = await startFakeGitHub({
+      data: generateDataset({ merged: 1000, closed: 20 }),
+      token: TOKEN,
+    });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-cache-'));
     logs.length = 0;
   });
@@ -29,21 +32,35 @@ describe('pull-request sync and cache (fake GitHub, real HTTP)', function () {
   });
 
   const options = (extra: Partial<SyncOptions> = {}): SyncOptions => ({
-    github: { token: TOKEN, apiUrl: gh.url, fetch, sleep: async () => undefined }, repo: { owner: 'acme', name: 'shop' },
-    since: SINCE, cacheDir: dir, log: l => logs.push(l), ...extra,
+    github: { token: TOKEN, apiUrl: gh.url, fetch, sleep: async () => undefined },
+    repo: { owner: 'acme', name: 'shop' },
+    since: SINCE,
+    cacheDir: dir,
+    log: l => logs.push(l),
+    ...extra,
   });
   const cacheFile = () => path.join(dir, cacheFileName('acme/shop', gh.url));
-  const mergedSince = (since: string) => gh.data.pullRequests.filter(p => p.state === 'MERGED' && Date.parse(p.updatedAt) >= Date.parse(since)).map(p => p.number).sort((a, b) => a - b);
+  const mergedSince = (since: string) =>
+    gh.data.pullRequests
+      .filter(p => p.state === 'MERGED' && Date.parse(p.updatedAt) >= Date.parse(since))
+      .map(p => p.number)
+      .sort((a, b) => a - b);
   const numbers = (prs: { number: number }[]) => prs.map(p => p.number).sort((a, b) => a - b);
 
   it('first sync: everything back to since, in about N/100 requests, cached atomically', async () => {
     const r = await syncPullRequests(options());
     const expected = mergedSince(SINCE);
-    assert.deepStrictEqual(numbers(r.pullRequests.filter(p => Date.parse(p.updatedAt) >= Date.parse(SINCE))), expected);
+    assert.deepStrictEqual(
+      numbers(r.pullRequests.filter(p => Date.parse(p.updatedAt) >= Date.parse(SINCE))),
+      expected,
+    );
     assert.strictEqual(r.cache, 'created');
     assert.strictEqual(r.apiRequests, Math.ceil(expected.length / 100));
     assert.ok(fs.existsSync(cacheFile()));
-    assert.deepStrictEqual(fs.readdirSync(dir).filter(f => f.endsWith('.tmp')), []);
+    assert.deepStrictEqual(
+      fs.readdirSync(dir).filter(f => f.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('nothing new: one request (a conditional REST probe), then a free 304 the time after', async () => {
@@ -55,7 +72,10 @@ describe('pull-request sync and cache (fake GitHub, real HTTP)', function () {
     const third = await syncPullRequests(options());
     assert.strictEqual(third.apiRequests, 1);
     const probes = gh.requests.slice(before);
-    assert.deepStrictEqual(probes.map(p => p.method), ['GET', 'GET']);
+    assert.deepStrictEqual(
+      probes.map(p => p.method),
+      ['GET', 'GET'],
+    );
     assert.ok(probes[1].ifNoneMatch, 'the third sync sends If-None-Match');
     assert.strictEqual(third.pullRequests.length, second.pullRequests.length);
   });
@@ -66,7 +86,14 @@ describe('pull-request sync and cache (fake GitHub, real HTTP)', function () {
     const last = data.pullRequests[data.pullRequests.length - 1];
     const now = Date.parse(last.updatedAt);
     for (let i = 1; i <= 3; i++) {
-      data.pullRequests.push({ ...last, number: 5000 + i, state: 'MERGED', updatedAt: new Date(now + i * 60_000).toISOString(), mergedAt: new Date(now + i * 60_000).toISOString(), reviews: [] });
+      data.pullRequests.push({
+        ...last,
+        number: 5000 + i,
+        state: 'MERGED',
+        updatedAt: new Date(now + i * 60_000).toISOString(),
+        mergedAt: new Date(now + i * 60_000).toISOString(),
+        reviews: [],
+      });
     }
     const old = data.pullRequests.find(p => p.number === 700)!;
     old.reviews = [...old.reviews, { author: 'carol', state: 'CHANGES_REQUESTED' }];
@@ -75,7 +102,10 @@ describe('pull-request sync and cache (fake GitHub, real HTTP)', function () {
     assert.strictEqual(second.cache, 'updated');
     assert.strictEqual(second.apiRequests, 2, 'probe + one GraphQL page');
     assert.strictEqual(second.pullRequests.length, first.pullRequests.length + 3);
-    assert.deepStrictEqual(second.pullRequests.find(p => p.number === 700)!.reviews.at(-1), { author: 'carol', state: 'CHANGES_REQUESTED' });
+    assert.deepStrictEqual(second.pullRequests.find(p => p.number === 700)!.reviews.at(-1), {
+      author: 'carol',
+      state: 'CHANGES_REQUESTED',
+    });
     // The cache survives: a third sync with nothing new costs one request and gives the same data.
     const third = await syncPullRequests(options());
     assert.strictEqual(third.apiRequests, 1);
@@ -95,16 +125,40 @@ describe('pull-request sync and cache (fake GitHub, real HTTP)', function () {
     const earlier = '2025-12-01T00:00:00Z';
     const r = await syncPullRequests(options({ since: earlier }));
     assert.strictEqual(r.cache, 'updated');
-    assert.deepStrictEqual(numbers(r.pullRequests.filter(p => Date.parse(p.updatedAt) >= Date.parse(earlier))), mergedSince(earlier));
+    assert.deepStrictEqual(
+      numbers(r.pullRequests.filter(p => Date.parse(p.updatedAt) >= Date.parse(earlier))),
+      mergedSince(earlier),
+    );
   });
 
   const corruptions: [string, (text: string) => string][] = [
     ['not JSON', () => '{"checksum": "abc", "data": {'],
     ['truncated', t => t.slice(0, Math.floor(t.length / 2))],
-    ['a changed number (checksum mismatch)', t => t.replace(/"additions":(\d+)/, (_, n) => `"additions":${Number(n) + 1}`)],
-    ['an old version', t => rechecksum(t, d => { d.version = 0; })],
-    ['another repository', t => rechecksum(t, d => { d.repo = 'acme/other'; })],
-    ['a malformed entry', t => rechecksum(t, d => { (d.pullRequests as unknown[])[3] = { number: 'x' }; })],
+    [
+      'a changed number (checksum mismatch)',
+      t => t.replace(/"additions":(\d+)/, (_, n) => `"additions":${Number(n) + 1}`),
+    ],
+    [
+      'an old version',
+      t =>
+        rechecksum(t, d => {
+          d.version = 0;
+        }),
+    ],
+    [
+      'another repository',
+      t =>
+        rechecksum(t, d => {
+          d.repo = 'acme/other';
+        }),
+    ],
+    [
+      'a malformed entry',
+      t =>
+        rechecksum(t, d => {
+          (d.pullRequests as unknown[])[3] = { number: 'x' };
+        }),
+    ],
     ['empty', () => ''],
   ];
   for (const [what, corrupt] of corruptions) {
@@ -114,8 +168,14 @@ describe('pull-request sync and cache (fake GitHub, real HTTP)', function () {
       const r = await syncPullRequests(options());
       assert.strictEqual(r.cache, 'rebuilt');
       assert.ok(r.cacheProblem);
-      assert.ok(logs.some(l => /corrupt/.test(l) && /rebuilding/.test(l)), logs.join('\n'));
-      assert.deepStrictEqual(numbers(r.pullRequests.filter(p => Date.parse(p.updatedAt) >= Date.parse(SINCE))), mergedSince(SINCE));
+      assert.ok(
+        logs.some(l => /corrupt/.test(l) && /rebuilding/.test(l)),
+        logs.join('\n'),
+      );
+      assert.deepStrictEqual(
+        numbers(r.pullRequests.filter(p => Date.parse(p.updatedAt) >= Date.parse(SINCE))),
+        mergedSince(SINCE),
+      );
       assert.ok(r.apiRequests > 1);
       assert.strictEqual((await syncPullRequests(options())).cache, 'unchanged');
     });
@@ -123,16 +183,29 @@ describe('pull-request sync and cache (fake GitHub, real HTTP)', function () {
 
   it('a version 1 cache (no titles or links) is read, then the window is fetched again once; titles and links follow', async () => {
     await syncPullRequests(options());
-    fs.writeFileSync(cacheFile(), rechecksum(fs.readFileSync(cacheFile(), 'utf8'), d => {
-      d.version = 1;
-      delete d.commitAuthors;
-      for (const p of d.pullRequests as Record<string, unknown>[]) { delete p.title; delete p.url; }
-    }));
+    fs.writeFileSync(
+      cacheFile(),
+      rechecksum(fs.readFileSync(cacheFile(), 'utf8'), d => {
+        d.version = 1;
+        delete d.commitAuthors;
+        for (const p of d.pullRequests as Record<string, unknown>[]) {
+          delete p.title;
+          delete p.url;
+        }
+      }),
+    );
     const r = await syncPullRequests(options());
     assert.strictEqual(r.cache, 'updated');
-    assert.ok(logs.some(l => /older version .* fetching the window again/.test(l)), logs.join('\n'));
+    assert.ok(
+      logs.some(l => /older version .* fetching the window again/.test(l)),
+      logs.join('\n'),
+    );
     assert.ok(r.apiRequests >= Math.ceil(mergedSince(SINCE).length / 100));
-    assert.ok(r.pullRequests.filter(p => Date.parse(p.updatedAt) >= Date.parse(SINCE)).every(p => p.title && p.url));
+    assert.ok(
+      r.pullRequests
+        .filter(p => Date.parse(p.updatedAt) >= Date.parse(SINCE))
+        .every(p => p.title && p.url),
+    );
     assert.strictEqual((await syncPullRequests(options())).apiRequests, 1);
   });
 
@@ -140,7 +213,11 @@ describe('pull-request sync and cache (fake GitHub, real HTTP)', function () {
     await syncPullRequests(options());
     const r = await syncPullRequests(options({ commitAuthors: true }));
     assert.ok(logs.some(l => /no commit authors/.test(l)));
-    assert.ok(r.pullRequests.filter(p => Date.parse(p.updatedAt) >= Date.parse(SINCE)).every(p => Array.isArray(p.commitAuthors)));
+    assert.ok(
+      r.pullRequests
+        .filter(p => Date.parse(p.updatedAt) >= Date.parse(SINCE))
+        .every(p => Array.isArray(p.commitAuthors)),
+    );
     assert.strictEqual((await syncPullRequests(options({ commitAuthors: true }))).apiRequests, 1);
     // Turning credit off keeps using the cache (it holds more than needed).
     assert.strictEqual((await syncPullRequests(options())).apiRequests, 1);
@@ -158,5 +235,8 @@ function rechecksum(text: string, edit: (d: Record<string, unknown>) => void): s
   const outer = JSON.parse(text) as { checksum: string; data: Record<string, unknown> };
   edit(outer.data);
   const body = JSON.stringify(outer.data);
-  return JSON.stringify({ checksum: createHash('sha256').update(body).digest('hex'), data: outer.data });
+  return JSON.stringify({
+    checksum: createHash('sha256').update(body).digest('hex'),
+    data: outer.data,
+  });
 }

@@ -3,7 +3,14 @@ import { applyTextEdits, handoffEdits, TextEdit } from '../../../../src/core/han
 import { parseOwners } from '../../../../src/core/owners/parse';
 
 const HEAD = 'version: 1\nteams:\n  web:\n    lead: alice\n    members: [bob, carol, dan]\n';
-const request = (component: string, to: string) => ({ component, to, decisions: [], stakeholders: [], date: '2026-11-24', notes: 'Knows the code.' });
+const request = (component: string, to: string) => ({
+  component,
+  to,
+  decisions: [],
+  stakeholders: [],
+  date: '2026-11-24',
+  notes: 'Knows the code.',
+});
 
 describe('handoff through YAML anchors and block scalars (issue 9, item 7)', () => {
   it('refuses when the owner is anchored and repeated by an alias in another component, and says why', () => {

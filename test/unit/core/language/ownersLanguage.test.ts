@@ -1,8 +1,19 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { completionContext, nameCompletions, pathCompletions } from '../../../../src/core/language/ownersCompletion';
-import { definitionsOf, documentSymbols, indexSymbols, referencesOf, renameEdits, symbolAt } from '../../../../src/core/language/ownersSymbols';
+import {
+  completionContext,
+  nameCompletions,
+  pathCompletions,
+} from '../../../../src/core/language/ownersCompletion';
+import {
+  definitionsOf,
+  documentSymbols,
+  indexSymbols,
+  referencesOf,
+  renameEdits,
+  symbolAt,
+} from '../../../../src/core/language/ownersSymbols';
 import { applyTextEdits } from '../../../../src/core/handoff/edit';
 import { parseOwners } from '../../../../src/core/owners/parse';
 import { validateOwners } from '../../../../src/core/owners/validate';
@@ -23,7 +34,10 @@ describe('OWNERS.yaml language features (core)', () => {
 
   it('finds the definition of a team, an outcome and a login from any reference', () => {
     const teamRef = symbolAt(index, at(acme, 'team: payments', 0, 8))!;
-    assert.deepStrictEqual([teamRef.kind, teamRef.name, teamRef.definition], ['team', 'payments', false]);
+    assert.deepStrictEqual(
+      [teamRef.kind, teamRef.name, teamRef.definition],
+      ['team', 'payments', false],
+    );
     const [def] = definitionsOf(index, teamRef);
     assert.strictEqual(acme.slice(def.offset, def.end), 'payments');
     assert.match(acme.split('\n')[lineOf(acme, def.offset) - 1], /^ {2}payments:/);
@@ -46,8 +60,17 @@ describe('OWNERS.yaml language features (core)', () => {
     const r = renameEdits(text, indexSymbols(text), at(text, 'team: payments', 0, 8), 'money');
     assert.strictEqual(r.kind, 'edits');
     const out = applyTextEdits(text, r.kind === 'edits' ? r.edits : []);
-    assert.strictEqual(out, text.replace('  payments:', '  money:').replace('team: payments', 'team: money').replace('team: "payments"', 'team: "money"'));
-    assert.deepStrictEqual(validateOwners(parseOwners(out)).filter(d => d.severity === 'error'), []);
+    assert.strictEqual(
+      out,
+      text
+        .replace('  payments:', '  money:')
+        .replace('team: payments', 'team: money')
+        .replace('team: "payments"', 'team: "money"'),
+    );
+    assert.deepStrictEqual(
+      validateOwners(parseOwners(out)).filter(d => d.severity === 'error'),
+      [],
+    );
   });
 
   it('renames a login in leads, members, owners and handoffs; refuses invalid or taken names', () => {
@@ -56,59 +79,129 @@ describe('OWNERS.yaml language features (core)', () => {
     assert.strictEqual(r.kind, 'edits');
     const out = applyTextEdits(acme, r.kind === 'edits' ? r.edits : []);
     assert.ok(!/\balice\b(?!-ng)/.test(out.replace(/alice@example\.com/g, '')), 'no alice left');
-    assert.deepStrictEqual(validateOwners(parseOwners(out)).filter(d => d.severity === 'error'), []);
-    assert.strictEqual(renameEdits(acme, idx, at(acme, 'lead: alice', 0, 7), 'not valid').kind, 'refused');
+    assert.deepStrictEqual(
+      validateOwners(parseOwners(out)).filter(d => d.severity === 'error'),
+      [],
+    );
+    assert.strictEqual(
+      renameEdits(acme, idx, at(acme, 'lead: alice', 0, 7), 'not valid').kind,
+      'refused',
+    );
     const taken = renameEdits(acme, idx, at(acme, 'team: payments', 0, 8), 'platform');
-    assert.deepStrictEqual(taken, { kind: 'refused', reason: 'A team named "platform" already exists.' });
+    assert.deepStrictEqual(taken, {
+      kind: 'refused',
+      reason: 'A team named "platform" already exists.',
+    });
     assert.strictEqual(renameEdits(acme, idx, 0, 'x').kind, 'refused');
   });
 
   it('quotes a new name YAML would not read as text', () => {
-    const text = 'version: 1\nteams:\n  t:\n    lead: a\ncomponents:\n  c:\n    team: t\n    owner: a\n    paths: [/x/]\n';
+    const text =
+      'version: 1\nteams:\n  t:\n    lead: a\ncomponents:\n  c:\n    team: t\n    owner: a\n    paths: [/x/]\n';
     const r = renameEdits(text, indexSymbols(text), at(text, 'team: t', 0, 6), '2024');
     assert.ok(r.kind === 'edits' && r.edits.every(e => e.newText === '"2024"'));
-    assert.strictEqual(parseOwners(applyTextEdits(text, r.kind === 'edits' ? r.edits : [])).model.components.get('c')!.team, '2024');
+    assert.strictEqual(
+      parseOwners(applyTextEdits(text, r.kind === 'edits' ? r.edits : [])).model.components.get(
+        'c',
+      )!.team,
+      '2024',
+    );
   });
 
-  it('outlines the sections with their entries and each component\'s patterns', () => {
+  it("outlines the sections with their entries and each component's patterns", () => {
     const symbols = documentSymbols(acme);
-    assert.deepStrictEqual(symbols.map(s => s.name), ['version', 'people', 'teams', 'outcomes', 'components', 'unowned', 'metrics'].filter(n => new RegExp(`^${n}:`, 'm').test(acme)));
+    assert.deepStrictEqual(
+      symbols.map(s => s.name),
+      ['version', 'people', 'teams', 'outcomes', 'components', 'unowned', 'metrics'].filter(n =>
+        new RegExp(`^${n}:`, 'm').test(acme),
+      ),
+    );
     const components = symbols.find(s => s.name === 'components')!;
     const checkout = components.children.find(c => c.name === 'checkout-api')!;
     assert.match(checkout.detail!, /owner bob/);
     assert.ok(checkout.children.length >= 1 && checkout.children.every(c => c.kind === 'pattern'));
-    assert.strictEqual(acme.slice(checkout.selection.offset, checkout.selection.end), 'checkout-api');
+    assert.strictEqual(
+      acme.slice(checkout.selection.offset, checkout.selection.end),
+      'checkout-api',
+    );
   });
 
   it('knows what fits at the cursor, even in a half-typed file', () => {
     const ctx = (text: string) => completionContext(text, text.length);
-    assert.deepStrictEqual(ctx('components:\n  x:\n    team: pa'), { kind: 'team', prefix: 'pa', start: 27 });
+    assert.deepStrictEqual(ctx('components:\n  x:\n    team: pa'), {
+      kind: 'team',
+      prefix: 'pa',
+      start: 27,
+    });
     assert.strictEqual(ctx('teams:\n  t:\n    lead: ')?.kind, 'login');
     assert.strictEqual(ctx('teams:\n  t:\n    members: [bob, ')?.kind, 'login');
     assert.strictEqual(ctx('components:\n  x:\n    outcomes:\n      - che')?.kind, 'outcome');
-    assert.strictEqual(ctx('components:\n  x:\n    paths:\n      - /services/ch')?.prefix, '/services/ch');
+    assert.strictEqual(
+      ctx('components:\n  x:\n    paths:\n      - /services/ch')?.prefix,
+      '/services/ch',
+    );
     assert.strictEqual(ctx('unowned:\n  - /thi')?.kind, 'path');
-    assert.strictEqual(ctx('outcomes:\n  '), undefined, 'the top-level section is not a list of references');
+    assert.strictEqual(
+      ctx('outcomes:\n  '),
+      undefined,
+      'the top-level section is not a list of references',
+    );
     assert.strictEqual(ctx('components:\n  x:\n    name: Check'), undefined);
     assert.strictEqual(ctx('components:\n  x:\n    team: a # comm'), undefined);
   });
 
   it('completes team ids, outcome ids and logins from the file, and paths from the repository', () => {
     const model = parseOwners(acme).model;
-    assert.deepStrictEqual(nameCompletions(model, 'team').map(e => e.label).sort(), [...model.teams.keys()].sort());
-    assert.ok(nameCompletions(model, 'login').some(e => e.label === 'alice' && /lead of payments/.test(e.detail!)));
+    assert.deepStrictEqual(
+      nameCompletions(model, 'team')
+        .map(e => e.label)
+        .sort(),
+      [...model.teams.keys()].sort(),
+    );
+    assert.ok(
+      nameCompletions(model, 'login').some(
+        e => e.label === 'alice' && /lead of payments/.test(e.detail!),
+      ),
+    );
     // an owner typed in a component of Platform (lead dan, member erin): the team first, its lead first of all
     const inGateway = acme.indexOf('owner: erin') + 'owner: '.length;
-    const sorted = nameCompletions(model, 'login', inGateway).sort((a, b) => a.sortText!.localeCompare(b.sortText!));
-    assert.deepStrictEqual(sorted.map(e => e.label), ['dan', 'erin', 'alice', 'bob', 'carol']);
+    const sorted = nameCompletions(model, 'login', inGateway).sort((a, b) =>
+      a.sortText!.localeCompare(b.sortText!),
+    );
+    assert.deepStrictEqual(
+      sorted.map(e => e.label),
+      ['dan', 'erin', 'alice', 'bob', 'carol'],
+    );
     assert.match(sorted[1].detail!, /^in Platform · /);
     assert.doesNotMatch(sorted[2].detail!, /^in /);
     // in Payments' component: alice (lead), then bob and carol
     const inCheckout = acme.indexOf('owner: bob') + 'owner: '.length;
-    assert.deepStrictEqual(nameCompletions(model, 'login', inCheckout).sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map(e => e.label), ['alice', 'bob', 'carol', 'dan', 'erin']);
-    const files = ['services/checkout/api.ts', 'services/checkout/db/schema.sql', 'services/billing/x.ts', 'README.md'];
-    assert.deepStrictEqual(pathCompletions(files, '/services/').map(e => [e.label, e.kind]), [['/services/billing/', 'folder'], ['/services/checkout/', 'folder']]);
-    assert.deepStrictEqual(pathCompletions(files, '').map(e => e.label), ['/services/', '/README.md']);
-    assert.deepStrictEqual(pathCompletions(files, '/services/checkout/').map(e => e.label), ['/services/checkout/db/', '/services/checkout/api.ts']);
+    assert.deepStrictEqual(
+      nameCompletions(model, 'login', inCheckout)
+        .sort((a, b) => a.sortText!.localeCompare(b.sortText!))
+        .map(e => e.label),
+      ['alice', 'bob', 'carol', 'dan', 'erin'],
+    );
+    const files = [
+      'services/checkout/api.ts',
+      'services/checkout/db/schema.sql',
+      'services/billing/x.ts',
+      'README.md',
+    ];
+    assert.deepStrictEqual(
+      pathCompletions(files, '/services/').map(e => [e.label, e.kind]),
+      [
+        ['/services/billing/', 'folder'],
+        ['/services/checkout/', 'folder'],
+      ],
+    );
+    assert.deepStrictEqual(
+      pathCompletions(files, '').map(e => e.label),
+      ['/services/', '/README.md'],
+    );
+    assert.deepStrictEqual(
+      pathCompletions(files, '/services/checkout/').map(e => e.label),
+      ['/services/checkout/db/', '/services/checkout/api.ts'],
+    );
   });
 });

@@ -49,33 +49,56 @@ apps/ @octocat
 /apps/github @doctocat
 `;
 
-describe('GitHub\'s documented CODEOWNERS examples', () => {
+describe("GitHub's documented CODEOWNERS examples", () => {
   it('the whole example file: last matching pattern wins', () => {
-    assert.deepStrictEqual(ownersUnder(GITHUB_EXAMPLE, 'some/deeply/nested/file.rb'), ['@global-owner1', '@global-owner2']);
+    assert.deepStrictEqual(ownersUnder(GITHUB_EXAMPLE, 'some/deeply/nested/file.rb'), [
+      '@global-owner1',
+      '@global-owner2',
+    ]);
     assert.deepStrictEqual(ownersUnder(GITHUB_EXAMPLE, 'src/app.js'), ['@js-owner']);
     assert.deepStrictEqual(ownersUnder(GITHUB_EXAMPLE, 'cmd/main.go'), ['docs@example.com']);
     assert.deepStrictEqual(ownersUnder(GITHUB_EXAMPLE, 'notes/a.txt'), ['@octo-org/octocats']);
-    assert.deepStrictEqual(ownersUnder(GITHUB_EXAMPLE, 'build/logs/2024/x.log'), ['@octocat'], '**/logs comes later and also matches');
-    assert.deepStrictEqual(ownersUnder(GITHUB_EXAMPLE, 'docs/getting-started.md'), ['@doctocat'], '/docs/ comes after docs/*');
-    assert.deepStrictEqual(ownersUnder(GITHUB_EXAMPLE, 'scripts/deploy.sh'), ['@doctocat', '@octocat']);
+    assert.deepStrictEqual(
+      ownersUnder(GITHUB_EXAMPLE, 'build/logs/2024/x.log'),
+      ['@octocat'],
+      '**/logs comes later and also matches',
+    );
+    assert.deepStrictEqual(
+      ownersUnder(GITHUB_EXAMPLE, 'docs/getting-started.md'),
+      ['@doctocat'],
+      '/docs/ comes after docs/*',
+    );
+    assert.deepStrictEqual(ownersUnder(GITHUB_EXAMPLE, 'scripts/deploy.sh'), [
+      '@doctocat',
+      '@octocat',
+    ]);
     assert.deepStrictEqual(ownersUnder(GITHUB_EXAMPLE, 'apps/github/index.js'), ['@doctocat']);
     assert.deepStrictEqual(ownersUnder(GITHUB_EXAMPLE, 'apps/main/index.ts'), ['@octocat']);
   });
 
   it('*: the default owners for everything', () => {
-    assert.deepStrictEqual(ownersUnder('* @global-owner1 @global-owner2', 'README'), ['@global-owner1', '@global-owner2']);
-    assert.deepStrictEqual(ownersUnder('* @global-owner1 @global-owner2', 'a/b/c/d.rb'), ['@global-owner1', '@global-owner2']);
+    assert.deepStrictEqual(ownersUnder('* @global-owner1 @global-owner2', 'README'), [
+      '@global-owner1',
+      '@global-owner2',
+    ]);
+    assert.deepStrictEqual(ownersUnder('* @global-owner1 @global-owner2', 'a/b/c/d.rb'), [
+      '@global-owner1',
+      '@global-owner2',
+    ]);
   });
 
   it('*.js after *: only @js-owner for JS files; the inline comment is not an owner', () => {
-    const text = '*       @global-owner1 @global-owner2\n*.js    @js-owner #This is an inline comment.\n';
+    const text =
+      '*       @global-owner1 @global-owner2\n*.js    @js-owner #This is an inline comment.\n';
     assert.deepStrictEqual(ownersUnder(text, 'lib/x.js'), ['@js-owner']);
     assert.deepStrictEqual(ownersUnder(text, 'lib/x.ts'), ['@global-owner1', '@global-owner2']);
   });
 
   it('e-mail owners and team owners', () => {
     assert.deepStrictEqual(ownersUnder('*.go docs@example.com', 'x/y.go'), ['docs@example.com']);
-    assert.deepStrictEqual(ownersUnder('*.txt @octo-org/octocats', 'a.txt'), ['@octo-org/octocats']);
+    assert.deepStrictEqual(ownersUnder('*.txt @octo-org/octocats', 'a.txt'), [
+      '@octo-org/octocats',
+    ]);
   });
 
   it('/build/logs/: the build/logs directory at the root and all its subdirectories', () => {
@@ -105,12 +128,16 @@ describe('GitHub\'s documented CODEOWNERS examples', () => {
   });
 
   it('/scripts/: approval from @doctocat or @octocat', () => {
-    assert.deepStrictEqual(ownersUnder('/scripts/ @doctocat @octocat', 'scripts/a/b.sh'), ['@doctocat', '@octocat']);
+    assert.deepStrictEqual(ownersUnder('/scripts/ @doctocat @octocat', 'scripts/a/b.sh'), [
+      '@doctocat',
+      '@octocat',
+    ]);
   });
 
   it('**/logs: /build/logs, /scripts/logs and /deeply/nested/logs', () => {
     const text = '**/logs @octocat';
-    for (const p of ['build/logs/a', 'scripts/logs/b', 'deeply/nested/logs/c.txt', 'logs/d']) assert.deepStrictEqual(ownersUnder(text, p), ['@octocat'], p);
+    for (const p of ['build/logs/a', 'scripts/logs/b', 'deeply/nested/logs/c.txt', 'logs/d'])
+      assert.deepStrictEqual(ownersUnder(text, p), ['@octocat'], p);
     assert.strictEqual(ownersUnder(text, 'build/catalogs/a'), null);
   });
 
@@ -128,8 +155,13 @@ describe('GitHub\'s documented CODEOWNERS examples', () => {
 
   it('the branch-protection examples: /apps/ with a user, two users, a team', () => {
     assert.deepStrictEqual(ownersUnder('/apps/ @doctocat', 'apps/a/b.js'), ['@doctocat']);
-    assert.deepStrictEqual(ownersUnder('/apps/ @doctocat @octocat', 'apps/x'), ['@doctocat', '@octocat']);
-    assert.deepStrictEqual(ownersUnder('/apps/ @example-org/content-team', 'apps/x'), ['@example-org/content-team']);
+    assert.deepStrictEqual(ownersUnder('/apps/ @doctocat @octocat', 'apps/x'), [
+      '@doctocat',
+      '@octocat',
+    ]);
+    assert.deepStrictEqual(ownersUnder('/apps/ @example-org/content-team', 'apps/x'), [
+      '@example-org/content-team',
+    ]);
   });
 
   it('paths are case sensitive', () => {
@@ -170,7 +202,8 @@ describe('pattern edge cases', () => {
       const m = compilePatterns([pattern]);
       for (const p of yes) assert.strictEqual(m.winner(p), 0, `${pattern} should match ${p}`);
       for (const p of no) assert.strictEqual(m.winner(p), -1, `${pattern} should not match ${p}`);
-      for (const p of [...yes, ...no]) assert.strictEqual(patternToRegExp(pattern).test(p), m.winner(p) === 0, p);
+      for (const p of [...yes, ...no])
+        assert.strictEqual(patternToRegExp(pattern).test(p), m.winner(p) === 0, p);
     });
   }
 
@@ -186,7 +219,8 @@ describe('pattern edge cases', () => {
   });
 
   it('accepts ordinary patterns', () => {
-    for (const p of ['*', '/a/', 'a/b', '**/x', '*.js', 'a\\[b', 'a\\ b', 'x/**/y/*.go']) assert.deepStrictEqual(checkPattern(p), { kind: 'ok' }, p);
+    for (const p of ['*', '/a/', 'a/b', '**/x', '*.js', 'a\\[b', 'a\\ b', 'x/**/y/*.go'])
+      assert.deepStrictEqual(checkPattern(p), { kind: 'ok' }, p);
   });
 
   it('allMatches lists every matching index once, ascending; winner is the last', () => {
@@ -202,8 +236,14 @@ describe('CODEOWNERS pattern caps (issue 18)', () => {
   it('refuses a pattern longer than MAX_PATTERN_LENGTH, and such a pattern matches nothing', () => {
     const long = 'a*'.repeat(2100) + 'b';
     const problem = checkPattern(long);
-    assert.match(problem.kind === 'invalid' ? problem.reason : '', /characters long; more than 4096/);
+    assert.match(
+      problem.kind === 'invalid' ? problem.reason : '',
+      /characters long; more than 4096/,
+    );
     assert.strictEqual(compilePatterns([long]).winner('a'.repeat(50) + 'b'), -1);
-    assert.strictEqual(compilePatterns(['a*'.repeat(1000) + 'b']).winner('a'.repeat(1000) + 'b'), 0);
+    assert.strictEqual(
+      compilePatterns(['a*'.repeat(1000) + 'b']).winner('a'.repeat(1000) + 'b'),
+      0,
+    );
   });
 });

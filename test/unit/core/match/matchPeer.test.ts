@@ -2,7 +2,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathsAroundPatterns } from '../../../oracles/codeownersCorpus';
-import { codeownersPeer, Divergence, explainDivergence, peerOwnersOf } from '../../../oracles/codeownersPeer';
+import {
+  codeownersPeer,
+  Divergence,
+  explainDivergence,
+  peerOwnersOf,
+} from '../../../oracles/codeownersPeer';
 import { patternToRegExp } from '../../../oracles/regexReference';
 import { compilePatterns } from '../../../../src/core/match/compile';
 import { parseCodeowners } from '../../../../src/core/owners/codeownersFile';
@@ -15,7 +20,10 @@ describe('matcher vs the codeowners npm package on real CODEOWNERS files', funct
   // no timer, so a loaded machine finishes it later instead of failing it. `npm run bench` times it.
   this.timeout(0);
   const expectedDirStar: Record<string, number> = {};
-  for (const file of fs.readdirSync(FIXTURES).filter(f => f.endsWith('.CODEOWNERS')).sort()) {
+  for (const file of fs
+    .readdirSync(FIXTURES)
+    .filter(f => f.endsWith('.CODEOWNERS'))
+    .sort()) {
     it(`agrees on ${file} except where GitHub's docs and gitignore differ`, () => {
       const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
       const rules = parseCodeowners(text);
@@ -38,10 +46,15 @@ describe('matcher vs the codeowners npm package on real CODEOWNERS files', funct
         if (ours.join(' ') === theirs[i].join(' ')) return;
         const kind = explainDivergence(rules, regexes, p, w, theirs[i]);
         counts[kind]++;
-        if (kind === 'unexplained' && unexplained.length < 10) unexplained.push(`${p}: ours ${w < 0 ? '(none)' : `${rules[w].pattern} ${ours.join(' ')}`} / peer ${theirs[i].join(' ')}`);
+        if (kind === 'unexplained' && unexplained.length < 10)
+          unexplained.push(
+            `${p}: ours ${w < 0 ? '(none)' : `${rules[w].pattern} ${ours.join(' ')}`} / peer ${theirs[i].join(' ')}`,
+          );
       });
       // Shown in the test output so the documented divergences are counted, not hidden.
-      console.log(`      ${file}: ${paths.length} paths, ${rules.length} rules; divergences: dir/* ${counts['dir-star']}, case ${counts.case}`);
+      console.log(
+        `      ${file}: ${paths.length} paths, ${rules.length} rules; divergences: dir/* ${counts['dir-star']}, case ${counts.case}`,
+      );
       expectedDirStar[file] = counts['dir-star'];
       assert.deepStrictEqual(unexplained, []);
       assert.ok(paths.length > rules.length * 5, 'enough paths around the rules');
@@ -49,6 +62,9 @@ describe('matcher vs the codeowners npm package on real CODEOWNERS files', funct
   }
 
   it('sees the documented dir/* divergence on esphome (hundreds of nested component files)', () => {
-    assert.ok((expectedDirStar['esphome__esphome.CODEOWNERS'] ?? 0) > 200, `esphome dir/* divergences: ${expectedDirStar['esphome__esphome.CODEOWNERS']}`);
+    assert.ok(
+      (expectedDirStar['esphome__esphome.CODEOWNERS'] ?? 0) > 200,
+      `esphome dir/* divergences: ${expectedDirStar['esphome__esphome.CODEOWNERS']}`,
+    );
   });
 });

@@ -17,20 +17,32 @@ function answers(text: string, paths: readonly string[]): string[] {
   return paths.map(p => (m.winner(p) < 0 ? '' : rules[m.winner(p)].owners.join(' ')));
 }
 
-describe('CODEOWNERS export keeps the existing file\'s comments, alignment and order', () => {
-  for (const file of fs.readdirSync(FIXTURES).filter(f => f.endsWith('.CODEOWNERS')).sort()) {
+describe("CODEOWNERS export keeps the existing file's comments, alignment and order", () => {
+  for (const file of fs
+    .readdirSync(FIXTURES)
+    .filter(f => f.endsWith('.CODEOWNERS'))
+    .sort()) {
     it(`${file}: import then export gives the file back, line for line, under the header`, () => {
       const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
       const exported = exportCodeowners(parseOwners(importCodeowners(text)).model, text);
       const lines = exported.split('\n');
       assert.match(lines[0], /^# Generated from OWNERS\.yaml/);
-      assert.strictEqual(lines.slice(HEADER_LINES).join('\n'), text, 'every comment, blank line, alignment and rule order kept');
-      assert.strictEqual(exportCodeowners(parseOwners(importCodeowners(text)).model, exported), exported, 'and stable once written');
+      assert.strictEqual(
+        lines.slice(HEADER_LINES).join('\n'),
+        text,
+        'every comment, blank line, alignment and rule order kept',
+      );
+      assert.strictEqual(
+        exportCodeowners(parseOwners(importCodeowners(text)).model, exported),
+        exported,
+        'and stable once written',
+      );
     });
   }
 
   it('changes only the owners that changed, in their column; new rules follow their predecessor; comments of removed rules stay', () => {
-    const layout = '# top\n*            @acme/all\n\n# docs team\n/docs/       @acme/docs\n# old\n/legacy/     @old\n';
+    const layout =
+      '# top\n*            @acme/all\n\n# docs team\n/docs/       @acme/docs\n# old\n/legacy/     @old\n';
     const owners = `version: 1
 teams:
   t: {lead: a}
@@ -39,8 +51,14 @@ components:
   docs: {team: t, owner: a, paths: [/docs/], codeowners: ["@acme/writers"]}
   api: {team: t, owner: a, paths: [/api/], codeowners: ["@acme/api"]}
 `;
-    const out = exportCodeowners(parseOwners(owners).model, layout).split('\n').slice(HEADER_LINES).join('\n');
-    assert.strictEqual(out, '# top\n*            @acme/all\n\n# docs team\n/docs/       @acme/writers\n/api/ @acme/api\n# old\n');
+    const out = exportCodeowners(parseOwners(owners).model, layout)
+      .split('\n')
+      .slice(HEADER_LINES)
+      .join('\n');
+    assert.strictEqual(
+      out,
+      '# top\n*            @acme/all\n\n# docs team\n/docs/       @acme/writers\n/api/ @acme/api\n# old\n',
+    );
   });
 
   it('never moves a rule past one it overlaps with other owners, whatever the old order says', () => {
@@ -55,7 +73,14 @@ components:
     const model = parseOwners(owners).model;
     const out = exportCodeowners(model, layout);
     const paths = pathsAroundPatterns(['/src/', '*.js']);
-    assert.deepStrictEqual(answers(out, paths), answers(exportCodeowners(model), paths), 'OWNERS.yaml decides who wins');
-    assert.deepStrictEqual(parseCodeowners(out).map(r => r.pattern), ['*.js', '/src/']);
+    assert.deepStrictEqual(
+      answers(out, paths),
+      answers(exportCodeowners(model), paths),
+      'OWNERS.yaml decides who wins',
+    );
+    assert.deepStrictEqual(
+      parseCodeowners(out).map(r => r.pattern),
+      ['*.js', '/src/'],
+    );
   });
 });

@@ -20,7 +20,10 @@ describe('OWNERS.yaml limits (issue 9, items 2 and 4)', () => {
     const aliased = anchorsAndAliases(12_000);
     assert.ok(aliased.length > 150_000, `${aliased.length} bytes`);
     const parsed = parseOwners(aliased);
-    assert.deepStrictEqual(validateOwners(parsed).filter(d => d.severity === 'error'), []);
+    assert.deepStrictEqual(
+      validateOwners(parsed).filter(d => d.severity === 'error'),
+      [],
+    );
     assert.strictEqual(parsed.model.teams.get('web')!.lead, 'alice');
   });
 
@@ -31,8 +34,16 @@ describe('OWNERS.yaml limits (issue 9, items 2 and 4)', () => {
     for (let i = 0; i < n; i++) text += `  c${i}: {team: web, owner: bob, paths: *p}\n`;
     const parsed = parseOwners(text);
     const d = validateOwners(parsed);
-    assert.deepStrictEqual(d.map(x => x.code), ['alias-bomb']);
-    assert.match(d[0].message, new RegExp(`more than ${MAX_ALIAS_EXPANSION.toLocaleString('en')} extra nodes \\(the alias expansion limit\\)`));
+    assert.deepStrictEqual(
+      d.map(x => x.code),
+      ['alias-bomb'],
+    );
+    assert.match(
+      d[0].message,
+      new RegExp(
+        `more than ${MAX_ALIAS_EXPANSION.toLocaleString('en')} extra nodes \\(the alias expansion limit\\)`,
+      ),
+    );
     assert.strictEqual(parsed.model.patterns.length, 0);
   });
 
@@ -40,15 +51,22 @@ describe('OWNERS.yaml limits (issue 9, items 2 and 4)', () => {
     let text = `${HEAD}x-paths: &p ["/a/", "/b/"]\ncomponents:\n`;
     for (let i = 0; i < 50; i++) text += `  c${i}: {team: web, owner: bob, paths: *p}\n`;
     const parsed = parseOwners(text);
-    assert.deepStrictEqual(validateOwners(parsed).filter(d => d.severity === 'error'), []);
+    assert.deepStrictEqual(
+      validateOwners(parsed).filter(d => d.severity === 'error'),
+      [],
+    );
     assert.strictEqual(parsed.model.patterns.length, 100);
   });
 
   it('refuses more components than the limit with a message naming it', () => {
     let text = `${HEAD}components:\n`;
-    for (let i = 0; i <= MAX_COMPONENTS; i++) text += `  c${i}: {team: web, owner: bob, paths: [/c${i}/]}\n`;
+    for (let i = 0; i <= MAX_COMPONENTS; i++)
+      text += `  c${i}: {team: web, owner: bob, paths: [/c${i}/]}\n`;
     const d = validateOwners(parseOwners(text));
-    assert.deepStrictEqual(d.map(x => `${x.code}@${x.span.line}:${x.span.column}`), ['limit-exceeded@4:1']);
+    assert.deepStrictEqual(
+      d.map(x => `${x.code}@${x.span.line}:${x.span.column}`),
+      ['limit-exceeded@4:1'],
+    );
     assert.match(d[0].message, /20,001 components; more than 20,000 \(the components limit\)/);
   });
 });
@@ -56,11 +74,17 @@ describe('OWNERS.yaml limits (issue 9, items 2 and 4)', () => {
 describe('OWNERS.yaml on generated hostile documents (property)', () => {
   it('parses and validates 40 generated hostile documents (up to 200 KB), never throwing, each diagnostic placed in the file', () => {
     // `npm run bench` (matcher) prints the worst time; issue 9's quadratic and exponential times were 13 s to minutes.
-    const files = Array.from({ length: 300 }, (_, i) => `src/components/ShoppingCartSummaryPanelView${i}.tsx`);
+    const files = Array.from(
+      { length: 300 },
+      (_, i) => `src/components/ShoppingCartSummaryPanelView${i}.tsx`,
+    );
     for (const doc of generateHostileDocuments(40)) {
       const lines = doc.text.split('\n').length;
       for (const d of validateOwners(parseOwners(doc.text), files)) {
-        assert.ok(d.span.line >= 1 && d.span.line <= lines + 1 && d.message.length > 0, `${doc.label}: ${d.code} at line ${d.span.line}`);
+        assert.ok(
+          d.span.line >= 1 && d.span.line <= lines + 1 && d.message.length > 0,
+          `${doc.label}: ${d.code} at line ${d.span.line}`,
+        );
       }
     }
   });

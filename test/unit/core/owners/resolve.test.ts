@@ -31,7 +31,10 @@ describe('createOwnershipIndex / ownerOf', () => {
 
   it('unowned by an `unowned` pattern (it comes last, so it wins) or by no pattern at all', () => {
     const vendored = index.ownerOf('services/checkout/vendor/lib.proto');
-    assert.deepStrictEqual([vendored.kind, vendored.pattern?.pattern], ['unowned', '/services/checkout/vendor/']);
+    assert.deepStrictEqual(
+      [vendored.kind, vendored.pattern?.pattern],
+      ['unowned', '/services/checkout/vendor/'],
+    );
     assert.deepStrictEqual(index.ownerOf('README.md'), { kind: 'unowned', pattern: undefined });
   });
 
@@ -43,20 +46,39 @@ components:
   docs: { team: t, owner: a, paths: ["docs/*"] }
 `).model;
     const i = createOwnershipIndex(m);
-    const id = (p: string) => { const o = i.ownerOf(p); return o.kind === 'owned' ? o.component.id : null; };
-    assert.deepStrictEqual(['docs/a.md', 'docs/x/y.md', 'src/z.ts'].map(id), ['docs', 'all', 'all']);
+    const id = (p: string) => {
+      const o = i.ownerOf(p);
+      return o.kind === 'owned' ? o.component.id : null;
+    };
+    assert.deepStrictEqual(['docs/a.md', 'docs/x/y.md', 'src/z.ts'].map(id), [
+      'docs',
+      'all',
+      'all',
+    ]);
   });
 });
 
 describe('computeCoverage', () => {
   it('counts owned files, unowned folders, per-pattern matches and wins, per-component files', () => {
-    const files = ['services/checkout/a.ts', 'services/checkout/b.proto', 'api/x.proto', 'services/checkout/vendor/v.js', 'README.md', 'tools/a.sh', 'tools/b.sh'];
+    const files = [
+      'services/checkout/a.ts',
+      'services/checkout/b.proto',
+      'api/x.proto',
+      'services/checkout/vendor/v.js',
+      'README.md',
+      'tools/a.sh',
+      'tools/b.sh',
+    ];
     const c = computeCoverage(createOwnershipIndex(model), files);
     assert.strictEqual(c.totalFiles, 7);
     assert.strictEqual(c.ownedFiles, 3);
     assert.strictEqual(c.share, 3 / 7);
     // The vendored file is unowned on purpose: an `unowned` pattern (index 2) wins it.
-    assert.deepStrictEqual(c.unownedFolders, [{ folder: 'tools', files: 2 }, { folder: '.', files: 1 }, { folder: 'services/checkout/vendor', files: 1, onPurpose: 1, pattern: 2 }]);
+    assert.deepStrictEqual(c.unownedFolders, [
+      { folder: 'tools', files: 2 },
+      { folder: '.', files: 1 },
+      { folder: 'services/checkout/vendor', files: 1, onPurpose: 1, pattern: 2 },
+    ]);
     assert.strictEqual(c.onPurposeFiles, 1);
     assert.deepStrictEqual(c.patternFiles, [3, 2, 1]);
     assert.deepStrictEqual(c.patternWins, [1, 2, 1]);

@@ -107,28 +107,52 @@ const RETURNS_EXPECTED_MATCHES: [string, string][] = [
 
 /** repoowners_test.go's shared testFiles with its OWNERS_ALIASES (alias names in mixed case). */
 const PROW_TEST_FILES: Record<string, string> = {
-  OWNERS: 'approvers:\n- cjwagner\nreviewers:\n- Alice\n- bob\nrequired_reviewers:\n- chris\nlabels:\n- EVERYTHING\n',
+  OWNERS:
+    'approvers:\n- cjwagner\nreviewers:\n- Alice\n- bob\nrequired_reviewers:\n- chris\nlabels:\n- EVERYTHING\n',
   'src/OWNERS': 'approvers:\n- Best-Approvers\n',
-  'src/dir/OWNERS': 'approvers:\n- bob\nreviewers:\n- alice\n- "@CJWagner"\n- jakub\nrequired_reviewers:\n- ben\nlabels:\n- src-code\n',
+  'src/dir/OWNERS':
+    'approvers:\n- bob\nreviewers:\n- alice\n- "@CJWagner"\n- jakub\nrequired_reviewers:\n- ben\nlabels:\n- src-code\n',
   'src/dir/subdir/OWNERS': 'approvers:\n- bob\n- alice\nreviewers:\n- bob\n- alice\n',
-  'src/dir/conformance/OWNERS': 'options:\n  no_parent_owners: true\n  auto_approve_unowned_subfolders: true\napprovers:\n- mml\n',
+  'src/dir/conformance/OWNERS':
+    'options:\n  no_parent_owners: true\n  auto_approve_unowned_subfolders: true\napprovers:\n- mml\n',
   'vendor/OWNERS': 'approvers:\n- alice\n',
   'vendor/k8s.io/client-go/OWNERS': 'approvers:\n- bob\n',
-  OWNERS_ALIASES: 'aliases:\n  Best-approvers:\n  - carl\n  - cjwagner\n  best-reviewers:\n  - Carl\n  - BOB',
+  OWNERS_ALIASES:
+    'aliases:\n  Best-approvers:\n  - carl\n  - cjwagner\n  best-reviewers:\n  - Carl\n  - BOB',
 };
 
 export const UPSTREAM_CASES: UpstreamCase[] = [
   {
     name: 'GitLab: the documented example, no sections',
-    from: { ...GITLAB, test: '#entries_for_path returns expected matches (when CODEOWNERS file contains no sections)' },
-    kind: 'gitlab', input: CODEOWNERS_EXAMPLE, expect: RETURNS_EXPECTED_MATCHES,
-    derived: [['docs', 'default-codeowner'], ['src/LICENSE', 'janedoe@gitlab.com legal'], ['LICENSE/notes.txt', 'default-codeowner'], ['a/lib/b/c.txt', 'lib-owner']],
+    from: {
+      ...GITLAB,
+      test: '#entries_for_path returns expected matches (when CODEOWNERS file contains no sections)',
+    },
+    kind: 'gitlab',
+    input: CODEOWNERS_EXAMPLE,
+    expect: RETURNS_EXPECTED_MATCHES,
+    derived: [
+      ['docs', 'default-codeowner'],
+      ['src/LICENSE', 'janedoe@gitlab.com legal'],
+      ['LICENSE/notes.txt', 'default-codeowner'],
+      ['a/lib/b/c.txt', 'lib-owner'],
+    ],
   },
   {
     name: 'GitLab: the sectional example (the default section decides the first entry; every section adds its own)',
-    from: { ...GITLAB, test: '#entries_for_path returns expected matches (when CODEOWNERS file contains multiple sections); #parsed_data sectional' },
-    kind: 'gitlab', input: SECTIONAL_EXAMPLE, inexactNamed: true,
-    expect: [['app/assets/something.vue', 'default-codeowner'], ['hello.rb', 'ruby-owner'], ['docs/projects/index.md', 'all-docs'], ['config/database.yml', 'config-owner']],
+    from: {
+      ...GITLAB,
+      test: '#entries_for_path returns expected matches (when CODEOWNERS file contains multiple sections); #parsed_data sectional',
+    },
+    kind: 'gitlab',
+    input: SECTIONAL_EXAMPLE,
+    inexactNamed: true,
+    expect: [
+      ['app/assets/something.vue', 'default-codeowner'],
+      ['hello.rb', 'ruby-owner'],
+      ['docs/projects/index.md', 'all-docs'],
+      ['config/database.yml', 'config-owner'],
+    ],
     derived: [
       // `model/db` and `docs` are file names in GitLab: at any depth, and nothing below them.
       ['model/db', 'config-owner default-codeowner gl-database gl-docs'],
@@ -144,70 +168,140 @@ export const UPSTREAM_CASES: UpstreamCase[] = [
   {
     name: 'GitLab: exclusions per section',
     from: { ...GITLAB, test: '#entries_for_path when handling excluded patterns' },
-    kind: 'gitlab', input: '* @group-x\n!*.rb\n\n[Ruby]\n*.rb @ruby-devs\n!/config/*\n',
-    expect: [['file.txt', 'group-x'], ['app/models/user.rb', 'ruby-devs'], ['config/routes.rb', ''], ['config/database.rb', '']],
-    derived: [['config/deep/routes.rb', 'ruby-devs'], ['config/x.txt', 'group-x']],
+    kind: 'gitlab',
+    input: '* @group-x\n!*.rb\n\n[Ruby]\n*.rb @ruby-devs\n!/config/*\n',
+    expect: [
+      ['file.txt', 'group-x'],
+      ['app/models/user.rb', 'ruby-devs'],
+      ['config/routes.rb', ''],
+      ['config/database.rb', ''],
+    ],
+    derived: [
+      ['config/deep/routes.rb', 'ruby-devs'],
+      ['config/x.txt', 'group-x'],
+    ],
   },
   {
     name: 'GitLab: nested exclusions',
-    from: { ...GITLAB, test: '#entries_for_path when handling excluded patterns with nested exclusions' },
-    kind: 'gitlab', input: '* @group-x\n\n!/app/temp/*\n!/app/*/temp/*\n',
-    expect: [['app/models/user.rb', 'group-x'], ['app/temp/temp.rb', ''], ['app/models/temp/file.rb', '']],
+    from: {
+      ...GITLAB,
+      test: '#entries_for_path when handling excluded patterns with nested exclusions',
+    },
+    kind: 'gitlab',
+    input: '* @group-x\n\n!/app/temp/*\n!/app/*/temp/*\n',
+    expect: [
+      ['app/models/user.rb', 'group-x'],
+      ['app/temp/temp.rb', ''],
+      ['app/models/temp/file.rb', ''],
+    ],
     derived: [['app/temp/deeper/x.rb', 'group-x']],
   },
   {
     name: 'GitLab: a glob on the root directory',
     from: { ...GITLAB, test: '#entries_for_path a glob on the root directory' },
-    kind: 'gitlab', input: '/* @user-1 @user-2', expect: [['README.md', 'user-1 user-2'], ['nested/path/README.md', '']],
+    kind: 'gitlab',
+    input: '/* @user-1 @user-2',
+    expect: [
+      ['README.md', 'user-1 user-2'],
+      ['nested/path/README.md', ''],
+    ],
   },
   {
     name: 'GitLab: foo/* matches in any folder',
     from: { ...GITLAB, test: '#entries_for_path a glob on the root directory partial matches' },
-    kind: 'gitlab', input: 'foo/* @user-1 @user-2',
-    expect: [['fufoo/bar', ''], ['baz/foo/bar', 'user-1 user-2'], ['foo/bar', 'user-1 user-2']],
+    kind: 'gitlab',
+    input: 'foo/* @user-1 @user-2',
+    expect: [
+      ['fufoo/bar', ''],
+      ['baz/foo/bar', 'user-1 user-2'],
+      ['foo/bar', 'user-1 user-2'],
+    ],
     derived: [['foo/bar/baz', '']],
   },
   {
     name: 'GitLab: escaped spaces and owner lookalikes in a path',
     from: { ...GITLAB, test: '#entries_for_path paths with whitespaces and username lookalikes' },
-    kind: 'gitlab', input: 'a/weird\\ path\\ with/\\ @username\\ /\\ and-email@lookalikes.com\\ / @user-1 email@gitlab.org @user-2',
-    expect: [['a/weird path with/ @username / and-email@lookalikes.com /test.rb', 'email@gitlab.org user-1 user-2']],
+    kind: 'gitlab',
+    input:
+      'a/weird\\ path\\ with/\\ @username\\ /\\ and-email@lookalikes.com\\ / @user-1 email@gitlab.org @user-2',
+    expect: [
+      [
+        'a/weird path with/ @username / and-email@lookalikes.com /test.rb',
+        'email@gitlab.org user-1 user-2',
+      ],
+    ],
   },
   {
     name: 'GitLab: non-owner words on a rule line are ignored',
-    from: { ...GITLAB, test: '#parsed_data when there are entries that do not look like user references (and the LICENSE line)' },
-    kind: 'gitlab', input: 'a-path/ this is all random @username and email@gitlab.org\n',
-    expect: [['a-path/x', 'email@gitlab.org username'], ['deep/a-path/x', 'email@gitlab.org username']],
+    from: {
+      ...GITLAB,
+      test: '#parsed_data when there are entries that do not look like user references (and the LICENSE line)',
+    },
+    kind: 'gitlab',
+    input: 'a-path/ this is all random @username and email@gitlab.org\n',
+    expect: [
+      ['a-path/x', 'email@gitlab.org username'],
+      ['deep/a-path/x', 'email@gitlab.org username'],
+    ],
   },
   {
     name: 'GitLab: sections only at the start of a line; approval counts',
     from: { ...GITLAB, test: '#parsed_data sections at the middle of a line; approvals_required' },
-    kind: 'gitlab', input: '[Required][2]\n*_spec.rb @gl-test\n\n^[Optional]\n*_spec.rb @gl-test\n\nSomething before [Partially optional]\n*.md @gl-docs\n',
-    expect: [['a/b_spec.rb', 'gl-test'], ['README.md', 'gl-docs']],
-    derived: [['Something', ''], ['x/Something/y.txt', '']],
+    kind: 'gitlab',
+    input:
+      '[Required][2]\n*_spec.rb @gl-test\n\n^[Optional]\n*_spec.rb @gl-test\n\nSomething before [Partially optional]\n*.md @gl-docs\n',
+    expect: [
+      ['a/b_spec.rb', 'gl-test'],
+      ['README.md', 'gl-docs'],
+    ],
+    derived: [
+      ['Something', ''],
+      ['x/Something/y.txt', ''],
+    ],
   },
   {
     name: 'GitLab: a repeated pattern keeps its first place (parsed_data is a hash)',
-    from: { ...GITLAB, test: 'derived from Gitlab::CodeOwners::File#parsed_data (entries keyed by pattern)' },
-    kind: 'gitlab', input: '*.rb @a\n/lib/ @b\n*.rb @c\n',
+    from: {
+      ...GITLAB,
+      test: 'derived from Gitlab::CodeOwners::File#parsed_data (entries keyed by pattern)',
+    },
+    kind: 'gitlab',
+    input: '*.rb @a\n/lib/ @b\n*.rb @c\n',
     expect: [],
-    derived: [['x.rb', 'c'], ['lib/x.rb', 'b'], ['lib/x.txt', 'b']],
+    derived: [
+      ['x.rb', 'c'],
+      ['lib/x.rb', 'b'],
+      ['lib/x.txt', 'b'],
+    ],
   },
   {
     name: 'GitLab: a character class cannot be written in OWNERS.yaml',
-    from: { ...GITLAB, test: 'derived from normalize_pattern + File.fnmatch (FNM_PATHNAME | FNM_DOTMATCH)' },
-    kind: 'gitlab', input: '* @all\nfile[12].txt @nums\n',
-    expect: [], derived: [['file3.txt', 'all']],
+    from: {
+      ...GITLAB,
+      test: 'derived from normalize_pattern + File.fnmatch (FNM_PATHNAME | FNM_DOTMATCH)',
+    },
+    kind: 'gitlab',
+    input: '* @all\nfile[12].txt @nums\n',
+    expect: [],
+    derived: [['file3.txt', 'all']],
     refused: [{ path: 'file1.txt', file: 'CODEOWNERS', line: 2 }],
   },
   {
     name: 'Prow: approvers up the tree, aliases without case, vendor/ read but not vendor/*/*',
-    from: { ...PROW, test: 'TestLoadRepoOwnersV2 "alias, no md" (expectedApprovers) with Approvers() walking up' },
-    kind: 'prow', input: PROW_TEST_FILES,
+    from: {
+      ...PROW,
+      test: 'TestLoadRepoOwnersV2 "alias, no md" (expectedApprovers) with Approvers() walking up',
+    },
+    kind: 'prow',
+    input: PROW_TEST_FILES,
     expect: [
-      ['main.go', 'cjwagner'], ['src/x.go', 'carl cjwagner'], ['src/dir/x.go', 'bob carl cjwagner'],
-      ['src/dir/subdir/x.go', 'alice bob carl cjwagner'], ['src/dir/conformance/x.go', 'mml'],
-      ['vendor/x.go', 'alice cjwagner'], ['vendor/k8s.io/client-go/x.go', 'alice cjwagner'],
+      ['main.go', 'cjwagner'],
+      ['src/x.go', 'carl cjwagner'],
+      ['src/dir/x.go', 'bob carl cjwagner'],
+      ['src/dir/subdir/x.go', 'alice bob carl cjwagner'],
+      ['src/dir/conformance/x.go', 'mml'],
+      ['vendor/x.go', 'alice cjwagner'],
+      ['vendor/k8s.io/client-go/x.go', 'alice cjwagner'],
     ],
   },
   {
@@ -217,17 +311,26 @@ export const UPSTREAM_CASES: UpstreamCase[] = [
     input: {
       OWNERS: 'approvers: [alice, bob]\n',
       'a/b/c/OWNERS': 'approvers: [carl, dave]\n',
-      'a/b/e/OWNERS': 'filters:\n  ".*\\\\.md":\n    approvers: [carl, dave]\n  ".*\\\\.txt":\n    approvers: [elic]\n',
+      'a/b/e/OWNERS':
+        'filters:\n  ".*\\\\.md":\n    approvers: [carl, dave]\n  ".*\\\\.txt":\n    approvers: [elic]\n',
       'd/OWNERS': 'options:\n  no_parent_owners: true\napprovers: [mml]\n',
-      'f/OWNERS': 'options:\n  no_parent_owners: true\nfilters:\n  ".*\\\\.md":\n    approvers: [carl, dave]\n  ".*\\\\.txt":\n    approvers: [flex]\n',
+      'f/OWNERS':
+        'options:\n  no_parent_owners: true\nfilters:\n  ".*\\\\.md":\n    approvers: [carl, dave]\n  ".*\\\\.txt":\n    approvers: [flex]\n',
     },
     expect: [
-      ['testFile.md', 'alice bob'], ['a/b/c/testFile.md', 'alice bob carl dave'],
-      ['a/b/e/testFile.dat', 'alice bob'], ['d/testFile.go', 'mml'],
-      ['f/testFile.go_to_parent', 'alice bob'], ['DELETED_DIR/testFile.md', 'alice bob'],
-      ['a/b/e/testFile.md', 'alice bob carl dave'], ['f/testFile.txt', 'flex'],
+      ['testFile.md', 'alice bob'],
+      ['a/b/c/testFile.md', 'alice bob carl dave'],
+      ['a/b/e/testFile.dat', 'alice bob'],
+      ['d/testFile.go', 'mml'],
+      ['f/testFile.go_to_parent', 'alice bob'],
+      ['DELETED_DIR/testFile.md', 'alice bob'],
+      ['a/b/e/testFile.md', 'alice bob carl dave'],
+      ['f/testFile.txt', 'flex'],
     ],
-    derived: [['a/b/e/testFile.txt', 'alice bob elic'], ['f/testFile.md', 'carl dave']],
+    derived: [
+      ['a/b/e/testFile.txt', 'alice bob elic'],
+      ['f/testFile.md', 'carl dave'],
+    ],
     refused: [
       { path: 'a/b/e/testFile.md', file: 'a/b/e/OWNERS', line: 2 },
       { path: 'a/b/e/testFile.txt', file: 'a/b/e/OWNERS', line: 4 },
@@ -237,16 +340,25 @@ export const UPSTREAM_CASES: UpstreamCase[] = [
   },
   {
     name: 'Prow: aliases as lists, flow mappings, empty and null (TestParseAliasesConfig)',
-    from: { ...PROW, test: 'TestParseAliasesConfig "valid aliases", "flow style mapping", "empty alias group with braces", "empty alias group"' },
+    from: {
+      ...PROW,
+      test: 'TestParseAliasesConfig "valid aliases", "flow style mapping", "empty alias group with braces", "empty alias group"',
+    },
     kind: 'prow',
     input: {
-      OWNERS_ALIASES: 'aliases:\n  team1: {alice, bob}\n  Team2:\n    - nikhilnishad\n  empty-braces: {}\n  empty-list: []\n  empty-alias-group:\n',
+      OWNERS_ALIASES:
+        'aliases:\n  team1: {alice, bob}\n  Team2:\n    - nikhilnishad\n  empty-braces: {}\n  empty-list: []\n  empty-alias-group:\n',
       OWNERS: 'approvers: [root]\n',
       'a/OWNERS': 'approvers: [TEAM1]\n',
       'b/OWNERS': 'approvers: [team2]\n',
-      'c/OWNERS': 'options:\n  no_parent_owners: true\napprovers: [empty-braces, empty-list, empty-alias-group]\n',
+      'c/OWNERS':
+        'options:\n  no_parent_owners: true\napprovers: [empty-braces, empty-list, empty-alias-group]\n',
     },
     expect: [],
-    derived: [['a/x', 'alice bob root'], ['b/x', 'nikhilnishad root'], ['c/x', 'root']],
+    derived: [
+      ['a/x', 'alice bob root'],
+      ['b/x', 'nikhilnishad root'],
+      ['c/x', 'root'],
+    ],
   },
 ];

@@ -9,7 +9,8 @@
 import { parse as parseYaml } from 'yaml';
 
 /** Owners as a sorted, lower-cased, space-joined set ('' = none). */
-export const canonical = (owners: Iterable<string>) => [...new Set([...owners].map(o => o.toLowerCase().replace(/^@/, '')))].sort().join(' ');
+export const canonical = (owners: Iterable<string>) =>
+  [...new Set([...owners].map(o => o.toLowerCase().replace(/^@/, '')))].sort().join(' ');
 
 // ---------------------------------------------------------------- GitLab
 
@@ -27,12 +28,24 @@ function fnmatchRegex(glob: string): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*' && glob[i + 2] === '/' && (i === 0 || glob[i - 1] === '/')) { re += '(?:[^/]*/)*'; i += 2; }
-    else if (c === '*') { while (glob[i + 1] === '*') i++; re += '[^/]*'; }
-    else if (c === '?') re += '[^/]';
+    if (
+      c === '*' &&
+      glob[i + 1] === '*' &&
+      glob[i + 2] === '/' &&
+      (i === 0 || glob[i - 1] === '/')
+    ) {
+      re += '(?:[^/]*/)*';
+      i += 2;
+    } else if (c === '*') {
+      while (glob[i + 1] === '*') i++;
+      re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
     else if (c === '[') {
       const close = glob.indexOf(']', i + 2);
-      if (close < 0) { re += '\\['; continue; }
+      if (close < 0) {
+        re += '\\[';
+        continue;
+      }
       let body = glob.slice(i + 1, close);
       if (body.startsWith('!') || body.startsWith('^')) body = `^${body.slice(1)}`;
       re += `[${body.replace(/\\/g, '\\\\')}]`;
@@ -47,10 +60,16 @@ const escapeRe = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** GitLab's reference extraction: `@name` (and `@@role`) and e-mail addresses; other words do not count. */
 function gitlabReferences(text: string): string[] {
-  return text.split(/\s+/).filter(w => /^@@?[\w.\-/]+$/.test(w) || /^[^@\s]+@[^@\s]+\.\w+$/.test(w));
+  return text
+    .split(/\s+/)
+    .filter(w => /^@@?[\w.\-/]+$/.test(w) || /^[^@\s]+@[^@\s]+\.\w+$/.test(w));
 }
 
-interface GitlabRef { regex: RegExp; owners: string[]; exclusion: boolean }
+interface GitlabRef {
+  regex: RegExp;
+  owners: string[];
+  exclusion: boolean;
+}
 
 /** What GitLab gives each path: per section the last matching entry (hash order: a repeated pattern keeps its first place), none when an exclusion of that section matches; the union. */
 export function gitlabOwners(text: string, paths: readonly string[]): string[] {
@@ -63,7 +82,8 @@ export function gitlabOwners(text: string, paths: readonly string[]): string[] {
     const header = /^\^?\[([^\]]+)\](?:\[[^\]]*\])?(.*)$/.exec(line);
     if (header) {
       current = header[1].trim().toLowerCase();
-      if (!sections.has(current)) sections.set(current, { defaults: gitlabReferences(header[2]), entries: new Map() });
+      if (!sections.has(current))
+        sections.set(current, { defaults: gitlabReferences(header[2]), entries: new Map() });
       continue;
     }
     const m = /^((?:\\\s|\S)+)\s*(.*)$/.exec(line)!;
@@ -79,7 +99,10 @@ export function gitlabOwners(text: string, paths: readonly string[]): string[] {
     for (const { entries } of sections.values()) {
       const list = [...entries.values()];
       if (list.some(e => e.exclusion && e.regex.test(p))) continue;
-      const winner = list.filter(e => !e.exclusion).reverse().find(e => e.regex.test(p));
+      const winner = list
+        .filter(e => !e.exclusion)
+        .reverse()
+        .find(e => e.regex.test(p));
       if (winner) owners.push(...winner.owners);
     }
     return canonical(owners);
@@ -88,7 +111,10 @@ export function gitlabOwners(text: string, paths: readonly string[]): string[] {
 
 // ---------------------------------------------------------------- Prow
 
-export interface ProwFile { path: string; text: string }
+export interface ProwFile {
+  path: string;
+  text: string;
+}
 
 /** pkg/config: OWNERS files in directories matching these are not read (by default). */
 const PROW_DENYLIST = [/\.git$/, /_output$/, /vendor\/.*\/.*/];
@@ -104,7 +130,8 @@ export function prowApprovers(files: readonly ProwFile[], paths: readonly string
     for (const [name, value] of Object.entries<unknown>(data)) {
       if (Array.isArray(value)) aliases.set(norm(name), new Set(value.map(v => norm(String(v)))));
       else if (value === null) aliases.set(norm(name), new Set());
-      else if (typeof value === 'object') aliases.set(norm(name), new Set(Object.keys(value as object).map(norm)));
+      else if (typeof value === 'object')
+        aliases.set(norm(name), new Set(Object.keys(value as object).map(norm)));
     }
   }
   const expand = (logins: string[]) => {
@@ -118,16 +145,27 @@ export function prowApprovers(files: readonly ProwFile[], paths: readonly string
   for (const f of files) {
     if (!f.path.endsWith('OWNERS') || f.path.endsWith('OWNERS_ALIASES')) continue;
     const dir = f.path.split('/').slice(0, -1).join('/');
-    if (dir.split('/').some((_, k, all) => PROW_DENYLIST.some(re => re.test(all.slice(0, k + 1).join('/'))))) continue;
+    if (
+      dir
+        .split('/')
+        .some((_, k, all) => PROW_DENYLIST.some(re => re.test(all.slice(0, k + 1).join('/'))))
+    )
+      continue;
     const y = parseYaml(f.text) ?? {};
-    const simple = ['approvers', 'reviewers', 'required_reviewers', 'labels'].some(k => Array.isArray(y[k]) && y[k].length > 0);
+    const simple = ['approvers', 'reviewers', 'required_reviewers', 'labels'].some(
+      k => Array.isArray(y[k]) && y[k].length > 0,
+    );
     const list: { re: RegExp | null; who: Set<string> }[] = [];
     if (simple) {
-      if (Array.isArray(y.approvers) && y.approvers.length > 0) list.push({ re: null, who: expand(y.approvers) });
+      if (Array.isArray(y.approvers) && y.approvers.length > 0)
+        list.push({ re: null, who: expand(y.approvers) });
     } else {
       for (const [pattern, config] of Object.entries<{ approvers?: string[] }>(y.filters ?? {})) {
         if (!config?.approvers?.length) continue;
-        const re = pattern === '.*' ? null : new RegExp(pattern.replace(/^\(\?i\)/, ''), pattern.startsWith('(?i)') ? 'i' : '');
+        const re =
+          pattern === '.*'
+            ? null
+            : new RegExp(pattern.replace(/^\(\?i\)/, ''), pattern.startsWith('(?i)') ? 'i' : '');
         list.push({ re, who: expand(config.approvers) });
       }
     }
@@ -139,7 +177,8 @@ export function prowApprovers(files: readonly ProwFile[], paths: readonly string
     let d = path;
     for (;;) {
       const relative = d === '' ? path : path.slice(d.length + 1);
-      for (const { re, who } of approvers.get(d) ?? []) if (re === null || re.test(relative)) for (const w of who) out.add(w);
+      for (const { re, who } of approvers.get(d) ?? [])
+        if (re === null || re.test(relative)) for (const w of who) out.add(w);
       if (d === '') break;
       if (noParent.has(d) && out.size > 0) break;
       d = d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '';
