@@ -13,6 +13,9 @@ export const Commands = {
   reload: 'ownershipLens.reload',
   ownersOfChanges: 'ownershipLens.ownersOfChanges',
   showLegend: 'ownershipLens.showLegend',
+  showTeamReport: 'ownershipLens.showTeamReport',
+  refreshOutcomes: 'ownershipLens.refreshOutcomes',
+  setOutcomeToken: 'ownershipLens.setOutcomeToken',
 } as const;
 
 export const Views = { container: 'ownershipLens', tree: 'ownershipLens.tree' } as const;

@@ -3,8 +3,6 @@ import type { Component, OwnersModel, Outcome } from '../../core/owners/model';
 import { Commands } from '../ids';
 import { appendComponentDetails, code, esc, outcomeLine, safeMarkdown } from '../markdown';
 
-const SHOW_TEAM_REPORT = 'ownershipLens.showTeamReport';
-
 /**
  * What every developer hovering an import needs first, above the fold: the component, its owner,
  * team and lead, the outcome it answers for. Untrusted: every value is repository text, escaped.
@@ -39,7 +37,7 @@ export function importCardActions(
 ): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', false);
   md.isTrusted = {
-    enabledCommands: [Commands.copyOwner, Commands.revealInOwners, SHOW_TEAM_REPORT],
+    enabledCommands: [Commands.copyOwner, Commands.revealInOwners, Commands.showTeamReport],
   };
   md.supportHtml = false;
   const arg = (o: object) => encodeURIComponent(JSON.stringify([o]));
@@ -49,7 +47,7 @@ export function importCardActions(
   ];
   if (teamFigures)
     links.push(
-      `[Team figures…](command:${SHOW_TEAM_REPORT}?${arg({ team: c.team, folder })} "The team report: who writes the team's code, by month")`,
+      `[Team figures…](command:${Commands.showTeamReport}?${arg({ team: c.team, folder })} "The team report: who writes the team's code, by month")`,
     );
   md.appendMarkdown(links.join(' · '));
   return md;

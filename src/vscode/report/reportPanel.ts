@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Commands } from '../ids';
 import type { DelegationRow, TeamReportView } from '../../core/report/teamReport';
 import { exportReport } from './exportReport';
 
@@ -112,7 +113,7 @@ export class TeamReportPanel {
           x.candidate === m.to,
       );
       if (d)
-        await vscode.commands.executeCommand('ownershipLens.handoff', {
+        await vscode.commands.executeCommand(Commands.handoff, {
           component: d.component,
           suggestedTo: d.candidate,
         });
@@ -124,13 +125,13 @@ export class TeamReportPanel {
           ? undefined
           : this.view.suggestions[m.component].handoff;
       if (rotate && rotate.kind === 'rotate' && rotate.candidate.login === m.to) {
-        await vscode.commands.executeCommand('ownershipLens.handoff', {
+        await vscode.commands.executeCommand(Commands.handoff, {
           component: m.component,
           suggestedTo: rotate.candidate.login,
         });
       }
     } else if (m.type === 'refresh') {
-      await vscode.commands.executeCommand('ownershipLens.refresh');
+      await vscode.commands.executeCommand(Commands.refresh);
     } else if (m.type === 'export' && (m.format === 'markdown' || m.format === 'csv')) {
       await this.exportTo(m.format);
     }

@@ -11,7 +11,7 @@ import {
   teamFlagTooltip,
 } from './teamFlag';
 import { pullRequestStatusItem } from './statusItem';
-import { ContextValues } from '../ids';
+import { Commands, ContextValues } from '../ids';
 import { pct, windowLabel } from '../../core/report/teamReport';
 import { teamName } from '../../core/owners/displayNames';
 import type { MetricsSettings } from '../../core/owners/model';
@@ -249,7 +249,7 @@ function build(node: Node): vscode.TreeItem {
         if (s.delegate) item.contextValue = `${item.contextValue} delegable`;
       }
       item.command = {
-        command: 'ownershipLens.revealInOwners',
+        command: Commands.revealInOwners,
         title: 'Reveal in OWNERS.yaml',
         arguments: [node],
       };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Commands } from '../ids';
 import {
   buildTeamReport,
   buildTeamReportAcross,
@@ -11,11 +12,9 @@ import { flagWindow } from '../../core/figures/window';
 import { command } from '../log';
 import type { OwnersState } from '../ownersState';
 import type { Node } from '../tree/nodes';
-import { TeamReportPanel } from './reportPanel';
+import { TeamReportPanel } from '../report/reportPanel';
 import { withOutcomeValues } from '../outcomes/reportOutcomes';
 import { outcomeBoard } from '../outcomes/outcomeBoard';
-
-export const SHOW_TEAM_REPORT = 'ownershipLens.showTeamReport';
 
 /** The report of one team from the current OWNERS.yaml and the pull-request data as last fetched. */
 export async function teamReportView(
@@ -70,44 +69,48 @@ export function registerShowTeamReport(
   memory?: vscode.Memento,
 ): void {
   ctx.subscriptions.push(
-    command(SHOW_TEAM_REPORT, ctx.log, async (node?: Node | { folder: string; team: string }) => {
-      await ctx.store.ready;
-      // A team across repositories: the report of the summed figures.
-      if (node && 'kind' in node && node.kind === 'teamAcross') {
-        const team = node.figures.team;
-        const view = await teamReportAcrossView(team, data);
-        return (
-          view &&
-          TeamReportPanel.show(extensionUri, view, memory, () => teamReportAcrossView(team, data))
-            .report
-        );
-      }
-      const target =
-        node && 'kind' in node && node.kind === 'team'
-          ? { state: node.state, team: node.team.id }
-          : node && 'team' in node && typeof node.team === 'string'
-            ? findTeam(ctx, node.team, (node as { folder?: string }).folder)
-            : await pickTeam(ctx);
-      if (!target) return undefined;
-      // The state of the moment: OWNERS.yaml may have changed since the panel opened.
-      const recompute = async () => {
-        const state = ctx.store
-          .states()
-          .find(
-            s =>
-              s.folder.uri.toString() === target.state.folder.uri.toString() &&
-              s.parsed.model.teams.has(target.team),
+    command(
+      Commands.showTeamReport,
+      ctx.log,
+      async (node?: Node | { folder: string; team: string }) => {
+        await ctx.store.ready;
+        // A team across repositories: the report of the summed figures.
+        if (node && 'kind' in node && node.kind === 'teamAcross') {
+          const team = node.figures.team;
+          const view = await teamReportAcrossView(team, data);
+          return (
+            view &&
+            TeamReportPanel.show(extensionUri, view, memory, () => teamReportAcrossView(team, data))
+              .report
           );
-        return state && teamReportView(state, target.team, data);
-      };
-      const panel = TeamReportPanel.show(
-        extensionUri,
-        await teamReportView(target.state, target.team, data),
-        memory,
-        recompute,
-      );
-      return panel.report;
-    }),
+        }
+        const target =
+          node && 'kind' in node && node.kind === 'team'
+            ? { state: node.state, team: node.team.id }
+            : node && 'team' in node && typeof node.team === 'string'
+              ? findTeam(ctx, node.team, (node as { folder?: string }).folder)
+              : await pickTeam(ctx);
+        if (!target) return undefined;
+        // The state of the moment: OWNERS.yaml may have changed since the panel opened.
+        const recompute = async () => {
+          const state = ctx.store
+            .states()
+            .find(
+              s =>
+                s.folder.uri.toString() === target.state.folder.uri.toString() &&
+                s.parsed.model.teams.has(target.team),
+            );
+          return state && teamReportView(state, target.team, data);
+        };
+        const panel = TeamReportPanel.show(
+          extensionUri,
+          await teamReportView(target.state, target.team, data),
+          memory,
+          recompute,
+        );
+        return panel.report;
+      },
+    ),
   );
   const update = async () => {
     // Reports across repositories are recomputed only when one is open.

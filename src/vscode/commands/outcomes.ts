@@ -1,13 +1,9 @@
 import * as vscode from 'vscode';
 import { urlHost } from '../../core/outcomes/allowedHosts';
+import { Commands } from '../ids';
 import { command, Log } from '../log';
-import { allowedOutcomeHosts, secretKey } from './outcomeSettings';
-import type { OutcomeService } from './outcomeService';
-
-export const OutcomeCommands = {
-  refresh: 'ownershipLens.refreshOutcomes',
-  setToken: 'ownershipLens.setOutcomeToken',
-} as const;
+import { allowedOutcomeHosts, secretKey } from '../outcomes/outcomeSettings';
+import type { OutcomeService } from '../outcomes/outcomeService';
 
 /** Refresh the outcome values now; keep a host's token in the editor's secret storage (never in the repository). */
 export function registerOutcomeCommands(
@@ -17,8 +13,8 @@ export function registerOutcomeCommands(
   log: Log,
 ): void {
   subscriptions.push(
-    command(OutcomeCommands.refresh, log, () => service.refresh(true)),
-    command(OutcomeCommands.setToken, log, async () => {
+    command(Commands.refreshOutcomes, log, () => service.refresh(true)),
+    command(Commands.setOutcomeToken, log, async () => {
       const allowed = [...allowedOutcomeHosts()];
       const typed = allowed.length
         ? await vscode.window.showQuickPick(allowed, {
