@@ -1,4 +1,4 @@
-import { Document, isMap, isScalar, isSeq, Pair, stringify, YAMLMap } from 'yaml';
+import { Document, isScalar, isSeq, Pair, stringify, YAMLMap } from 'yaml';
 import type { TextEdit } from './textEdits';
 
 /** The component's list fields a handoff may rewrite: what the new owner answers for, may decide, and is given. */
@@ -115,8 +115,4 @@ export function mergeInsertions(edits: TextEdit[]): TextEdit[] {
     else out.push({ ...e });
   }
   return out;
-}
-
-export function isBlockMap(node: unknown): node is YAMLMap {
-  return isMap(node) && !node.flow;
 }

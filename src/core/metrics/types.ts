@@ -61,12 +61,8 @@ export const INFO_SIGNALS: ReadonlySet<TeamSignal> = new Set<TeamSignal>([
   'reviews-unknown',
 ]);
 
-/** A component's signals (ownership in practice), in this order. */
+/** A component's signals (ownership in practice), in the order inPractice.ts decides them. */
 export type ComponentSignal = 'nominal-owner' | 'owner-inactive';
-export const COMPONENT_SIGNAL_ORDER: readonly ComponentSignal[] = [
-  'nominal-owner',
-  'owner-inactive',
-];
 
 export type { KnowledgeFigures } from '../knowledge/types';
 import type { KnowledgeFigures } from '../knowledge/types';

@@ -58,10 +58,3 @@ export function satisfies(target: Target, value: number): boolean {
       return value === target.value;
   }
 }
-
-/** The unit the target writes after its number ('' when none). */
-export function targetUnit(text: string | undefined): string {
-  if (text === undefined) return '';
-  const parsed = parseTarget(text);
-  return parsed.ok ? parsed.target.unit : '';
-}
