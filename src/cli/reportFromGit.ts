@@ -41,7 +41,7 @@ export async function runFromGit(args: CliArgs, io: CliIO): Promise<number> {
     : path.resolve(io.cwd, stringOption(args, 'cache-dir') ?? defaultCacheDir(io.env));
   const cache = new ChangeCache(
     cacheDir && ChangeCache.fileFor(cacheDir, root),
-    mailmapFingerprint(root),
+    await mailmapFingerprint(root),
   ).load();
   const knowledgeFile = knowledgeCacheFile(args, io, root);
   const knowledgeCache = knowledgeFile ? readCache(knowledgeFile) : undefined;

@@ -1,7 +1,9 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { RawChange } from '../../core/history/changes';
+import { runGit } from './safeGit';
 
 /**
  * Changes already read from git, by commit hash: a commit never changes, so a new commit costs only
@@ -96,12 +98,49 @@ export class ChangeCache {
 
 const VERSION = 1;
 
-/** What the authors read from git depend on: the repository's `.mailmap`. */
-export function mailmapFingerprint(root: string): string {
+/**
+ * What the authors read from git depend on: the repository's `.mailmap`, and `mailmap.file` and
+ * `mailmap.blob` from git's configuration (the repository's, the user's or the system's). A change
+ * to any of them gives another fingerprint, so caches of authors read before are dropped.
+ */
+export async function mailmapFingerprint(root: string): Promise<string> {
+  const parts = [readSmall(path.join(root, '.mailmap'))];
+  const config = await runGit(
+    root,
+    ['config', '--null', '--get-regexp', '^mailmap\\.(file|blob)$'],
+    undefined,
+    1 << 16,
+  ).catch(() => undefined);
+  // `--null`: "key\nvalue\0" per entry; exit 1 when none is set.
+  const entries =
+    config?.code === 0 ? config.stdout.toString('utf8').split('\0').filter(Boolean) : [];
+  for (const entry of entries) {
+    const [key, value = ''] = entry.split('\n');
+    parts.push(`${key}=${value}`);
+    if (key === 'mailmap.file') {
+      const file = value.startsWith('~/') ? path.join(os.homedir(), value.slice(2)) : value;
+      parts.push(readSmall(path.resolve(root, file)));
+    } else if (value && !value.startsWith('-')) {
+      const blob = await runGit(
+        root,
+        ['rev-parse', '--verify', '--quiet', value],
+        undefined,
+        1 << 10,
+      ).catch(() => undefined);
+      parts.push(blob?.code === 0 ? blob.stdout.toString('utf8').trim() : '');
+    }
+  }
+  if (parts.every(p => p === '')) return '';
+  return createHash('sha256').update(parts.join('\0')).digest('hex');
+}
+
+/** A file's text for a fingerprint: '' when absent; a file over 16 MB by its size and time (not read). */
+function readSmall(file: string): string {
   try {
-    return createHash('sha256')
-      .update(fs.readFileSync(path.join(root, '.mailmap')))
-      .digest('hex');
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return '';
+    if (stat.size > 16 * 1024 * 1024) return `${stat.size} ${stat.mtimeMs}`;
+    return fs.readFileSync(file, 'utf8');
   } catch {
     return '';
   }

@@ -46,7 +46,7 @@ export async function windowChanges(
   const since = Date.parse(`${window.since}T00:00:00Z`) / 1000;
   const until = Date.parse(`${window.until}T00:00:00Z`) / 1000;
   const inWindow = line.filter(c => c.parents.length > 0 && c.time >= since && c.time < until);
-  cache.setFingerprint(mailmapFingerprint(root));
+  cache.setFingerprint(await mailmapFingerprint(root));
   const missing = inWindow.filter(c => !cache.get(c.hash));
   const read = new Map<string, RawChange>();
   const merges = new Set(missing.filter(c => c.parents.length > 1).map(c => c.hash));

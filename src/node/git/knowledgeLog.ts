@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as fs from 'fs';
 import type { PathChange } from '../../core/knowledge/types';
+import { mailmapFingerprint } from './changeCache';
 import { runGit, spawnGit } from './safeGit';
 
 /** One commit that is not a merge, as `git log --use-mailmap` prints its author (mapped to a login later: OWNERS.yaml may change). */
@@ -187,6 +188,15 @@ export async function snapshotFiles(root: string, commit: string): Promise<strin
  */
 export class KnowledgeLogCache {
   private readonly tips = new Map<string, LoggedCommit[]>();
+  /** The mailmap the authors were read through (`mailmapFingerprint`): another one drops them. */
+  private mailmap = '';
+
+  /** Keeps the logged commits only if their authors were read through this mailmap. */
+  useMailmap(fingerprint: string): void {
+    if (fingerprint === this.mailmap) return;
+    this.tips.clear();
+    this.mailmap = fingerprint;
+  }
 
   get(tip: string): LoggedCommit[] | undefined {
     return this.tips.get(tip);
@@ -200,13 +210,14 @@ export class KnowledgeLogCache {
     return [...this.tips.keys()];
   }
 
-  toJSON(): { version: 1; tips: [string, LoggedCommit[]][] } {
-    return { version: 1, tips: [...this.tips] };
+  toJSON(): { version: 1; mailmap: string; tips: [string, LoggedCommit[]][] } {
+    return { version: 1, mailmap: this.mailmap, tips: [...this.tips] };
   }
   static fromJSON(data: unknown): KnowledgeLogCache {
     const cache = new KnowledgeLogCache();
-    const d = data as { version?: number; tips?: unknown };
+    const d = data as { version?: number; mailmap?: unknown; tips?: unknown };
     if (d && d.version === 1 && Array.isArray(d.tips)) {
+      cache.mailmap = typeof d.mailmap === 'string' ? d.mailmap : '';
       for (const entry of d.tips) {
         if (
           Array.isArray(entry) &&
@@ -237,6 +248,7 @@ export async function readKnowledgeHistory(
   cache?: KnowledgeLogCache,
 ): Promise<KnowledgeHistory> {
   const tip = await resolveCommit(root, ref);
+  cache?.useMailmap(await mailmapFingerprint(root));
   const untilSeconds = Date.parse(until + 'T00:00:00Z') / 1000;
   if (!Number.isFinite(untilSeconds)) throw new Error(`"${until}" is not a date (YYYY-MM-DD)`);
   let all = cache?.get(tip);

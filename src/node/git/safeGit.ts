@@ -247,11 +247,6 @@ export function setGitAllowed(allowed: boolean): void {
   gitAllowed = allowed;
 }
 
-/** Whether git may be started (false in the editor's Restricted Mode). */
-export function isGitAllowed(): boolean {
-  return gitAllowed;
-}
-
 export interface SafeGitOptions {
   /** Extra spawn options; `cwd` defaults to the repository root. */
   spawn?: Omit<SpawnOptions, 'env' | 'shell'>;
