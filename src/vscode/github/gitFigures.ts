@@ -27,15 +27,24 @@ interface Entry {
   running?: Promise<void>;
   /** Not a git repository: the git source has nothing to say (no status row). */
   notRepository?: boolean;
+  /** The branch moved while a computation ran: compute again when it ends. */
+  moved?: boolean;
 }
+
+/** What moves when someone commits, checks out, pulls or resets: the figures are computed again. */
+const REFS = '{HEAD,packed-refs,refs/heads/**}';
+/** A commit writes several refs and logs in a burst: one computation after it settles. */
+const SETTLE_MS = 1000;
 
 /**
  * The git source in the editor: figures computed from the folder's own history in a child process
  * (never in the extension host), changes kept by commit in a cache file so a new commit costs only
  * itself. Never runs in Restricted Mode: git would read the repository's configuration.
  */
-export class GitFigures {
+export class GitFigures implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
+  /** Per root, a watcher of its refs: a new commit shows in the figures without a Refresh. */
+  private readonly watchers = new Map<string, vscode.Disposable>();
 
   constructor(
     private readonly runner: GitFiguresRunner,
@@ -66,6 +75,11 @@ export class GitFigures {
     return this.entry(state).view;
   }
 
+  dispose(): void {
+    this.watchers.forEach(w => w.dispose());
+    this.watchers.clear();
+  }
+
   /** Reads the history again (new commits); only the new ones are read from git. */
   async refresh(state: OwnersState): Promise<RepoPullRequests> {
     const entry = this.entry(state);
@@ -90,8 +104,50 @@ export class GitFigures {
         },
       };
       this.entries.set(key, entry);
+      this.watchRefs(state.root, entry);
     }
     return entry;
+  }
+
+  /**
+   * Watches `.git`'s refs (a worktree's `.git` is a file: its refs live elsewhere and are not
+   * watched; Refresh still reads them). Only in a trusted workspace is anything computed.
+   */
+  private watchRefs(root: vscode.Uri, entry: Entry): void {
+    if (root.scheme !== 'file' || this.watchers.has(root.toString())) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(vscode.Uri.joinPath(root, '.git'), REFS),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const moved = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => this.headMoved(entry), SETTLE_MS);
+    };
+    const listeners = [
+      watcher.onDidChange(moved),
+      watcher.onDidCreate(moved),
+      watcher.onDidDelete(moved),
+    ];
+    this.watchers.set(root.toString(), {
+      dispose: () => {
+        clearTimeout(timer);
+        listeners.forEach(l => l.dispose());
+        watcher.dispose();
+      },
+    });
+  }
+
+  /** The branch moved: the figures already shown are computed again, at the new tip. */
+  private headMoved(entry: Entry): void {
+    const state = entry.computedFor;
+    if (!state || !vscode.workspace.isTrusted) return;
+    if (entry.running) {
+      entry.moved = true;
+      return;
+    }
+    entry.notRepository = false; // `git init` then a first commit: now there is a history
+    this.log.info(`${state.folder.name}: the branch moved; computing the figures from git again`);
+    void this.compute(state, entry);
   }
 
   private compute(state: OwnersState, entry: Entry): Promise<void> {
@@ -135,6 +191,10 @@ export class GitFigures {
       } finally {
         entry.running = undefined;
         this.changed();
+        if (entry.moved) {
+          entry.moved = false;
+          this.headMoved(entry);
+        }
       }
     })();
     entry.running = run;

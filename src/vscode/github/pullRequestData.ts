@@ -127,6 +127,7 @@ export class PullRequestData implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.git?.dispose();
     this.subscriptions.forEach(d => d.dispose());
     this.changed.dispose();
   }
