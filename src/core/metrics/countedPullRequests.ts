@@ -12,7 +12,7 @@ export interface CountedPullRequests {
   counted: number;
 }
 
-/** Splits the fetched pull requests by the rules of docs/figures.md ("Lead authorship"), so "693 fetched" and "624 counted" can be told apart. */
+/** Splits the fetched pull requests by the rules of docs/figures.md ("Which changes count"), so "693 fetched" and "624 counted" can be told apart. */
 export function countPullRequests(
   prs: readonly PullRequestRecord[],
   window: ReportWindow,

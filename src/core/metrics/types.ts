@@ -153,7 +153,7 @@ export interface TeamFigures {
   leadReviewedShare: number | null;
   flag: LeadFlag;
   authors: AuthorFigures[];
-  // docs/figures.md ("Evidence and what was left out") (report v2): added after section 4's fields so old readers keep working.
+  // Report v2: added after the lead-authorship fields so old readers keep working.
   leadOwnedComponents: number;
   components: number;
   leadSoleApprovalShare: number | null;
