@@ -154,6 +154,22 @@ describe('documentation', () => {
     );
   });
 
+  it("the README's settings table gives each setting the default package.json declares", () => {
+    const props: Record<string, { default: unknown }> = JSON.parse(read('package.json')).contributes
+      .configuration.properties;
+    const shown = (v: unknown) =>
+      v === '' ? '' : typeof v === 'string' ? `\`${v}\`` : `\`${JSON.stringify(v)}\``;
+    const wrong = Object.entries(props)
+      .map(([key, p]) => {
+        const row = new RegExp(`^\\| \`${key.replace(/\./g, '\\.')}\` \\|([^|]*)\\|`, 'm').exec(
+          read('README.md'),
+        );
+        return { key, readme: row?.[1].trim(), declared: shown(p.default) };
+      })
+      .filter(r => r.readme !== r.declared);
+    assert.deepStrictEqual(wrong, []);
+  });
+
   it('no tracked text file holds a merge-conflict marker', () => {
     // A conflict once landed in the README's Limits table; git grep sees exactly what a clone gets.
     const { spawnSync } = require('child_process') as typeof import('child_process');
