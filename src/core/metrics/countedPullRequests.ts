@@ -8,7 +8,7 @@ export interface CountedPullRequests {
   outsideWindow: number;
   bots: number;
   ignoredAuthors: number;
-  /** Merged in the window, not by a bot or an ignored author: docs/figures.md ("Lead authorship") top-level `pullRequests`. */
+  /** Merged in the window, not by a bot or an ignored author: docs/figures.md ("The report as JSON") top-level `pullRequests`. */
   counted: number;
 }
 

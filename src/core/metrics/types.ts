@@ -166,7 +166,7 @@ export interface TeamFigures {
   knowledge: KnowledgeFigures | null;
 }
 
-/** docs/figures.md ("Lead authorship") `report --json` without `repo` and `apiRequests`. */
+/** docs/figures.md ("The report as JSON") `report --json` without `repo` and `apiRequests`. */
 export interface LeadReport {
   window: { since: string; until: string };
   pullRequests: number;
