@@ -106,7 +106,7 @@ function realisticDataset(): { data: FakeDataset; what: string } {
 }
 
 /**
- * What docs/figures.md ("Evidence and what was left out") fields cost on GitHub: the section 4 query (no title/url) paged by hand as a peer,
+ * What docs/figures.md ("Evidence and what was left out") fields cost on GitHub: the lead-authorship query (no title/url) paged by hand as a peer,
  * then the client's query without and with commit authors; requests, GitHub's documented cost
  * points (computed by the fake from the query) and response bytes, over the same pull requests.
  */
@@ -116,7 +116,7 @@ async function extraFieldsCost(log: (line: string) => void): Promise<void> {
   try {
     const rows: [string, ReturnType<typeof tally>][] = [];
     const since = '2000-01-01T00:00:00Z';
-    // Peer: section 4's document, pages followed by hand (no nested overflow pages, so it is a lower bound).
+    // Peer: the lead-authorship query's document, pages followed by hand (no nested overflow pages, so it is a lower bound).
     const section4 = mergedPullRequestsQuery().replace(' title url', '');
     let cursor: string | null = null;
     let start = gh.requests.length;
@@ -138,7 +138,7 @@ async function extraFieldsCost(log: (line: string) => void): Promise<void> {
       if (!page.hasNextPage) break;
       cursor = page.endCursor;
     }
-    rows.push(['section 4 fields (peer)', tally(gh.requests.slice(start))]);
+    rows.push(['lead-authorship fields (peer)', tally(gh.requests.slice(start))]);
     for (const commitAuthors of [false, true]) {
       start = gh.requests.length;
       const client = createGitHubClient({ token: TOKEN, apiUrl: gh.url, fetch });

@@ -2,8 +2,8 @@
 // `npm test`: every test phase in order, streamed, then one closing line "N passed, N failed".
 // Phases: build, typecheck, lint, format, packages (Debian's, as root or with the sudo line printed), unit (mocha in node:
 // test/unit, test/process and test/repository), unit-dated (those again on another day), integration (mocha inside a real VS Code),
-// integration-dated (the GitHub suite on another day), ui-dated (the workbench on another day),
-// ui (the real workbench driven by headless Chromium), demo (a smoke run of `npm run demo`). Set TEST_PHASES=unit,integration to choose.
+// integration-dated (the GitHub suite on another day), ui (the real workbench driven by headless Chromium),
+// ui-dated (the workbench on another day), demo (a smoke run of `npm run demo`). Set TEST_PHASES=unit,integration to choose.
 'use strict';
 const { spawn, spawnSync } = require('child_process');
 const path = require('path');
@@ -26,7 +26,7 @@ const PHASES = [
   { name: 'lint', cmd: npx('eslint', '.') },
   // Prettier (.prettierrc.json) formats the code; `npm run format` rewrites what this phase finds.
   { name: 'format', cmd: npx('prettier', '--check', '.') },
-  // The unit tests start a real Prometheus (Debian's package): installed here, as the VS Code host's packages are.
+  // The process tests (test/process/node/outcomes, run in the unit phase) start a real Prometheus (Debian's package): installed here, as the VS Code host's packages are.
   { name: 'packages', cmd: ['node', 'scripts/install-vscode-host.js', '--system-packages'] },
   { name: 'unit', cmd: npx('mocha', ...NODE_TESTS), counts: true },
   { name: 'unit-dated', cmd: () => datedUnitCommand(), counts: true },

@@ -135,7 +135,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
         }
         throw e;
       }
-      // docs/figures.md ("Signals of a team"): files the repository's .gitattributes marks linguist-generated count nowhere.
+      // docs/figures.md ("Which changes count"): files the repository's .gitattributes marks linguist-generated count nowhere.
       const generated = ownersIndex[repo].gitattributes
         ? parseGitattributes(ownersIndex[repo].gitattributes!)
         : NO_GENERATED_FILES;

@@ -24,7 +24,7 @@ process.once('message', (r: GitFiguresRequest) => {
       let tip = '';
       let readFromGit = 0;
       // The second window reads only what the first did not (the cache holds the rest).
-      // Knowledge and who is seen at all (docs/figures.md ("Ownership in practice")) from the whole history before the first window's end.
+      // Knowledge (docs/figures.md ("Knowledge and bus factor")) and who is seen at all (docs/figures.md ("Ownership in practice")) from the whole history before the first window's end.
       const knowledgeFile = r.cacheFile ? `${r.cacheFile}.knowledge.json` : undefined;
       const knowledgeCache = knowledgeFile ? readKnowledgeCache(knowledgeFile) : undefined;
       await resolveRef(r.root, r.ref); // a missing branch answers with one clear message

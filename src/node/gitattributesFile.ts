@@ -15,7 +15,7 @@ export type GitattributesRead =
   | { kind: 'unreadable'; file: string; reason: string };
 
 /**
- * docs/figures.md ("Signals of a team"): `linguist-generated` from `override` (a path the user gave) or else `<root>/.gitattributes`.
+ * docs/figures.md ("Which changes count"): `linguist-generated` from `override` (a path the user gave) or else `<root>/.gitattributes`.
  * A missing root file means nothing is generated; a missing or unreadable override is `unreadable`.
  */
 export function readGitattributes(root: string, override?: string): GitattributesRead {

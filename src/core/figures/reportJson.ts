@@ -4,7 +4,7 @@ import type { HistoryPoint, OutcomeEntry } from '../outcomes/model';
 /** An outcome of a team in `report --json`: its entry as at the window's end, with its history over the window. */
 export type TeamOutcome = OutcomeEntry & { history: HistoryPoint[] };
 
-/** docs/figures.md ("Lead authorship") `report --json`: one repository, or several (`repositories`). */
+/** docs/figures.md ("The report as JSON") `report --json`: one repository, or several (`repositories`). */
 export interface ReportJson {
   repo: string;
   repositories?: string[];

@@ -21,7 +21,7 @@ export interface OrgClient {
   repositories(org: string): Promise<OrgRepository[]>;
   /**
    * Each repository's OWNERS.yaml (path and text; null when it has none) and root `.gitattributes`
-   * (docs/figures.md ("Signals of a team"): generated files) on its default branch: one request per 25 repositories.
+   * (docs/figures.md ("Which changes count"): generated files) on its default branch: one request per 25 repositories.
    */
   repositoryFiles(repos: readonly RepoRef[]): Promise<Map<string, RepositoryFiles>>;
 }

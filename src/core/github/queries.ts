@@ -5,7 +5,7 @@ const FILES =
 const REVIEWS =
   'reviews(first: 100, after: $REVIEWS) { pageInfo { hasNextPage endCursor } nodes { state author { login } } }';
 /**
- * Commit authors (co-authors from `Co-authored-by:` trailers included) for docs/figures.md ("Evidence and what was left out") co-author
+ * Commit authors (co-authors from `Co-authored-by:` trailers included) for docs/figures.md ("Which changes count") co-author
  * credit. GitHub's cost counts one request per nested connection, so commits per pull request set
  * the price of a page of 100: 10 commits cost 13 points (25: 28, 100: 103); the few longer pull
  * requests (5 of 1,746 in cluster-api's history) take overflow pages. A commit's first 10 authors

@@ -13,7 +13,7 @@ export interface SyncOptions {
   repo: RepoRef;
   /** Earliest merge instant the caller needs (ISO); older pull requests may be fetched but are not required. */
   since: string;
-  /** Also fetch commit authors (docs/figures.md ("Evidence and what was left out") co-author credit); a cache without them is then fetched again. */
+  /** Also fetch commit authors (docs/figures.md ("Which changes count"): co-author credit); a cache without them is then fetched again. */
   commitAuthors?: boolean;
   /** The repository cache lives here; without it every sync is a full one. */
   cacheDir?: string;

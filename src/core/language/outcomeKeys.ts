@@ -1,5 +1,5 @@
 /**
- * Completion and hover for the keys of an outcome and of its `source:` mapping (section 8), read
+ * Completion and hover for the keys of an outcome and of its `source:` mapping (docs/owners-yaml.md, `outcomes.<id>`), read
  * from the lines around the cursor so they work while the file is half typed.
  */
 

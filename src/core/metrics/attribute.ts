@@ -3,7 +3,7 @@ import { createAuthorRules, createPathFilter, createWindowFilter } from './exclu
 import { GeneratedFiles, NO_GENERATED_FILES } from './gitattributes';
 import type { ChangeRecord as PullRequestRecord, ReportWindow } from './types';
 
-/** Why the author rules left a pull request out (docs/figures.md): a bot, or a person in `ignoreAuthors`. */
+/** Why the author rules left a pull request out (docs/figures.md ("Which changes count")): a bot, or a person in `ignoreAuthors`. */
 export type AuthorExclusion = 'bot' | 'ignored-author';
 
 /**
@@ -163,7 +163,7 @@ export function reviewedBy(pr: PullRequestRecord, login: string): boolean {
   return pr.reviews.some(r => r.state !== 'PENDING' && r.author.toLowerCase() === l);
 }
 
-/** docs/figures.md ("Signals of a team"): the lead submitted an APPROVED review and nobody else but the author did. */
+/** docs/figures.md ("Lead authorship") `leadSoleApprovalShare`: the lead submitted an APPROVED review and nobody else but the author did. */
 export function approvedByLeadAlone(pr: PullRequestRecord, lead: string): boolean {
   const l = lead.toLowerCase();
   const author = pr.author.toLowerCase();

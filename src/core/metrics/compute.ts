@@ -355,7 +355,7 @@ function componentFigures(
     leadLines: lead ? t.linesOf(lead) : 0,
     authors: authorsOf(t).slice(0, 3),
     delegateTo,
-    // Filled by inPractice (section 7).
+    // Filled by inPractice (docs/figures.md ("Ownership in practice")).
     ownerPullRequests: 0,
     ownerReviews: null,
     ownerLastActive: null,

@@ -8,11 +8,11 @@ export interface CountedPullRequests {
   outsideWindow: number;
   bots: number;
   ignoredAuthors: number;
-  /** Merged in the window, not by a bot or an ignored author: docs/figures.md ("Lead authorship") top-level `pullRequests`. */
+  /** Merged in the window, not by a bot or an ignored author: docs/figures.md ("The report as JSON") top-level `pullRequests`. */
   counted: number;
 }
 
-/** Splits the fetched pull requests by the rules of docs/figures.md ("Lead authorship"), so "693 fetched" and "624 counted" can be told apart. */
+/** Splits the fetched pull requests by the rules of docs/figures.md ("Which changes count"), so "693 fetched" and "624 counted" can be told apart. */
 export function countPullRequests(
   prs: readonly PullRequestRecord[],
   window: ReportWindow,

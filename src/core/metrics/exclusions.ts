@@ -2,7 +2,7 @@ import { compilePatterns } from '../match/compile';
 import type { MetricsSettings } from '../owners/model';
 import type { ChangeRecord as PullRequestRecord, ReportWindow } from './types';
 
-/** docs/figures.md ("Lead authorship"): GitHub says Bot, or the login ends in `[bot]`, or it is in `ignoreAuthors` (case-insensitive). */
+/** docs/figures.md ("Which changes count"): GitHub says Bot, or the login ends in `[bot]`, or it is in `ignoreAuthors` (case-insensitive). */
 export function createBotFilter(
   ignoreAuthors: readonly string[],
 ): (pr: Pick<PullRequestRecord, 'author' | 'authorIsBot'>) => boolean {
@@ -14,7 +14,7 @@ export function createBotFilter(
 }
 
 /**
- * docs/figures.md author rules, split as `excluded` needs them: `bot` when GitHub says Bot or the login
+ * docs/figures.md ("Which changes count") author rules, split as `excluded` needs them: `bot` when GitHub says Bot or the login
  * ends in `[bot]`, else `ignored-author` for `ignoreAuthors`. `leftOut` applies both to a co-author's login.
  */
 export function createAuthorRules(ignoreAuthors: readonly string[]) {

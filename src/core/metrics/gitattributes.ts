@@ -1,6 +1,6 @@
 /**
  * `linguist-generated` from a root `.gitattributes` file, with gitattributes' own pattern rules
- * (docs/figures.md ("Signals of a team")), which are not CODEOWNERS': a pattern with a slash (other than a trailing one)
+ * (docs/figures.md ("Which changes count")), which are not CODEOWNERS': a pattern with a slash (other than a trailing one)
  * is anchored at the root, one without matches the file name at any depth, a trailing-slash
  * pattern matches no file (directories do not pass attributes to their files), `[...]` ranges
  * work, `!pattern` lines are refused by git and ignored here, and the last line that mentions the

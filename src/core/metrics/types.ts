@@ -149,7 +149,7 @@ export interface TeamFigures {
   leadReviewedShare: number | null;
   flag: LeadFlag;
   authors: AuthorFigures[];
-  // docs/figures.md ("Evidence and what was left out") (report v2): added after section 4's fields so old readers keep working.
+  // Report v2: added after the lead-authorship fields so old readers keep working.
   leadOwnedComponents: number;
   components: number;
   leadSoleApprovalShare: number | null;
@@ -162,7 +162,7 @@ export interface TeamFigures {
   knowledge: KnowledgeFigures | null;
 }
 
-/** docs/figures.md ("Lead authorship") `report --json` without `repo` and `apiRequests`. */
+/** docs/figures.md ("The report as JSON") `report --json` without `repo` and `apiRequests`. */
 export interface LeadReport {
   window: { since: string; until: string };
   pullRequests: number;

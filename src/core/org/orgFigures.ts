@@ -70,7 +70,7 @@ export interface OrgLead {
   flags: LeadFlag[];
 }
 
-/** Turns one repository's section 4 report into counts. Shares are exact fractions of integers, so share x n is the count. */
+/** Turns one repository's lead-authorship report into counts. Shares are exact fractions of integers, so share x n is the count. */
 export function repoTeamCounts(report: LeadReport): RepoTeamCounts[] {
   return report.teams.map(t => {
     const others = t.pullRequests - t.leadPullRequests;

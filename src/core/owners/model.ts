@@ -54,7 +54,7 @@ export interface Outcome {
   link?: string;
   span: Span;
   linkSpan?: Span;
-  /** Shown after the value (section 8); no conversion. */
+  /** Shown after the value (docs/owners-yaml.md, `outcomes.<id>`); no conversion. */
   unit?: string;
   targetSpan?: Span;
   /** Where the value lives, when `source:` is well formed (see core/outcomes/readSource). */
@@ -119,11 +119,11 @@ export interface MetricsSettings {
   ignoreAuthors: string[];
   /** the documented default lock files when absent. */
   ignorePaths: string[];
-  /** docs/figures.md ("Evidence and what was left out"): credit every GitHub user among a pull request's commit authors (Co-authored-by included). */
+  /** docs/figures.md ("Which changes count"): credit every GitHub user among a pull request's commit authors (Co-authored-by included). */
   creditCoAuthors: boolean;
   /** docs/figures.md ("Signals of a team"): `bottleneck` when the lead alone approved at least this share of others' pull requests. */
   bottleneckThreshold: number;
-  /** docs/figures.md ("Components"): `holds-ownership` when the lead owns at least this share of the team's components. */
+  /** docs/figures.md ("Signals of a team"): `holds-ownership` when the lead owns at least this share of the team's components. */
   leadOwnershipThreshold: number;
   /** `owner-inactive` / `lead-inactive`: nothing credited or reviewed in the window's last this many days. */
   inactiveDays: number;

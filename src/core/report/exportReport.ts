@@ -233,7 +233,7 @@ export const CSV_COLUMNS = [
  *   "partial month" when the window cuts it, so nobody reads it as a fall;
  * - `signal`: `item` the signal's id as in `report --json`, `share` the figure it compares with its
  *   threshold, `detail` its words;
- * - `flag`: section 4's flag.
+ * - `flag`: the team's `flag` (docs/figures.md ("Lead authorship")).
  * Every row has every column, the window's first and last day (both included, as the report header
  * shows them) and the note on what the figures are not.
  */

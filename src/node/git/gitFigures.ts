@@ -77,7 +77,7 @@ export interface GitReport {
   readFromGit: number;
 }
 
-/** Sections 4 and 5's figures from the local clone (docs/figures.md ("Figures from your git history")). */
+/** The report's figures (lead authorship, signals, components) from the local clone (docs/figures.md ("Figures from your git history")). */
 export async function gitLeadReport(options: {
   root: string;
   ref: string;

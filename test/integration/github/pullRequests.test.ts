@@ -128,7 +128,7 @@ describe('pull-request data from (fake) GitHub', function () {
     assert.strictEqual(
       counted,
       figures.report.pullRequests,
-      'the count agrees with the figures (docs/figures.md ("Lead authorship") top-level pullRequests)',
+      'the count agrees with the figures (docs/figures.md ("The report as JSON") top-level pullRequests)',
     );
     assert.strictEqual(fetched, counted + bots + ignored + older);
     assert.ok(bots > 0, 'the sample history has bot pull requests');

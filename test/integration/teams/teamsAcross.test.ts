@@ -47,7 +47,7 @@ function cliReport(
   return JSON.parse(r.stdout);
 }
 
-/** What a lead reads off a team: the section 4 and 5 figures, not the lists. */
+/** What a lead reads off a team: the lead-authorship and component figures, not the lists. */
 const headline = (t: TeamFigures) => ({
   team: t.team,
   lead: t.lead,

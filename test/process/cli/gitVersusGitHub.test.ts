@@ -129,7 +129,7 @@ function ownersYaml(): string {
         ] as const) {
           assert.deepStrictEqual(git[key], hub[key], `${hub.team}: ${key}`);
         }
-        // Components: section 5's figures agree; of section 7, the owner's changes agree, reviews are
+        // Components: their figures agree; of ownership in practice, the owner's changes agree, reviews are
         // unknown in git (so no nominal-owner), and knowledge and backup come from git only.
         const section5 = (c: TeamFigures['componentFigures'][number]) => [
           c.component,

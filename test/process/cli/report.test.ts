@@ -163,7 +163,7 @@ describe('report (CLI)', function () {
       })),
       window,
     );
-    // Section 8 adds each team's outcomes (this file names none).
+    // The JSON adds each team's outcomes (this file names none).
     assert.deepStrictEqual(
       json.teams,
       direct.teams.map(team => ({ ...team, outcomes: [] })),

@@ -379,7 +379,7 @@ function reference(prs: HistoryPullRequest[], people: Map<number, string[]>, s: 
       topPullRequests,
       excluded,
       knowledge: null,
-      // Section 8: the file names no outcome, so every team's list is empty.
+      // Outcome values: the file names no outcome, so every team's list is empty.
       outcomes: [],
     };
   });
@@ -518,7 +518,7 @@ const DEFAULTS: Settings = {
       return { json: JSON.parse(t.out()), err: t.err(), requests: gh.requests.slice(before) };
     }
 
-    it('without .gitattributes or co-author credit, section 4 does not move (the awk figures); section 5 equals the plain computation', async () => {
+    it('without .gitattributes or co-author credit, the lead-authorship figures do not move (the awk figures); the components equal the plain computation', async () => {
       const { json, requests } = await report(ownersYaml(''), undefined);
       assertBudget(requests);
       assert.ok(

@@ -56,7 +56,7 @@ const PATHS = [
   'x.lock',
 ];
 
-describe('.gitattributes linguist-generated (docs/figures.md ("Signals of a team")), held to git check-attr', function () {
+describe('.gitattributes linguist-generated (docs/figures.md ("Which changes count")), held to git check-attr', function () {
   this.timeout(120_000);
   before(() => {
     repo = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-attr-'));
@@ -105,7 +105,7 @@ describe('.gitattributes linguist-generated (docs/figures.md ("Signals of a team
     });
   }
 
-  it('[attr] macros are not read (docs/figures.md ("Signals of a team"); git would expand them), nor lines git cannot parse', () => {
+  it('[attr] macros are not read (docs/figures.md ("Which changes count"); git would expand them), nor lines git cannot parse', () => {
     const ours = parseGitattributes(
       '[attr]gen linguist-generated\n*.go gen\n"unterminated linguist-generated\n',
     );
