@@ -41,6 +41,12 @@ describe('figures from git follow new commits (a real git repository)', function
       git(root, 'reset', '-q', '--soft', 'HEAD~1');
       git(root, 'rm', '-q', '--cached', 'src/follow/one.ts');
       fs.rmSync(path.join(root, 'src/follow'), { recursive: true, force: true });
+      // The next suites compare the editor's file list with git's: wait until it has seen the file go.
+      await waitFor(
+        'src/follow/one.ts unlisted',
+        () => !state()?.files.has('src/follow/one.ts'),
+        15_000,
+      );
     }
   });
 });
