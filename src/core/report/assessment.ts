@@ -98,6 +98,8 @@ export function assessTeam(
   const readings: SignalReading[] = figures.signals.map(signal => {
     switch (signal) {
       case 'insufficient-data':
+      // The git source cannot see reviews: that describes the data, and there is nothing to do about it.
+      case 'reviews-unknown':
         return { signal, standing: 'info' };
       case 'bottleneck':
         return others <= 1
@@ -163,9 +165,13 @@ function headline(
   const share = `The lead wrote ${pct(f.leadShare)} of the team's lines${moving}.`;
   if (concerns.length === 0) {
     const expected = readings.filter(r => r.standing === 'expected');
+    // What the data cannot say is said after the verdict, so that "nothing to act on" is read with it.
+    const unknown = readings.some(r => r.signal === 'reviews-unknown')
+      ? ` ${SIGNAL_WORDS['reviews-unknown'].meaning}`
+      : '';
     return expected.length
-      ? `${share} Nothing to act on for a team of ${size}: ${expected.map(r => `${SIGNAL_WORDS[r.signal].label} (${r.why})`).join('; ')}.`
-      : `${share} Nothing to act on.`;
+      ? `${share} Nothing to act on for a team of ${size}: ${expected.map(r => `${SIGNAL_WORDS[r.signal].label} (${r.why})`).join('; ')}.${unknown}`
+      : `${share} Nothing to act on.${unknown}`;
   }
   const top = concerns[0];
   // A share already falling over whole months is the next step under way: say so rather than repeat it.

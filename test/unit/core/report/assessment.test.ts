@@ -179,6 +179,26 @@ describe("assessment: signals read for the team's size and trend", () => {
     );
   });
 
+  it('reviews unknown (the git source) is not something to act on: it is said after the verdict', () => {
+    const onlyUnknown = assessTeam(figures({ leadShare: 0.2, signals: ['reviews-unknown'] }), 5);
+    assert.deepStrictEqual(onlyUnknown.concerns, []);
+    assert.strictEqual(onlyUnknown.readings[0].standing, 'info');
+    assert.match(
+      onlyUnknown.headline,
+      /^The lead wrote 20% of the team's lines\. Nothing to act on\. No change in the window carries a Reviewed-by/,
+    );
+    // Beside a real concern, the concern leads.
+    const withConcern = assessTeam(
+      figures({
+        leadShare: 0.7,
+        signals: ['doing-the-work', 'reviews-unknown'],
+        flag: 'doing-the-work',
+      }),
+      5,
+    );
+    assert.deepStrictEqual(withConcern.concerns, ['doing-the-work']);
+  });
+
   describe('teamGlance: what a team row says at the default sidebar width', () => {
     it('the signal to act on, the share and its direction; the next step names the component that could go', () => {
       const falling = [month('2026-06', 0.2), month('2026-07', 0.17), month('2026-08', 0.14)];
