@@ -94,7 +94,7 @@ const USAGE = `usage: ownership-lens <command> [options]
   import-codeowners FILE      the same, for a CODEOWNERS file
   report --repo OWNER/NAME    lead-authorship report from GitHub pull requests; several --repo: one report
                               over all of them (each team's figures summed over their pull requests)
-                              [--api-url URL] [--since YYYY-MM-DD] [--until YYYY-MM-DD | --days N]
+                              [--api-url URL] [--since YYYY-MM-DD] [--until YYYY-MM-DD] | [--days N]
                               [--attributes FILE] (default: .gitattributes of the repository root)
                               [--team-only] (name no individual but the lead)
   knowledge                   who knows each component's files, from the local git history (degree of
@@ -103,7 +103,7 @@ const USAGE = `usage: ownership-lens <command> [options]
                               [--attributes FILE] [--team-only] [--cache-dir DIR | --no-cache]
   report --from git           the same figures from the local clone's history, no token or network: changes on
                               the first-parent line of --branch REF (default HEAD) in place of pull requests
-                              [--since YYYY-MM-DD] [--until YYYY-MM-DD | --days N] [--root DIR] [--attributes FILE]
+                              [--since YYYY-MM-DD] [--until YYYY-MM-DD] | [--days N] [--root DIR] [--attributes FILE]
   people --from git           the people.<login>.emails entries the history suggests (addresses of branches
                               merged as "Merge pull request #N from LOGIN/…", GitHub no-reply addresses) [--branch REF]
   outcomes                    each outcome's value, target and status (met, missed, unknown and why) as at

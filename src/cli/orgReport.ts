@@ -27,7 +27,7 @@ import { apiUrlOption, defaultCacheDir, reportWindow } from './reportOptions';
 import { now } from '../core/clock';
 
 const USAGE =
-  'usage: ownership-lens org-report --org ORG [--shard K/N] [--out DIR] [--since YYYY-MM-DD] [--until YYYY-MM-DD | --days N] [--max-wait SECONDS]\n' +
+  'usage: ownership-lens org-report --org ORG [--shard K/N] [--out DIR] [--since YYYY-MM-DD] [--until YYYY-MM-DD] | [--days N] [--max-wait SECONDS]\n' +
   '       ownership-lens org-report merge FILE... [--out DIR]';
 
 /** What the CLI remembers of the organisation between runs: each repository's OWNERS.yaml as of its last push. */
