@@ -7,6 +7,7 @@ import {
   TeamOutcomeView,
 } from '../../src/core/outcomes/teamOutcomeView';
 import { valueText } from '../../src/core/outcomes/wording';
+import { monthsWindow } from '../../src/core/report/monthsWindow';
 import type { TeamReportView } from '../../src/core/report/teamReport';
 import { el, sized, svg } from './dom';
 
@@ -145,7 +146,7 @@ export function outcomeSection(r: TeamReportView): HTMLElement | string {
         ...(o.status === 'unknown'
           ? [el('p', { class: 'sub' }, `Unknown: ${o.reason ?? ''}`)]
           : []),
-        chart(o, r.window),
+        chart(o, monthsWindow(r)),
         el('p', { class: 'sub' }, outcomeWords(o)),
       ),
     ),

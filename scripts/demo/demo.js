@@ -25,32 +25,66 @@ function portIsFree(port) {
 }
 
 async function main() {
-  console.log('Ownership Lens demo: a real VS Code in your browser, on loopback, no token and no network.');
-  if (spawnSync(process.execPath, [path.join(ROOT, 'scripts/install-vscode-host.js')], { stdio: 'inherit' }).status !== 0) {
-    throw new DemoFailed('the demo needs the VS Code host, and its install failed (the reason is above).');
+  console.log(
+    'Ownership Lens demo: a real VS Code in your browser, on loopback, no token and no network.',
+  );
+  if (
+    spawnSync(process.execPath, [path.join(ROOT, 'scripts/install-vscode-host.js')], {
+      stdio: 'inherit',
+    }).status !== 0
+  ) {
+    throw new DemoFailed(
+      'the demo needs the VS Code host, and its install failed (the reason is above).',
+    );
   }
   host.requireHost();
   console.log('Packaging the extension…');
   const vsix = path.join(ROOT, 'ownership-lens.vsix');
-  const pack = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], { cwd: ROOT, encoding: 'utf8' });
-  if (pack.status !== 0) throw new DemoFailed(`packaging the extension failed (vsce exit ${pack.status}):\n${(pack.stderr || pack.stdout || String(pack.error)).trim()}`);
+  const pack = spawnSync(
+    path.join(ROOT, 'node_modules/.bin/vsce'),
+    [
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--no-rewrite-relative-links',
+      '-o',
+      vsix,
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (pack.status !== 0)
+    throw new DemoFailed(
+      `packaging the extension failed (vsce exit ${pack.status}):\n${(pack.stderr || pack.stdout || String(pack.error)).trim()}`,
+    );
   console.log('Starting VS Code and the sample GitHub…');
 
   const dirs = host.freshDirs('demo-');
-  const demo = await startDemoEnvironment(dirs, { theme: 'Default Dark Modern', acrossRepositories: true });
+  const demo = await startDemoEnvironment(dirs, {
+    theme: 'Default Dark Modern',
+    acrossRepositories: true,
+  });
   const ws = demo.ws;
   const port = Number(process.env.DEMO_PORT || 8080);
   if (!(await portIsFree(port))) {
     await demo.stop();
-    throw new DemoFailed(`port ${port} on 127.0.0.1 is already in use (another demo?). Stop it, or choose another port: DEMO_PORT=8081 npm run demo`);
+    throw new DemoFailed(
+      `port ${port} on 127.0.0.1 is already in use (another demo?). Stop it, or choose another port: DEMO_PORT=8081 npm run demo`,
+    );
   }
   let cs;
   try {
-    cs = await host.startCodeServer(dirs, port, ws, demo.env, { install: vsix, smokeTestDriver: false });
+    cs = await host.startCodeServer(dirs, port, ws, demo.env, {
+      install: vsix,
+      smokeTestDriver: false,
+    });
   } catch (e) {
     await demo.stop();
-    const busy = /EADDRINUSE|did not listen/.test(String(e.message)) ? ` Is port ${port} taken? Choose another: DEMO_PORT=8081 npm run demo.` : '';
-    throw new DemoFailed(`VS Code did not start: ${e.message}.${busy}\nIts log: ${path.join(dirs.tmp, 'code-server.log')}`);
+    const busy = /EADDRINUSE|did not listen/.test(String(e.message))
+      ? ` Is port ${port} taken? Choose another: DEMO_PORT=8081 npm run demo.`
+      : '';
+    throw new DemoFailed(
+      `VS Code did not start: ${e.message}.${busy}\nIts log: ${path.join(dirs.tmp, 'code-server.log')}`,
+    );
   }
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`;
   console.log(`

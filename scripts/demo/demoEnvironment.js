@@ -24,9 +24,16 @@ function materialise(file, now = clockNow()) {
     pullRequests: relative.pullRequests.map((p, i) => {
       const merged = now - p.daysAgo * DAY - ((p.number * 7919) % 20) * 3_600_000 - 3_600_000;
       return {
-        number: p.number, title: p.title, author: p.author, authorType: p.authorType, state: 'MERGED',
-        createdAt: new Date(merged - 2 * DAY).toISOString(), updatedAt: new Date(merged + 60_000 + i).toISOString(),
-        mergedAt: new Date(merged).toISOString(), files: p.files, reviews: p.reviews,
+        number: p.number,
+        title: p.title,
+        author: p.author,
+        authorType: p.authorType,
+        state: 'MERGED',
+        createdAt: new Date(merged - 2 * DAY).toISOString(),
+        updatedAt: new Date(merged + 60_000 + i).toISOString(),
+        mergedAt: new Date(merged).toISOString(),
+        files: p.files,
+        reviews: p.reviews,
       };
     }),
   };
@@ -55,7 +62,11 @@ function prepareWorkspace(parent) {
 function useFakeGitHub(dirs, url, extra = {}) {
   const settingsFile = path.join(dirs.tmp, 'user-data/User/settings.json');
   const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
-  Object.assign(settings, { 'ownershipLens.github.apiUrl': url, 'ownershipLens.github.authentication': 'environment' }, extra);
+  Object.assign(
+    settings,
+    { 'ownershipLens.github.apiUrl': url, 'ownershipLens.github.authentication': 'environment' },
+    extra,
+  );
   fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
 }
 
@@ -79,15 +90,25 @@ async function startDemoEnvironment(dirs, { theme, acrossRepositories = false } 
   const github = await startFakeGitHub({ data, repositories: others, port: 0, token: DEMO_TOKEN });
   useFakeGitHub(dirs, github.url, {
     ...(theme ? { 'workbench.colorTheme': theme } : {}),
-    ...(acrossRepositories ? { 'ownershipLens.teams.otherRepositories': others.map(r => r.repo) } : {}),
+    ...(acrossRepositories
+      ? { 'ownershipLens.teams.otherRepositories': others.map(r => r.repo) }
+      : {}),
   });
   const outcomes = await startOutcomeSources(ws, dirs);
   // after the outcome sources have pointed OWNERS.yaml at theirs: the working tree starts clean at main
   await require('./demoHistory').writeDemoHistory(ws, data.pullRequests);
   // GH_TOKEN, not GITHUB_TOKEN: code-server takes GITHUB_TOKEN for its own GitHub sign-in and removes it.
   return {
-    ws, github, outcomes, pullRequests: data.pullRequests.length, otherRepositories: others.map(r => r.repo),
-    env: { GH_TOKEN: DEMO_TOKEN }, stop: async () => { await outcomes.stop(); await github.close(); },
+    ws,
+    github,
+    outcomes,
+    pullRequests: data.pullRequests.length,
+    otherRepositories: others.map(r => r.repo),
+    env: { GH_TOKEN: DEMO_TOKEN },
+    stop: async () => {
+      await outcomes.stop();
+      await github.close();
+    },
   };
 }
 

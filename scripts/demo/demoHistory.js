@@ -20,10 +20,16 @@ function identity(login) {
 /** How a generated line is written in a file of this kind (a comment where the language has one). */
 function lineStyle(file) {
   const ext = path.extname(file);
-  if (ext === '.json') return { head: ['{', '  "changes": ['], line: t => `    "${t}",`, foot: ['    "end"', '  ]', '}'] };
+  if (ext === '.json')
+    return {
+      head: ['{', '  "changes": ['],
+      line: t => `    "${t}",`,
+      foot: ['    "end"', '  ]', '}'],
+    };
   if (ext === '.css') return { head: [], line: t => `/* ${t} */`, foot: [] };
   if (ext === '.md') return { head: [], line: t => `<!-- ${t} -->`, foot: [] };
-  if (['.yaml', '.yml', '.py', '.csv', ''].includes(ext)) return { head: [], line: t => `# ${t}`, foot: [] };
+  if (['.yaml', '.yml', '.py', '.csv', ''].includes(ext))
+    return { head: [], line: t => `# ${t}`, foot: [] };
   return { head: [], line: t => `// ${t}`, foot: [] };
 }
 
@@ -31,7 +37,9 @@ function listFiles(dir, base = dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
     const p = path.join(dir, e.name);
     if (e.name === '.git') return [];
-    return e.isDirectory() ? listFiles(p, base) : [path.relative(base, p).split(path.sep).join('/')];
+    return e.isDirectory()
+      ? listFiles(p, base)
+      : [path.relative(base, p).split(path.sep).join('/')];
   });
 }
 
@@ -43,7 +51,7 @@ const data = text => `data ${Buffer.byteLength(text)}\n${text}\n`;
  * then a topic commit and a merge commit per pull request, oldest first.
  */
 function historyStream(ws, pullRequests) {
-  const files = new Map();   // path -> { own: the sample's lines, body: generated lines, style }
+  const files = new Map(); // path -> { own: the sample's lines, body: generated lines, style }
   const out = [];
   let mark = 0;
   const blob = p => {
@@ -52,12 +60,19 @@ function historyStream(ws, pullRequests) {
     out.push(`blob\nmark :${++mark}\n${data(lines.length ? lines.join('\n') + '\n' : '')}`);
     return mark;
   };
-  const sorted = [...pullRequests].sort((a, b) => a.mergedAt.localeCompare(b.mergedAt) || a.number - b.number);
+  const sorted = [...pullRequests].sort(
+    (a, b) => a.mergedAt.localeCompare(b.mergedAt) || a.number - b.number,
+  );
   const start = Date.parse(sorted[0].mergedAt) - 30 * DAY;
   const own = listFiles(ws);
   const rootBlobs = own.map(p => {
     const text = fs.readFileSync(path.join(ws, p), 'utf8');
-    files.set(p, { own: text.replace(/\n$/, '').split('\n'), body: [], style: { head: [], line: lineStyle(p).line, foot: [] }, sample: true });
+    files.set(p, {
+      own: text.replace(/\n$/, '').split('\n'),
+      body: [],
+      style: { head: [], line: lineStyle(p).line, foot: [] },
+      sample: true,
+    });
     out.push(`blob\nmark :${++mark}\n${data(text)}`);
     return [p, mark];
   });
@@ -69,8 +84,11 @@ function historyStream(ws, pullRequests) {
     files.set(p, { own: [], body: [], style });
     rootBlobs.push([p, blob(p)]);
   }
-  out.push(`commit refs/heads/main\nmark :${++mark}\nauthor Acme Shop <shop@acme.example> ${when(start)}\ncommitter Acme Shop <shop@acme.example> ${when(start)}\n${data('The Acme Shop sample repository')}`
-    + rootBlobs.map(([p, m]) => `M 100644 :${m} ${p}\n`).join('') + '\n');
+  out.push(
+    `commit refs/heads/main\nmark :${++mark}\nauthor Acme Shop <shop@acme.example> ${when(start)}\ncommitter Acme Shop <shop@acme.example> ${when(start)}\n${data('The Acme Shop sample repository')}` +
+      rootBlobs.map(([p, m]) => `M 100644 :${m} ${p}\n`).join('') +
+      '\n',
+  );
   let main = mark;
   for (const pr of sorted) {
     const merged = Date.parse(pr.mergedAt);
@@ -84,10 +102,14 @@ function historyStream(ws, pullRequests) {
     const who = identity(pr.author);
     const topic = `${pr.author.replace(/\[bot\]$/, '')}/pr-${pr.number}`;
     const mods = changed.map(([p, m]) => `M 100644 :${m} ${p}\n`).join('');
-    out.push(`commit refs/heads/topic\nmark :${++mark}\nauthor ${who} ${when(Date.parse(pr.createdAt))}\ncommitter ${who} ${when(Date.parse(pr.createdAt))}\n${data(pr.title)}from :${main}\n${mods}\n`);
+    out.push(
+      `commit refs/heads/topic\nmark :${++mark}\nauthor ${who} ${when(Date.parse(pr.createdAt))}\ncommitter ${who} ${when(Date.parse(pr.createdAt))}\n${data(pr.title)}from :${main}\n${mods}\n`,
+    );
     const topicMark = mark;
-    out.push(`commit refs/heads/main\nmark :${++mark}\nauthor ${who} ${when(merged)}\ncommitter GitHub <noreply@github.com> ${when(merged)}\n`
-      + `${data(`Merge pull request #${pr.number} from ${topic}\n\n${pr.title}`)}from :${main}\nmerge :${topicMark}\n${mods}\n`);
+    out.push(
+      `commit refs/heads/main\nmark :${++mark}\nauthor ${who} ${when(merged)}\ncommitter GitHub <noreply@github.com> ${when(merged)}\n` +
+        `${data(`Merge pull request #${pr.number} from ${topic}\n\n${pr.title}`)}from :${main}\nmerge :${topicMark}\n${mods}\n`,
+    );
     main = mark;
   }
   return out.join('');
@@ -101,7 +123,8 @@ async function writeDemoHistory(ws, pullRequests) {
   const { runGit } = require(path.join(ROOT, 'out/src/node/git/safeGit.js'));
   const git = async (args, input) => {
     const r = await runGit(ws, args, input);
-    if (r.code !== 0) throw new Error(`git ${args[0]} failed in the demo repository: ${r.stderr.trim()}`);
+    if (r.code !== 0)
+      throw new Error(`git ${args[0]} failed in the demo repository: ${r.stderr.trim()}`);
     return r;
   };
   await git(['fast-import', '--quiet', '--force'], historyStream(ws, pullRequests));

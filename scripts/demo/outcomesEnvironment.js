@@ -14,7 +14,11 @@ const DAYS = 120;
 
 /** Day i before today (00:00 UTC), oldest first, today left out (the CI job has not run yet). */
 function days(now) {
-  const today = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate());
+  const today = Date.UTC(
+    new Date(now).getUTCFullYear(),
+    new Date(now).getUTCMonth(),
+    new Date(now).getUTCDate(),
+  );
   return Array.from({ length: DAYS }, (_, i) => today - (DAYS - i) * DAY);
 }
 
@@ -34,30 +38,53 @@ async function startOutcomeSources(ws, dirs, now = Date.now()) {
   await new Promise(r => json.listen(0, '127.0.0.1', r));
   stops.push(() => new Promise(r => json.close(() => r())));
 
-  let owners = fs.readFileSync(path.join(ws, 'OWNERS.yaml'), 'utf8')
-    .replace('http://127.0.0.1:9091/availability', `http://127.0.0.1:${json.address().port}/availability`);
+  let owners = fs
+    .readFileSync(path.join(ws, 'OWNERS.yaml'), 'utf8')
+    .replace(
+      'http://127.0.0.1:9091/availability',
+      `http://127.0.0.1:${json.address().port}/availability`,
+    );
   let prometheus = 'not installed: checkout conversion reads the CSV';
   try {
     const { startPrometheus } = require(path.join(ROOT, 'out/test/fixtures/prometheusServer.js'));
-    const server = await startPrometheus([{ name: 'checkout_conversion_percent', help: 'orders per checkout session',
-      samples: dates.map((t, i) => [t / 1000, conversion(i)]) }], ['--query.lookback-delta=2d']);
+    const server = await startPrometheus(
+      [
+        {
+          name: 'checkout_conversion_percent',
+          help: 'orders per checkout session',
+          samples: dates.map((t, i) => [t / 1000, conversion(i)]),
+        },
+      ],
+      ['--query.lookback-delta=2d'],
+    );
     stops.push(() => server.stop());
     owners = owners.replace('http://127.0.0.1:9090', server.url);
     prometheus = server.url;
   } catch (e) {
-    owners = owners.replace(/prometheus: http:\/\/127\.0\.0\.1:9090\n\s*query: checkout_conversion_percent/, 'file: deploy/metrics/outcomes.csv');
+    owners = owners.replace(
+      /prometheus: http:\/\/127\.0\.0\.1:9090\n\s*query: checkout_conversion_percent/,
+      'file: deploy/metrics/outcomes.csv',
+    );
     csvRows.push(...dates.map((t, i) => `${iso(t)},checkout-conversion,${conversion(i)}`));
     console.log(`  outcomes: Prometheus ${String(e.message).split('\n')[0]}`);
   }
   fs.writeFileSync(path.join(ws, 'OWNERS.yaml'), owners);
   fs.mkdirSync(path.join(ws, 'deploy/metrics'), { recursive: true });
-  fs.writeFileSync(path.join(ws, 'deploy/metrics/outcomes.csv'), `date,outcome,value\n${csvRows.join('\n')}\n`);
+  fs.writeFileSync(
+    path.join(ws, 'deploy/metrics/outcomes.csv'),
+    `date,outcome,value\n${csvRows.join('\n')}\n`,
+  );
 
   const settingsFile = path.join(dirs.tmp, 'user-data/User/settings.json');
   const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
   settings['ownershipLens.outcomes.allowedHosts'] = ['127.0.0.1'];
   fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
-  return { prometheus, stop: async () => { for (const s of stops.reverse()) await s(); } };
+  return {
+    prometheus,
+    stop: async () => {
+      for (const s of stops.reverse()) await s();
+    },
+  };
 }
 
 module.exports = { startOutcomeSources };

@@ -42,18 +42,32 @@ components:
 function resample(shop, repo, remainder, dirs) {
   return {
     repo,
-    pullRequests: shop.pullRequests.filter(p => p.number % 3 === remainder).map(p => ({
-      ...p,
-      files: p.files.map((f, i) => ({ ...f, path: `${dirs[(p.number + i) % dirs.length]}/${path.basename(f.path)}` })),
-    })),
+    pullRequests: shop.pullRequests
+      .filter(p => p.number % 3 === remainder)
+      .map(p => ({
+        ...p,
+        files: p.files.map((f, i) => ({
+          ...f,
+          path: `${dirs[(p.number + i) % dirs.length]}/${path.basename(f.path)}`,
+        })),
+      })),
   };
 }
 
 /** acme/tools and acme/infra as the fake GitHub serves them (their pull requests and OWNERS.yaml), from the sample's. */
 function otherRepositories(shop) {
   return [
-    { ...resample(shop, 'acme/tools', 1, ['tools', 'tools', 'etl']), files: { 'OWNERS.yaml': TOOLS_OWNERS } },
-    { ...resample(shop, 'acme/infra', 2, ['terraform']), files: { 'OWNERS.yaml': INFRA_OWNERS, '.gitattributes': 'terraform/values.yaml linguist-generated\n' } },
+    {
+      ...resample(shop, 'acme/tools', 1, ['tools', 'tools', 'etl']),
+      files: { 'OWNERS.yaml': TOOLS_OWNERS },
+    },
+    {
+      ...resample(shop, 'acme/infra', 2, ['terraform']),
+      files: {
+        'OWNERS.yaml': INFRA_OWNERS,
+        '.gitattributes': 'terraform/values.yaml linguist-generated\n',
+      },
+    },
   ];
 }
 
@@ -71,12 +85,23 @@ async function startTeamsEnvironment(dirs) {
   const shopDir = path.join(parent, 'shop');
   fs.cpSync(path.join(ROOT, 'demo/workspace'), shopDir, { recursive: true });
   gitFolder(shopDir, 'https://github.com/acme/shop.git', {});
-  gitFolder(path.join(parent, 'tools'), 'https://github.com/acme/tools.git', { 'OWNERS.yaml': TOOLS_OWNERS, 'tools/cli.ts': 'export {};\n', 'etl/nightly.py': '' });
+  gitFolder(path.join(parent, 'tools'), 'https://github.com/acme/tools.git', {
+    'OWNERS.yaml': TOOLS_OWNERS,
+    'tools/cli.ts': 'export {};\n',
+    'etl/nightly.py': '',
+  });
   const workspace = path.join(parent, 'teams.code-workspace');
-  fs.writeFileSync(workspace, JSON.stringify({
-    folders: [{ path: 'shop' }, { path: 'tools' }],
-    settings: { 'ownershipLens.teams.otherRepositories': ['acme/infra'] },
-  }, null, 2));
+  fs.writeFileSync(
+    workspace,
+    JSON.stringify(
+      {
+        folders: [{ path: 'shop' }, { path: 'tools' }],
+        settings: { 'ownershipLens.teams.otherRepositories': ['acme/infra'] },
+      },
+      null,
+      2,
+    ),
+  );
 
   const shop = materialise(path.join(ROOT, 'demo/pull-requests.json'));
   shop.files = { 'OWNERS.yaml': fs.readFileSync(path.join(shopDir, 'OWNERS.yaml'), 'utf8') };
@@ -84,8 +109,17 @@ async function startTeamsEnvironment(dirs) {
 
   const { startFakeGitHub } = require(path.join(ROOT, 'out/test/fake-github/server.js'));
   // acme/bare exists and has no OWNERS.yaml (listed by a test, to be told why it adds nothing).
-  const bare = { repo: 'acme/bare', pullRequests: [], files: { 'README.md': 'No OWNERS.yaml here.\n' } };
-  const github = await startFakeGitHub({ data: shop, repositories: [tools, infra, bare], port: 0, token: DEMO_TOKEN });
+  const bare = {
+    repo: 'acme/bare',
+    pullRequests: [],
+    files: { 'README.md': 'No OWNERS.yaml here.\n' },
+  };
+  const github = await startFakeGitHub({
+    data: shop,
+    repositories: [tools, infra, bare],
+    port: 0,
+    token: DEMO_TOKEN,
+  });
   useFakeGitHub(dirs, github.url);
   return { workspace, github, env: { GH_TOKEN: DEMO_TOKEN }, stop: () => github.close() };
 }

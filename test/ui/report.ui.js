@@ -560,6 +560,83 @@ async function run({ page, url, wsDir, shotsDir, failShot, log, logsDir }) {
         }
       },
     ],
+    [
+      "a team's outcomes against their targets: Payments' values from a real Prometheus and a CI job's CSV, drawn over the report's months",
+      async () => {
+        await palette(page, 'Ownership: Show Team Report');
+        await quick.locator('input[placeholder="Which team?"]').waitFor();
+        await page.keyboard.type('Payments');
+        await quick.locator('.monaco-list-row.focused', { hasText: 'Payments' }).first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.locator('.tabs-container .tab', { hasText: 'Team report: Payments' }).waitFor();
+        // Platform's report is open too: take the frame whose title is Payments.
+        let frame;
+        for (let i = 0; i < 150 && !frame; i++) {
+          for (const f of page.frames()) {
+            const title = await f
+              .locator('#root h1')
+              .first()
+              .innerText({ timeout: 100 })
+              .catch(() => '');
+            if (title.startsWith('Payments')) frame = f;
+          }
+          if (!frame) await page.waitForTimeout(100);
+        }
+        assert.ok(frame, "no webview shows Payments' report");
+        await frame.locator('#outcomes-h').waitFor({ timeout: 30000 });
+        // The values are read in the background: wait until both charts carry their history (a line:
+        // a point per day would smear at this many days).
+        const outcomes = frame.locator('div.outcome');
+        await frame
+          .locator('div.outcome svg.outcome-chart polyline.outcome-series')
+          .nth(1)
+          .waitFor({ timeout: 30000 });
+        const names = await outcomes.locator('h3').allInnerTexts();
+        log('outcomes:', JSON.stringify(names));
+        assert.strictEqual(names.length, 2, names.join(' | '));
+        assert.match(names[0], /^Checkout conversion (met|MISSED) \d+(\.\d+)?% · target >= 3\.5%$/);
+        assert.match(
+          names[1],
+          /^Payment success rate (met|MISSED) \d+(\.\d+)?% · target >= 99\.2%$/,
+        );
+        // Drawn over the same months as the output chart above them: the same first month.
+        const monthLabels = chart =>
+          chart
+            .locator('text.axis')
+            .allTextContents()
+            .then(all => all.filter(t => /^\d\d-\d\d$/.test(t)));
+        // (The months table lists every month; the output chart may label every other one.)
+        const outputMonths = (
+          await frame.locator('table.months tbody tr td:nth-child(1)').allTextContents()
+        ).map(m => m.trim().slice(2));
+        for (let i = 0; i < 2; i++) {
+          const block = outcomes.nth(i);
+          const months = await monthLabels(block.locator('svg.outcome-chart'));
+          assert.strictEqual(months[0], outputMonths[0], `${months} against ${outputMonths}`);
+          const points = (
+            await block.locator('svg.outcome-chart polyline.outcome-series').getAttribute('points')
+          )
+            .trim()
+            .split(/\s+/).length;
+          const words = await block.locator('p.sub').last().innerText();
+          log('outcome words:', words, points);
+          // The sources hold 120 days before today: each day is a point, and the words count the same days.
+          const m = /Met on (\d+) of (\d+) days with a value in the window\.$/.exec(words);
+          assert.ok(m, words);
+          assert.strictEqual(Number(m[2]), points, `${words} (${points} points drawn)`);
+          assert.ok(points >= 100 && points <= 125, `${points} points`);
+          // The badge agrees with the last value against the target.
+          const status = (await block.locator('.badge').innerText()).trim();
+          const value = Number(/ (\d+(?:\.\d+)?)% · target/.exec(names[i])[1]);
+          const target = i === 0 ? 3.5 : 99.2;
+          assert.strictEqual(status, value >= target ? 'met' : 'MISSED', names[i]);
+        }
+        await frame.locator('#outcomes-h').scrollIntoViewIfNeeded();
+        await page.mouse.move(800, 500); // no tab tooltip over the picture
+        await page.waitForTimeout(500);
+        await shot('team-report-outcomes.png');
+      },
+    ],
   ];
   return runSteps(page, steps, { log, failShot });
 }

@@ -1,4 +1,5 @@
 import type { MonthlyShare } from '../metrics/monthly';
+import { monthsWindow } from './monthsWindow';
 import { assessTeam, Assessment } from './assessment';
 import type { TeamFigures } from '../metrics/types';
 import { teamMembers } from '../owners/model';
@@ -109,7 +110,7 @@ export function buildTeamReport(
         figures,
         team ? teamMembers(team).size : 1,
         monthly,
-        monthly.length ? { since: `${monthly[0].month}-01`, until: window.until } : undefined,
+        monthly.length ? monthsWindow({ monthly, window }) : undefined,
       ),
     thresholds: {
       leadShare: model.metrics.leadShareThreshold,

@@ -1,10 +1,11 @@
 import { teamOutcomeIds } from '../../core/outcomes/status';
 import type { TeamOutcomeView } from '../../core/outcomes/teamOutcomeView';
+import { monthsWindow } from '../../core/report/monthsWindow';
 import type { TeamReportView } from '../../core/report/teamReport';
 import type { OwnersState } from '../ownersState';
 import { OutcomeService } from './outcomeService';
 
-/** The team report with its outcomes' state at the window's end and their history (answers kept for the refresh interval). */
+/** The team report with its outcomes' state at the window's end and their history over the months shown (answers kept for the refresh interval). */
 export async function withOutcomeValues(
   view: TeamReportView,
   state: OwnersState,
@@ -19,7 +20,7 @@ export async function withOutcomeValues(
       const outcome = model.outcomes.get(id)!;
       const [entry, history] = await Promise.all([
         service.entryAt(state, outcome, untilMs),
-        service.history(state, outcome, view.window),
+        service.history(state, outcome, monthsWindow(view)),
       ]);
       return { ...entry, name: outcome.name ?? outcome.id, unit: outcome.unit, history };
     }),
