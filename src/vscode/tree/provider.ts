@@ -26,8 +26,8 @@ import { treeItem } from './treeItem';
 import { teamNextStep } from './teamGlance';
 import { affectsOtherRepositories } from '../github/otherRepositories';
 
-/** How long the view must have asked for no children before a refresh (see `refreshSoon`). */
-const QUIET_MS = 150;
+/** How long the view must have asked for, and been given, no children before a refresh (see `refreshSoon`). */
+const QUIET_MS = 250;
 
 /** A row above the folder's nodes when OWNERS.yaml cannot be read as it is now: they show its last good version. */
 function withStale(state: OwnersState, nodes: Node[], parent?: Node): Node[] {
@@ -159,7 +159,18 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
+    // Quiet is counted from the answer too: a root render that waited (OWNERS.yaml, the data) is
+    // followed at once by the view asking for the expanded nodes' children, which a refresh in
+    // between would drop ("No tree item with id … found").
     this.lastAsked = Date.now();
+    try {
+      return await this.childrenOf(node);
+    } finally {
+      this.lastAsked = Date.now();
+    }
+  }
+
+  private async childrenOf(node?: Node): Promise<Node[]> {
     if (!node) {
       await this.store.ready;
       this.rendered = this.signature();
