@@ -38,7 +38,19 @@ export const Settings = {
   knowledgeAtRisk: 'decorations.knowledgeAtRisk',
   hoverTeamFigures: 'hover.showTeamFigures',
   debounceMs: 'diagnostics.debounceMs',
+  teamOnly: 'report.teamOnly',
+  figuresSource: 'figures.source',
+  knowledgeFromGit: 'knowledge.fromGit',
+  githubRepository: 'github.repository',
+  githubApiUrl: 'github.apiUrl',
+  githubAuthentication: 'github.authentication',
+  otherRepositories: 'teams.otherRepositories',
+  outcomeHosts: 'outcomes.allowedHosts',
+  outcomeRefreshMinutes: 'outcomes.refreshMinutes',
 } as const;
+
+/** A setting's full id (`ownershipLens.…`), or a group's (`ownershipLens.github`), for `affectsConfiguration`. */
+export const settingId = (key: string) => `${Settings.section}.${key}`;
 
 /** Tree item context values: the kind first, then flags; menus match with `viewItem =~ /component/`. */
 export const ContextValues = {

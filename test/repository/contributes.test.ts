@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Commands, Views } from '../../src/vscode/ids';
+import { OWNERS_FILE_LOCATIONS } from '../../src/core/owners/locations';
+import { Commands, Settings, Views } from '../../src/vscode/ids';
 import { REPO_ROOT as ROOT } from '../repoRoot';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -27,16 +28,22 @@ describe('package.json contributions (the ids VS Code reads)', () => {
       assert.match(key, /^ownershipLens\./);
   });
 
+  it('names every contributed setting in Settings (src/vscode/ids.ts), and nothing else', () => {
+    const { section, ...keys } = Settings;
+    assert.deepStrictEqual(
+      Object.values(keys)
+        .map(k => `${section}.${k}`)
+        .sort(),
+      Object.keys(pkg.contributes.configuration.properties).sort(),
+    );
+  });
+
   it('activates lazily: exact OWNERS.yaml names, never * or **', () => {
     const events: string[] = pkg.activationEvents;
     assert.ok(!events.includes('*'));
     assert.deepStrictEqual(
       events.filter(e => e.startsWith('workspaceContains:')),
-      [
-        'workspaceContains:OWNERS.yaml',
-        'workspaceContains:.github/OWNERS.yaml',
-        'workspaceContains:docs/OWNERS.yaml',
-      ],
+      OWNERS_FILE_LOCATIONS.map(p => `workspaceContains:${p}`),
     );
     assert.ok(
       events.every(e => !e.includes('*')),

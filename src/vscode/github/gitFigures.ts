@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Settings } from '../ids';
 import { ChangeCache } from '../../node/git/changeCache';
 import type { GitFiguresRunner } from '../../node/gitFiguresRunner';
 import { nowMs } from '../../core/clock';
@@ -14,8 +15,8 @@ export type FiguresSourceSetting = 'auto' | 'github' | 'git';
 
 export function figuresSourceSetting(folder: vscode.Uri): FiguresSourceSetting {
   const v = vscode.workspace
-    .getConfiguration('ownershipLens.figures', folder)
-    .get<string>('source', 'auto');
+    .getConfiguration(Settings.section, folder)
+    .get<string>(Settings.figuresSource, 'auto');
   return v === 'github' || v === 'git' ? v : 'auto';
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Settings } from '../ids';
 
 export const DEFAULT_API_URL = 'https://api.github.com';
 
@@ -13,13 +14,14 @@ export interface GitHubSettings {
 
 /** The GitHub settings in force; host and authentication come from user settings alone. */
 export function readGitHubSettings(scope?: vscode.Uri): GitHubSettings {
-  const config = vscode.workspace.getConfiguration('ownershipLens.github', scope);
+  const config = vscode.workspace.getConfiguration(Settings.section, scope);
   const userOnly = <T>(key: string): T | undefined => config.inspect<T>(key)?.globalValue;
   const apiUrl =
-    (userOnly<string>('apiUrl') ?? DEFAULT_API_URL).trim().replace(/\/+$/, '') || DEFAULT_API_URL;
+    (userOnly<string>(Settings.githubApiUrl) ?? DEFAULT_API_URL).trim().replace(/\/+$/, '') ||
+    DEFAULT_API_URL;
   const authentication =
-    userOnly<string>('authentication') === 'environment' ? 'environment' : 'vscode';
-  const repository = config.get<string>('repository')?.trim() || undefined;
+    userOnly<string>(Settings.githubAuthentication) === 'environment' ? 'environment' : 'vscode';
+  const repository = config.get<string>(Settings.githubRepository)?.trim() || undefined;
   return { apiUrl, authentication, repository };
 }
 

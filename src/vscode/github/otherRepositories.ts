@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { settingId, Settings } from '../ids';
 import { ownersLocationsText } from '../../core/owners/locations';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -20,7 +21,7 @@ export interface OtherRepository {
   fetchedAt?: string;
 }
 
-const SETTING = 'ownershipLens.teams.otherRepositories';
+const SETTING = settingId(Settings.otherRepositories);
 /** An OWNERS.yaml this large is refused by the parser anyway; the cache stays small. */
 const MAX_TEXT = 5 * 1024 * 1024;
 

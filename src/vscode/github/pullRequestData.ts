@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settingId, Settings } from '../ids';
 import { nowMs } from '../../core/clock';
 import { repositoryFigures, shapeFigures } from '../../core/figures/repository';
 import { flagWindow, trendWindow } from '../../core/figures/window';
@@ -110,16 +111,16 @@ export class PullRequestData implements vscode.Disposable {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration(e => {
         if (
-          e.affectsConfiguration('ownershipLens.figures.source') ||
-          e.affectsConfiguration('ownershipLens.github')
+          e.affectsConfiguration(settingId(Settings.figuresSource)) ||
+          e.affectsConfiguration(settingId('github'))
         )
           this.source.forget();
         if (
-          e.affectsConfiguration('ownershipLens.report.teamOnly') ||
-          e.affectsConfiguration('ownershipLens.github') ||
+          e.affectsConfiguration(settingId(Settings.teamOnly)) ||
+          e.affectsConfiguration(settingId('github')) ||
           affectsOtherRepositories(e) ||
-          e.affectsConfiguration('ownershipLens.figures.source') ||
-          e.affectsConfiguration('ownershipLens.knowledge')
+          e.affectsConfiguration(settingId(Settings.figuresSource)) ||
+          e.affectsConfiguration(settingId('knowledge'))
         )
           this.changed.fire();
       }),
@@ -183,8 +184,8 @@ export class PullRequestData implements vscode.Disposable {
     // Turning knowledge.fromGit on or off recomputes the figures, with or without the knowledge.
     const fromGit =
       vscode.workspace
-        .getConfiguration('ownershipLens.knowledge', state.folder.uri)
-        .get<boolean>('fromGit') !== false;
+        .getConfiguration(Settings.section, state.folder.uri)
+        .get<boolean>(Settings.knowledgeFromGit) !== false;
     if (
       !memo ||
       memo.data !== data ||
@@ -219,8 +220,8 @@ export class PullRequestData implements vscode.Disposable {
     if (
       !vscode.workspace.isTrusted ||
       vscode.workspace
-        .getConfiguration('ownershipLens.knowledge', state.folder.uri)
-        .get<boolean>('fromGit') === false
+        .getConfiguration(Settings.section, state.folder.uri)
+        .get<boolean>(Settings.knowledgeFromGit) === false
     )
       return undefined;
     if (state.root.scheme !== 'file') return undefined;

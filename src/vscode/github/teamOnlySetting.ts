@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Settings } from '../ids';
 import { teamOnlyWanted } from '../../core/figures/teamOnly';
 import type { OwnersState } from '../ownersState';
 
@@ -7,7 +8,7 @@ export function teamOnlyMode(state: OwnersState): boolean {
   return teamOnlyWanted(
     state.parsed.model,
     vscode.workspace
-      .getConfiguration('ownershipLens.report', state.folder.uri)
-      .get<boolean>('teamOnly') === true,
+      .getConfiguration(Settings.section, state.folder.uri)
+      .get<boolean>(Settings.teamOnly) === true,
   );
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settingId } from '../ids';
 import { tokenVariable } from '../../core/outcomes/allowedHosts';
 import type { HistoryPoint, OutcomeEntry } from '../../core/outcomes/model';
 import type { Component, Outcome, OwnersModel } from '../../core/owners/model';
@@ -8,12 +9,7 @@ import type { Log } from '../log';
 import type { OwnersStore } from '../ownersStore';
 import type { OwnersState } from '../ownersState';
 import { outcomeBoard, outcomeKey } from './outcomeBoard';
-import {
-  allowedOutcomeHosts,
-  OUTCOME_SETTINGS,
-  outcomeRefreshMs,
-  secretKey,
-} from './outcomeSettings';
+import { allowedOutcomeHosts, outcomeRefreshMs, secretKey } from './outcomeSettings';
 
 /**
  * Reads every outcome's value in the background, in parallel, once per refresh interval (and after
@@ -44,7 +40,7 @@ export class OutcomeService implements vscode.Disposable {
       store.onDidChange(() => this.refreshSoon(1000)),
       vscode.workspace.onDidGrantWorkspaceTrust(reset),
       vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration(OUTCOME_SETTINGS)) {
+        if (e.affectsConfiguration(settingId('outcomes'))) {
           reset();
           this.schedule();
         }

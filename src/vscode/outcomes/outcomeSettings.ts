@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
+import { Settings } from '../ids';
 import { allowList } from '../../core/outcomes/allowedHosts';
-
-export const OUTCOME_SETTINGS = 'ownershipLens.outcomes';
 
 /**
  * The hosts outcome sources may contact: the USER setting only (`inspect().globalValue`), never a
@@ -9,16 +8,16 @@ export const OUTCOME_SETTINGS = 'ownershipLens.outcomes';
  */
 export function allowedOutcomeHosts(): Set<string> {
   const hosts = vscode.workspace
-    .getConfiguration(OUTCOME_SETTINGS)
-    .inspect<unknown[]>('allowedHosts')?.globalValue;
+    .getConfiguration(Settings.section)
+    .inspect<unknown[]>(Settings.outcomeHosts)?.globalValue;
   return allowList(Array.isArray(hosts) ? hosts : []);
 }
 
 /** How long a value is kept before it is read again (minutes, at least 1). */
 export function outcomeRefreshMs(): number {
   const minutes = vscode.workspace
-    .getConfiguration(OUTCOME_SETTINGS)
-    .get<number>('refreshMinutes', 5);
+    .getConfiguration(Settings.section)
+    .get<number>(Settings.outcomeRefreshMinutes, 5);
   return Math.max(1, Number.isFinite(minutes) ? minutes : 5) * 60_000;
 }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Component } from '../../core/owners/model';
-import { GroupBy } from '../ids';
+import { GroupBy, settingId, Settings } from '../ids';
 import { componentCard } from '../markdown';
 import { teamName } from '../../core/owners/displayNames';
 import { componentFiguresMarkdown, suggestionFor } from './teamFlag';
@@ -63,7 +63,7 @@ export class OwnershipTreeProvider implements vscode.TreeDataProvider<Node>, vsc
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire(undefined)),
       vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration('ownershipLens.report.teamOnly') || affectsOtherRepositories(e))
+        if (e.affectsConfiguration(settingId(Settings.teamOnly)) || affectsOtherRepositories(e))
           this.changed.fire(undefined);
       }),
     ];
