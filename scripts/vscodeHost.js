@@ -109,6 +109,18 @@ function freshDirs(prefix, { restricted = false } = {}) {
 }
 
 /**
+ * Under Debian's faketime this process's clock is moved, but VS Code starts the extension host
+ * without LD_PRELOAD, so it would run on the real clock while the tests, the fixtures and the demo
+ * data run on the moved one. The product's own clock (OWNERSHIP_LENS_NOW) carries the moved time
+ * over instead; a clock already given is kept.
+ */
+function movedClock(env = process.env) {
+  if (env.OWNERSHIP_LENS_NOW) return {};
+  const faked = env.FAKETIME !== undefined || /faketime/i.test(env.LD_PRELOAD ?? '');
+  return faked ? { OWNERSHIP_LENS_NOW: new Date().toISOString() } : {};
+}
+
+/**
  * Starts code-server in its own process group on 127.0.0.1; `stop()` kills that group.
  * `options.install`: a .vsix installed first (the demo); `options.smokeTestDriver: false` for a
  * plain workbench (no extension-development payload).
@@ -168,6 +180,7 @@ async function startCodeServer({ tmp, env }, port, openPath, extraEnv = {}, opti
       env: {
         ...process.env,
         ...env,
+        ...movedClock(),
         ...extraEnv,
         PATH: `${NODE24_BIN}:${process.env.PATH}`,
         EXTENSIONS_GALLERY: GALLERY,

@@ -25,7 +25,10 @@ function days(now) {
 const conversion = i => Math.round((3.1 + 0.6 * (i / DAYS) + 0.08 * Math.sin(i / 4)) * 100) / 100;
 const paymentSuccess = i => Math.round((99.25 + 0.2 * Math.sin(i / 9)) * 100) / 100;
 
-async function startOutcomeSources(ws, dirs, now = Date.now()) {
+/** The product's clock (src/core/clock.ts, built into out/): OWNERSHIP_LENS_NOW moves the values' days with the extension's. */
+const clockNow = () => require(path.join(ROOT, 'out/src/core/clock.js')).nowMs();
+
+async function startOutcomeSources(ws, dirs, now = clockNow()) {
   const stops = [];
   const dates = days(now);
   const iso = t => new Date(t).toISOString().slice(0, 10);

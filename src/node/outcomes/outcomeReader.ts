@@ -4,6 +4,7 @@
  * in parallel, each answer is kept for `cacheMs` (the refresh interval), and nothing here throws:
  * a source that fails gives an `unknown` entry with the reason.
  */
+import { nowMs } from '../../core/clock';
 import * as fs from 'fs';
 import * as path from 'path';
 import { resolvePointer } from '../../core/outcomes/jsonPointer';
@@ -49,7 +50,7 @@ export class OutcomeReader {
   private readonly now: () => number;
 
   constructor(private readonly options: OutcomeReaderOptions) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? nowMs; // the product's clock: OWNERSHIP_LENS_NOW moves it
   }
 
   /** Each outcome's entry as at `untilMs` (undefined: now), read in parallel. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { nowMs } from '../../core/clock';
 import { settingId } from '../ids';
 import { tokenVariable } from '../../core/outcomes/allowedHosts';
 import type { HistoryPoint, OutcomeEntry } from '../../core/outcomes/model';
@@ -138,7 +139,7 @@ export class OutcomeService implements vscode.Disposable {
   async entryAt(state: OwnersState, outcome: Outcome, untilMs: number): Promise<OutcomeEntry> {
     const [entry] = await this.reader(state).entries(
       [outcome],
-      untilMs >= Date.now() ? undefined : untilMs,
+      untilMs >= nowMs() ? undefined : untilMs,
     );
     return entry;
   }
