@@ -1,5 +1,5 @@
-import { fork } from 'child_process';
 import type { OwnersDiagnostic } from '../core/owners/model';
+import { askChildProcess } from './oneShotChild';
 import type { Coverage } from '../core/owners/resolve';
 
 /** The request message; the file list follows on the child's stdin, each path ended by '\0'. */
@@ -26,43 +26,12 @@ export class RepositoryAnalyzer {
   constructor(private readonly processFile: string) {}
 
   analyse(text: string, files: readonly string[]): Promise<AnalysisResult> {
-    const id = ++this.nextId;
-    // ELECTRON_RUN_AS_NODE: in desktop VS Code, execPath is Electron, which must run as Node here.
-    const child = fork(this.processFile, [], {
-      stdio: ['pipe', 'ignore', 'pipe', 'ipc'],
-      serialization: 'advanced',
-      execArgv: [],
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    });
-    let stderr = '';
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (s: string) => {
-      if (stderr.length < 4096) stderr += s;
-    });
-    return new Promise<AnalysisResult>((resolve, reject) => {
-      let answered = false;
-      child.once('message', (m: AnalysisResult | { id: number; error: string }) => {
-        answered = true;
-        if ('error' in m) reject(new Error(`analysis failed: ${m.error}`));
-        else resolve(m);
-      });
-      child.once('error', e => {
-        child.kill();
-        reject(e);
-      });
-      child.once('exit', (code, signal) => {
-        if (!answered)
-          reject(
-            new Error(
-              `the analysis process exited with ${signal ?? code} before answering${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`,
-            ),
-          );
-      });
-      child.send({ id, text } satisfies AnalysisRequest);
-      void writeList(child.stdin!, files).catch(() => {
-        /* the child died: 'exit' rejects */
-      });
-    });
+    return askChildProcess<AnalysisResult | { id: number; error: string }>(
+      this.processFile,
+      'analysis',
+      { id: ++this.nextId, text } satisfies AnalysisRequest,
+      stdin => writeList(stdin, files),
+    );
   }
 }
 

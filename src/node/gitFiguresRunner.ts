@@ -1,5 +1,5 @@
-import { fork } from 'child_process';
 import type { LeadReport, ReportWindow } from '../core/metrics/types';
+import { askChildProcess } from './oneShotChild';
 
 export interface GitFiguresRequest {
   id: number;
@@ -29,38 +29,9 @@ export class GitFiguresRunner {
   run(
     request: Omit<GitFiguresRequest, 'id'>,
   ): Promise<Extract<GitFiguresAnswer, { reports: LeadReport[] }>> {
-    const id = ++this.nextId;
-    const child = fork(this.processFile, [], {
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      serialization: 'advanced',
-      execArgv: [],
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    });
-    let stderr = '';
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (s: string) => {
-      if (stderr.length < 4096) stderr += s;
-    });
-    return new Promise((resolve, reject) => {
-      let answered = false;
-      child.once('message', (m: GitFiguresAnswer) => {
-        answered = true;
-        if ('error' in m) reject(new Error(m.error));
-        else resolve(m);
-      });
-      child.once('error', e => {
-        child.kill();
-        reject(e);
-      });
-      child.once('exit', (code, signal) => {
-        if (!answered)
-          reject(
-            new Error(
-              `the git figures process exited with ${signal ?? code} before answering${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`,
-            ),
-          );
-      });
-      child.send({ ...request, id } satisfies GitFiguresRequest);
-    });
+    return askChildProcess<GitFiguresAnswer>(this.processFile, 'git figures', {
+      ...request,
+      id: ++this.nextId,
+    } satisfies GitFiguresRequest);
   }
 }
